@@ -1,0 +1,105 @@
+package io.github.trailkit.model;
+
+import io.github.trailkit.model.internal.LogParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The records of one log file, read lazily: one record is in memory at a time, whatever the size of the file.
+ *
+ * <p>A log can be iterated once. Close it when done (it closes the input); closing early is fine. Iteration throws a
+ * {@link CloudTrailParseException} when the input cannot be read on (see its subtypes); every record before that
+ * point has been delivered. With {@link ProblemPolicy#SKIP_AND_REPORT}, invalid records are skipped and listed in
+ * {@link #problems()}. Not thread-safe: read a log from one thread (the records it yields are immutable and can go
+ * anywhere).
+ *
+ * <pre>{@code
+ * try (CloudTrailLog log = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT).read(path)) {
+ *     long rootCalls = log.stream()
+ *             .filter(r -> r.userIdentity().flatMap(UserIdentity::type).orElse(null) == IdentityType.ROOT)
+ *             .count();
+ *     log.problems().forEach(System.err::println);
+ * }
+ * }</pre>
+ */
+public final class CloudTrailLog implements Iterable<CloudTrailRecord>, AutoCloseable {
+    private final LogParser parser;
+    private boolean iterated;
+
+    CloudTrailLog(LogParser parser) {
+        this.parser = parser;
+    }
+
+    /** The name the log is read under: a file path or an object key. */
+    public String source() {
+        return parser.source();
+    }
+
+    /**
+     * The records, in file order.
+     *
+     * @throws IllegalStateException on a second call
+     */
+    @Override
+    public Iterator<CloudTrailRecord> iterator() {
+        if (iterated) {
+            throw new IllegalStateException("a CloudTrailLog can be iterated once");
+        }
+        iterated = true;
+        return new Iterator<>() {
+            private CloudTrailRecord next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    next = parser.next();
+                }
+                return next != null;
+            }
+
+            @Override
+            public CloudTrailRecord next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                CloudTrailRecord r = next;
+                next = null;
+                return r;
+            }
+        };
+    }
+
+    /** The records as a sequential stream; closing the stream closes this log. */
+    public Stream<CloudTrailRecord> stream() {
+        Spliterator<CloudTrailRecord> s =
+                Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL);
+        return StreamSupport.stream(s, false).onClose(this::close);
+    }
+
+    /** The records skipped so far, with their index, byte offset and reason; unmodifiable. */
+    public List<RecordProblem> problems() {
+        return List.copyOf(parser.problems());
+    }
+
+    /** How many records were delivered so far. */
+    public long recordsRead() {
+        return parser.recordsRead();
+    }
+
+    /** Closes the input. */
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing " + source(), e);
+        }
+    }
+}

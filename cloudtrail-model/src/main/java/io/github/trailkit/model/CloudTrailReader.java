@@ -1,0 +1,119 @@
+package io.github.trailkit.model;
+
+import io.github.trailkit.model.internal.Json;
+import io.github.trailkit.model.internal.LogParser;
+import io.github.trailkit.model.internal.RecordCodec;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Reads CloudTrail log files: gzip-compressed ({@code .json.gz}, as CloudTrail delivers them) or plain JSON, told
+ * apart by their first bytes, never by their name.
+ *
+ * <p>A reader is an immutable configuration: share one across threads and calls. Each {@code read} returns a {@link
+ * CloudTrailLog} that streams the records of one input in constant memory.
+ *
+ * <pre>{@code
+ * CloudTrailReader reader = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT);
+ * try (CloudTrailLog log = reader.read(s3Object, key)) {
+ *     for (CloudTrailRecord r : log) {
+ *         handle(r);
+ *     }
+ *     log.problems().forEach(p -> System.err.println(p));
+ * }
+ * }</pre>
+ */
+public final class CloudTrailReader {
+    private static final CloudTrailReader DEFAULT = new CloudTrailReader(ProblemPolicy.FAIL_FAST);
+
+    private final ProblemPolicy policy;
+
+    private CloudTrailReader(ProblemPolicy policy) {
+        this.policy = policy;
+    }
+
+    static CloudTrailReader defaults() {
+        return DEFAULT;
+    }
+
+    /** A reader like this one with another policy for invalid records; the default is {@link ProblemPolicy#FAIL_FAST}. */
+    public CloudTrailReader onProblem(ProblemPolicy policy) {
+        return new CloudTrailReader(Objects.requireNonNull(policy, "policy"));
+    }
+
+    /** The policy for invalid records. */
+    public ProblemPolicy problemPolicy() {
+        return policy;
+    }
+
+    /**
+     * Reads a log from a stream; {@code source} names it in problems and exceptions (an object key, a file name). The
+     * returned log owns the stream and closes it.
+     */
+    public CloudTrailLog read(InputStream in, String source) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(source, "source");
+        return new CloudTrailLog(new LogParser(in, source, policy));
+    }
+
+    /** Reads a log file; its path names it in problems and exceptions. */
+    public CloudTrailLog read(Path file) {
+        try {
+            return read(Files.newInputStream(file), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file, e);
+        }
+    }
+
+    /** Reads a log held in memory. */
+    public CloudTrailLog read(byte[] log, String source) {
+        return read(new ByteArrayInputStream(log), source);
+    }
+
+    /**
+     * Reads one record from its JSON object text (as {@link CloudTrailWriter#toJson(CloudTrailRecord)} writes it).
+     *
+     * @throws InvalidRecordException if the text is JSON but not a valid record
+     * @throws CloudTrailParseException if the text is not one JSON object
+     */
+    public CloudTrailRecord readRecord(String json) {
+        Objects.requireNonNull(json, "json");
+        try (JsonParser p = Json.FACTORY.createParser(json)) {
+            JsonToken t = p.nextToken();
+            CloudTrailRecord r;
+            try {
+                r = RecordCodec.readCloudTrailRecord(p, t);
+            } catch (io.github.trailkit.model.internal.InvalidFieldException e) {
+                throw new InvalidRecordException(problem(e.getMessage(), p), e);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRecordException(problem(e.getMessage(), p), e);
+            }
+            if (p.nextToken() != null) {
+                throw new CloudTrailParseException(
+                        "<record>", 0, p.currentTokenLocation().getCharOffset(), "more than one JSON value", null);
+            }
+            return r;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new CloudTrailParseException("<record>", 0, e.getLocation().getCharOffset(),
+                    "invalid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RecordProblem problem(String reason, JsonParser p) {
+        return RecordProblem.builder()
+                .source("<record>")
+                .recordIndex(0)
+                .byteOffset(p.currentTokenLocation().getCharOffset())
+                .reason(reason)
+                .build();
+    }
+}

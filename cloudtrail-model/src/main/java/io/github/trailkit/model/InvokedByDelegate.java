@@ -1,0 +1,49 @@
+package io.github.trailkit.model;
+
+import io.github.trailkit.model.internal.RecordCodec;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The product provider that acted with temporary delegated access: {@code userIdentity.invokedByDelegate}.
+ *
+ * <pre>{@code
+ * Optional<String> provider = identity.invokedByDelegate().flatMap(InvokedByDelegate::accountId);
+ * }</pre>
+ */
+@Value.Immutable
+@TrailkitStyle
+public abstract class InvokedByDelegate {
+    InvokedByDelegate() {}
+
+    /** The product provider's account. */
+    public abstract Optional<String> accountId();
+
+    /**
+     * Members not read into a typed accessor, in their order: names this version of trailkit does not know, and
+     * explicit JSON {@code null}s of typed fields. Kept so that the value is written back as it was read.
+     */
+    public abstract Map<String, JsonValue> otherFields();
+
+    @Value.Check
+    InvokedByDelegate normalize() {
+        return RecordCodec.normalize(this);
+    }
+
+    /** This value as compact CloudTrail JSON. */
+    @Override
+    public String toString() {
+        return RecordCodec.toJson(this);
+    }
+
+    /** A new builder; {@code builder().from(value)} starts from an existing value. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link InvokedByDelegate}; every attribute is optional. */
+    public static final class Builder extends ImmutableInvokedByDelegate.Builder {
+        Builder() {}
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.trailkit.model;
+
+import io.github.trailkit.model.internal.RecordCodec;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The web identity provider of a session: {@code sessionContext.webIdFederationData}.
+ *
+ * <pre>{@code
+ * Optional<String> provider = data.federatedProvider();   // e.g. accounts.google.com
+ * }</pre>
+ */
+@Value.Immutable
+@TrailkitStyle
+public abstract class WebIdFederationData {
+    WebIdFederationData() {}
+
+    /** The identity provider, such as {@code accounts.google.com}. */
+    public abstract Optional<String> federatedProvider();
+
+    /** The provider's attributes, such as {@code accounts.google.com:aud}. */
+    public abstract Optional<JsonValue> attributes();
+
+    /**
+     * Members not read into a typed accessor, in their order: names this version of trailkit does not know, and
+     * explicit JSON {@code null}s of typed fields. Kept so that the value is written back as it was read.
+     */
+    public abstract Map<String, JsonValue> otherFields();
+
+    @Value.Check
+    WebIdFederationData normalize() {
+        return RecordCodec.normalize(this);
+    }
+
+    /** This value as compact CloudTrail JSON. */
+    @Override
+    public String toString() {
+        return RecordCodec.toJson(this);
+    }
+
+    /** A new builder; {@code builder().from(value)} starts from an existing value. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link WebIdFederationData}; every attribute is optional. */
+    public static final class Builder extends ImmutableWebIdFederationData.Builder {
+        Builder() {}
+    }
+}

@@ -1,0 +1,153 @@
+package io.github.trailkit.model.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.trailkit.model.JsonValue;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads and writes {@link JsonValue}s with the streaming parser and generator. */
+public final class JsonValues {
+    private JsonValues() {}
+
+    /**
+     * Trusted construction for the parser: collections handed over are already unmodifiable and number text is
+     * already valid JSON. Installed once by {@link JsonValue}'s class initializer.
+     */
+    public interface Access {
+        JsonValue object(Map<String, JsonValue> unmodifiableMembers);
+
+        JsonValue array(List<JsonValue> unmodifiableElements);
+
+        JsonValue number(String validJsonNumber);
+
+        String numberText(JsonValue number);
+    }
+
+    private static volatile Access access;
+
+    /** Called once by {@link JsonValue}; any later call fails. */
+    public static void install(Access a) {
+        if (access != null) {
+            throw new IllegalStateException("already installed");
+        }
+        access = a;
+    }
+
+    private static Access access() {
+        Access a = access;
+        if (a == null) {
+            JsonValue.missing(); // initializes JsonValue, which installs the access
+            a = access;
+        }
+        return a;
+    }
+
+    /** Reads the value that starts at token {@code t}. */
+    public static JsonValue read(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case START_OBJECT: {
+                Map<String, JsonValue> members = new LinkedHashMap<>();
+                String name;
+                while ((name = p.nextFieldName()) != null) {
+                    members.put(name, read(p, p.nextToken()));
+                }
+                return access().object(members.isEmpty() ? Map.of() : Collections.unmodifiableMap(members));
+            }
+            case START_ARRAY: {
+                List<JsonValue> elements = new ArrayList<>();
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    elements.add(read(p, t));
+                }
+                return access().array(elements.isEmpty() ? List.of() : Collections.unmodifiableList(elements));
+            }
+            case VALUE_STRING:
+                return JsonValue.of(p.getText());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return access().number(p.getText());
+            case VALUE_TRUE:
+                return JsonValue.of(true);
+            case VALUE_FALSE:
+                return JsonValue.of(false);
+            case VALUE_NULL:
+                return JsonValue.nullValue();
+            default:
+                throw Fields.wrongType(p, "a JSON value", t);
+        }
+    }
+
+    /** Writes a value; a missing value cannot be written. */
+    public static void write(JsonValue v, JsonGenerator g) throws IOException {
+        switch (v.kind()) {
+            case OBJECT:
+                g.writeStartObject();
+                for (Map.Entry<String, JsonValue> e : v.members().entrySet()) {
+                    g.writeFieldName(e.getKey());
+                    write(e.getValue(), g);
+                }
+                g.writeEndObject();
+                break;
+            case ARRAY:
+                g.writeStartArray();
+                for (JsonValue e : v.elements()) {
+                    write(e, g);
+                }
+                g.writeEndArray();
+                break;
+            case STRING:
+                g.writeString(v.asString().orElseThrow());
+                break;
+            case NUMBER:
+                g.writeNumber(access().numberText(v));
+                break;
+            case BOOLEAN:
+                g.writeBoolean(v.asBoolean().orElseThrow());
+                break;
+            case NULL:
+                g.writeNull();
+                break;
+            default:
+                throw new IllegalArgumentException("a missing value has no JSON form");
+        }
+    }
+
+    /** The compact JSON text of a value; {@code "<missing>"} for the missing value. */
+    public static String toJson(JsonValue v) {
+        if (!v.isPresent()) {
+            return "<missing>";
+        }
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+            write(v, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Parses exactly one JSON value. */
+    public static JsonValue parse(String json) {
+        try (JsonParser p = Json.FACTORY.createParser(json)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new IllegalArgumentException("no JSON value in an empty text");
+            }
+            JsonValue v = read(p, t);
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException("more than one JSON value at " + Fields.pointer(p) + " (char "
+                        + p.currentTokenLocation().getCharOffset() + ")");
+            }
+            return v;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+        }
+    }
+}

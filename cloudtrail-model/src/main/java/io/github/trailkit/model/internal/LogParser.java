@@ -1,0 +1,233 @@
+package io.github.trailkit.model.internal;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.trailkit.model.CloudTrailParseException;
+import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.model.InvalidRecordException;
+import io.github.trailkit.model.NotCloudTrailLogException;
+import io.github.trailkit.model.ProblemPolicy;
+import io.github.trailkit.model.RecordProblem;
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Streams the records of one log file: gzip or plain JSON (told apart by the gzip magic bytes), one {@code
+ * {"Records":[...]}} object or several in a row (as concatenated gzip members produce), one record in memory at a
+ * time.
+ */
+public final class LogParser implements Closeable {
+    private static final int GZIP_MAGIC_1 = 0x1f;
+    private static final int GZIP_MAGIC_2 = 0x8b;
+
+    private final String source;
+    private final ProblemPolicy policy;
+    private final InputStream input;
+    private final List<RecordProblem> problems = new ArrayList<>();
+    private JsonParser parser;
+    private boolean gzip;
+    private JsonStreamContext recordsArray;
+    private long nextIndex;
+    private int containers;
+    private long recordsRead;
+    private boolean finished;
+
+    public LogParser(InputStream raw, String source, ProblemPolicy policy) {
+        this.source = source;
+        this.policy = policy;
+        this.input = raw;
+    }
+
+    /** The next record, or {@code null} at the end of the log. */
+    public CloudTrailRecord next() {
+        if (finished) {
+            return null;
+        }
+        try {
+            if (parser == null) {
+                open();
+            }
+            while (true) {
+                if (recordsArray == null && !enterRecords()) {
+                    finished = true;
+                    return null;
+                }
+                JsonToken t = parser.nextToken();
+                if (t == JsonToken.END_ARRAY) {
+                    recordsArray = null;
+                    finishContainer();
+                    continue;
+                }
+                long index = nextIndex++;
+                long offset = parser.currentTokenLocation().getByteOffset();
+                if (t != JsonToken.START_OBJECT) {
+                    String found = Fields.describe(t);
+                    parser.skipChildren();
+                    problem(index, offset, "/Records/" + index + ": a record must be an object, found " + found, null);
+                    continue;
+                }
+                try {
+                    CloudTrailRecord r = RecordCodec.readCloudTrailRecord(parser, t);
+                    recordsRead++;
+                    return r;
+                } catch (InvalidFieldException e) {
+                    skipToEndOfRecord();
+                    problem(index, offset, e.getMessage(), e);
+                } catch (IllegalArgumentException e) {
+                    skipToEndOfRecord();
+                    problem(index, offset, "/Records/" + index + ": " + e.getMessage(), e);
+                }
+            }
+        } catch (CloudTrailParseException e) {
+            finished = true;
+            throw e;
+        } catch (JsonParseException e) {
+            finished = true;
+            throw damaged(e, "invalid JSON: " + e.getOriginalMessage(), e.getLocation().getByteOffset());
+        } catch (JsonProcessingException e) {
+            finished = true;
+            throw damaged(e, e.getOriginalMessage(), e.getLocation() == null ? -1 : e.getLocation().getByteOffset());
+        } catch (IOException e) {
+            finished = true;
+            String what = gzip ? "gzip data is truncated or corrupt: " : "cannot read the input: ";
+            throw damaged(e, what + e.getMessage(), parser == null ? -1 : parser.currentLocation().getByteOffset());
+        }
+    }
+
+    /** The problems found so far (skipped records), in order. */
+    public List<RecordProblem> problems() {
+        return Collections.unmodifiableList(problems);
+    }
+
+    /** How many records were delivered so far. */
+    public long recordsRead() {
+        return recordsRead;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public void close() throws IOException {
+        finished = true;
+        try {
+            if (parser != null) {
+                parser.close();
+            }
+        } finally {
+            input.close();
+        }
+    }
+
+    private void open() throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(input, 1 << 16);
+        buffered.mark(2);
+        int b1 = buffered.read();
+        int b2 = buffered.read();
+        buffered.reset();
+        gzip = b1 == GZIP_MAGIC_1 && b2 == GZIP_MAGIC_2;
+        InputStream json = gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+        parser = Json.FACTORY.createParser(json);
+    }
+
+    /**
+     * Moves into the next {@code Records} array. Returns false at the clean end of the input. Members other than
+     * {@code Records} are passed over.
+     */
+    private boolean enterRecords() throws IOException {
+        JsonToken t = parser.nextToken();
+        if (t == null) {
+            if (containers == 0) {
+                throw new NotCloudTrailLogException(source, 0, "the input is empty", null);
+            }
+            return false;
+        }
+        if (t != JsonToken.START_OBJECT) {
+            long at = parser.currentTokenLocation().getByteOffset();
+            if (containers == 0) {
+                throw new NotCloudTrailLogException(
+                        source, at, "expected a JSON object with a Records array, found " + Fields.describe(t), null);
+            }
+            throw damaged(null, "unexpected " + Fields.describe(t) + " after the end of the log", at);
+        }
+        List<String> seen = new ArrayList<>();
+        String name;
+        while ((name = parser.nextFieldName()) != null) {
+            t = parser.nextToken();
+            if (name.equals("Records")) {
+                if (t != JsonToken.START_ARRAY) {
+                    throw new NotCloudTrailLogException(source, parser.currentTokenLocation().getByteOffset(),
+                            "Records must be an array, found " + Fields.describe(t), null);
+                }
+                recordsArray = parser.getParsingContext();
+                containers++;
+                return true;
+            }
+            if (seen.size() < 8) {
+                seen.add(name);
+            }
+            parser.skipChildren();
+        }
+        String hint = seen.contains("digestStartTime") || seen.contains("logFiles")
+                ? " (this is a CloudTrail digest file)"
+                : seen.isEmpty() ? "" : " (members: " + String.join(", ", seen) + ")";
+        throw new NotCloudTrailLogException(
+                source, parser.currentTokenLocation().getByteOffset(), "no Records array" + hint, null);
+    }
+
+    /** After the Records array: pass over any other members up to the end of the enclosing object. */
+    private void finishContainer() throws IOException {
+        while (parser.nextFieldName() != null) {
+            parser.nextToken();
+            parser.skipChildren();
+        }
+    }
+
+    /** After an invalid field: move the parser to the end of the current record. */
+    private void skipToEndOfRecord() throws IOException {
+        while (parser.getParsingContext() != recordsArray) {
+            JsonToken t = parser.currentToken();
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                parser.skipChildren();
+            }
+            if (parser.getParsingContext() == recordsArray) {
+                break;
+            }
+            if (parser.nextToken() == null) {
+                throw damaged(null, "the input ended inside a record", parser.currentLocation().getByteOffset());
+            }
+        }
+    }
+
+    private void problem(long index, long offset, String reason, Throwable cause) {
+        RecordProblem p = RecordProblem.builder()
+                .source(source)
+                .recordIndex(index)
+                .byteOffset(offset)
+                .reason(reason)
+                .build();
+        if (policy == ProblemPolicy.FAIL_FAST) {
+            finished = true;
+            throw new InvalidRecordException(p, cause);
+        }
+        problems.add(p);
+    }
+
+    private CloudTrailParseException damaged(Throwable cause, String reason, long offset) {
+        if (parser == null || containers == 0) {
+            return new NotCloudTrailLogException(source, offset, reason, cause);
+        }
+        long index = recordsArray != null && parser.getParsingContext() != recordsArray ? nextIndex - 1 : -1;
+        return new CloudTrailParseException(source, index, offset, reason, cause);
+    }
+}
