@@ -35,9 +35,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads and writes every record type with the streaming parser and generator, one field at a time. Generated from
- * one field table (name in JSON, Java name, kind) so that reading and writing cannot drift apart; edit the table,
- * not the cases.
+ * Reads and writes every record type with the streaming parser and generator, one field at a time.
+ *
+ * <p>Each type has three methods written to one pattern: {@code readX} (a switch on the JSON member name; an explicit
+ * {@code null} of a typed field goes to {@code otherFields}, unknown members too), {@code write(X)} (typed members in
+ * declaration order, then {@code otherFields}) and {@code normalize(X)} (rejects an {@code otherFields} entry that
+ * would shadow a typed member; copies mutable lists). A field added to a value type must be added to all three;
+ * {@code RoundTripTest} fails when one is missed for a field that appears in the test data.
  */
 public final class RecordCodec {
     private RecordCodec() {}
