@@ -1,0 +1,103 @@
+package io.github.trailkit.rules;
+
+import io.github.trailkit.model.JsonValue;
+import io.github.trailkit.model.internal.RecordMembers;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Walks a dotted path through a record and offers each leaf value to a visitor, as EventBridge sees the record: arrays
+ * (of any depth) are flattened, so a path matches when any element does.
+ *
+ * <p>Leaves are normalized to {@link String}, {@link Boolean}, {@link Double} (every JSON number), {@link #NULL} (a JSON
+ * {@code null}) and {@link #OBJECT} (an object where a leaf was expected: present, but not a value).
+ */
+final class Leaves {
+    private Leaves() {}
+
+    /** A JSON {@code null} leaf. */
+    static final Object NULL = new Object() {
+        @Override
+        public String toString() {
+            return "null";
+        }
+    };
+
+    /** An object where the path ends: present, but not a leaf value. */
+    static final Object OBJECT = new Object() {
+        @Override
+        public String toString() {
+            return "an object";
+        }
+    };
+
+    /** Receives leaves; returns true to stop the walk. */
+    interface Visitor {
+        boolean visit(Object leaf);
+    }
+
+    /** Offers every leaf at {@code path} to {@code visitor}; true when the visitor stopped the walk. */
+    static boolean walk(Object node, String[] path, Visitor visitor) {
+        return walk(node, path, 0, visitor);
+    }
+
+    private static boolean walk(Object node, String[] path, int i, Visitor visitor) {
+        if (node == null) {
+            return false;
+        }
+        if (node instanceof List) {
+            for (Object element : (List<?>) node) {
+                if (walk(element, path, i, visitor)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (node instanceof JsonValue && ((JsonValue) node).isArray()) {
+            for (JsonValue element : ((JsonValue) node).elements()) {
+                if (walk(element, path, i, visitor)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (i == path.length) {
+            return visitor.visit(leaf(node));
+        }
+        if (node instanceof JsonValue && !((JsonValue) node).isObject()) {
+            return false;
+        }
+        if (node instanceof String || node instanceof Boolean || node instanceof Number) {
+            return false;
+        }
+        return walk(RecordMembers.get(node, path[i]), path, i + 1, visitor);
+    }
+
+    private static Object leaf(Object node) {
+        if (node instanceof String || node instanceof Boolean) {
+            return node;
+        }
+        if (node instanceof BigDecimal) {
+            return ((BigDecimal) node).doubleValue();
+        }
+        if (node instanceof Number) {
+            return ((Number) node).doubleValue();
+        }
+        if (node instanceof JsonValue) {
+            JsonValue v = (JsonValue) node;
+            switch (v.kind()) {
+                case STRING:
+                    return v.asString().orElseThrow();
+                case NUMBER:
+                    return v.asNumber().orElseThrow().doubleValue();
+                case BOOLEAN:
+                    return v.asBoolean().orElseThrow();
+                case NULL:
+                    return NULL;
+                default:
+                    return OBJECT;
+            }
+        }
+        return OBJECT; // a nested record type
+    }
+}

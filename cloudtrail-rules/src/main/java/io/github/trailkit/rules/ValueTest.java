@@ -1,0 +1,524 @@
+package io.github.trailkit.rules;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A test on one leaf value (see {@link Leaves}): the operators of the DSL and of EventBridge patterns. Each test knows
+ * its DSL text, and the exact strings it requires (for the rule index).
+ */
+abstract class ValueTest {
+    /** True when the leaf passes. */
+    abstract boolean accepts(Object leaf);
+
+    /** The DSL method call, such as {@code in("a", "b")}. */
+    abstract String dsl();
+
+    /** The strings a leaf must equal to pass, or null when the test is not an exact-string test. */
+    Set<String> exactStrings() {
+        return null;
+    }
+
+    /** A rough cost, to test cheap conditions first. */
+    int cost() {
+        return 1;
+    }
+
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"':
+                    sb.append("\\\"");
+                    break;
+                case '\\':
+                    sb.append("\\\\");
+                    break;
+                case '\n':
+                    sb.append("\\n");
+                    break;
+                case '\t':
+                    sb.append("\\t");
+                    break;
+                default:
+                    if (c < 0x20) {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    static String quoteAll(Iterable<String> values) {
+        List<String> q = new ArrayList<>();
+        values.forEach(v -> q.add(quote(v)));
+        return String.join(", ", q);
+    }
+
+    static String number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    /* ------------------------------------------------------------------ exact values */
+
+    static final class OneOf extends ValueTest {
+        final Set<String> values;
+
+        OneOf(Set<String> values) {
+            this.values = Set.copyOf(values);
+            this.order = List.copyOf(values);
+        }
+
+        private final List<String> order;
+
+        @Override
+        boolean accepts(Object leaf) {
+            return leaf instanceof String && values.contains(leaf);
+        }
+
+        @Override
+        String dsl() {
+            return order.size() == 1 ? "is(" + quote(order.get(0)) + ")" : "in(" + quoteAll(order) + ")";
+        }
+
+        @Override
+        Set<String> exactStrings() {
+            return values;
+        }
+    }
+
+    static final class NumberEquals extends ValueTest {
+        final double value;
+
+        NumberEquals(double value) {
+            this.value = value;
+        }
+
+        @Override
+        boolean accepts(Object leaf) {
+            return leaf instanceof Double && (Double) leaf == value;
+        }
+
+        @Override
+        String dsl() {
+            return "is(" + number(value) + ")";
+        }
+    }
+
+    static final class BooleanEquals extends ValueTest {
+        final boolean value;
+
+        BooleanEquals(boolean value) {
+            this.value = value;
+        }
+
+        @Override
+        boolean accepts(Object leaf) {
+            return leaf instanceof Boolean && (Boolean) leaf == value;
+        }
+
+        @Override
+        String dsl() {
+            return "is(" + value + ")";
+        }
+    }
+
+    static final class IsNull extends ValueTest {
+        @Override
+        boolean accepts(Object leaf) {
+            return leaf == Leaves.NULL;
+        }
+
+        @Override
+        String dsl() {
+            return "isNull()";
+        }
+    }
+
+    /** Present as a value ({@code null} included), not as an object. EventBridge's {@code exists: true}. */
+    static final class Exists extends ValueTest {
+        @Override
+        boolean accepts(Object leaf) {
+            return leaf != Leaves.OBJECT;
+        }
+
+        @Override
+        String dsl() {
+            return "exists()";
+        }
+    }
+
+    /* ------------------------------------------------------------------ strings */
+
+    static final class Prefix extends ValueTest {
+        final String prefix;
+        final boolean ignoreCase;
+
+        Prefix(String prefix, boolean ignoreCase) {
+            this.prefix = prefix;
+            this.ignoreCase = ignoreCase;
+        }
+
+        @Override
+        boolean accepts(Object leaf) {
+            if (!(leaf instanceof String)) {
+                return false;
+            }
+            String s = (String) leaf;
+            return ignoreCase ? s.regionMatches(true, 0, prefix, 0, prefix.length()) : s.startsWith(prefix);
+        }
+
+        @Override
+        String dsl() {
+            return (ignoreCase ? "startsWithIgnoreCase(" : "startsWith(") + quote(prefix) + ")";
+        }
+    }
+
+    static final class Suffix extends ValueTest {
+        final String suffix;
+        final boolean ignoreCase;
+
+        Suffix(String suffix, boolean ignoreCase) {
+            this.suffix = suffix;
+            this.ignoreCase = ignoreCase;
+        }
+
+        @Override
+        boolean accepts(Object leaf) {
+            if (!(leaf instanceof String)) {
+                return false;
+            }
+            String s = (String) leaf;
+            return ignoreCase
+                    ? s.length() >= suffix.length()
+                            && s.regionMatches(true, s.length() - suffix.length(), suffix, 0, suffix.length())
+                    : s.endsWith(suffix);
+        }
+
+        @Override
+        String dsl() {
+            return (ignoreCase ? "endsWithIgnoreCase(" : "endsWith(") + quote(suffix) + ")";
+        }
+    }
+
+    static final class Contains extends ValueTest {
+        final String part;
+
+        Contains(String part) {
+            this.part = part;
+        }
+
+        @Override
+        boolean accepts(Object leaf) {
+            return leaf instanceof String && ((String) leaf).contains(part);
+        }
+
+        @Override
+        String dsl() {
+            return "contains(" + quote(part) + ")";
+        }
+
+        @Override
+        int cost() {
+            return 2;
+        }
+    }
+
+    static final class EqualsIgnoreCase extends ValueTest {
+        final List<String> values;
+
+        EqualsIgnoreCase(List<String> values) {
+            this.values = List.copyOf(values);
+        }
+
+        @Override
+        boolean accepts(Object leaf) {
+            if (!(leaf instanceof String)) {
+                return false;
+            }
+            for (String v : values) {
+                if (v.equalsIgnoreCase((String) leaf)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        String dsl() {
+            return "equalsIgnoreCase(" + quoteAll(values) + ")";
+        }
+    }
+
+    /** {@code *} is any run of characters (none included); {@code \*} is a star and {@code \\} a backslash. */
+    static final class Wildcard extends ValueTest {
+        final String pattern;
+        private final String[] parts; // literal runs between stars
+
+        Wildcard(String pattern) {
+            this.pattern = pattern;
+            List<String> runs = new ArrayList<>();
+            StringBuilder run = new StringBuilder();
+            boolean lastWasStar = false;
+            for (int i = 0; i < pattern.length(); i++) {
+                char c = pattern.charAt(i);
+                if (c == '\\') {
+                    if (i + 1 >= pattern.length() || (pattern.charAt(i + 1) != '*' && pattern.charAt(i + 1) != '\\')) {
+                        throw new IllegalArgumentException(
+                                "wildcard: only \\* and \\\\ may be escaped, at position " + i + " of " + quote(pattern));
+                    }
+                    run.append(pattern.charAt(++i));
+                    lastWasStar = false;
+                } else if (c == '*') {
+                    if (lastWasStar) {
+                        throw new IllegalArgumentException(
+                                "wildcard: consecutive * at position " + i + " of " + quote(pattern));
+                    }
+                    runs.add(run.toString());
+                    run.setLength(0);
+                    lastWasStar = true;
+                } else {
+                    run.append(c);
+                    lastWasStar = false;
+                }
+            }
+            runs.add(run.toString());
+            this.parts = runs.toArray(new String[0]);
+        }
+
+        @Override
+        boolean accepts(Object leaf) {
+            if (!(leaf instanceof String)) {
+                return false;
+            }
+            String s = (String) leaf;
+            if (parts.length == 1) {
+                return s.equals(parts[0]);
+            }
+            // the first run anchors at the start and the last at the end; each run between is taken at its leftmost
+            // place, which is never worse for the runs after it: linear in the value
+            String first = parts[0];
+            String last = parts[parts.length - 1];
+            if (s.length() < first.length() + last.length() || !s.startsWith(first) || !s.endsWith(last)) {
+                return false;
+            }
+            int from = first.length();
+            int end = s.length() - last.length();
+            for (int k = 1; k < parts.length - 1; k++) {
+                int at = s.indexOf(parts[k], from);
+                if (at < 0 || at + parts[k].length() > end) {
+                    return false;
+                }
+                from = at + parts[k].length();
+            }
+            return true;
+        }
+
+        @Override
+        String dsl() {
+            return "wildcard(" + quote(pattern) + ")";
+        }
+
+        @Override
+        int cost() {
+            return 3;
+        }
+    }
+
+    /** RE2J: linear time in the input, whatever the expression. Must match the whole value. */
+    static final class Regex extends ValueTest {
+        final Pattern pattern;
+
+        Regex(String regex) {
+            try {
+                this.pattern = Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("invalid regular expression " + quote(regex) + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        boolean accepts(Object leaf) {
+            return leaf instanceof String && pattern.matches((String) leaf);
+        }
+
+        @Override
+        String dsl() {
+            return "matchesRegex(" + quote(pattern.pattern()) + ")";
+        }
+
+        @Override
+        int cost() {
+            return 5;
+        }
+    }
+
+    /* ------------------------------------------------------------------ numbers and addresses */
+
+    static final class Range extends ValueTest {
+        final double lower;
+        final boolean lowerInclusive;
+        final double upper;
+        final boolean upperInclusive;
+
+        Range(double lower, boolean lowerInclusive, double upper, boolean upperInclusive) {
+            if (Double.isNaN(lower) || Double.isNaN(upper)) {
+                throw new IllegalArgumentException("a numeric bound must be a number");
+            }
+            if (lower > upper) {
+                throw new IllegalArgumentException("empty range: lower bound " + number(lower)
+                        + " is above upper bound " + number(upper));
+            }
+            this.lower = lower;
+            this.lowerInclusive = lowerInclusive;
+            this.upper = upper;
+            this.upperInclusive = upperInclusive;
+        }
+
+        @Override
+        boolean accepts(Object leaf) {
+            if (!(leaf instanceof Double)) {
+                return false;
+            }
+            double d = (Double) leaf;
+            return (lowerInclusive ? d >= lower : d > lower) && (upperInclusive ? d <= upper : d < upper);
+        }
+
+        @Override
+        String dsl() {
+            boolean hasLower = lower != Double.NEGATIVE_INFINITY;
+            boolean hasUpper = upper != Double.POSITIVE_INFINITY;
+            if (hasLower && hasUpper) {
+                if (lowerInclusive && upperInclusive) {
+                    return "between(" + number(lower) + ", " + number(upper) + ")";
+                }
+                return "range(" + quote(lowerInclusive ? ">=" : ">") + ", " + number(lower) + ", "
+                        + quote(upperInclusive ? "<=" : "<") + ", " + number(upper) + ")";
+            }
+            if (hasLower) {
+                return (lowerInclusive ? "atLeast(" : "greaterThan(") + number(lower) + ")";
+            }
+            if (hasUpper) {
+                return (upperInclusive ? "atMost(" : "lessThan(") + number(upper) + ")";
+            }
+            return "range(" + quote(">") + ", " + number(lower) + ", " + quote("<") + ", " + number(upper) + ")";
+        }
+    }
+
+    static final class InCidr extends ValueTest {
+        final List<Cidr> ranges;
+
+        InCidr(List<Cidr> ranges) {
+            this.ranges = List.copyOf(ranges);
+        }
+
+        @Override
+        boolean accepts(Object leaf) {
+            if (!(leaf instanceof String)) {
+                return false;
+            }
+            byte[] address = Cidr.parseAddress((String) leaf);
+            if (address == null) {
+                return false;
+            }
+            for (Cidr r : ranges) {
+                if (r.contains(address)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        String dsl() {
+            return "inCidr(" + quoteAll(ranges.stream().map(Cidr::toString).collect(Collectors.toList())) + ")";
+        }
+
+        @Override
+        int cost() {
+            return 3;
+        }
+    }
+
+    /* ------------------------------------------------------------------ combinations */
+
+    /** Passes when any of several tests passes: EventBridge's list of alternatives for one field. */
+    static final class AnyOf extends ValueTest {
+        final List<ValueTest> tests;
+
+        AnyOf(List<ValueTest> tests) {
+            this.tests = List.copyOf(tests);
+        }
+
+        @Override
+        boolean accepts(Object leaf) {
+            for (ValueTest t : tests) {
+                if (t.accepts(leaf)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        String dsl() {
+            return tests.stream().map(ValueTest::dsl).collect(Collectors.joining(" | "));
+        }
+
+        @Override
+        Set<String> exactStrings() {
+            Set<String> all = new LinkedHashSet<>();
+            for (ValueTest t : tests) {
+                Set<String> s = t.exactStrings();
+                if (s == null) {
+                    return null;
+                }
+                all.addAll(s);
+            }
+            return all;
+        }
+
+        @Override
+        int cost() {
+            return tests.stream().mapToInt(ValueTest::cost).sum();
+        }
+    }
+
+    /**
+     * EventBridge's {@code anything-but}: a value is present (not an object) and the excluded test rejects it. Against
+     * an array, some element must pass.
+     */
+    static final class AnythingBut extends ValueTest {
+        final ValueTest excluded;
+        private final String dsl;
+
+        AnythingBut(ValueTest excluded, String dsl) {
+            this.excluded = excluded;
+            this.dsl = dsl;
+        }
+
+        @Override
+        boolean accepts(Object leaf) {
+            return leaf != Leaves.OBJECT && !excluded.accepts(leaf);
+        }
+
+        @Override
+        String dsl() {
+            return dsl;
+        }
+
+        @Override
+        int cost() {
+            return excluded.cost();
+        }
+    }
+}
