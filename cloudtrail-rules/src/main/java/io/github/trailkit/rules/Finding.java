@@ -1,7 +1,16 @@
 package io.github.trailkit.rules;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.model.UserIdentity;
+import io.github.trailkit.model.internal.Json;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /**
@@ -10,6 +19,7 @@ import org.immutables.value.Value;
  * <pre>{@code
  * for (Finding f : ruleSet.evaluate(record)) {
  *     System.out.println(f.severity() + " " + f.ruleId() + " " + f.record().eventName().orElse("?"));
+ *     System.out.println(f.at("logs/a.json.gz", 3).toJson(false));   // one JSON line, as `cloudtrail scan` prints
  * }
  * }</pre>
  */
@@ -39,6 +49,71 @@ public abstract class Finding {
     /** The record that matched. */
     @Value.Auxiliary
     public abstract CloudTrailRecord record();
+
+    /** Where the record was read: a file path or {@code s3://bucket/key}; empty until {@link #at} sets it. */
+    public abstract Optional<String> source();
+
+    /** The record's index in its log file's {@code Records} array; empty until {@link #at} sets it. */
+    public abstract OptionalLong recordIndex();
+
+    /** This finding, located in the log it came from. */
+    public Finding at(String source, long recordIndex) {
+        return builder().from(this).source(source).recordIndex(recordIndex).build();
+    }
+
+    /**
+     * The finding as one line of JSON: {@code ruleId}, {@code title}, {@code severity}, {@code tags}, {@code
+     * dedupKey}, the record's {@code eventID}, {@code eventName}, {@code eventSource}, {@code eventTime}, {@code
+     * awsRegion}, {@code recipientAccountId}, {@code userIdentity} ({@code type} and {@code arn}), {@code source} and
+     * {@code recordIndex} when known, and, with {@code withRecord}, the whole {@code record}. Absent values are omitted.
+     */
+    public String toJson(boolean withRecord) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+            CloudTrailRecord r = record();
+            g.writeStartObject();
+            g.writeStringField("ruleId", ruleId());
+            g.writeStringField("title", title());
+            g.writeStringField("severity", severity().name());
+            g.writeArrayFieldStart("tags");
+            for (String t : tags()) {
+                g.writeString(t);
+            }
+            g.writeEndArray();
+            g.writeStringField("dedupKey", dedupKey());
+            field(g, "eventID", r.eventID());
+            field(g, "eventName", r.eventName());
+            field(g, "eventSource", r.eventSource());
+            field(g, "eventTime", r.eventTime().map(Object::toString));
+            field(g, "awsRegion", r.awsRegion());
+            field(g, "recipientAccountId", r.recipientAccountId());
+            if (r.userIdentity().isPresent()) {
+                UserIdentity id = r.userIdentity().get();
+                g.writeObjectFieldStart("userIdentity");
+                field(g, "type", id.typeAsString());
+                field(g, "arn", id.arn());
+                g.writeEndObject();
+            }
+            field(g, "source", source());
+            if (recordIndex().isPresent()) {
+                g.writeNumberField("recordIndex", recordIndex().getAsLong());
+            }
+            if (withRecord) {
+                g.writeFieldName("record");
+                g.writeRawValue(CloudTrail.writer().toJson(r));
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void field(JsonGenerator g, String name, Optional<String> value) throws IOException {
+        if (value.isPresent()) {
+            g.writeStringField(name, value.get());
+        }
+    }
 
     /** A new builder. */
     public static Builder builder() {

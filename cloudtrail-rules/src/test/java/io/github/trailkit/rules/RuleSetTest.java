@@ -41,6 +41,21 @@ final class RuleSetTest {
     }
 
     @Test
+    void finding_locatedAndAsJson() {
+        Finding f = RuleSet.of(TOPIC_CREATED).evaluate(record("sns.amazonaws.com", "CreateTopic")).get(0);
+        assertThat(f.source()).isEmpty();
+        Finding located = f.at("logs/a.json.gz", 3);
+        assertThat(located.source()).contains("logs/a.json.gz");
+        assertThat(located.recordIndex()).hasValue(3);
+        assertThat(located.toJson(false)).isEqualTo("{\"ruleId\":\"sns-topic-created\",\"title\":\"SNS topic created\","
+                + "\"severity\":\"MEDIUM\",\"tags\":[\"sns\",\"seed\"],\"dedupKey\":\"id-CreateTopic\","
+                + "\"eventID\":\"id-CreateTopic\",\"eventName\":\"CreateTopic\",\"eventSource\":\"sns.amazonaws.com\","
+                + "\"userIdentity\":{\"type\":\"Root\",\"arn\":\"arn:aws:iam::111122223333:root\"},"
+                + "\"source\":\"logs/a.json.gz\",\"recordIndex\":3}");
+        assertThat(located.toJson(true)).endsWith(",\"record\":" + CloudTrail.writer().toJson(f.record()) + "}");
+    }
+
+    @Test
     void index_examinesOnlyCandidateRules() {
         List<Rule> many = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
