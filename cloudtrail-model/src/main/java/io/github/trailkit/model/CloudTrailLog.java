@@ -93,6 +93,15 @@ public final class CloudTrailLog implements Iterable<CloudTrailRecord>, AutoClos
         return parser.recordsRead();
     }
 
+    /**
+     * The index in the {@code Records} array of the record the iterator returned last, or -1 before the first. It
+     * counts skipped records too, so it locates a record in its file ({@code Finding.at(source, index)}); in a file of
+     * several concatenated documents, indexes go on from one document to the next.
+     */
+    public long lastRecordIndex() {
+        return parser.lastIndex();
+    }
+
     /** Closes the input. */
     @Override
     public void close() {

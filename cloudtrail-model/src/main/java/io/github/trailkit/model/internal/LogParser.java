@@ -39,6 +39,7 @@ public final class LogParser implements Closeable {
     private long nextIndex;
     private int containers;
     private long recordsRead;
+    private long lastIndex = -1;
     private boolean finished;
 
     public LogParser(InputStream raw, String source, ProblemPolicy policy) {
@@ -78,6 +79,7 @@ public final class LogParser implements Closeable {
                 try {
                     CloudTrailRecord r = RecordCodec.readCloudTrailRecord(parser, t);
                     recordsRead++;
+                    lastIndex = index;
                     return r;
                 } catch (InvalidFieldException e) {
                     skipToEndOfRecord();
@@ -111,6 +113,11 @@ public final class LogParser implements Closeable {
     /** How many records were delivered so far. */
     public long recordsRead() {
         return recordsRead;
+    }
+
+    /** The {@code Records} index of the record delivered last, or -1 before the first. */
+    public long lastIndex() {
+        return lastIndex;
     }
 
     public String source() {

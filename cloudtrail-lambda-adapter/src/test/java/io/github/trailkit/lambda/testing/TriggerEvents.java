@@ -1,0 +1,116 @@
+package io.github.trailkit.lambda.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Lambda events of every trigger shape, made from AWS's published examples in {@code src/test/resources/events/}
+ * with the bucket and keys of a test put in: what S3, SQS, SNS, EventBridge and S3 Batch Operations would send.
+ */
+public final class TriggerEvents {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TriggerEvents() {
+    }
+
+    /** A key as S3 event notifications carry it: form-encoded ({@code " "} as {@code +}, {@code +} as {@code %2B}). */
+    public static String formEncoded(String key) {
+        return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
+    }
+
+    /** An S3 event notification naming these objects (ObjectCreated:Put), as S3 hands it to Lambda. */
+    public static String s3Event(String bucket, String... keys) {
+        ObjectNode event = (ObjectNode) fixture("lambda-s3-event-ObjectCreated-Put.json");
+        ArrayNode records = (ArrayNode) event.get("Records");
+        JsonNode template = records.get(0);
+        records.removeAll();
+        for (String key : keys) {
+            ObjectNode r = template.deepCopy();
+            ((ObjectNode) r.path("s3").path("bucket")).put("name", bucket)
+                    .put("arn", "arn:aws:s3:::" + bucket);
+            ((ObjectNode) r.path("s3").path("object")).put("key", formEncoded(key));
+            records.add(r);
+        }
+        return event.toString();
+    }
+
+    /** An EventBridge "Object Created" event for one object (keys are raw in EventBridge events). */
+    public static String eventBridge(String bucket, String key) {
+        ObjectNode event = (ObjectNode) fixture("eventbridge-s3-Object-Created.json");
+        ObjectNode detail = (ObjectNode) event.get("detail");
+        ((ObjectNode) detail.get("bucket")).put("name", bucket);
+        ObjectNode object = (ObjectNode) detail.get("object");
+        object.put("key", key);
+        object.remove("version-id");
+        object.remove("size");
+        return event.toString();
+    }
+
+    /** The body of an SQS message that an SNS topic delivered (raw message delivery off): an SNS envelope. */
+    public static String snsEnvelope(String message) {
+        ObjectNode envelope = (ObjectNode) fixture("sns-notification-in-sqs-body.json");
+        envelope.put("Message", message);
+        return envelope.toString();
+    }
+
+    /** An SNS event as SNS hands it to Lambda, carrying {@code message}. */
+    public static String sns(String message) {
+        ObjectNode event = (ObjectNode) fixture("lambda-sns-event.json");
+        ((ObjectNode) event.get("Records").get(0).get("Sns")).put("Message", message);
+        return event.toString();
+    }
+
+    /** An SQS batch, one message per body, with message ids {@code msg-1}, {@code msg-2}, ... */
+    public static String sqs(String... bodies) {
+        ObjectNode event = (ObjectNode) fixture("lambda-sqs-event-standard.json");
+        ArrayNode records = (ArrayNode) event.get("Records");
+        JsonNode template = records.get(0);
+        records.removeAll();
+        for (int i = 0; i < bodies.length; i++) {
+            ObjectNode r = template.deepCopy();
+            r.put("messageId", "msg-" + (i + 1));
+            r.put("body", bodies[i]);
+            records.add(r);
+        }
+        return event.toString();
+    }
+
+    /** An S3 Batch Operations (schema 2.0) invocation, tasks {@code task-1}, {@code task-2}, ... */
+    public static String batchOperations(String bucket, String... keys) {
+        ObjectNode event = (ObjectNode) fixture("s3-batch-operations-schema-2.0.json");
+        ArrayNode tasks = (ArrayNode) event.get("tasks");
+        JsonNode template = tasks.get(0);
+        tasks.removeAll();
+        for (int i = 0; i < keys.length; i++) {
+            ObjectNode t = template.deepCopy();
+            t.put("taskId", "task-" + (i + 1));
+            t.put("s3Bucket", bucket);
+            t.put("s3Key", formEncoded(keys[i]));
+            tasks.add(t);
+        }
+        return event.toString();
+    }
+
+    /** The bare {@code s3:TestEvent}, as published. */
+    public static String s3TestEvent() {
+        return fixture("s3-TestEvent.json").toString();
+    }
+
+    private static JsonNode fixture(String name) {
+        try (InputStream in = TriggerEvents.class.getResourceAsStream("/events/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("no fixture /events/" + name);
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
