@@ -351,8 +351,8 @@ final class TriggerDecoderTest {
                 .put("SubscribeURL", "https://sns.us-west-2.amazonaws.com/?Action=ConfirmSubscription")
                 .put("Timestamp", "2012-04-26T20:45:04.751Z")
                 .put("SignatureVersion", "1")
-                .put("Signature", "EXAMPLEpH+DcEwjAPg8O9mY8dReBSwksfg2S7WKQcikcNKWLQjwu6A4VbeS0QHVCkhRS7fUQvi2egU3N858fiTDN6bkkOxYDVrY0Ad8L10Hs3zH81mtnPk5uvvolIC1CXGu43obcgFxeL3khZl8IKvO61GWB6jI9b5+gLPoBc1Q=")
-                .put("SigningCertURL", "https://sns.us-west-2.amazonaws.com/SimpleNotificationService-f3ecfb7224c7233fe7bb5f59f96de52f.pem");
+                .put("Signature", "EXAMPLEpH+...")
+                .put("SigningCertURL", "https://sns.us-west-2.amazonaws.com/SimpleNotificationService-f3ecfb72.pem");
 
         Invocation inv = TriggerDecoder.decode(sqsEvent(confirmation.toString(), fixtureText("s3-TestEvent.json")));
 
@@ -396,6 +396,24 @@ final class TriggerDecoderTest {
         assertThat(problems.get(4)).isNull();
         assertThat(inv.messages()).extracting(SqsMessage::messageId).containsExactly("m1", "m2", "m3", "m4", "m5");
         assertThat(inv.messages().get(4).objects()).containsExactly(ORG_OBJECT);
+    }
+
+    @Test
+    void sqsBodyEdgeCases_emptyBody_unknownSnsType_unsubscribe_emptyCloudTrailKeyList() {
+        ObjectNode unsubscribe = fixtureTree("sns-notification-in-sqs-body.json").put("Type", "UnsubscribeConfirmation");
+        ObjectNode otherType = fixtureTree("sns-notification-in-sqs-body.json").put("Type", "Other");
+
+        Invocation inv = TriggerDecoder.decode(sqsEvent("", otherType.toString(), unsubscribe.toString(),
+                "{\"s3Bucket\":\"b\",\"s3ObjectKey\":[]}"));
+
+        assertThat(inv.messages()).containsExactly(
+                new SqsMessage("m1", List.of(), "body is empty"),
+                new SqsMessage("m2", List.of(), "SNS envelope of Type \"Other\""),
+                new SqsMessage("m3", List.of(), null),
+                new SqsMessage("m4", List.of(), null));
+        assertThat(inv.ignored()).containsExactly(
+                "SQS message m3: SNS UnsubscribeConfirmation for arn:aws:sns:us-west-2:123456789012:MyTopic",
+                "SQS message m4: CloudTrail notification for bucket b with no keys");
     }
 
     @Test
