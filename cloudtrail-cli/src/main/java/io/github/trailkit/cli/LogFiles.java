@@ -35,6 +35,8 @@ final class LogFiles {
     long files;
     long records;
     long problems;
+    /** Run before a problem is reported on stderr: {@code scan} clears its progress line there. */
+    Runnable beforeReport = () -> {};
 
     LogFiles(PrintWriter out, PrintWriter err) {
         this.out = out;
@@ -74,6 +76,7 @@ final class LogFiles {
                 found = walk.filter(LogFiles::isLogFileName).filter(Files::isRegularFile).sorted()
                         .collect(Collectors.toList());
             } catch (IOException | UncheckedIOException e) {
+                beforeReport.run();
                 problem("cloudtrail: cannot list " + p + ": " + CloudTrailCommand.describe(e));
                 continue;
             }
@@ -104,6 +107,7 @@ final class LogFiles {
         try {
             log = READER.read(file);
         } catch (UncheckedIOException e) {
+            beforeReport.run();
             problem("cloudtrail: " + file + ": cannot open: " + reason(e.getCause()));
             return;
         }
@@ -122,6 +126,7 @@ final class LogFiles {
         }
         List<RecordProblem> skipped = log.problems();
         if (!skipped.isEmpty() || damage != null) {
+            beforeReport.run();
             out.flush(); // keep stdout and stderr in order on a terminal
         }
         for (RecordProblem p : skipped) {

@@ -58,6 +58,7 @@ final class ScanCommand implements Callable<Integer> {
     private long findings;
     private long ruleErrors;
     private long lastProgress;
+    private boolean progressShown;
 
     @Override
     public Integer call() {
@@ -75,20 +76,19 @@ final class ScanCommand implements Callable<Integer> {
         long start = System.nanoTime();
         lastProgress = start;
         LogFiles logs = new LogFiles(out, err);
+        logs.beforeReport = () -> clearProgress(err);
         for (Path file : logs.expand(paths)) {
             String source = file.toString();
             logs.read(file, (f, index, record) -> {
                 evaluate(rules, source, index, record, out, err);
                 if (progress) {
-                    progress(logs, err);
+                    progress(logs, out, err);
                 }
             });
         }
         out.flush();
         long nanos = System.nanoTime() - start;
-        if (progress) {
-            err.print("\r\033[K");
-        }
+        clearProgress(err);
         err.println(summary(logs, nanos));
 
         if (logs.problems > 0 || ruleErrors > 0 || (failOnFindings && findings > 0)) {
@@ -129,20 +129,34 @@ final class ScanCommand implements Callable<Integer> {
         }
         for (RuleError error : e.errors()) {
             ruleErrors++;
+            clearProgress(err);
             out.flush();
             err.println(source + ": record " + index + ": " + error);
         }
     }
 
-    private void progress(LogFiles logs, PrintWriter err) {
+    private void progress(LogFiles logs, PrintWriter out, PrintWriter err) {
         long now = System.nanoTime();
         if (now - lastProgress < PROGRESS_NANOS) {
             return;
         }
         lastProgress = now;
-        err.print(String.format(Locale.ROOT, "\r\033[K%,d files, %,d records, %,d findings, %,d problems",
-                logs.files, logs.records, findings, logs.problems));
+        clearProgress(err);
+        out.flush(); // findings so far, each on its own line
+        err.print(String.format(Locale.ROOT, "%,d %s, %,d %s, %,d %s, %,d %s",
+                logs.files, plural(logs.files, "file"), logs.records, plural(logs.records, "record"),
+                findings, plural(findings, "finding"), logs.problems, plural(logs.problems, "problem")));
         err.flush();
+        progressShown = true;
+    }
+
+    /** Erases the progress line, if one is shown, so that the next line of output starts clean. */
+    private void clearProgress(PrintWriter err) {
+        if (progressShown) {
+            err.print("\r\033[K");
+            err.flush();
+            progressShown = false;
+        }
     }
 
     private String summary(LogFiles logs, long nanos) {
