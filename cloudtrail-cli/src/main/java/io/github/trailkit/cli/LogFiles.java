@@ -1,0 +1,151 @@
+package io.github.trailkit.cli;
+
+import io.github.trailkit.model.CloudTrail;
+import io.github.trailkit.model.CloudTrailLog;
+import io.github.trailkit.model.CloudTrailParseException;
+import io.github.trailkit.model.CloudTrailReader;
+import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.model.ProblemPolicy;
+import io.github.trailkit.model.RecordProblem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The log files named on a command line, and reading them: every record is handed on, every problem is reported on
+ * stderr naming the file, and a damaged file never stops the next one.
+ */
+final class LogFiles {
+    private static final CloudTrailReader READER = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT);
+
+    /** What is done with each record read: {@code recordIndex} is its index in the file's {@code Records} array. */
+    interface RecordHandler {
+        void accept(Path file, long recordIndex, CloudTrailRecord record);
+    }
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    long files;
+    long records;
+    long problems;
+    /** Run before a problem is reported on stderr: {@code scan} clears its progress line there. */
+    Runnable beforeReport = () -> {};
+
+    LogFiles(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Checks that every path exists; reports each one that does not.
+     *
+     * @return whether they all exist
+     */
+    static boolean allExist(List<Path> paths, PrintWriter err) {
+        boolean ok = true;
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                err.println("cloudtrail: " + p + ": no such file or directory");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    /**
+     * The files to read for these paths, in order: a file named explicitly whatever its name; the files ending {@code
+     * .json} or {@code .json.gz} under a directory, recursively, sorted by path. A directory that cannot be listed is
+     * reported and counted as a problem.
+     */
+    List<Path> expand(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.isDirectory(p)) {
+                files.add(p);
+                continue;
+            }
+            List<Path> found;
+            try (Stream<Path> walk = Files.walk(p)) {
+                found = walk.filter(LogFiles::isLogFileName).filter(Files::isRegularFile).sorted()
+                        .collect(Collectors.toList());
+            } catch (IOException | UncheckedIOException e) {
+                beforeReport.run();
+                problem("cloudtrail: cannot list " + p + ": " + CloudTrailCommand.describe(e));
+                continue;
+            }
+            if (found.isEmpty()) {
+                err.println("cloudtrail: " + p + ": no .json or .json.gz files");
+            }
+            files.addAll(found);
+        }
+        return files;
+    }
+
+    private static boolean isLogFileName(Path p) {
+        Path name = p.getFileName();
+        if (name == null) {
+            return false;
+        }
+        String s = name.toString();
+        return s.endsWith(".json") || s.endsWith(".json.gz");
+    }
+
+    /**
+     * Reads one file, handing each valid record to {@code handler}; reports the invalid records, then the damage that
+     * stopped the reading, if any.
+     */
+    void read(Path file, RecordHandler handler) {
+        files++;
+        CloudTrailLog log;
+        try {
+            log = READER.read(file);
+        } catch (UncheckedIOException e) {
+            beforeReport.run();
+            problem("cloudtrail: " + file + ": cannot open: " + reason(e.getCause()));
+            return;
+        }
+        String damage = null;
+        try (log) {
+            for (CloudTrailRecord r : log) {
+                records++;
+                // the index in the Records array counts the records skipped before this one
+                long index = log.recordsRead() - 1 + log.problems().size();
+                handler.accept(file, index, r);
+            }
+        } catch (CloudTrailParseException e) {
+            damage = e.getMessage();
+        } catch (UncheckedIOException e) {
+            damage = file + ": " + reason(e.getCause());
+        }
+        List<RecordProblem> skipped = log.problems();
+        if (!skipped.isEmpty() || damage != null) {
+            beforeReport.run();
+            out.flush(); // keep stdout and stderr in order on a terminal
+        }
+        for (RecordProblem p : skipped) {
+            problem(p.toString());
+        }
+        if (damage != null) {
+            problem(damage);
+        }
+    }
+
+    private void problem(String message) {
+        problems++;
+        err.println(message);
+    }
+
+    private static String reason(Throwable t) {
+        if (t instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        return t == null ? "unknown error" : t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

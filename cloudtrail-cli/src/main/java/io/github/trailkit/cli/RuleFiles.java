@@ -1,0 +1,30 @@
+package io.github.trailkit.cli;
+
+import io.github.trailkit.rules.Rule;
+import io.github.trailkit.rules.RuleDocumentException;
+import io.github.trailkit.rules.RuleDocumentProblem;
+import io.github.trailkit.rules.RuleDocuments;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Loading rule documents named on a command line, reporting every problem of every file. */
+final class RuleFiles {
+    private RuleFiles() {}
+
+    /** The rules of one document; {@code null} after reporting its problems ({@code file:line:column: message}). */
+    static List<Rule> load(Path file, PrintWriter err) {
+        try {
+            return RuleDocuments.read(file);
+        } catch (RuleDocumentException e) {
+            for (RuleDocumentProblem p : e.problems()) {
+                err.println(p);
+            }
+            return null;
+        } catch (UncheckedIOException e) {
+            err.println("cloudtrail: " + CloudTrailCommand.describe(e));
+            return null;
+        }
+    }
+}
