@@ -115,9 +115,7 @@ final class LogFiles {
         try (log) {
             for (CloudTrailRecord r : log) {
                 records++;
-                // the index in the Records array counts the records skipped before this one
-                long index = log.recordsRead() - 1 + log.problems().size();
-                handler.accept(file, index, r);
+                handler.accept(file, log.lastRecordIndex(), r);
             }
         } catch (CloudTrailParseException e) {
             damage = e.getMessage();
