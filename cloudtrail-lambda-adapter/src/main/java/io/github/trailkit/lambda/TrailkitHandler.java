@@ -75,7 +75,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
  *
  * <p><b>Triggers.</b> Every way S3 can reach a function is understood: the S3 event notification, SNS, EventBridge
  * "Object Created", SQS (whose bodies may be any of these; the answer names exactly the failed messages in
- * {@code batchItemFailures}, so turn on {@code ReportBatchItemFailures}), and S3 Batch Operations (answered with a
+ * {@code batchItemFailures}, so turn on {@code ReportBatchItemFailures}; from a FIFO queue, the messages after the
+ * first failed one are not processed and are returned too, to keep their order), and S3 Batch Operations (answered with a
  * result per task, to backfill old logs). The {@code s3:TestEvent} is logged and ignored. Keys that are not log files
  * (digests, Insights unless wanted, {@code ConfigWritabilityCheckFile}) are skipped and counted.
  *
@@ -185,6 +186,12 @@ public class TrailkitHandler implements RequestStreamHandler {
             case SQS -> {
                 List<String> failed = new ArrayList<>();
                 for (Invocation.SqsMessage message : invocation.messages()) {
+                    if (message.fromFifoQueue() && !failed.isEmpty()) {
+                        // a FIFO queue keeps order only if nothing after a failed message is processed
+                        failed.add(message.messageId());
+                        tally.notTried++;
+                        continue;
+                    }
                     if (!message.decoded()) {
                         Map<String, Object> f = new LinkedHashMap<>();
                         f.put("requestId", requestId);
@@ -442,6 +449,7 @@ public class TrailkitHandler implements RequestStreamHandler {
         long sinkFailures;
         long undecodable;
         long unexpected;
+        long notTried;
 
         void add(ObjectOutcome o) {
             objects++;
@@ -472,6 +480,7 @@ public class TrailkitHandler implements RequestStreamHandler {
             f.put("sinkFailures", sinkFailures);
             f.put("undecodableMessages", undecodable);
             f.put("unexpectedFailures", unexpected);
+            f.put("fifoMessagesNotTried", notTried);
             return f;
         }
 

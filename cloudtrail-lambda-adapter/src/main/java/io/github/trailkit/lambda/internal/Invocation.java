@@ -54,8 +54,15 @@ public record Invocation(Kind kind, List<ObjectRef> objects, List<SqsMessage> me
      * @param messageId the SQS {@code messageId}, used as the {@code itemIdentifier} of a partial batch response
      * @param objects the objects the body names, in order (empty for a test event or a problem)
      * @param problem why the body could not be decoded, or null when it was
+     * @param fromFifoQueue whether the message came from a FIFO queue ({@code eventSourceARN} ends in {@code .fifo}):
+     *     then the messages after a failed one must not be processed, but reported as failed too, to keep their order
      */
-    public record SqsMessage(String messageId, List<ObjectRef> objects, String problem) {
+    public record SqsMessage(String messageId, List<ObjectRef> objects, String problem, boolean fromFifoQueue) {
+        /** A message from a standard queue. */
+        public SqsMessage(String messageId, List<ObjectRef> objects, String problem) {
+            this(messageId, objects, problem, false);
+        }
+
         /** Checks and copies the parts. */
         public SqsMessage {
             Objects.requireNonNull(messageId, "messageId");

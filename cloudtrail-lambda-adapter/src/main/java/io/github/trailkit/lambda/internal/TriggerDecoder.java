@@ -187,6 +187,8 @@ public final class TriggerDecoder {
             if (messageId == null || messageId.isEmpty()) {
                 throw new IllegalArgumentException("SQS event: " + where + " has no messageId");
             }
+            String queueArn = text(record, "eventSourceARN");
+            boolean fifo = queueArn != null && queueArn.endsWith(".fifo");
             Collector c = new Collector();
             String problem = null;
             try {
@@ -199,9 +201,9 @@ public final class TriggerDecoder {
                 problem = e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
             }
             if (problem != null) {
-                messages.add(new SqsMessage(messageId, List.of(), problem));
+                messages.add(new SqsMessage(messageId, List.of(), problem, fifo));
             } else {
-                messages.add(new SqsMessage(messageId, c.objects, null));
+                messages.add(new SqsMessage(messageId, c.objects, null, fifo));
                 for (String reason : c.ignored) {
                     ignored.add("SQS message " + messageId + ": " + reason);
                 }

@@ -220,6 +220,18 @@ class TrailkitHandlerTest {
     }
 
     @Test
+    void fromAFifoQueueNothingAfterAFailedMessageIsProcessed() {
+        JsonNode answer = invoke(handler(), TriggerEvents.sqsFifo(
+                s3Event(BUCKET, LOG), s3Event(BUCKET, MISSING), s3Event(BUCKET, ODD_KEY)));
+
+        assertThat(answer.toString()).isEqualTo(
+                "{\"batchItemFailures\":[{\"itemIdentifier\":\"msg-2\"},{\"itemIdentifier\":\"msg-3\"}]}");
+        assertThat(aws.snsPublished()).hasSize(1);
+        assertThat(logLines("invocation done")).singleElement()
+                .satisfies(l -> assertThat(l.path("fifoMessagesNotTried").asLong()).isEqualTo(1));
+    }
+
+    @Test
     void anSqsMessageThatIsNotUnderstoodFailsAloneAndTheBatchGoesOn() {
         JsonNode answer = invoke(handler(), sqs("not an S3 notification", s3Event(BUCKET, LOG)));
 

@@ -315,7 +315,7 @@ final class TriggerDecoderTest {
 
         assertThat(inv.kind()).isEqualTo(Kind.SQS);
         assertThat(inv.messages()).containsExactly(
-                new SqsMessage("11d6ee51-4cc7-4302-9e22-7cd8afdaadf5", List.of(), "body is not JSON: \"Test message.\""));
+                new SqsMessage("11d6ee51-4cc7-4302-9e22-7cd8afdaadf5", List.of(), "body is not JSON: \"Test message.\"", true));
     }
 
     @Test
@@ -328,7 +328,7 @@ final class TriggerDecoderTest {
 
         assertThat(inv.kind()).isEqualTo(Kind.SQS);
         assertThat(inv.messages()).containsExactly(
-                new SqsMessage("11d6ee51-4cc7-4302-9e22-7cd8afdaadf5", List.of(EB_OBJECT), null));
+                new SqsMessage("11d6ee51-4cc7-4302-9e22-7cd8afdaadf5", List.of(EB_OBJECT), null, true));
     }
 
     @Test

@@ -82,6 +82,20 @@ public final class TriggerEvents {
         return event.toString();
     }
 
+    /** {@link #sqs} from a FIFO queue (its {@code eventSourceARN} ends in {@code .fifo}). */
+    public static String sqsFifo(String... bodies) {
+        ObjectNode event;
+        try {
+            event = (ObjectNode) JSON.readTree(sqs(bodies));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (JsonNode r : event.get("Records")) {
+            ((ObjectNode) r).put("eventSourceARN", "arn:aws:sqs:us-east-2:123456789012:trail-objects.fifo");
+        }
+        return event.toString();
+    }
+
     /** An S3 Batch Operations (schema 2.0) invocation, tasks {@code task-1}, {@code task-2}, ... */
     public static String batchOperations(String bucket, String... keys) {
         ObjectNode event = (ObjectNode) fixture("s3-batch-operations-schema-2.0.json");
