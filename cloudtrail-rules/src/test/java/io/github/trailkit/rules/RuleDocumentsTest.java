@@ -758,8 +758,9 @@ final class RuleDocumentsTest {
 
     /**
      * Found by a differential run of random patterns against Event Ruler 2.1.0: in these cases its automaton answers
-     * what its own documentation says it should not, and rule documents keep to the documented semantics. If Event Ruler
-     * changes its answer, this test says so.
+     * what its own documentation says it should not, every time (checked in thousands of fresh machines on JDK 17 and
+     * JDK 25), and rule documents keep to the documented semantics. If Event Ruler changes its answer, this test says
+     * so.
      */
     @ParameterizedTest
     @MethodSource("eventRulerQuirks")
@@ -776,8 +777,24 @@ final class RuleDocumentsTest {
                 Arguments.of("{\"requestParameters\":{\"n\":[{\"cidr\":\"0.0.0.0/0\"}]}}", "{\"requestParameters\":{\"n\":42}}", false),
                 // a wildcard starting with * next to an equals-ignore-case matches what neither matches
                 Arguments.of("{\"eventName\":[{\"wildcard\":\"*Acl\"},{\"equals-ignore-case\":\"a\"}]}",
-                        "{\"eventName\":\"sns.amazonaws.com\"}", false),
-                // an exact string next to a numeric range and a third alternative stops matching
+                        "{\"eventName\":\"sns.amazonaws.com\"}", false));
+    }
+
+    /**
+     * Event Ruler 2.1.0 answers these sometimes right and sometimes wrong: the same pattern and event give either answer
+     * from one fresh machine to the next in a single JVM (about half of each over 2,000 machines, on JDK 17 and JDK 25),
+     * so its automaton depends on hash or allocation order here. Its answer is not a fact to assert; rule documents give
+     * the documented one every time.
+     */
+    @ParameterizedTest
+    @MethodSource("eventRulerUnstableAnswers")
+    void eventRulerUnstableAnswersAreNotCopied(String pattern, String eventJson, boolean documented) throws Exception {
+        assertThat(RuleDocuments.pattern(pattern).matches(CloudTrail.reader().readRecord(eventJson))).isEqualTo(documented);
+    }
+
+    static Stream<Arguments> eventRulerUnstableAnswers() {
+        return Stream.of(
+                // an exact string next to a numeric range and a third alternative sometimes stops matching
                 Arguments.of("{\"eventName\":[\"PutBucketAcl\",{\"numeric\":[\"<=\",0.5]},{\"equals-ignore-case\":\"y\"}]}",
                         "{\"eventName\":\"PutBucketAcl\"}", true),
                 Arguments.of("{\"eventName\":[\"PutBucketAcl\",{\"numeric\":[\"<=\",0.5]},\"CreateTopic\"]}",
