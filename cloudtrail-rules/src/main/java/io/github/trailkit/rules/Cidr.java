@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * An IPv4 or IPv6 address range in CIDR notation. Addresses are parsed from their literal text only: no name is ever
- * resolved, so {@code sourceIPAddress} values such as {@code ec2.amazonaws.com} simply do not match.
+ * resolved, so {@code sourceIPAddress} values such as {@code ec2.amazonaws.com} simply do not match. The parts of an
+ * IPv4 address are decimal even with leading zeros ({@code 010.0.0.1} is {@code 10.0.0.1}), as Event Ruler and
+ * Java's {@code InetAddress} read them, in ranges and in the values tested alike.
  */
 final class Cidr {
     private final byte[] network;
@@ -76,11 +78,11 @@ final class Cidr {
         while (part < 4) {
             int start = i;
             int value = 0;
-            while (i < to && Character.isDigit(s.charAt(i)) && i - start < 3) {
-                value = value * 10 + (s.charAt(i) - '0');
+            while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                value = Math.min(value * 10 + (s.charAt(i) - '0'), 256);
                 i++;
             }
-            if (i == start || value > 255 || (i - start > 1 && s.charAt(start) == '0')) {
+            if (i == start || value > 255) {
                 return null;
             }
             out[part++] = (byte) value;

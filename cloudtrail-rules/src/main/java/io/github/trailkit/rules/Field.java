@@ -148,7 +148,12 @@ public final class Field {
         return test(new ValueTest.IsNull());
     }
 
-    /** Equals one of the values, ignoring case. */
+    /**
+     * Equals one of the values, ignoring case as EventBridge does: each character of a value matches itself, its lower
+     * case or its upper case (full mappings, {@link java.util.Locale#ROOT}), so {@code equalsIgnoreCase("straße")}
+     * matches {@code "STRASSE"}, while {@code "İ"} does not match {@code "i"}. The same holds for every ignore-case
+     * method.
+     */
     public Condition equalsIgnoreCase(String first, String... more) {
         return test(new ValueTest.EqualsIgnoreCase(strings(first, more)));
     }

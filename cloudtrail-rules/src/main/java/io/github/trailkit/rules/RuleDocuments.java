@@ -12,6 +12,7 @@ import io.github.trailkit.model.CloudTrailRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -623,6 +624,10 @@ public final class RuleDocuments {
                         c = f.inCidr(address);
                         break;
                     case NUMBER:
+                        if (!exactDouble(v, ValueTest.quote(path) + ": ")) {
+                            failed = true;
+                            continue;
+                        }
                         c = f.is(v.number);
                         break;
                     case TRUE:
@@ -759,7 +764,7 @@ public final class RuleDocuments {
                 case STRING:
                     return f.isNot(v.text);
                 case NUMBER:
-                    return f.isNot(v.number);
+                    return exactDouble(v, at) ? f.isNot(v.number) : null;
                 case ARRAY: {
                     if (v.elements.isEmpty()) {
                         problems.at(v, at + "\"anything-but\" has an empty list; expected strings or numbers to exclude");
@@ -774,6 +779,8 @@ public final class RuleDocuments {
                         } else if (e.kind != kind && (kind == Kind.STRING || kind == Kind.NUMBER)) {
                             problems.at(e, at + "\"anything-but\" list mixes strings and numbers; expected all strings "
                                     + "or all numbers");
+                            ok = false;
+                        } else if (e.kind == Kind.NUMBER && !exactDouble(e, at)) {
                             ok = false;
                         }
                     }
@@ -931,6 +938,28 @@ public final class RuleDocuments {
             return null;
         }
 
+        /**
+         * True when the double a pattern number is read as spells that number back exactly (Event Ruler's test:
+         * {@code 0.1} yes, {@code 9007199254740993} or {@code 1e400} no); else reports it. Such a number would silently
+         * be compared as a different one, and Event Ruler rejects it in {@code numeric} and {@code anything-but}.
+         */
+        private boolean exactDouble(Node n, String at) {
+            if (Double.isFinite(n.number)) {
+                try {
+                    if (BigDecimal.valueOf(n.number).compareTo(new BigDecimal(n.text.trim())) == 0) {
+                        return true;
+                    }
+                } catch (NumberFormatException e) {
+                    return true; // a YAML spelling such as 0x1F: read by the YAML parser, not as a decimal
+                }
+            }
+            problems.at(n, at + "the number " + n.text + " has more digits than a double holds"
+                    + (Double.isFinite(n.number) ? " (it would be compared as " + ValueTest.number(n.number) + ")"
+                            : " (it is beyond the double range)")
+                    + "; write it with at most 15 significant digits");
+            return false;
+        }
+
         private Double numericValue(List<Node> e, int i, String op, String at, Node array) {
             if (i >= e.size()) {
                 problems.at(array, at + "\"numeric\" expects a number after " + ValueTest.quote(op));
@@ -942,7 +971,7 @@ public final class RuleDocuments {
                         + describe(n));
                 return null;
             }
-            return n.number;
+            return exactDouble(n, at) ? n.number : null;
         }
     }
 

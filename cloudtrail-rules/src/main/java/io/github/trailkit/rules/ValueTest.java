@@ -174,7 +174,7 @@ abstract class ValueTest {
                 return false;
             }
             String s = (String) leaf;
-            return ignoreCase ? s.regionMatches(true, 0, prefix, 0, prefix.length()) : s.startsWith(prefix);
+            return ignoreCase ? IgnoreCase.startsWith(s, prefix) : s.startsWith(prefix);
         }
 
         @Override
@@ -198,15 +198,92 @@ abstract class ValueTest {
                 return false;
             }
             String s = (String) leaf;
-            return ignoreCase
-                    ? s.length() >= suffix.length()
-                            && s.regionMatches(true, s.length() - suffix.length(), suffix, 0, suffix.length())
-                    : s.endsWith(suffix);
+            return ignoreCase ? IgnoreCase.endsWith(s, suffix) : s.endsWith(suffix);
         }
 
         @Override
         String dsl() {
             return (ignoreCase ? "endsWithIgnoreCase(" : "endsWith(") + quote(suffix) + ")";
+        }
+    }
+
+    /**
+     * Case-insensitive comparison as EventBridge (Event Ruler) does it: each character of the operand matches itself,
+     * its lower case or its upper case ({@link Locale#ROOT}, full mappings), so {@code "straße"} matches {@code
+     * "STRASSE"} (upper case of ß is SS) but {@code "STRASSE"} does not match {@code "straße"}, and {@code "İ"} (dotted
+     * capital I) does not match {@code "i"}. Characters are taken by code point, so characters outside the BMP match
+     * themselves too.
+     */
+    static final class IgnoreCase {
+        private IgnoreCase() {}
+
+        static boolean equals(String value, String operand) {
+            boolean[] at = forward(value, operand);
+            return at[value.length()];
+        }
+
+        static boolean startsWith(String value, String operand) {
+            for (boolean b : forward(value, operand)) {
+                if (b) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        static boolean endsWith(String value, String operand) {
+            boolean[] at = new boolean[value.length() + 1];
+            at[value.length()] = true;
+            for (int j = operand.length(); j > 0; ) {
+                int cp = operand.codePointBefore(j);
+                j -= Character.charCount(cp);
+                String[] forms = forms(cp);
+                boolean[] next = new boolean[at.length];
+                boolean any = false;
+                for (int i = 0; i < at.length; i++) {
+                    if (at[i]) {
+                        for (String f : forms) {
+                            if (i >= f.length() && value.startsWith(f, i - f.length())) {
+                                next[i - f.length()] = true;
+                                any = true;
+                            }
+                        }
+                    }
+                }
+                if (!any) {
+                    return false;
+                }
+                at = next;
+            }
+            return true;
+        }
+
+        /** The positions of {@code value} the whole operand can reach from its start. */
+        private static boolean[] forward(String value, String operand) {
+            boolean[] at = new boolean[value.length() + 1];
+            at[0] = true;
+            for (int j = 0; j < operand.length(); ) {
+                int cp = operand.codePointAt(j);
+                j += Character.charCount(cp);
+                String[] forms = forms(cp);
+                boolean[] next = new boolean[at.length];
+                for (int i = 0; i < at.length; i++) {
+                    if (at[i]) {
+                        for (String f : forms) {
+                            if (value.startsWith(f, i)) {
+                                next[i + f.length()] = true;
+                            }
+                        }
+                    }
+                }
+                at = next;
+            }
+            return at;
+        }
+
+        private static String[] forms(int cp) {
+            String c = new String(Character.toChars(cp));
+            return new String[] {c, c.toLowerCase(Locale.ROOT), c.toUpperCase(Locale.ROOT)};
         }
     }
 
@@ -246,7 +323,7 @@ abstract class ValueTest {
                 return false;
             }
             for (String v : values) {
-                if (v.equalsIgnoreCase((String) leaf)) {
+                if (IgnoreCase.equals((String) leaf, v)) {
                     return true;
                 }
             }

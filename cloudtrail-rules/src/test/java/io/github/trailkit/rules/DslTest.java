@@ -176,7 +176,9 @@ final class DslTest {
         CloudTrailRecord full = CloudTrail.reader().readRecord("{\"sourceIPAddress\":\"2001:0db8:0000:0000:0000:0000:0000:0001\"}");
         assertThat(sourceIPAddress().inCidr("2001:db8::1").matches(full)).isTrue();
         assertThat(Cidr.parseAddress("1.2.3")).isNull();
-        assertThat(Cidr.parseAddress("01.2.3.4")).isNull();
+        // decimal with leading zeros, as Event Ruler and InetAddress read it (never octal)
+        assertThat(Cidr.parseAddress("01.2.3.010")).containsExactly(1, 2, 3, 10);
+        assertThat(Cidr.parseAddress("1.2.3.0256")).isNull();
         assertThat(Cidr.parseAddress("1::2::3")).isNull();
     }
 }

@@ -746,6 +746,66 @@ final class RuleDocumentsTest {
     }
 
     @Test
+    void numbersADoubleCannotHoldAreRejectedNotRounded() throws Exception {
+        // Event Ruler rejects these in numeric and anything-but; compared as the rounded double they would say that
+        // 9007199254740992 is not below 9007199254740993
+        assertThat(JsonRuleCompiler.check("{\"a\":[{\"numeric\":[\"<\",9007199254740993]}]}")).isNotNull();
+        assertPatternProblems("{\"a\":[{\"numeric\":[\"<\",9007199254740993]}]}",
+                "<pattern>:1:23: \"a\": the number 9007199254740993 has more digits than a double holds (it would be "
+                        + "compared as 9.007199254740992E15); write it with at most 15 significant digits");
+        assertPatternProblems("{\"a\":[{\"anything-but\":[1,9007199254740993]}]}",
+                "<pattern>:1:26: \"a\": the number 9007199254740993 has more digits than a double holds (it would be "
+                        + "compared as 9.007199254740992E15); write it with at most 15 significant digits");
+        assertPatternProblems("{\"a\":[1e400]}", "<pattern>:1:7: \"a\": the number 1e400 has more digits than a double "
+                + "holds (it is beyond the double range); write it with at most 15 significant digits");
+        // a double's own shortest spelling is exact, whatever its binary value
+        assertThat(RuleDocuments.pattern("{\"a\":[0.1,0.30000000000000004,{\"numeric\":[\">\",1e-300]}]}")).isNotNull();
+    }
+
+    @Test
+    void ipv4PartsWithLeadingZerosAreDecimalInRecordsAsInPatterns() throws Exception {
+        for (String pattern : List.of("{\"sourceIPAddress\":[\"10.0.0.1\"]}", "{\"sourceIPAddress\":[\"010.0.0.1\"]}",
+                "{\"sourceIPAddress\":[{\"cidr\":\"10.0.0.0/8\"}]}")) {
+            for (String address : List.of("10.0.0.1", "010.0.0.1", "10.0.0.01")) {
+                String event = "{\"sourceIPAddress\":\"" + address + "\"}";
+                assertThat(eventRulerMatches(pattern, event)).as("Event Ruler: %s vs %s", pattern, address).isTrue();
+                assertThat(RuleDocuments.pattern(pattern).matches(CloudTrail.reader().readRecord(event)))
+                        .as("%s vs %s", pattern, address).isTrue();
+            }
+        }
+        assertThat(RuleDocuments.pattern("{\"sourceIPAddress\":[\"10.0.0.1\"]}")
+                .matches(CloudTrail.reader().readRecord("{\"sourceIPAddress\":\"10.0.0.256\"}"))).isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("ignoreCaseAsEventRuler")
+    void ignoreCaseMapsEachCharacterOfTheOperandAsEventRulerDoes(String operator, String value, boolean matches)
+            throws Exception {
+        String event = "{\"eventName\":\"" + value + "\"}";
+        assertThat(eventRulerMatches(operator, event)).as("Event Ruler").isEqualTo(matches);
+        assertThat(RuleDocuments.pattern(operator).matches(CloudTrail.reader().readRecord(event))).isEqualTo(matches);
+    }
+
+    static Stream<Arguments> ignoreCaseAsEventRuler() {
+        String eq = "{\"eventName\":[{\"equals-ignore-case\":\"%s\"}]}";
+        String prefix = "{\"eventName\":[{\"prefix\":{\"equals-ignore-case\":\"%s\"}}]}";
+        String suffix = "{\"eventName\":[{\"suffix\":{\"equals-ignore-case\":\"%s\"}}]}";
+        String not = "{\"eventName\":[{\"anything-but\":{\"equals-ignore-case\":\"%s\"}}]}";
+        return Stream.of(
+                Arguments.of(String.format(eq, "straße"), "STRASSE", true), // upper case of ß is SS
+                Arguments.of(String.format(eq, "STRASSE"), "straße", false),
+                Arguments.of(String.format(eq, "İ"), "i", false), // lower case of İ is i + combining dot
+                Arguments.of(String.format(eq, "İ"), "İ", true),
+                Arguments.of(String.format(eq, "ı"), "I", true),
+                Arguments.of(String.format(eq, "ı"), "i", false),
+                Arguments.of(String.format(eq, "CAFÉ"), "café", true),
+                Arguments.of(String.format(prefix, "STRAß"), "STRASSE", true),
+                Arguments.of(String.format(suffix, "aße"), "STRASSE", true),
+                Arguments.of(String.format(suffix, "İ"), "xi", false),
+                Arguments.of(String.format(not, "straße"), "STRASSE", false));
+    }
+
+    @Test
     void stricterThanEventRulerWhereItSilentlyDropsSomething() {
         // Event Ruler keeps the last of two equal keys; a rule document reports the first as a mistake
         assertThat(JsonRuleCompiler.check("{\"a\":[\"x\"],\"a\":[\"y\"]}")).isNull();
@@ -758,8 +818,9 @@ final class RuleDocumentsTest {
 
     /**
      * Found by a differential run of random patterns against Event Ruler 2.1.0: in these cases its automaton answers
-     * what its own documentation says it should not, and rule documents keep to the documented semantics. If Event Ruler
-     * changes its answer, this test says so.
+     * what its own documentation says it should not, every time (checked in thousands of fresh machines on JDK 17 and
+     * JDK 25), and rule documents keep to the documented semantics. If Event Ruler changes its answer, this test says
+     * so.
      */
     @ParameterizedTest
     @MethodSource("eventRulerQuirks")
@@ -776,8 +837,24 @@ final class RuleDocumentsTest {
                 Arguments.of("{\"requestParameters\":{\"n\":[{\"cidr\":\"0.0.0.0/0\"}]}}", "{\"requestParameters\":{\"n\":42}}", false),
                 // a wildcard starting with * next to an equals-ignore-case matches what neither matches
                 Arguments.of("{\"eventName\":[{\"wildcard\":\"*Acl\"},{\"equals-ignore-case\":\"a\"}]}",
-                        "{\"eventName\":\"sns.amazonaws.com\"}", false),
-                // an exact string next to a numeric range and a third alternative stops matching
+                        "{\"eventName\":\"sns.amazonaws.com\"}", false));
+    }
+
+    /**
+     * Event Ruler 2.1.0 answers these sometimes right and sometimes wrong: the same pattern and event give either answer
+     * from one fresh machine to the next in a single JVM (about half of each over 2,000 machines, on JDK 17 and JDK 25),
+     * so its automaton depends on hash or allocation order here. Its answer is not a fact to assert; rule documents give
+     * the documented one every time.
+     */
+    @ParameterizedTest
+    @MethodSource("eventRulerUnstableAnswers")
+    void eventRulerUnstableAnswersAreNotCopied(String pattern, String eventJson, boolean documented) throws Exception {
+        assertThat(RuleDocuments.pattern(pattern).matches(CloudTrail.reader().readRecord(eventJson))).isEqualTo(documented);
+    }
+
+    static Stream<Arguments> eventRulerUnstableAnswers() {
+        return Stream.of(
+                // an exact string next to a numeric range and a third alternative sometimes stops matching
                 Arguments.of("{\"eventName\":[\"PutBucketAcl\",{\"numeric\":[\"<=\",0.5]},{\"equals-ignore-case\":\"y\"}]}",
                         "{\"eventName\":\"PutBucketAcl\"}", true),
                 Arguments.of("{\"eventName\":[\"PutBucketAcl\",{\"numeric\":[\"<=\",0.5]},\"CreateTopic\"]}",
