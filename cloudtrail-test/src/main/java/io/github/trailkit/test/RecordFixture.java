@@ -278,7 +278,7 @@ public final class RecordFixture {
                 if (!signIn) {
                     id.accessKeyId("ASIA" + code("root", 16));
                 }
-                if (mfa || !signIn) {
+                if (!signIn) {
                     id.sessionContext(SessionContext.builder().attributes(attributes()).build());
                 }
                 break;
@@ -312,7 +312,7 @@ public final class RecordFixture {
                 if (!signIn) {
                     id.accessKeyId("AKIA" + code(userName, 16));
                 }
-                if (mfa) {
+                if (mfa && !signIn) {
                     id.sessionContext(SessionContext.builder().attributes(attributes()).build());
                 }
         }

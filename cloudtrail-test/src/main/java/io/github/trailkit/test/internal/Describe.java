@@ -30,13 +30,16 @@ public final class Describe {
 
     /** A value in quotes, or {@code absent} when empty. */
     public static String value(Optional<?> value) {
-        return value.map(Describe::quote).orElse("absent");
+        return value.isPresent() ? quote(value.get()) : "absent";
     }
 
     /** Strings in double quotes, other values as they print. */
     public static String quote(Object value) {
         if (value instanceof String) {
             return '"' + ((String) value).replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        }
+        if (value instanceof Enum && value.toString() == null) {
+            return ((Enum<?>) value).name(); // UNKNOWN_TO_TRAILKIT writes no text of its own
         }
         return String.valueOf(value);
     }

@@ -80,6 +80,7 @@ public final class RuleTestFile {
     private final RuleSet rules;
     private final Function<String, List<CloudTrailRecord>> resources;
     private final List<String> problems = new ArrayList<>();
+    private final Set<String> names = new HashSet<>();
     private boolean yaml;
 
     private RuleTestFile(String source, RuleSet rules, Function<String, List<CloudTrailRecord>> resources) {
@@ -131,13 +132,9 @@ public final class RuleTestFile {
             if (list.elements().isEmpty()) {
                 problems.add(source + ":" + list.line() + ": \"cases\" is empty");
             }
-            Set<String> names = new HashSet<>();
             for (int i = 0; i < list.elements().size(); i++) {
                 Case c = readCase(list.elements().get(i), i + 1);
                 if (c != null) {
-                    if (!names.add(c.name())) {
-                        problems.add(where(c.line(), c.name()) + "another case has the same name");
-                    }
                     cases.add(c);
                 }
             }
@@ -163,6 +160,9 @@ public final class RuleTestFile {
             name = nameNode.text();
         }
         int before = problems.size();
+        if (!names.add(name)) {
+            problems.add(where(node.line(), name) + "another case has the same name");
+        }
         for (String key : node.members().keySet()) {
             if (!CASE_KEYS.contains(key)) {
                 problems.add(where(node.get(key).line(), name) + "unknown key " + Describe.quote(key)
