@@ -5,7 +5,14 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Short, readable descriptions of records and values for failure messages. */
+/**
+ * Short, readable descriptions of records and values for failure messages.
+ *
+ * <pre>{@code
+ * Describe.record(record);              // sns.amazonaws.com CreateTopic (eventID 3f…, 2024-01-15T12:00:00Z)
+ * Describe.value(record.errorCode());   // "AccessDenied", or absent
+ * }</pre>
+ */
 public final class Describe {
     private Describe() {}
 

@@ -13,9 +13,15 @@ import java.util.function.Consumer;
 /**
  * A JSON or YAML value read with its position, and scalars with the exact text written (so that YAML's {@code 1.10}
  * stays {@code 1.10}, not the double {@code 1.1}).
+ *
+ * <pre>{@code
+ * parser.nextToken();
+ * Node root = Node.read(parser, problems::add);
+ * root.get("cases").elements().get(0).line();
+ * }</pre>
  */
 public final class Node {
-    /** The kind of a value. */
+    /** The kind of a value: {@code node.kind() == Kind.OBJECT}. */
     public enum Kind { OBJECT, ARRAY, STRING, NUMBER, BOOLEAN, NULL }
 
     private final Kind kind;

@@ -9,7 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Plain Java values (maps, lists, strings, numbers, booleans, {@code null}) as {@link JsonValue}s. */
+/**
+ * Plain Java values (maps, lists, strings, numbers, booleans, {@code null}) as {@link JsonValue}s.
+ *
+ * <pre>{@code
+ * JsonValue params = Payloads.toJson(Map.of("bucketName", "logs", "versions", List.of(1, 2)));
+ * }</pre>
+ */
 public final class Payloads {
     private Payloads() {}
 

@@ -17,7 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
-/** Classpath resources, and records from the bytes of a record object or a whole log file. */
+/**
+ * Classpath resources, and records from the bytes of a record object or a whole log file.
+ *
+ * <pre>{@code
+ * List<CloudTrailRecord> records = Resources.records(Resources.read("/logs/a.json.gz"), "/logs/a.json.gz");
+ * }</pre>
+ */
 public final class Resources {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 

@@ -20,7 +20,13 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads a rule test file: {@code cases}, each with a {@code name}, a {@code record} (inline) or a {@code resource}
+ * Reads a rule test file, as {@code RuleTests} does:
+ *
+ * <pre>{@code
+ * List<RuleTestFile.Case> cases = RuleTestFile.read(bytes, "/rules-tests.yaml", ruleSet, CloudTrailRecords::fromResource);
+ * }</pre>
+ *
+ * <p>The file has {@code cases}, each with a {@code name}, a {@code record} (inline) or a {@code resource}
  * (with an {@code index} when it holds several records), and {@code triggers} and/or {@code doesNotTrigger} rule ids.
  * Every problem of the file is collected and reported at once, each with the file, line and case name.
  */
@@ -34,7 +40,13 @@ public final class RuleTestFile {
     private static final Set<String> PAYLOADS = Set.of("requestParameters", "responseElements", "additionalEventData",
             "serviceEventDetails", "eventContext", "summary", "insightDetails", "timeWindow");
 
-    /** One case: a record and the rules it must and must not trigger. */
+    /**
+     * One case: a record and the rules it must and must not trigger.
+     *
+     * <pre>{@code
+     * Triggering.check(rules, c.record(), c.triggers(), c.doesNotTrigger(), Triggering.Mode.AT_LEAST);
+     * }</pre>
+     */
     public static final class Case {
         private final String name;
         private final int line;

@@ -18,11 +18,18 @@ import java.util.stream.Collectors;
 /**
  * Checks which rules of a set a record triggers against what was expected, and says what went wrong in words: the
  * record, what was expected, what triggered, and for every rule that was wrong, the rule set's explanation.
+ *
+ * <pre>{@code
+ * String failure = Triggering.check(rules, record, List.of("sns-topic-created"), List.of(), Triggering.Mode.AT_LEAST);
+ * if (failure != null) {
+ *     throw new AssertionError(failure);
+ * }
+ * }</pre>
  */
 public final class Triggering {
     private Triggering() {}
 
-    /** What is expected of a record. */
+    /** What is expected of a record: {@code AT_LEAST} for {@code triggers}, {@code EXACTLY} for {@code triggersExactly}. */
     public enum Mode {
         /** The listed rules trigger; others may too. */
         AT_LEAST,
