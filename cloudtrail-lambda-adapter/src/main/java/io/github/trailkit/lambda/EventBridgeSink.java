@@ -96,22 +96,7 @@ public final class EventBridgeSink implements FindingSink {
 
     @Override
     public void send(List<Finding> findings) {
-        if (findings.isEmpty()) {
-            return;
-        }
-        List<Prepared<PutEventsRequestEntry>> entries = new ArrayList<>(findings.size());
-        List<Failure> rejected = new ArrayList<>();
-        for (int i = 0; i < findings.size(); i++) {
-            Finding f = Objects.requireNonNull(findings.get(i), "findings must not contain null");
-            Prepared<PutEventsRequestEntry> p = prepare(i, f);
-            if (p.size() > MAX_BATCH_BYTES) {
-                rejected.add(new Failure(i, f, "event is " + p.size() + " bytes even without the record, over "
-                        + "EventBridge's " + MAX_BATCH_BYTES + "-byte limit"));
-            } else {
-                entries.add(p);
-            }
-        }
-        delivery.deliver(entries, rejected, this::put);
+        delivery.send(findings, this::prepare, "event", "EventBridge's", this::put);
     }
 
     private Prepared<PutEventsRequestEntry> prepare(int index, Finding f) {

@@ -101,22 +101,7 @@ public final class SnsSink implements FindingSink {
 
     @Override
     public void send(List<Finding> findings) {
-        if (findings.isEmpty()) {
-            return;
-        }
-        List<Prepared<PublishBatchRequestEntry>> entries = new ArrayList<>(findings.size());
-        List<Failure> rejected = new ArrayList<>();
-        for (int i = 0; i < findings.size(); i++) {
-            Finding f = Objects.requireNonNull(findings.get(i), "findings must not contain null");
-            Prepared<PublishBatchRequestEntry> p = prepare(i, f);
-            if (p.size() > MAX_BATCH_BYTES) {
-                rejected.add(new Failure(i, f, "message is " + p.size() + " bytes even without the record, over SNS's "
-                        + MAX_BATCH_BYTES + "-byte limit"));
-            } else {
-                entries.add(p);
-            }
-        }
-        delivery.deliver(entries, rejected, this::publish);
+        delivery.send(findings, this::prepare, "message", "SNS's", this::publish);
     }
 
     private Prepared<PublishBatchRequestEntry> prepare(int index, Finding f) {

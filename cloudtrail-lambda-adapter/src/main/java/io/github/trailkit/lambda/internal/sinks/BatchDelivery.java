@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -74,6 +75,37 @@ public final class BatchDelivery {
             batches.add(current);
         }
         return batches;
+    }
+
+    /** Makes one finding into a request entry; {@code index} is its position in the list given to {@code send}. */
+    @FunctionalInterface
+    public interface Preparer<T> {
+        Prepared<T> prepare(int index, Finding finding);
+    }
+
+    /**
+     * Prepares each finding and delivers the entries with {@code call}; a finding whose entry is over {@code maxBytes}
+     * even without its record is refused for good, named as {@code what} ("message is 300000 bytes even without the
+     * record, over SNS's 262144-byte limit").
+     */
+    public <T> void send(List<Finding> findings, Preparer<T> preparer, String what, String service,
+                         BatchCall<T> call) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        List<Prepared<T>> entries = new ArrayList<>(findings.size());
+        List<Failure> rejected = new ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = Objects.requireNonNull(findings.get(i), "findings must not contain null");
+            Prepared<T> p = preparer.prepare(i, f);
+            if (p.size() > maxBytes) {
+                rejected.add(new Failure(i, f, what + " is " + p.size() + " bytes even without the record, over "
+                        + service + " " + maxBytes + "-byte limit"));
+            } else {
+                entries.add(p);
+            }
+        }
+        deliver(entries, rejected, call);
     }
 
     /**
