@@ -4,18 +4,22 @@ import io.github.trailkit.rules.Rule;
 import io.github.trailkit.rules.RuleDocumentException;
 import io.github.trailkit.rules.RuleDocumentProblem;
 import io.github.trailkit.rules.RuleDocuments;
+import io.github.trailkit.rules.SigmaRules;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Loading rule documents named on a command line, reporting every problem of every file. */
+/** Loading rule documents and Sigma rules named on a command line, reporting every problem of every file. */
 final class RuleFiles {
     private RuleFiles() {}
 
-    /** The rules of one document; {@code null} after reporting its problems ({@code file:line:column: message}). */
+    /** The rules of one document or Sigma rule (told apart by content); {@code null} after reporting its problems ({@code file:line:column: message}). */
     static List<Rule> load(Path file, PrintWriter err) {
         try {
+            if (SigmaRules.isSigmaRule(file)) {
+                return List.of(SigmaRules.read(file));
+            }
             return RuleDocuments.read(file);
         } catch (RuleDocumentException e) {
             for (RuleDocumentProblem p : e.problems()) {

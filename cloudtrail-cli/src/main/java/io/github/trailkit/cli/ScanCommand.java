@@ -5,6 +5,7 @@ import io.github.trailkit.rules.Evaluation;
 import io.github.trailkit.rules.Finding;
 import io.github.trailkit.rules.Rule;
 import io.github.trailkit.rules.RuleError;
+import io.github.trailkit.rules.RulePacks;
 import io.github.trailkit.rules.RuleSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cloudtrail scan --rules FILE... PATH...}: one JSON line per finding, a summary on stderr. */
+/**
+ * {@code cloudtrail scan [--rules FILE]... [--pack NAME]... PATH...}: one JSON line per finding, a summary on stderr.
+ */
 @Command(
         name = "scan",
         description = {
@@ -38,9 +41,15 @@ final class ScanCommand implements Callable<Integer> {
     @Option(
             names = "--rules",
             paramLabel = "FILE",
-            required = true,
-            description = "a rule document (YAML or JSON, EventBridge patterns); repeat for more")
-    private List<Path> ruleFiles;
+            description = "a rule document (YAML or JSON, EventBridge patterns) or a Sigma rule (a YAML file with"
+                    + " logsource and detection); repeat for more")
+    private List<Path> ruleFiles = new ArrayList<>();
+
+    @Option(
+            names = "--pack",
+            paramLabel = "NAME",
+            description = "a built-in rule pack: cis-aws-foundations; repeat for more")
+    private List<String> packs = new ArrayList<>();
 
     @Option(names = "--fail-on-findings", description = "exit with 1 when there is a finding")
     private boolean failOnFindings;
@@ -64,6 +73,17 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (ruleFiles.isEmpty() && packs.isEmpty()) {
+            err.println("cloudtrail scan: give at least one --rules FILE or --pack NAME");
+            return CloudTrailCommand.USAGE;
+        }
+        for (String pack : packs) {
+            if (!RulePacks.names().contains(pack)) {
+                err.println("cloudtrail scan: no rule pack named \"" + pack + "\"; the packs are "
+                        + String.join(", ", new java.util.TreeSet<>(RulePacks.names())));
+                return CloudTrailCommand.USAGE;
+            }
+        }
         boolean exist = LogFiles.allExist(ruleFiles, err);
         if (!LogFiles.allExist(paths, err) || !exist) {
             return CloudTrailCommand.USAGE;
@@ -116,6 +136,19 @@ final class ScanCommand implements Callable<Integer> {
                 }
             }
             all.addAll(rules);
+        }
+        for (String pack : packs) {
+            for (Rule r : RulePacks.byName(pack)) {
+                Path first = ids.putIfAbsent(r.id(), Path.of("--pack " + pack));
+                if (first != null) {
+                    if (!first.toString().equals("--pack " + pack)) {
+                        err.println("--pack " + pack + ": rule id \"" + r.id() + "\" is also used in " + first);
+                        ok = false;
+                    }
+                    continue;
+                }
+                all.add(r);
+            }
         }
         return ok ? RuleSet.of(all) : null;
     }

@@ -1,0 +1,75 @@
+package io.github.trailkit.rules;
+
+import io.github.trailkit.rules.internal.metricfilter.FilterParser;
+import io.github.trailkit.rules.internal.metricfilter.FilterSyntax;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads CloudWatch Logs JSON filter patterns, the language of the CIS AWS Foundations metric filters, as {@link
+ * Condition}s that match CloudTrail records the way the metric filter matches the same event in a log group.
+ *
+ * <pre>{@code
+ * Condition noMfa = MetricFilters.parse(
+ *         "{ ($.eventName = \"ConsoleLogin\") && ($.additionalEventData.MFAUsed != \"Yes\") }");
+ * Rule rule = Rules.rule("console-login-without-mfa").when(noMfa).build();
+ * }</pre>
+ *
+ * <p>The syntax and its meaning, following the CloudWatch Logs documentation:
+ *
+ * <ul>
+ *   <li>The pattern is {@code { ... }}; conditions join with {@code &&} and {@code ||} ({@code &&} binds tighter) and
+ *       group with parentheses. There is no general negation.
+ *   <li>A selector is {@code $.} and property names (letters, digits, {@code -}, {@code _}), each with optional array
+ *       indexes: {@code $.resources[0].ARN}, {@code $.a[0][1]}. Arrays are entered only through an index.
+ *   <li>{@code =} and {@code !=} compare the string or number at the selector with a value: a quoted string, or an
+ *       unquoted word ({@code kms.amazonaws.com}). A {@code *} at the start and/or end of a string is a wildcard
+ *       ({@code "AccessDenied*"}, {@code "*UnauthorizedOperation"}, {@code "*Bucket*"}); a {@code *} inside it is a
+ *       plain character; a value of just {@code *} matches any string or number. Matching is case-sensitive.
+ *   <li>An unquoted number ({@code 400}, {@code -1.5}, {@code 10e3}) compares numerically, with {@code =}, {@code !=},
+ *       {@code <}, {@code <=}, {@code >} and {@code >=}; a string holding a number (such as an account id) compares as
+ *       that number.
+ *   <li>The selector must reach a string or a number. When it reaches nothing, {@code null}, a boolean, an object or an
+ *       array, neither {@code =} nor {@code !=} matches: {@code $.additionalEventData.MFAUsed != "Yes"} does not match
+ *       a record without {@code MFAUsed}.
+ *   <li>{@code IS NULL} matches an explicit JSON {@code null}; {@code NOT EXISTS} matches when the selector reaches
+ *       nothing ({@code null} exists); {@code IS TRUE} and {@code IS FALSE} match JSON booleans.
+ *   <li>Not supported, refused with a {@link MetricFilterException}: regular expressions ({@code %...%}), text and
+ *       space-delimited patterns.
+ * </ul>
+ */
+public final class MetricFilters {
+    private MetricFilters() {}
+
+    /**
+     * The condition a filter pattern stands for.
+     *
+     * @throws MetricFilterException when the pattern is not valid or uses something unsupported, with the column
+     */
+    public static Condition parse(String filterPattern) {
+        Objects.requireNonNull(filterPattern, "filterPattern");
+        return convert(FilterParser.parse(filterPattern));
+    }
+
+    private static Condition convert(FilterSyntax.Node node) {
+        if (node instanceof FilterSyntax.And) {
+            List<Condition> parts = new ArrayList<>();
+            for (FilterSyntax.Node n : ((FilterSyntax.And) node).parts) {
+                parts.add(convert(n));
+            }
+            return Rules.allOf(parts);
+        }
+        if (node instanceof FilterSyntax.Or) {
+            List<Condition> parts = new ArrayList<>();
+            for (FilterSyntax.Node n : ((FilterSyntax.Or) node).parts) {
+                parts.add(convert(n));
+            }
+            return Rules.anyOf(parts);
+        }
+        if (node instanceof FilterSyntax.Comparison) {
+            return new MetricFilterTest((FilterSyntax.Comparison) node);
+        }
+        return new MetricFilterTest((FilterSyntax.Check) node);
+    }
+}
