@@ -133,13 +133,15 @@ public final class ObjectProcessor {
                     findings.accept(finding.at(source, logFile.lastRecordIndex()));
                 }
             }
-        } catch (NotCloudTrailLogException e) {
-            return permanent(ref, records, found, bad(ref, logFile), "not a CloudTrail log: " + e.getMessage());
         } catch (CloudTrailParseException e) {
             long badRecords = bad(ref, logFile);
+            // checked first: a connection that breaks before "Records" was reached looks like "not a log" too
             if (brokenConnection(e, counter.count, expected)) {
                 return transientFailure(ref, records, found, badRecords, "the object stream broke after "
                         + counter.count + " of " + expected + " bytes: " + e.getMessage());
+            }
+            if (e instanceof NotCloudTrailLogException) {
+                return permanent(ref, records, found, badRecords, "not a CloudTrail log: " + e.getMessage());
             }
             return permanent(ref, records, found, badRecords, "damaged log: " + e.getMessage());
         } finally {

@@ -204,7 +204,14 @@ public final class LoopbackS3 implements AutoCloseable {
                     sent += n;
                 }
                 if (sent < length && fault != null) {
-                    // leave the body short: failing here makes the server drop the connection mid-body
+                    // leave the body short: let the client take the headers and the first bytes, then fail here,
+                    // which makes the server drop the connection mid-body
+                    out.flush();
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                     throw new IOException("cut by the test after " + sent + " bytes");
                 }
             }
