@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * publish a message to the SNS topic named by the environment variable {@code TOPIC_ARN} (subscribe your e-mail to
  * it), and write the finding to the function's log.
  *
- * <p>Deploy it with {@code examples/sam/create-topic-notifier/template.yaml}, or by hand: runtime {@code java17},
+ * <p>Deploy it with {@code examples/sam/create-topic-notifier/template.yaml}, or by hand: runtime {@code java25} (or {@code java21}),
  * handler {@code io.github.trailkit.examples.CreateTopicNotifier::handleRequest}, an S3 trigger on the trail bucket
  * (prefix {@code AWSLogs/}, suffix {@code .json.gz}), {@code s3:GetObject} on the logs and {@code sns:Publish} on the
  * topic.

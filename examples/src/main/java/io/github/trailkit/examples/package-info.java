@@ -11,7 +11,7 @@
  * </ul>
  *
  * <pre>{@code
- * Handler: io.github.trailkit.examples.CreateTopicNotifier::handleRequest   (runtime java17, env TOPIC_ARN)
+ * Handler: io.github.trailkit.examples.CreateTopicNotifier::handleRequest   (runtime java25, env TOPIC_ARN)
  * }</pre>
  */
 package io.github.trailkit.examples;

@@ -47,7 +47,7 @@ class SamTemplatesTest {
         assertThat(TrailkitHandler.class).isAssignableFrom(type);
         assertThat(Modifier.isPublic(type.getConstructor().getModifiers())).as("Lambda's no-argument constructor")
                 .isTrue();
-        assertThat(p.path("Runtime").asText()).isEqualTo("java17");
+        assertThat(p.path("Runtime").asText()).isEqualTo("java25");
         assertThat(p.path("MemorySize").asInt()).isBetween(256, 10240);
         assertThat(p.path("Timeout").asInt()).isBetween(30, 900);
         assertThat(p.path("CodeUri").asText()).isEqualTo("../..");
