@@ -41,6 +41,12 @@ public final class LoopbackSns implements AutoCloseable {
     /**
      * One message as it was published.
      *
+     * <pre>{@code
+     * Message m = sns.published().get(0);
+     * m.subject();                   // [HIGH] sns-topic-created: CreateTopic in 123456789012 us-east-2
+     * m.attributes().get("ruleId");  // sns-topic-created
+     * }</pre>
+     *
      * @param topicArn the topic
      * @param subject the subject, or null
      * @param message the message text
