@@ -26,28 +26,30 @@ import picocli.CommandLine.Spec;
  * java -jar cloudtrail.jar records AWSLogs/111122223333/CloudTrail/us-east-1/2024/01/31
  * java -jar cloudtrail.jar scan --rules rules/sns.yaml --fail-on-findings logs/
  * java -jar cloudtrail.jar rules check rules/*.yaml
+ * java -jar cloudtrail.jar demo     # the S3-triggered Lambda, S3 and SNS on loopback, end to end
  *
  * // in code or tests, without System.exit:
  * int exit = CloudTrailCommand.run(new String[] {"records", "logs"}, System.out, System.err);
  * }</pre>
  *
  * <p>Exit codes: {@code 0} everything was read (and, for {@code scan --fail-on-findings}, nothing was found); {@code
- * 1} a problem was found: a bad record, a damaged or unreadable file, invalid rules, a rule that failed, or findings
- * with {@code --fail-on-findings}; {@code 2} a usage error: an unknown option, a missing argument, a path that does
- * not exist.
+ * 1} a problem was found: a bad record, a damaged or unreadable file, invalid rules, a rule that failed, findings
+ * with {@code --fail-on-findings}, or no message published by {@code demo}; {@code 2} a usage error: an unknown
+ * option, a missing argument, a path that does not exist.
  */
 @Command(
         name = "cloudtrail",
         mixinStandardHelpOptions = true,
         scope = CommandLine.ScopeType.INHERIT, // -h and -V on every subcommand
         versionProvider = CloudTrailCommand.Version.class,
-        description = "Reads AWS CloudTrail log files (.json, .json.gz) and scans them with rules.",
-        subcommands = {RecordsCommand.class, ScanCommand.class, RulesCommand.class},
+        description = "Reads AWS CloudTrail log files (.json, .json.gz) and scans them with rules; demo runs the"
+                + " S3-triggered Lambda end to end on this machine.",
+        subcommands = {RecordsCommand.class, ScanCommand.class, RulesCommand.class, DemoCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  everything was read",
             "  1  a problem: a bad record or file, invalid rules, a rule that failed,",
-            "     or findings with scan --fail-on-findings",
+            "     or findings with scan --fail-on-findings, or nothing published by demo",
             "  2  a usage error: unknown option, missing argument, path not found"
         })
 public final class CloudTrailCommand implements Callable<Integer> {
