@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
  * java -jar cloudtrail.jar records AWSLogs/111122223333/CloudTrail/us-east-1/2024/01/31
  * java -jar cloudtrail.jar scan --rules rules/sns.yaml --fail-on-findings logs/
  * java -jar cloudtrail.jar rules check rules/*.yaml
+ * java -jar cloudtrail.jar verify --public-keys keys.json bucket-copy/
  *
  * // in code or tests, without System.exit:
  * int exit = CloudTrailCommand.run(new String[] {"records", "logs"}, System.out, System.err);
@@ -42,12 +43,12 @@ import picocli.CommandLine.Spec;
         scope = CommandLine.ScopeType.INHERIT, // -h and -V on every subcommand
         versionProvider = CloudTrailCommand.Version.class,
         description = "Reads AWS CloudTrail log files (.json, .json.gz) and scans them with rules.",
-        subcommands = {RecordsCommand.class, ScanCommand.class, RulesCommand.class},
+        subcommands = {RecordsCommand.class, ScanCommand.class, RulesCommand.class, VerifyCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  everything was read",
             "  1  a problem: a bad record or file, invalid rules, a rule that failed,",
-            "     or findings with scan --fail-on-findings",
+            "     or findings with scan --fail-on-findings, or a file verify found not valid",
             "  2  a usage error: unknown option, missing argument, path not found"
         })
 public final class CloudTrailCommand implements Callable<Integer> {
