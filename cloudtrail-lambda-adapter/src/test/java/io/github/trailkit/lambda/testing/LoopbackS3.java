@@ -109,6 +109,16 @@ public final class LoopbackS3 implements AutoCloseable {
         direct.putObject(p -> p.bucket(bucket).key(key), RequestBody.fromBytes(body));
     }
 
+    /** Puts an object with user metadata (names without {@code x-amz-meta-}) straight into the server. */
+    public void put(String bucket, String key, byte[] body, Map<String, String> metadata) {
+        direct.putObject(p -> p.bucket(bucket).key(key).metadata(metadata), RequestBody.fromBytes(body));
+    }
+
+    /** Deletes an object straight from the server. */
+    public void delete(String bucket, String key) {
+        direct.deleteObject(d -> d.bucket(bucket).key(key));
+    }
+
     /** Puts a file straight into the server, streamed. */
     public void put(String bucket, String key, Path file) {
         direct.putObject(p -> p.bucket(bucket).key(key), RequestBody.fromFile(file));

@@ -1,0 +1,25 @@
+package io.github.trailkit.model.digest;
+
+/**
+ * What verification concluded about one file.
+ *
+ * <pre>{@code
+ * report.files().stream().filter(f -> f.verdict() != Verdict.VALID).forEach(System.out::println);
+ * }</pre>
+ */
+public enum Verdict {
+    /** The file is as CloudTrail delivered it: a digest with a valid signature and chain link, or a log file whose
+     *  hash matches its digest. */
+    VALID,
+    /** A log file whose content differs from its digest entry, or that is not one well-formed gzip stream (data
+     *  appended after it, corruption); a digest that is unreadable or has been moved from its original location. */
+    MODIFIED,
+    /** Named by a digest (as a log file or as the previous digest) but absent. */
+    MISSING,
+    /** A log file under the prefix that no digest lists (delivered while validation was off, or added later). */
+    NOT_COVERED,
+    /** A digest whose signature is absent, does not verify, or whose public key is unknown. */
+    SIGNATURE_INVALID,
+    /** A digest whose previous-digest hash or signature does not match the previous digest. */
+    CHAIN_BROKEN
+}
