@@ -13,6 +13,7 @@ import io.github.trailkit.lambda.internal.Responses.ResultCode;
 import io.github.trailkit.lambda.internal.Responses.TaskResult;
 import io.github.trailkit.lambda.internal.RuleLocations;
 import io.github.trailkit.lambda.internal.TriggerDecoder;
+import io.github.trailkit.model.ReadLimits;
 import io.github.trailkit.rules.Finding;
 import io.github.trailkit.rules.RuleSet;
 import java.io.IOException;
@@ -56,6 +57,12 @@ import software.amazon.awssdk.services.sns.SnsClient;
  *       {@code false})</td></tr>
  *   <tr><td>{@code TRAILKIT_MAX_OBJECT_BYTES}</td><td>refuse objects larger than this, as stored (default: no
  *       limit)</td></tr>
+ *   <tr><td>{@code TRAILKIT_MAX_UNCOMPRESSED_BYTES}</td><td>stop reading an object after this many bytes of JSON
+ *       (default 4 GiB, {@link ReadLimits#maxTotalBytes()})</td></tr>
+ *   <tr><td>{@code TRAILKIT_MAX_INFLATE_RATIO}</td><td>stop reading a gzip object that inflates more than this many
+ *       times its compressed size, a decompression bomb (default 200, {@link ReadLimits#maxInflateRatio()})</td></tr>
+ *   <tr><td>{@code TRAILKIT_MAX_RECORD_BYTES}</td><td>skip (and log) records larger than this (default 4 MiB,
+ *       {@link ReadLimits#maxRecordBytes()})</td></tr>
  * </table>
  *
  * <p><b>Or build it in code</b>, with your own rules and sinks, by extending it:
@@ -126,12 +133,16 @@ public class TrailkitHandler implements RequestStreamHandler {
         boolean insights = b.includeInsights != null ? b.includeInsights
                 : flag(env, "TRAILKIT_INCLUDE_INSIGHTS", false);
         long maxBytes = b.maxObjectBytes != null ? b.maxObjectBytes : number(env, "TRAILKIT_MAX_OBJECT_BYTES", 0);
-        this.processor = new ObjectProcessor(s3, rules, insights, maxBytes, log);
+        ReadLimits limits = resolveLimits(b, env);
+        this.processor = new ObjectProcessor(s3, rules, insights, maxBytes, limits, log);
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("rules", rules.size());
         f.put("sinks", sinks.stream().map(FindingSink::name).toList().toString());
         f.put("includeInsights", insights);
         f.put("maxObjectBytes", maxBytes == 0 ? null : maxBytes);
+        f.put("maxUncompressedBytes", limits.maxTotalBytes());
+        f.put("maxInflateRatio", limits.maxInflateRatio());
+        f.put("maxRecordBytes", limits.maxRecordBytes());
         log.info("trailkit handler ready", f);
     }
 
@@ -325,6 +336,21 @@ public class TrailkitHandler implements RequestStreamHandler {
         };
     }
 
+    /** The builder's limits, with any limit set in the environment replacing the builder's (or default) value. */
+    private static ReadLimits resolveLimits(Builder b, Map<String, String> env) {
+        ReadLimits base = b.readLimits != null ? b.readLimits : ReadLimits.defaults();
+        ReadLimits.Builder limits = base.toBuilder();
+        try {
+            limits.maxTotalBytes(number(env, "TRAILKIT_MAX_UNCOMPRESSED_BYTES", base.maxTotalBytes()));
+            limits.maxRecordBytes(number(env, "TRAILKIT_MAX_RECORD_BYTES", base.maxRecordBytes()));
+            long ratio = number(env, "TRAILKIT_MAX_INFLATE_RATIO", base.maxInflateRatio());
+            limits.maxInflateRatio((int) Math.min(Integer.MAX_VALUE, ratio));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid limit in the environment: " + e.getMessage(), e);
+        }
+        return limits.build();
+    }
+
     private static long number(Map<String, String> env, String name, long otherwise) {
         String v = env.get(name);
         if (v == null || v.isBlank()) {
@@ -510,6 +536,7 @@ public class TrailkitHandler implements RequestStreamHandler {
         private final List<FindingSink> sinks = new ArrayList<>();
         private Boolean includeInsights;
         private Long maxObjectBytes;
+        private ReadLimits readLimits;
         private PrintStream logTo;
 
         private Builder() {
@@ -563,6 +590,20 @@ public class TrailkitHandler implements RequestStreamHandler {
                 throw new IllegalArgumentException("maxObjectBytes must be 0 or more, found " + maxObjectBytes);
             }
             this.maxObjectBytes = maxObjectBytes;
+            return this;
+        }
+
+        /**
+         * Limits on what is read from each object (default {@link ReadLimits#defaults()}); the {@code
+         * TRAILKIT_MAX_*} environment variables, when set, override the matching limit. An object over a limit is a
+         * permanent failure; the rest of the batch is still processed.
+         *
+         * <pre>{@code
+         * TrailkitHandler.builder().readLimits(ReadLimits.builder().maxInflateRatio(50).build())
+         * }</pre>
+         */
+        public Builder readLimits(ReadLimits readLimits) {
+            this.readLimits = Objects.requireNonNull(readLimits, "readLimits");
             return this;
         }
 

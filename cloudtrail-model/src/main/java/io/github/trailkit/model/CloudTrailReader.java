@@ -1,10 +1,12 @@
 package io.github.trailkit.model;
 
-import io.github.trailkit.model.internal.Json;
+import io.github.trailkit.model.internal.Limits;
 import io.github.trailkit.model.internal.LogParser;
 import io.github.trailkit.model.internal.RecordCodec;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,12 +33,17 @@ import java.util.Objects;
  * }</pre>
  */
 public final class CloudTrailReader {
-    private static final CloudTrailReader DEFAULT = new CloudTrailReader(ProblemPolicy.FAIL_FAST);
+    private static final CloudTrailReader DEFAULT =
+            new CloudTrailReader(ProblemPolicy.FAIL_FAST, ReadLimits.defaults(), Limits.factory(ReadLimits.defaults()));
 
     private final ProblemPolicy policy;
+    private final ReadLimits limits;
+    private final JsonFactory factory;
 
-    private CloudTrailReader(ProblemPolicy policy) {
+    private CloudTrailReader(ProblemPolicy policy, ReadLimits limits, JsonFactory factory) {
         this.policy = policy;
+        this.limits = limits;
+        this.factory = factory;
     }
 
     static CloudTrailReader defaults() {
@@ -45,7 +52,24 @@ public final class CloudTrailReader {
 
     /** A reader like this one with another policy for invalid records; the default is {@link ProblemPolicy#FAIL_FAST}. */
     public CloudTrailReader onProblem(ProblemPolicy policy) {
-        return new CloudTrailReader(Objects.requireNonNull(policy, "policy"));
+        return new CloudTrailReader(Objects.requireNonNull(policy, "policy"), limits, factory);
+    }
+
+    /**
+     * A reader like this one with other limits on its input; the default is {@link ReadLimits#defaults()}.
+     *
+     * <pre>{@code
+     * CloudTrailReader reader = CloudTrail.reader().limits(ReadLimits.builder().maxRecordBytes(1 << 20).build());
+     * }</pre>
+     */
+    public CloudTrailReader limits(ReadLimits limits) {
+        Objects.requireNonNull(limits, "limits");
+        return new CloudTrailReader(policy, limits, limits.equals(this.limits) ? factory : Limits.factory(limits));
+    }
+
+    /** The limits on the input. */
+    public ReadLimits limits() {
+        return limits;
     }
 
     /** The policy for invalid records. */
@@ -60,7 +84,7 @@ public final class CloudTrailReader {
     public CloudTrailLog read(InputStream in, String source) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(source, "source");
-        return new CloudTrailLog(new LogParser(in, source, policy));
+        return new CloudTrailLog(new LogParser(in, source, policy, limits, factory));
     }
 
     /** Reads a log file; its path names it in problems and exceptions. */
@@ -85,7 +109,7 @@ public final class CloudTrailReader {
      */
     public CloudTrailRecord readRecord(String json) {
         Objects.requireNonNull(json, "json");
-        try (JsonParser p = Json.FACTORY.createParser(json)) {
+        try (JsonParser p = factory.createParser(json)) {
             JsonToken t = p.nextToken();
             CloudTrailRecord r;
             try {
@@ -100,6 +124,10 @@ public final class CloudTrailReader {
                         "<record>", 0, p.currentTokenLocation().getCharOffset(), "more than one JSON value", null);
             }
             return r;
+        } catch (StreamConstraintsException e) {
+            ReadLimits.Limit limit = Limits.of(e);
+            throw new LimitExceededException("<record>", 0, e.getLocation() == null ? -1 : e.getLocation().getCharOffset(),
+                    limit, limits.value(limit), Limits.what(limit), e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new CloudTrailParseException("<record>", 0, e.getLocation().getCharOffset(),
                     "invalid JSON: " + e.getOriginalMessage(), e);

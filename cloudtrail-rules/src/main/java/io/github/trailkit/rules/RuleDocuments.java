@@ -1,6 +1,7 @@
 package io.github.trailkit.rules;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -92,7 +93,9 @@ import java.util.stream.Collectors;
  * Every problem of a document is reported, not only the first, as a {@link RuleDocumentProblem} with the document's
  * name, line and column ({@code rules/sns.yaml:9:20: message}), and thrown together as a {@link
  * RuleDocumentException}; nothing of an invalid document is returned. Only a syntax error stops the reading early.
- * Failing to read the file itself is an {@link UncheckedIOException}.
+ * Failing to read the file itself is an {@link UncheckedIOException}. A document over {@link #MAX_DOCUMENT_BYTES},
+ * nested deeper than {@link #MAX_NESTING_DEPTH} or with a string over {@link #MAX_STRING_LENGTH} is refused with a
+ * problem at the place the limit was hit; wildcards and the DSL's regular expressions (RE2J) match in linear time.
  *
  * <p>Differences from Event Ruler 2.1.0: it refuses a match whose fields come from different elements of one array of
  * objects, while conditions test each field on its own; and where its automaton contradicts its documented semantics
@@ -106,9 +109,23 @@ public final class RuleDocuments {
     /** The source name of a pattern compiled by {@link #pattern(String)}. */
     static final String PATTERN_SOURCE = "<pattern>";
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final YAMLFactory YAML =
-            YAMLFactory.builder().enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build();
+    /** The largest rule document read, in bytes: 4 MiB, far above any hand-written rule file. */
+    public static final int MAX_DOCUMENT_BYTES = 4 << 20;
+    /** The deepest nesting of objects and lists in a rule document (the document's own object included). */
+    public static final int MAX_NESTING_DEPTH = 64;
+    /** The longest string in a rule document, in characters. */
+    public static final int MAX_STRING_LENGTH = 64 * 1024;
+
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxStringLength(MAX_STRING_LENGTH)
+            .maxDocumentLength(MAX_DOCUMENT_BYTES)
+            .build();
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+            .streamReadConstraints(LIMITS)
+            .build();
 
     private static final List<String> RULE_KEYS =
             List.of("id", "title", "description", "severity", "tags", "dedupKey", "pattern");
@@ -147,7 +164,7 @@ public final class RuleDocuments {
      */
     public static List<Rule> read(InputStream in, String source) {
         try {
-            return load(in.readAllBytes(), source);
+            return load(in.readNBytes(MAX_DOCUMENT_BYTES + 1), source);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rule document " + source, e);
         }
@@ -219,8 +236,8 @@ public final class RuleDocuments {
     /* ------------------------------------------------------------------ documents */
 
     private static byte[] readFile(Path file) {
-        try {
-            return Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(MAX_DOCUMENT_BYTES + 1); // one byte over is enough to refuse it
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rule document " + file, e);
         }
@@ -228,6 +245,11 @@ public final class RuleDocuments {
 
     private static List<Rule> load(byte[] bytes, String source) {
         Problems problems = new Problems(source);
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            problems.add(1, 1, "the document is over " + MAX_DOCUMENT_BYTES + " bytes (RuleDocuments.MAX_DOCUMENT_BYTES); "
+                    + "split it into several documents");
+            problems.throwIfAny();
+        }
         String text = new String(bytes, StandardCharsets.UTF_8);
         Node root = parse(text, problems);
         List<Rule> rules = root == null ? List.of() : new DocumentReader(problems).rules(root);

@@ -6,9 +6,11 @@ import io.github.trailkit.model.CloudTrailLog;
 import io.github.trailkit.model.CloudTrailParseException;
 import io.github.trailkit.model.CloudTrailReader;
 import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.model.LimitExceededException;
 import io.github.trailkit.model.LogFileKey;
 import io.github.trailkit.model.NotCloudTrailLogException;
 import io.github.trailkit.model.ProblemPolicy;
+import io.github.trailkit.model.ReadLimits;
 import io.github.trailkit.model.RecordProblem;
 import io.github.trailkit.rules.Evaluation;
 import io.github.trailkit.rules.Finding;
@@ -36,7 +38,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * <p>Failures are sorted into the two kinds that matter to Lambda:
  * <ul>
  *   <li><b>permanent</b>: the object no longer exists (404), is not a CloudTrail log, is damaged (truncated or corrupt
- *       gzip, invalid JSON: every finding before the damage has already been handed on), or is over the size limit.
+ *       gzip, invalid JSON: every finding before the damage has already been handed on), or is over the size limit
+ *       or a read limit (a decompression bomb, too much JSON).
  *       Logged once as an {@code ERROR} line naming bucket, key and reason; retrying would fail the same way.</li>
  *   <li><b>transient</b>: any other S3 error (throttling and 5xx, after the SDK's own retries; also 403, which is
  *       usually a policy being fixed), a client-side SDK error, or a connection that broke before the whole object
@@ -51,7 +54,7 @@ public final class ObjectProcessor {
     private final boolean includeInsights;
     private final long maxObjectBytes;
     private final LambdaLog log;
-    private final CloudTrailReader reader = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT);
+    private final CloudTrailReader reader;
 
     /**
      * @param s3 the client objects are read with
@@ -61,6 +64,16 @@ public final class ObjectProcessor {
      * @param log where problems are logged
      */
     public ObjectProcessor(S3Client s3, RuleSet rules, boolean includeInsights, long maxObjectBytes, LambdaLog log) {
+        this(s3, rules, includeInsights, maxObjectBytes, ReadLimits.defaults(), log);
+    }
+
+    /**
+     * A processor that reads each object within {@code limits}: an object over one (a decompression bomb, too much
+     * JSON) is a permanent failure; a record over the record size limit is skipped and logged.
+     */
+    public ObjectProcessor(S3Client s3, RuleSet rules, boolean includeInsights, long maxObjectBytes, ReadLimits limits,
+                           LambdaLog log) {
+        this.reader = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT).limits(limits);
         this.s3 = s3;
         this.rules = rules;
         this.includeInsights = includeInsights;
@@ -133,6 +146,9 @@ public final class ObjectProcessor {
                     findings.accept(finding.at(source, logFile.lastRecordIndex()));
                 }
             }
+        } catch (LimitExceededException e) {
+            // checked before the broken-connection test: a bomb stops reading long before the announced length
+            return permanent(ref, records, found, bad(ref, logFile), "over a read limit: " + e.getMessage());
         } catch (CloudTrailParseException e) {
             long badRecords = bad(ref, logFile);
             // checked first: a connection that breaks before "Records" was reached looks like "not a log" too

@@ -1,15 +1,19 @@
 package io.github.trailkit.model.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.github.trailkit.model.CloudTrailParseException;
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.model.InvalidRecordException;
+import io.github.trailkit.model.LimitExceededException;
 import io.github.trailkit.model.NotCloudTrailLogException;
 import io.github.trailkit.model.ProblemPolicy;
+import io.github.trailkit.model.ReadLimits;
 import io.github.trailkit.model.RecordProblem;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
@@ -32,6 +36,9 @@ public final class LogParser implements Closeable {
     private final String source;
     private final ProblemPolicy policy;
     private final InputStream input;
+    private final ReadLimits limits;
+    private final JsonFactory factory;
+    private LimitedParser limited;
     private final List<RecordProblem> problems = new ArrayList<>();
     private JsonParser parser;
     private boolean gzip;
@@ -43,9 +50,16 @@ public final class LogParser implements Closeable {
     private boolean finished;
 
     public LogParser(InputStream raw, String source, ProblemPolicy policy) {
+        this(raw, source, policy, ReadLimits.defaults(), Limits.factory(ReadLimits.defaults()));
+    }
+
+    /** A parser within {@code limits}; {@code factory} is {@link Limits#factory(ReadLimits)} of them. */
+    public LogParser(InputStream raw, String source, ProblemPolicy policy, ReadLimits limits, JsonFactory factory) {
         this.source = source;
         this.policy = policy;
         this.input = raw;
+        this.limits = limits;
+        this.factory = factory;
     }
 
     /** The next record, or {@code null} at the end of the log. */
@@ -77,10 +91,17 @@ public final class LogParser implements Closeable {
                     continue;
                 }
                 try {
+                    limited.startRecord(offset);
                     CloudTrailRecord r = RecordCodec.readCloudTrailRecord(parser, t);
+                    limited.endRecord();
                     recordsRead++;
                     lastIndex = index;
                     return r;
+                } catch (LimitHit e) {
+                    if (!e.limit().perRecord()) {
+                        throw e;
+                    }
+                    recordTooLarge(index, offset, e);
                 } catch (InvalidFieldException e) {
                     skipToEndOfRecord();
                     problem(index, offset, e.getMessage(), e);
@@ -92,6 +113,14 @@ public final class LogParser implements Closeable {
         } catch (CloudTrailParseException e) {
             finished = true;
             throw e;
+        } catch (LimitHit e) {
+            finished = true;
+            throw limitExceeded(e.limit(), e.byteOffset(), e.getMessage(), e);
+        } catch (StreamConstraintsException e) {
+            finished = true;
+            ReadLimits.Limit limit = Limits.of(e);
+            throw limitExceeded(limit, e.getLocation() != null ? e.getLocation().getByteOffset()
+                    : parser.currentLocation().getByteOffset(), Limits.what(limit), e);
         } catch (JsonParseException e) {
             finished = true;
             throw damaged(e, "invalid JSON: " + e.getOriginalMessage(), e.getLocation().getByteOffset());
@@ -137,14 +166,40 @@ public final class LogParser implements Closeable {
     }
 
     private void open() throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(input, 1 << 16);
+        LimitedInput compressed = new LimitedInput(input);
+        BufferedInputStream buffered = new BufferedInputStream(compressed, 1 << 16);
         buffered.mark(2);
         int b1 = buffered.read();
         int b2 = buffered.read();
         buffered.reset();
         gzip = b1 == GZIP_MAGIC_1 && b2 == GZIP_MAGIC_2;
-        InputStream json = gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
-        parser = Json.FACTORY.createParser(json);
+        LimitedInput json = gzip
+                ? new LimitedInput(new GZIPInputStream(buffered, 1 << 16), compressed, limits.maxInflateRatio())
+                : new LimitedInput(buffered);
+        limited = new LimitedParser(factory.createParser(json), json, limits.maxRecordBytes());
+        parser = limited;
+    }
+
+    /** A record over the size limit: skipped and reported, or the end of the read with FAIL_FAST. */
+    private void recordTooLarge(long index, long offset, LimitHit hit) throws IOException {
+        ReadLimits.Limit limit = hit.limit();
+        if (policy == ProblemPolicy.FAIL_FAST) {
+            finished = true;
+            throw new LimitExceededException(source, index, offset, limit, limits.value(limit), hit.getMessage(), hit);
+        }
+        skipToEndOfRecord();
+        problems.add(RecordProblem.builder()
+                .source(source)
+                .recordIndex(index)
+                .byteOffset(offset)
+                .reason("/Records/" + index + ": " + Limits.reason(limit, limits.value(limit), hit.getMessage()))
+                .build());
+    }
+
+    private LimitExceededException limitExceeded(ReadLimits.Limit limit, long offset, String what, Throwable cause) {
+        long index = parser != null && recordsArray != null && parser.getParsingContext() != recordsArray
+                ? nextIndex - 1 : -1;
+        return new LimitExceededException(source, index, offset, limit, limits.value(limit), what, cause);
     }
 
     /**

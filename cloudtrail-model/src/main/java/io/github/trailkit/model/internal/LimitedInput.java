@@ -1,0 +1,70 @@
+package io.github.trailkit.model.internal;
+
+import io.github.trailkit.model.ReadLimits;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Counts bytes on their way to the JSON parser. Under a gzip stream it counts the compressed bytes consumed; over it,
+ * the inflated bytes, and refuses to inflate more than {@link ReadLimits#maxInflateRatio()} times the compressed bytes
+ * consumed (once past a small grace amount): a decompression bomb stops within one buffer of the ratio.
+ */
+final class LimitedInput extends FilterInputStream {
+    /** Inflated output under this size is never refused: small inputs have extreme ratios either way. */
+    static final long RATIO_GRACE_BYTES = 1L << 20;
+
+    private final LimitedInput compressed;
+    private final int maxRatio;
+    private long count;
+
+    /** Counts only (the compressed side). */
+    LimitedInput(InputStream in) {
+        this(in, null, 0);
+    }
+
+    /** Counts the inflated side and checks the ratio against the compressed side's count. */
+    LimitedInput(InputStream in, LimitedInput compressed, int maxRatio) {
+        super(in);
+        this.compressed = compressed;
+        this.maxRatio = maxRatio;
+    }
+
+    long count() {
+        return count;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+            counted(1);
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+            counted(n);
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        long skipped = super.skip(n);
+        counted(Math.max(0, skipped));
+        return skipped;
+    }
+
+    private void counted(long n) throws IOException {
+        count += n;
+        if (compressed != null && count > RATIO_GRACE_BYTES && count / Math.max(1, compressed.count) >= maxRatio) {
+            throw new LimitHit(ReadLimits.Limit.INFLATE_RATIO, count, "gzip data inflates to " + count
+                    + " bytes from " + compressed.count + " compressed bytes, over " + maxRatio
+                    + " times (a decompression bomb?)");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.trailkit.model.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.github.trailkit.model.ReadLimits;
+
+/** Applies {@link ReadLimits}: Jackson's constraints for what Jackson checks, texts for what a hit says. */
+public final class Limits {
+    /** Levels of nesting around a record that do not count against its depth: the root object and the array. */
+    private static final int ENVELOPE_DEPTH = 2;
+
+    private Limits() {}
+
+    /** The parser factory for these limits. */
+    public static JsonFactory factory(ReadLimits limits) {
+        return Json.readFactory(StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxNestingDepth() + ENVELOPE_DEPTH)
+                .maxStringLength(limits.maxStringLength())
+                .maxNumberLength(limits.maxNumberLength())
+                .maxDocumentLength(limits.maxTotalBytes())
+                .build());
+    }
+
+    /** The reason text for a limit hit: what went over, the limit, its value and how to change it. */
+    public static String reason(ReadLimits.Limit limit, long value, String what) {
+        String how = limit == ReadLimits.Limit.NAME_LENGTH
+                ? "a fixed limit"
+                : "raise it with ReadLimits.builder()." + limit.setting() + "(...)";
+        return what + " (limit " + limit.setting() + " = " + value + "; " + how + ")";
+    }
+
+    /** Which limit a Jackson constraint violation is about (Jackson names the getter of the constraint). */
+    public static ReadLimits.Limit of(StreamConstraintsException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("getMaxNestingDepth")) {
+            return ReadLimits.Limit.NESTING_DEPTH;
+        } else if (m.contains("getMaxStringLength")) {
+            return ReadLimits.Limit.STRING_LENGTH;
+        } else if (m.contains("getMaxNumberLength")) {
+            return ReadLimits.Limit.NUMBER_LENGTH;
+        } else if (m.contains("getMaxNameLength")) {
+            return ReadLimits.Limit.NAME_LENGTH;
+        }
+        return ReadLimits.Limit.TOTAL_BYTES; // getMaxDocumentLength, the only other constraint set
+    }
+
+    /** What went over a Jackson-enforced limit, in the reader's words. */
+    public static String what(ReadLimits.Limit limit) {
+        switch (limit) {
+            case NESTING_DEPTH:
+                return "objects and arrays are nested too deep";
+            case STRING_LENGTH:
+                return "a string is too long";
+            case NUMBER_LENGTH:
+                return "a number is too long";
+            case NAME_LENGTH:
+                return "a member name is too long";
+            default:
+                return "the input is too large";
+        }
+    }
+}
