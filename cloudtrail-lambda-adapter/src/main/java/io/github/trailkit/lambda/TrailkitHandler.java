@@ -336,9 +336,12 @@ public class TrailkitHandler implements RequestStreamHandler {
         };
     }
 
-    /** The builder's limits, with any limit set in the environment replacing the builder's (or default) value. */
+    /** The builder's limits when it was given some; else the defaults, with the limits the environment sets. */
     private static ReadLimits resolveLimits(Builder b, Map<String, String> env) {
-        ReadLimits base = b.readLimits != null ? b.readLimits : ReadLimits.defaults();
+        if (b.readLimits != null) {
+            return b.readLimits;
+        }
+        ReadLimits base = ReadLimits.defaults();
         ReadLimits.Builder limits = base.toBuilder();
         try {
             limits.maxTotalBytes(number(env, "TRAILKIT_MAX_UNCOMPRESSED_BYTES", base.maxTotalBytes()));
@@ -594,9 +597,10 @@ public class TrailkitHandler implements RequestStreamHandler {
         }
 
         /**
-         * Limits on what is read from each object (default {@link ReadLimits#defaults()}); the {@code
-         * TRAILKIT_MAX_*} environment variables, when set, override the matching limit. An object over a limit is a
-         * permanent failure; the rest of the batch is still processed.
+         * Limits on what is read from each object, instead of {@link ReadLimits#defaults()} with the {@code
+         * TRAILKIT_MAX_UNCOMPRESSED_BYTES}, {@code TRAILKIT_MAX_RECORD_BYTES} and {@code TRAILKIT_MAX_INFLATE_RATIO}
+         * environment variables. An object over a limit is a permanent failure; the rest of the batch is still
+         * processed.
          *
          * <pre>{@code
          * TrailkitHandler.builder().readLimits(ReadLimits.builder().maxInflateRatio(50).build())

@@ -121,15 +121,26 @@ class HostileObjectsTest {
     }
 
     @Test
-    void limitsComeFromTheEnvironment_overTheBuilder() {
-        ReadLimits builderLimits = ReadLimits.builder().maxInflateRatio(100_000).maxTotalBytes(1L << 40).build();
-        // the builder alone would let the bomb inflate; the environment's total limit stops it
+    void limitsComeFromTheEnvironment_whenTheBuilderSetsNone() {
         JsonNode summary = TrailkitHandlerTest.invoke(
-                handler(Map.of("TRAILKIT_MAX_UNCOMPRESSED_BYTES", "10000000"), builderLimits), s3Event(BUCKET, BOMB));
+                handler(Map.of("TRAILKIT_MAX_UNCOMPRESSED_BYTES", "10000000", "TRAILKIT_MAX_INFLATE_RATIO", "100000"),
+                        null), s3Event(BUCKET, BOMB));
 
         assertThat(summary.path("failedForGood").asLong()).isEqualTo(1);
         assertThat(logLines("object failed for good")).singleElement()
                 .satisfies(l -> assertThat(l.path("reason").asText()).contains("limit maxTotalBytes = 10000000"));
+    }
+
+    @Test
+    void limitsGivenToTheBuilderWinOverTheEnvironment() {
+        ReadLimits builderLimits = ReadLimits.builder().maxInflateRatio(100_000).maxTotalBytes(5_000_000).build();
+        JsonNode summary = TrailkitHandlerTest.invoke(
+                handler(Map.of("TRAILKIT_MAX_UNCOMPRESSED_BYTES", "10000000", "TRAILKIT_MAX_INFLATE_RATIO", "100000"),
+                        builderLimits), s3Event(BUCKET, BOMB));
+
+        assertThat(summary.path("failedForGood").asLong()).isEqualTo(1);
+        assertThat(logLines("object failed for good")).singleElement()
+                .satisfies(l -> assertThat(l.path("reason").asText()).contains("limit maxTotalBytes = 5000000"));
     }
 
     @Test
