@@ -99,6 +99,11 @@ public final class SigmaRules {
             this.doc = doc;
         }
 
+        private RuleDocumentException unsupportedModifier(String selection, String modifier, String key) {
+            return fail("in " + selection + ": the modifier \"" + modifier + "\" (field " + key
+                    + ") is not supported; supported are contains, startswith, endswith, all, re, cidr, exists, cased");
+        }
+
         private RuleDocumentException fail(String message) {
             return problem(source, line, 1, message);
         }
@@ -292,15 +297,13 @@ public final class SigmaRules {
                     case "i":
                     case "m":
                     case "s":
-                        if (kind.equals("re")) {
-                            reFlags.append(m);
-                            break;
+                        if (!kind.equals("re")) {
+                            throw unsupportedModifier(selection, m, key); // only regular expressions take flags
                         }
-                        // fall through: only regular expressions take these flags
+                        reFlags.append(m);
+                        break;
                     default:
-                        throw fail("in " + selection + ": the modifier \"" + m + "\" (field " + key
-                                + ") is not supported; supported are contains, startswith, endswith, all, re, cidr, "
-                                + "exists, cased");
+                        throw unsupportedModifier(selection, m, key);
                 }
             }
             List<Object> values = value instanceof List ? (List<Object>) value : java.util.Collections.singletonList(value);
