@@ -3,6 +3,7 @@ package io.github.trailkit.lambda.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.trailkit.lambda.testing.LoopbackS3;
 import io.github.trailkit.lambda.testing.RecordingAwsEndpoint;
 import io.github.trailkit.lambda.testing.RecordingAwsEndpoint.PublicKeyAnswer;
 import io.github.trailkit.lambda.testing.RecordingAwsEndpoint.Request;
@@ -19,12 +20,15 @@ import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.CloudTrailException;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** ListPublicKeys through a real CloudTrailClient, answered on loopback in the CloudTrail JSON protocol. */
 final class CloudTrailPublicKeysTest {
@@ -117,6 +121,28 @@ final class CloudTrailPublicKeysTest {
                 .isBeforeOrEqualTo(SignedTrail.START);
         assertThat(Instant.ofEpochSecond(first.json().get("EndTime").asLong()))
                 .isEqualTo(SignedTrail.START.plusSeconds(3 * 3600));
+    }
+
+    VerificationReport readmeFetchAndVerify(CloudTrailClient cloudTrail, S3Client s3) {
+        // README:fetch-keys
+        // cloudTrail: CloudTrailClient.builder().region(Region.US_EAST_2).build(), for the digests' region
+        PublicKeys keys = CloudTrailPublicKeys.fetch(cloudTrail, Instant.parse("2024-03-01T00:00:00Z"), Instant.now());
+        VerificationReport report = DigestVerifier.of(keys)
+                .verify(S3TrailStore.of(s3, "trail-bucket"), "AWSLogs/111122223333/");
+        System.out.println(report.summary()); // 3/3 digest files valid; 4/4 log files valid
+        // README:fetch-keys
+        return report;
+    }
+
+    @Test
+    void readmeSnippet_fetchesKeysAndVerifiesABucket() {
+        SignedTrail trail = SignedTrail.build(3, keyPair);
+        try (LoopbackS3 s3 = LoopbackS3.inMemory()) {
+            s3.createBucket(SignedTrail.BUCKET);
+            trail.objects.forEach((k, v) -> s3.put(SignedTrail.BUCKET, k, v, trail.metadata.getOrDefault(k, Map.of())));
+            VerificationReport r = readmeFetchAndVerify(aws.cloudTrailClient(), s3.handlerClient());
+            assertThat(r.summary()).isEqualTo("3/3 digest files valid; 4/4 log files valid");
+        }
     }
 
     @Test
