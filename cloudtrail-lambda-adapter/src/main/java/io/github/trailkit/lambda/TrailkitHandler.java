@@ -2,6 +2,7 @@ package io.github.trailkit.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.github.trailkit.lambda.internal.DigestProcessor;
 import io.github.trailkit.lambda.internal.Invocation;
 import io.github.trailkit.lambda.internal.InvocationFailedException;
 import io.github.trailkit.lambda.internal.LambdaLog;
@@ -14,6 +15,7 @@ import io.github.trailkit.lambda.internal.Responses.TaskResult;
 import io.github.trailkit.lambda.internal.RuleLocations;
 import io.github.trailkit.lambda.internal.TriggerDecoder;
 import io.github.trailkit.model.ReadLimits;
+import io.github.trailkit.model.digest.PublicKeys;
 import io.github.trailkit.rules.Finding;
 import io.github.trailkit.rules.RuleSet;
 import java.io.IOException;
@@ -29,9 +31,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -63,6 +69,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
  *       times its compressed size, a decompression bomb (default 200, {@link ReadLimits#maxInflateRatio()})</td></tr>
  *   <tr><td>{@code TRAILKIT_MAX_RECORD_BYTES}</td><td>skip (and log) records larger than this (default 4 MiB,
  *       {@link ReadLimits#maxRecordBytes()})</td></tr>
+ *   <tr><td>{@code TRAILKIT_VERIFY_DIGESTS}</td><td>{@code true} to validate log file integrity when a digest file
+ *       is delivered (default {@code false}; see below)</td></tr>
  * </table>
  *
  * <p><b>Or build it in code</b>, with your own rules and sinks, by extending it:
@@ -85,7 +93,23 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * {@code batchItemFailures}, so turn on {@code ReportBatchItemFailures}; from a FIFO queue, the messages after the
  * first failed one are not processed and are returned too, to keep their order), and S3 Batch Operations (answered with a
  * result per task, to backfill old logs). The {@code s3:TestEvent} is logged and ignored. Keys that are not log files
- * (digests, Insights unless wanted, {@code ConfigWritabilityCheckFile}) are skipped and counted.
+ * (digests unless in digest mode, Insights unless wanted, {@code ConfigWritabilityCheckFile}) are skipped and counted.
+ *
+ * <p><b>Digest mode</b> (opt-in: {@code TRAILKIT_VERIFY_DIGESTS=true}, or {@link Builder#verifyDigests(boolean)}
+ * or {@link Builder#verifyDigests(PublicKeys)}). A notification for a digest file ({@code CloudTrail-Digest/}), which
+ * is otherwise skipped, validates the hour it covers: the digest's signature (its {@code signature} metadata), its
+ * link to the previous digest, and the SHA-256 of every log file it lists, as {@code aws cloudtrail validate-logs}
+ * does. Every file that is not valid becomes a {@link io.github.trailkit.rules.Severity#CRITICAL} finding, rule id
+ * {@value DigestProcessor#RULE_ID}, sent to the sinks like any other. Its record is synthetic, not one CloudTrail
+ * wrote: {@code eventSource} {@code trailkit}, {@code eventName} the verdict ({@code MODIFIED}, {@code MISSING},
+ * {@code NOT_COVERED}, {@code SIGNATURE_INVALID}, {@code CHAIN_BROKEN}), {@code eventTime} the digest's end time,
+ * account and region from the digest key, and {@code requestParameters} holding {@code bucket}, {@code key}, {@code
+ * fileType}, {@code verdict}, {@code reason}, {@code digestBucket} and {@code digestKey}; the finding's {@code source}
+ * is the failed file. CloudTrail's public keys come from {@link Builder#verifyDigests(PublicKeys)}, or are fetched
+ * with {@code cloudtrail:ListPublicKeys} in each digest's region when first needed (and again when none of them was
+ * valid at a digest's time), with {@link Builder#cloudTrail(CloudTrailClient)} or a client per region. The function
+ * needs {@code s3:GetObject} on the digest and log prefixes and {@code cloudtrail:ListPublicKeys}. An S3 or
+ * CloudTrail error is transient (the digest is read again), never a finding.
  *
  * <p><b>Failures.</b> A transient failure (S3 throttling or 5xx after the SDK's retries, a broken connection) or a sink
  * that stays down fails the unit of work so that it is delivered again: the SQS message, the Batch Operations task
@@ -108,6 +132,7 @@ public class TrailkitHandler implements RequestStreamHandler {
     private final RuleSet rules;
     private final List<FindingSink> sinks;
     private final ObjectProcessor processor;
+    private final DigestProcessor digests;
     private final LambdaLog log;
 
     /** The handler Lambda creates: configured by the environment variables listed above. */
@@ -135,6 +160,8 @@ public class TrailkitHandler implements RequestStreamHandler {
         long maxBytes = b.maxObjectBytes != null ? b.maxObjectBytes : number(env, "TRAILKIT_MAX_OBJECT_BYTES", 0);
         ReadLimits limits = resolveLimits(b, env);
         this.processor = new ObjectProcessor(s3, rules, insights, maxBytes, limits, log);
+        boolean verifyDigests = b.verifyDigests != null ? b.verifyDigests : flag(env, "TRAILKIT_VERIFY_DIGESTS", false);
+        this.digests = verifyDigests ? new DigestProcessor(s3, b.publicKeys, cloudTrailClients(b), log) : null;
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("rules", rules.size());
         f.put("sinks", sinks.stream().map(FindingSink::name).toList().toString());
@@ -143,6 +170,7 @@ public class TrailkitHandler implements RequestStreamHandler {
         f.put("maxUncompressedBytes", limits.maxTotalBytes());
         f.put("maxInflateRatio", limits.maxInflateRatio());
         f.put("maxRecordBytes", limits.maxRecordBytes());
+        f.put("verifyDigests", verifyDigests);
         log.info("trailkit handler ready", f);
     }
 
@@ -257,7 +285,8 @@ public class TrailkitHandler implements RequestStreamHandler {
         String failure = null;
         try {
             for (ObjectRef ref : objects) {
-                ObjectOutcome outcome = processor.process(ref, delivery);
+                ObjectOutcome outcome = digests != null && DigestProcessor.isDigest(ref.key())
+                        ? digests.process(ref, delivery) : processor.process(ref, delivery);
                 outcomes.add(outcome);
                 tally.add(outcome);
             }
@@ -318,6 +347,19 @@ public class TrailkitHandler implements RequestStreamHandler {
                     + "TRAILKIT_EVENT_BUS or TRAILKIT_LOG_FINDINGS=true, or give the builder sink(...)");
         }
         return List.copyOf(all);
+    }
+
+    /** The builder's CloudTrail client for every region, else one default client per region, built when needed. */
+    private static Function<String, CloudTrailClient> cloudTrailClients(Builder b) {
+        if (b.cloudTrail != null) {
+            CloudTrailClient given = b.cloudTrail;
+            return region -> given;
+        }
+        Map<String, CloudTrailClient> byRegion = new ConcurrentHashMap<>();
+        return region -> byRegion.computeIfAbsent(region, r -> CloudTrailClient.builder()
+                .region(Region.of(r))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build());
     }
 
     private static S3Client defaultS3() {
@@ -536,6 +578,9 @@ public class TrailkitHandler implements RequestStreamHandler {
         private S3Client s3;
         private SnsClient sns;
         private EventBridgeClient eventBridge;
+        private CloudTrailClient cloudTrail;
+        private Boolean verifyDigests;
+        private PublicKeys publicKeys;
         private final List<FindingSink> sinks = new ArrayList<>();
         private Boolean includeInsights;
         private Long maxObjectBytes;
@@ -572,6 +617,37 @@ public class TrailkitHandler implements RequestStreamHandler {
         /** The EventBridge client for the sink {@code TRAILKIT_EVENT_BUS} asks for. */
         public Builder eventBridge(EventBridgeClient eventBridge) {
             this.eventBridge = Objects.requireNonNull(eventBridge, "eventBridge");
+            return this;
+        }
+
+        /**
+         * Whether digest-file notifications validate the hour they cover (see the class description), instead of
+         * {@code TRAILKIT_VERIFY_DIGESTS}; public keys are fetched with {@code cloudtrail:ListPublicKeys}.
+         */
+        public Builder verifyDigests(boolean verifyDigests) {
+            this.verifyDigests = verifyDigests;
+            return this;
+        }
+
+        /**
+         * Turns digest mode on with these public keys, instead of fetching them.
+         *
+         * <pre>{@code
+         * TrailkitHandler.builder().verifyDigests(PublicKeys.parse(keysJson, "keys.json"))
+         * }</pre>
+         */
+        public Builder verifyDigests(PublicKeys publicKeys) {
+            this.publicKeys = Objects.requireNonNull(publicKeys, "publicKeys");
+            this.verifyDigests = true;
+            return this;
+        }
+
+        /**
+         * The CloudTrail client digest mode fetches public keys with, for every digest region; else a client with the
+         * URLConnection HTTP client is built for each region digests come from.
+         */
+        public Builder cloudTrail(CloudTrailClient cloudTrail) {
+            this.cloudTrail = Objects.requireNonNull(cloudTrail, "cloudTrail");
             return this;
         }
 

@@ -99,6 +99,11 @@ public final class LoopbackS3 implements AutoCloseable {
         return c;
     }
 
+    /** The front's {@code http://127.0.0.1:<port>}: for clients built elsewhere (path-style), faults included. */
+    public URI endpoint() {
+        return frontUri;
+    }
+
     /** Creates a bucket. */
     public void createBucket(String bucket) {
         direct.createBucket(b -> b.bucket(bucket));

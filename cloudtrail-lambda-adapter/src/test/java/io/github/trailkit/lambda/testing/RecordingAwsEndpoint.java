@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -46,6 +48,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  *   <li><b>EventBridge</b> (AWS JSON 1.1, {@code X-Amz-Target: AWSEvents.PutEvents}): answered with {@code
  *       {"FailedEntryCount":n,"Entries":[{"EventId":..}|{"ErrorCode":..,"ErrorMessage":..}]}}, one result per entry
  *       in order; other targets get a 400 {@code UnknownOperationException}.
+ *   <li><b>CloudTrail</b> (AWS JSON 1.1, {@code X-Amz-Target:
+ *       com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.ListPublicKeys}): answered with the keys given to
+ *       {@link #publicKeys(List)}, one key per page ({@code NextToken}) so that paging is exercised.
  * </ul>
  *
  * <p>Scripted failures: {@link #failNext(int, int)} answers the next requests with an HTTP error in the protocol's
@@ -84,6 +89,8 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
     private final List<AutoCloseable> clients = new ArrayList<>();
     private SnsClient snsClient;
     private EventBridgeClient eventBridgeClient;
+    private CloudTrailClient cloudTrailClient;
+    private List<PublicKeyAnswer> publicKeys = List.of();
     private long ids;
 
     private RecordingAwsEndpoint() throws IOException {
@@ -142,6 +149,38 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
         }
         return eventBridgeClient;
     }
+
+    /** A real {@link CloudTrailClient} pointed at this fake, configured as {@link #snsClient()} is. */
+    public synchronized CloudTrailClient cloudTrailClient() {
+        if (cloudTrailClient == null) {
+            cloudTrailClient = CloudTrailClient.builder()
+                    .endpointOverride(uri)
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(credentials())
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                            .apiCallTimeout(Duration.ofSeconds(30)))
+                    .build();
+            clients.add(cloudTrailClient);
+        }
+        return cloudTrailClient;
+    }
+
+    /** The keys {@code ListPublicKeys} answers with from now on (not cleared by {@link #reset()}). */
+    public synchronized RecordingAwsEndpoint publicKeys(List<PublicKeyAnswer> keys) {
+        this.publicKeys = List.copyOf(keys);
+        return this;
+    }
+
+    /**
+     * A key as {@code ListPublicKeys} returns it.
+     *
+     * @param der the DER bytes ({@code Value}, sent base64)
+     * @param fingerprint {@code Fingerprint}
+     * @param validityStart {@code ValidityStartTime}
+     * @param validityEnd {@code ValidityEndTime}
+     */
+    public record PublicKeyAnswer(byte[] der, String fingerprint, Instant validityStart, Instant validityEnd) {}
 
     private static StaticCredentialsProvider credentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, "secret"));
@@ -287,13 +326,13 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
         }
 
         /**
-         * The operation: the part of {@code X-Amz-Target} after the dot ({@code PutEvents}) for JSON requests, else
+         * The operation: the part of {@code X-Amz-Target} after the last dot ({@code PutEvents}) for JSON requests, else
          * the form's {@code Action} ({@code PublishBatch}); null if neither.
          */
         public String action() {
             String target = header("X-Amz-Target");
             if (target != null) {
-                return target.substring(target.indexOf('.') + 1);
+                return target.substring(target.lastIndexOf('.') + 1);
             }
             return form().get("Action");
         }
@@ -463,6 +502,10 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
             if ("PutEvents".equals(action) && r.header("X-Amz-Target").startsWith("AWSEvents.")) {
                 return putEvents(r);
             }
+            if ("ListPublicKeys".equals(action)
+                    && r.header("X-Amz-Target").startsWith("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.")) {
+                return listPublicKeys(r);
+            }
             return error(true, 400, "UnknownOperationException", "not faked: " + r.header("X-Amz-Target"));
         }
         if ("PublishBatch".equals(action)) {
@@ -524,6 +567,25 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
         }
         out.put("FailedEntryCount", failed);
         out.set("Entries", entries);
+        return new Answer(200, "application/x-amz-json-1.1", out.toString());
+    }
+
+    private Answer listPublicKeys(Request r) {
+        String token = text(r.json(), "NextToken");
+        int page = token == null ? 0 : Integer.parseInt(token.substring("page-".length()));
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode list = out.putArray("PublicKeyList");
+        if (page < publicKeys.size()) {
+            PublicKeyAnswer k = publicKeys.get(page);
+            list.addObject()
+                    .put("Value", Base64.getEncoder().encodeToString(k.der()))
+                    .put("ValidityStartTime", k.validityStart().getEpochSecond())
+                    .put("ValidityEndTime", k.validityEnd().getEpochSecond())
+                    .put("Fingerprint", k.fingerprint());
+        }
+        if (page + 1 < publicKeys.size()) {
+            out.put("NextToken", "page-" + (page + 1));
+        }
         return new Answer(200, "application/x-amz-json-1.1", out.toString());
     }
 
