@@ -13,6 +13,7 @@ import io.github.trailkit.model.digest.TrailObject;
 import io.github.trailkit.model.digest.TrailPublicKey;
 import io.github.trailkit.model.digest.TrailStore;
 import io.github.trailkit.model.digest.VerificationReport;
+import io.github.trailkit.model.digest.Verdict;
 import io.github.trailkit.rules.Finding;
 import io.github.trailkit.rules.Severity;
 import java.io.IOException;
@@ -114,7 +115,7 @@ public final class DigestProcessor {
             return transientFailure(ref, "S3 read failed: " + store.readFailures.get(0));
         }
         Optional<FileVerdict> brokenRead = report.problems().stream()
-                .filter(f -> f.reason().startsWith(f.location() + ": cannot read: ")).findFirst();
+                .filter(f -> f.verdict() == Verdict.UNREADABLE).findFirst();
         if (brokenRead.isPresent()) {
             // the stream broke part way: the object may be intact
             return transientFailure(ref, brokenRead.get().reason());

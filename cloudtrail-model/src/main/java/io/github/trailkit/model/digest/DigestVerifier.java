@@ -208,7 +208,7 @@ public final class DigestVerifier {
                 d.decide(Verdict.MODIFIED, SingleMemberGzip.TRAILING_DATA.equals(e.reason())
                         ? e.reason() : "invalid format: " + e.reason());
             } catch (IOException e) {
-                d.decide(Verdict.MODIFIED, "cannot read: " + e.getMessage());
+                d.decide(Verdict.UNREADABLE, "cannot read: " + e.getMessage());
             }
             return d;
         }
@@ -380,7 +380,7 @@ public final class DigestVerifier {
                 verdict = Verdict.MODIFIED;
                 why = e.trailingData() ? e.getMessage() : "invalid format: " + e.getMessage();
             } catch (IOException e) {
-                verdict = Verdict.MODIFIED;
+                verdict = Verdict.UNREADABLE;
                 why = "cannot read: " + e.getMessage();
             }
             return new FileVerdict(FileType.LOG, entry.s3Bucket(), entry.s3Object(), location, verdict,

@@ -21,5 +21,8 @@ public enum Verdict {
     /** A digest whose signature is absent, does not verify, or whose public key is unknown. */
     SIGNATURE_INVALID,
     /** A digest whose previous-digest hash or signature does not match the previous digest. */
-    CHAIN_BROKEN
+    CHAIN_BROKEN,
+    /** A file that could not be read (an I/O error, a broken connection): nothing is known of it, and reading it
+     *  again may succeed. Not evidence of tampering, and not valid either. */
+    UNREADABLE
 }
