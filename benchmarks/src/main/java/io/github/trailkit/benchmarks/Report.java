@@ -169,7 +169,18 @@ public final class Report {
                 + "(%.0f B/record)", BenchData.TEXT_RECORDS, textBytesPerRecord));
     }
 
+    private final Map<Integer, Double> examined = new TreeMap<>();
+
     private void checkContenders(byte[] gzip, List<String> texts) throws Exception {
+        List<CloudTrailRecord> parsed = BenchData.records(BenchData.TEXT_RECORDS);
+        for (int n : new int[] {10, 100, 1000}) {
+            RuleSet set = BenchRules.ruleSet(n);
+            long total = 0;
+            for (CloudTrailRecord r : parsed) {
+                total += set.match(r).rulesExamined();
+            }
+            examined.put(n, (double) total / parsed.size());
+        }
         out("");
         out("## Checks");
         out("");
@@ -356,7 +367,8 @@ public final class Report {
         double c1000 = 1e9 / results.get("match1000").recordsPerSecond();
         for (int n : new int[] {10, 100, 1000}) {
             double cost = 1e9 / results.get("match" + n).recordsPerSecond();
-            row(String.format(Locale.ROOT, "trailkit match only (parsed records), %,d rules: %.0f ns/record", n, cost),
+            row(String.format(Locale.ROOT, "trailkit match only (parsed records), %,d rules: %.0f ns/record, "
+                    + "%.1f rules examined per record", n, cost, examined.get(n)),
                     "match" + n, Double.NaN, floor, n == 1000 ? atMost(c1000 / c10, 1.5, "× the cost with 10") : "");
         }
         out("");
@@ -367,7 +379,11 @@ public final class Report {
                 heap256[2] / 1e6, heap256[3] / 1e6));
         out(String.format(Locale.ROOT, "| 1 GB log | %,d | %,d | %.1f MB | %.1f MB | %s |", heap1g[1], heap1g[0],
                 heap1g[2] / 1e6, heap1g[3] / 1e6,
-                atMost((double) heap1g[2] / heap256[2], 1.25, "× the 256 MB peak (flat), in a " + HEAP_MB + " MB heap")));
+                atMost((double) heap1g[3] / heap256[3], 1.25, "× the heap in use after GC at 256 MB (flat)")));
+        out("");
+        out("Both runs finish in a " + HEAP_MB + " MB heap. Peak heap used counts garbage not yet collected, so it "
+                + "follows how large G1 makes the young generation, not the file; the heap in use after a collection is "
+                + "what the reader keeps alive, and is what must not grow with the file.");
         out("");
         out(String.format(Locale.ROOT, "Cold start (median of 3 fresh JVMs, no Lambda runtime, no network): %d ms from "
                 + "starting `java` to the first finding — load the 100-rule YAML document from the class path, compile it, "
