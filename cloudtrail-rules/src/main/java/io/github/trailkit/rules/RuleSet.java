@@ -18,7 +18,9 @@ import java.util.function.Consumer;
  *
  * <p>Rules are indexed by the exact {@code eventName} (else {@code eventSource}) values their conditions require, so
  * that a record is only tested against the rules that could match it: the cost per record does not grow with rules
- * that cannot match. Rules whose conditions require no exact name or source are examined for every record. A rule that
+ * that cannot match. A rule that requires neither is indexed by the exact values it requires of {@code errorCode},
+ * {@code eventType}, {@code tlsDetails.tlsVersion}, {@code awsRegion} or {@code userIdentity.type} (the first of these
+ * it constrains); rules that require no exact value of any of them are examined for every record. A rule that
  * throws never stops the others; its error is reported with the rule id.
  *
  * <pre>{@code
@@ -36,7 +38,27 @@ public final class RuleSet {
     private final Map<String, int[]> byEventName;
     private final Map<String, int[]> byEventSource;
     private final int[] unindexed;
+    private final SecondaryIndex[] secondary;
     private final Consumer<RuleError> onError;
+
+    /**
+     * Fields other than the event name and source that rules often require exact values of, most selective first: a
+     * rule that requires neither an event name nor a source is indexed by the first of these it requires exact strings
+     * of. Checked only when some rule is indexed by it.
+     */
+    private static final List<String> SECONDARY_PATHS =
+            List.of("errorCode", "eventType", "tlsDetails.tlsVersion", "awsRegion", "userIdentity.type");
+
+    /** Rules indexed by the exact string values one field must have. */
+    private static final class SecondaryIndex {
+        final Field field;
+        final Map<String, int[]> byValue;
+
+        SecondaryIndex(String path, Map<String, int[]> byValue) {
+            this.field = Field.of(path, path);
+            this.byValue = byValue;
+        }
+    }
 
     private RuleSet(List<Rule> rules, Consumer<RuleError> onError) {
         this.rules = rules.toArray(new Rule[0]);
@@ -45,6 +67,7 @@ public final class RuleSet {
         Map<String, List<Integer>> names = new HashMap<>();
         Map<String, List<Integer>> sources = new HashMap<>();
         List<Integer> rest = new ArrayList<>();
+        Map<String, Map<String, List<Integer>>> others = new LinkedHashMap<>();
         for (int i = 0; i < this.rules.length; i++) {
             Rule r = this.rules[i];
             if (ids.put(r.id(), r) != null) {
@@ -60,7 +83,7 @@ public final class RuleSet {
                 for (String s : requiredSources) {
                     sources.computeIfAbsent(s, k -> new ArrayList<>()).add(i);
                 }
-            } else {
+            } else if (!indexSecondary(r.condition(), i, others)) {
                 rest.add(i);
             }
         }
@@ -68,6 +91,27 @@ public final class RuleSet {
         this.byEventName = toArrays(names);
         this.byEventSource = toArrays(sources);
         this.unindexed = rest.stream().mapToInt(Integer::intValue).toArray();
+        List<SecondaryIndex> indexes = new ArrayList<>();
+        for (String path : SECONDARY_PATHS) {
+            if (others.containsKey(path)) {
+                indexes.add(new SecondaryIndex(path, toArrays(others.get(path))));
+            }
+        }
+        this.secondary = indexes.toArray(new SecondaryIndex[0]);
+    }
+
+    private static boolean indexSecondary(Condition c, int rule, Map<String, Map<String, List<Integer>>> others) {
+        for (String path : SECONDARY_PATHS) {
+            Set<String> values = c.required(path);
+            if (values != null) {
+                Map<String, List<Integer>> byValue = others.computeIfAbsent(path, k -> new HashMap<>());
+                for (String v : values) {
+                    byValue.computeIfAbsent(v, k -> new ArrayList<>()).add(rule);
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, int[]> toArrays(Map<String, List<Integer>> m) {
@@ -177,6 +221,9 @@ public final class RuleSet {
         if (bySource == null) {
             bySource = NONE;
         }
+        if (secondary.length > 0) {
+            return withSecondary(record, byName, bySource);
+        }
         if (bySource.length == 0 && unindexed.length == 0) {
             return byName;
         }
@@ -192,6 +239,40 @@ public final class RuleSet {
         System.arraycopy(unindexed, 0, all, byName.length + bySource.length, unindexed.length);
         Arrays.sort(all); // rule order; each rule sits in exactly one list, so no duplicates
         return all;
+    }
+
+    /** The candidates when some rules are indexed by other fields: every list, in rule order, without repeats. */
+    private int[] withSecondary(CloudTrailRecord record, int[] byName, int[] bySource) {
+        int[][] found = new int[1][];
+        int[] size = {0};
+        found[0] = new int[byName.length + bySource.length + unindexed.length + 8];
+        System.arraycopy(byName, 0, found[0], 0, byName.length);
+        System.arraycopy(bySource, 0, found[0], byName.length, bySource.length);
+        System.arraycopy(unindexed, 0, found[0], byName.length + bySource.length, unindexed.length);
+        size[0] = byName.length + bySource.length + unindexed.length;
+        for (SecondaryIndex index : secondary) {
+            index.field.anyLeaf(record, leaf -> {
+                int[] more = leaf instanceof String ? index.byValue.get(leaf) : null;
+                if (more != null) {
+                    if (size[0] + more.length > found[0].length) {
+                        found[0] = Arrays.copyOf(found[0], Math.max(found[0].length * 2, size[0] + more.length));
+                    }
+                    System.arraycopy(more, 0, found[0], size[0], more.length);
+                    size[0] += more.length;
+                }
+                return false;
+            });
+        }
+        int[] all = found[0];
+        int n = size[0];
+        Arrays.sort(all, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || all[distinct - 1] != all[i]) {
+                all[distinct++] = all[i];
+            }
+        }
+        return distinct == all.length ? all : Arrays.copyOf(all, distinct);
     }
 
     private static Finding finding(Rule rule, CloudTrailRecord record) {

@@ -56,6 +56,23 @@ final class RuleSetTest {
     }
 
     @Test
+    void index_placesRulesWithoutNameOrSourceByOtherRequiredValues() {
+        List<Rule> many = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            many.add(rule("err" + i).when(errorCode().is("Error" + i)).build());
+        }
+        many.add(rule("root").when(userIdentity().type().is("Root").and(readOnly().is(false))).build());
+        many.add(rule("either-type").when(userIdentity().type().is("IAMUser").or(userIdentity().type().is("Root"))).build());
+        many.add(rule("any").when(userAgent().startsWith("aws-cli")).build());
+        RuleSet rules = RuleSet.of(many);
+
+        Evaluation e = rules.match(record("ec2.amazonaws.com", "Api7"));
+        // the Root identity places "root" and "either-type"; no errorCode places none of the 200; "any" is unplaced
+        assertThat(e.rulesExamined()).isEqualTo(3);
+        assertThat(e.findings()).extracting(Finding::ruleId).containsExactly("either-type");
+    }
+
+    @Test
     void index_examinesOnlyCandidateRules() {
         List<Rule> many = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {

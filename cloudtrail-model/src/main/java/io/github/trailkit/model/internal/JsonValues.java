@@ -53,14 +53,8 @@ public final class JsonValues {
     /** Reads the value that starts at token {@code t}. */
     public static JsonValue read(JsonParser p, JsonToken t) throws IOException {
         switch (t) {
-            case START_OBJECT: {
-                Map<String, JsonValue> members = new LinkedHashMap<>();
-                String name;
-                while ((name = p.nextFieldName()) != null) {
-                    members.put(name, read(p, p.nextToken()));
-                }
-                return access().object(members.isEmpty() ? Map.of() : Collections.unmodifiableMap(members));
-            }
+            case START_OBJECT:
+                return access().object(readMembers(p));
             case START_ARRAY: {
                 List<JsonValue> elements = new ArrayList<>();
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -82,6 +76,47 @@ public final class JsonValues {
             default:
                 throw Fields.wrongType(p, "a JSON value", t);
         }
+    }
+
+    /**
+     * The members of the object whose start the parser is on, unmodifiable, in their order; a repeated name keeps its
+     * first place and its last value. Up to {@link SmallMap#MAX} members are kept in a {@link SmallMap}.
+     */
+    private static Map<String, JsonValue> readMembers(JsonParser p) throws IOException {
+        String name = p.nextFieldName();
+        if (name == null) {
+            return Map.of();
+        }
+        String[] keys = new String[SmallMap.MAX];
+        Object[] values = new Object[SmallMap.MAX];
+        int n = 0;
+        do {
+            JsonValue value = read(p, p.nextToken());
+            int at = -1;
+            for (int i = 0; i < n; i++) {
+                if (keys[i].equals(name)) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at >= 0) {
+                values[at] = value;
+            } else if (n < SmallMap.MAX) {
+                keys[n] = name;
+                values[n++] = value;
+            } else {
+                Map<String, JsonValue> members = new LinkedHashMap<>(32);
+                for (int i = 0; i < n; i++) {
+                    members.put(keys[i], (JsonValue) values[i]);
+                }
+                members.put(name, value);
+                while ((name = p.nextFieldName()) != null) {
+                    members.put(name, read(p, p.nextToken()));
+                }
+                return Collections.unmodifiableMap(members);
+            }
+        } while ((name = p.nextFieldName()) != null);
+        return new SmallMap<>(keys, values, n);
     }
 
     /** Writes a value; a missing value cannot be written. */

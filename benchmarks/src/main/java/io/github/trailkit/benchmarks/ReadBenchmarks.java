@@ -1,0 +1,123 @@
+package io.github.trailkit.benchmarks;
+
+import com.amazonaws.services.cloudtrail.processinglibrary.model.CloudTrailEvent;
+import com.amazonaws.services.cloudtrail.processinglibrary.serializer.DefaultEventSerializer;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.trailkit.model.CloudTrail;
+import io.github.trailkit.model.CloudTrailLog;
+import io.github.trailkit.model.CloudTrailReader;
+import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.rules.RuleSet;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * One gzip log file ({@link BenchData#FILE_RECORDS} records) read from memory by each contender; one operation is one
+ * record, so the scores are records per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class ReadBenchmarks {
+    private byte[] gzip;
+    private ObjectMapper mapper;
+    private CloudTrailReader reader;
+    private RuleSet rules;
+
+    @Setup
+    public void setup() {
+        gzip = BenchData.gzipLog();
+        mapper = new ObjectMapper();
+        reader = CloudTrail.reader();
+        rules = BenchRules.ruleSet(100);
+    }
+
+    private GZIPInputStream gunzipping() throws IOException {
+        return new GZIPInputStream(new ByteArrayInputStream(gzip));
+    }
+
+    /** The floor: inflate and tokenize every byte, building nothing. */
+    @Benchmark
+    @OperationsPerInvocation(BenchData.FILE_RECORDS)
+    public long floor() throws IOException {
+        long tokens = 0;
+        try (JsonParser p = mapper.getFactory().createParser(gunzipping())) {
+            while (p.nextToken() != null) {
+                tokens++;
+            }
+        }
+        return tokens;
+    }
+
+    /** The naive way: a databind tree of the whole file. */
+    @Benchmark
+    @OperationsPerInvocation(BenchData.FILE_RECORDS)
+    public void naiveReadTree(Blackhole bh) throws IOException {
+        JsonNode root = mapper.readTree(gunzipping());
+        for (JsonNode r : root.get("Records")) {
+            bh.consume(r.get("eventName"));
+        }
+    }
+
+    /**
+     * AWS's CloudTrail Processing Library, the way its {@code EventReader} parses an object: a {@code
+     * DefaultEventSerializer} over a Jackson parser on the gunzipped bytes.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BenchData.FILE_RECORDS)
+    public void processingLibrary(Blackhole bh) throws IOException {
+        JsonParser parser = mapper.getFactory().createParser(gunzipping());
+        DefaultEventSerializer events = new DefaultEventSerializer(
+                new com.amazonaws.services.cloudtrail.processinglibrary.model.CloudTrailLog("bucket", "key"), parser);
+        try {
+            while (events.hasNextEvent()) {
+                CloudTrailEvent e = events.getNextEvent();
+                bh.consume(e.getEventData().getEventName());
+                bh.consume(e.getEventData().getUserIdentity().getIdentityType());
+            }
+        } finally {
+            events.close();
+        }
+    }
+
+    /** trailkit: gzip to typed records. */
+    @Benchmark
+    @OperationsPerInvocation(BenchData.FILE_RECORDS)
+    public void trailkitRead(Blackhole bh) {
+        try (CloudTrailLog log = reader.read(gzip, "bench")) {
+            for (CloudTrailRecord r : log) {
+                bh.consume(r);
+            }
+        }
+    }
+
+    /** trailkit: gzip to typed records, each evaluated against 100 rules. */
+    @Benchmark
+    @OperationsPerInvocation(BenchData.FILE_RECORDS)
+    public void trailkitReadMatch100(Blackhole bh) {
+        try (CloudTrailLog log = reader.read(gzip, "bench")) {
+            for (CloudTrailRecord r : log) {
+                bh.consume(rules.match(r));
+            }
+        }
+    }
+}
