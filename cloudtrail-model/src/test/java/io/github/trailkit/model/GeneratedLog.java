@@ -19,13 +19,16 @@ import java.util.SplittableRandom;
  * {@code tlsDetails}, Management and Data events, and now and then non-ASCII text (sometimes written as {@code \\u}
  * escapes) and strings that need JSON escaping (quotes, backslashes, control characters).
  *
+ * <p>Public, in the module's test-jar, because it is also the data of the {@code benchmarks} module: one generator,
+ * so that the streaming test and the benchmark report read the same kind of records.
+ *
  * <pre>{@code
  * GeneratedLog in = GeneratedLog.ofAtLeastBytes(1L << 30, 42);
  * try (CloudTrailLog log = CloudTrail.reader().read(in, "generated")) { ... }
  * in.recordCount();   // after the end was read
  * }</pre>
  */
-final class GeneratedLog extends InputStream {
+public final class GeneratedLog extends InputStream {
     private static final int START = 0;
     private static final int RECORDS = 1;
     private static final int ENDED = 2;
@@ -57,7 +60,7 @@ final class GeneratedLog extends InputStream {
     }
 
     /** A log of exactly {@code count} records. */
-    static GeneratedLog records(long count, long seed) {
+    public static GeneratedLog records(long count, long seed) {
         if (count < 0) {
             throw new IllegalArgumentException("count < 0: " + count);
         }
@@ -65,7 +68,7 @@ final class GeneratedLog extends InputStream {
     }
 
     /** A log that adds records until at least {@code bytes} bytes are out, then closes the array. */
-    static GeneratedLog ofAtLeastBytes(long bytes, long seed) {
+    public static GeneratedLog ofAtLeastBytes(long bytes, long seed) {
         if (bytes < 0) {
             throw new IllegalArgumentException("bytes < 0: " + bytes);
         }
@@ -73,17 +76,17 @@ final class GeneratedLog extends InputStream {
     }
 
     /** The records generated so far; the number of records in the log once it has been read to the end. */
-    long recordCount() {
+    public long recordCount() {
         return recordCount;
     }
 
     /** The bytes generated so far; the size of the log once it has been read to the end. */
-    long bytesProduced() {
+    public long bytesProduced() {
         return bytesProduced;
     }
 
     /** Whether the consumer has read the last byte. */
-    boolean fullyRead() {
+    public boolean fullyRead() {
         return state == ENDED && pos == len;
     }
 
@@ -333,7 +336,7 @@ final class GeneratedLog extends InputStream {
     };
 
     /** The number of distinct event names in the catalog (counted per source). */
-    static int catalogEventNames() {
+    public static int catalogEventNames() {
         int n = 0;
         for (Service s : SERVICES) {
             n += s.names.length;
@@ -342,7 +345,7 @@ final class GeneratedLog extends InputStream {
     }
 
     /** The number of event sources in the catalog. */
-    static int catalogEventSources() {
+    public static int catalogEventSources() {
         return SERVICES.length;
     }
 
