@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -30,8 +31,8 @@ final class LogFiles {
         void accept(Path file, long recordIndex, CloudTrailRecord record);
     }
 
-    private final PrintWriter out;
-    private final PrintWriter err;
+    private final Runnable flushOut;
+    private final Consumer<String> err;
     long files;
     long records;
     long problems;
@@ -39,7 +40,15 @@ final class LogFiles {
     Runnable beforeReport = () -> {};
 
     LogFiles(PrintWriter out, PrintWriter err) {
-        this.out = out;
+        this(out::flush, err::println);
+    }
+
+    /**
+     * Reading that reports its problems to {@code err}, one whole line each, after running {@code flushOut} (which
+     * keeps stdout and stderr in order on a terminal): {@code scan} gives each file's reading its own buffer here.
+     */
+    LogFiles(Runnable flushOut, Consumer<String> err) {
+        this.flushOut = flushOut;
         this.err = err;
     }
 
@@ -81,7 +90,7 @@ final class LogFiles {
                 continue;
             }
             if (found.isEmpty()) {
-                err.println("cloudtrail: " + p + ": no .json or .json.gz files");
+                err.accept("cloudtrail: " + p + ": no .json or .json.gz files");
             }
             files.addAll(found);
         }
@@ -125,7 +134,7 @@ final class LogFiles {
         List<RecordProblem> skipped = log.problems();
         if (!skipped.isEmpty() || damage != null) {
             beforeReport.run();
-            out.flush(); // keep stdout and stderr in order on a terminal
+            flushOut.run(); // keep stdout and stderr in order on a terminal
         }
         for (RecordProblem p : skipped) {
             problem(p.toString());
@@ -137,7 +146,7 @@ final class LogFiles {
 
     private void problem(String message) {
         problems++;
-        err.println(message);
+        err.accept(message);
     }
 
     private static String reason(Throwable t) {

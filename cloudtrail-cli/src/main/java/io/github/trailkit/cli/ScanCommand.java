@@ -1,6 +1,5 @@
 package io.github.trailkit.cli;
 
-import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.rules.Evaluation;
 import io.github.trailkit.rules.Finding;
 import io.github.trailkit.rules.Rule;
@@ -9,12 +8,23 @@ import io.github.trailkit.rules.RulePacks;
 import io.github.trailkit.rules.RuleSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +32,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cloudtrail scan [--rules FILE]... [--pack NAME]... PATH...}: one JSON line per finding, a summary on stderr.
+ * {@code cloudtrail scan [--rules FILE]... [--pack NAME]... [--threads N] PATH...}: one JSON line per finding, a
+ * summary on stderr. Files are read in parallel, one per thread; the output is in path order whatever the threads.
  */
 @Command(
         name = "scan",
@@ -51,6 +62,14 @@ final class ScanCommand implements Callable<Integer> {
             description = "a built-in rule pack: cis-aws-foundations; repeat for more")
     private List<String> packs = new ArrayList<>();
 
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "files read at the same time, one file per thread (default: the number of processors,"
+                    + " ${DEFAULT-VALUE} here); the output is the same for any N: each file's findings in record order,"
+                    + " the files in path order")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--fail-on-findings", description = "exit with 1 when there is a finding")
     private boolean failOnFindings;
 
@@ -73,6 +92,10 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (threads < 1) {
+            err.println("cloudtrail scan: --threads must be at least 1, not " + threads);
+            return CloudTrailCommand.USAGE;
+        }
         if (ruleFiles.isEmpty() && packs.isEmpty()) {
             err.println("cloudtrail scan: give at least one --rules FILE or --pack NAME");
             return CloudTrailCommand.USAGE;
@@ -97,15 +120,8 @@ final class ScanCommand implements Callable<Integer> {
         lastProgress = start;
         LogFiles logs = new LogFiles(out, err);
         logs.beforeReport = () -> clearProgress(err);
-        for (Path file : logs.expand(paths)) {
-            String source = file.toString();
-            logs.read(file, (f, index, record) -> {
-                evaluate(rules, source, index, record, out, err);
-                if (progress) {
-                    progress(logs, out, err);
-                }
-            });
-        }
+        List<Path> files = logs.expand(paths);
+        scan(files, rules, logs, out, err);
         out.flush();
         long nanos = System.nanoTime() - start;
         clearProgress(err);
@@ -153,32 +169,164 @@ final class ScanCommand implements Callable<Integer> {
         return ok ? RuleSet.of(all) : null;
     }
 
-    private void evaluate(RuleSet rules, String source, long index, CloudTrailRecord record, PrintWriter out,
-            PrintWriter err) {
-        Evaluation e = rules.match(record);
-        for (Finding f : e.findings()) {
-            findings++;
-            out.println(f.at(source, index).toJson(false));
-        }
-        for (RuleError error : e.errors()) {
-            ruleErrors++;
-            clearProgress(err);
-            out.flush();
-            err.println(source + ": record " + index + ": " + error);
+    /**
+     * Reads the files on {@code threads} worker threads, one file per task, and prints each file's output (its findings
+     * and problems, in the order they were found) once it and every file before it are done: the output is the same
+     * whatever the number of threads. This thread alone prints, so no line is ever split, and it updates the progress
+     * line while it waits. At most a few files per thread are read ahead of the one being printed, which bounds what is
+     * held in memory to their findings and problems.
+     */
+    private void scan(List<Path> files, RuleSet rules, LogFiles logs, PrintWriter out, PrintWriter err) {
+        Live live = progress ? new Live() : null;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        try {
+            Deque<Future<FileScan>> ahead = new ArrayDeque<>();
+            int next = 0;
+            int window = threads * 4;
+            while (next < files.size() || !ahead.isEmpty()) {
+                while (next < files.size() && ahead.size() < window) {
+                    Path file = files.get(next++);
+                    ahead.add(pool.submit(() -> scanFile(file, rules, live)));
+                }
+                FileScan done = await(ahead.peek(), logs, live, out, err);
+                ahead.remove();
+                print(done, logs, out, err);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
-    private void progress(LogFiles logs, PrintWriter out, PrintWriter err) {
+    /** What one file's reading found: its output lines in order (stdout or stderr each) and its counts. */
+    private static final class FileScan {
+        final List<String> lines = new ArrayList<>();
+        final List<Boolean> toErr = new ArrayList<>();
+        long files;
+        long records;
+        long problems;
+        long findings;
+        long ruleErrors;
+
+        void out(String line) {
+            lines.add(line);
+            toErr.add(false);
+        }
+
+        void err(String line) {
+            lines.add(line);
+            toErr.add(true);
+        }
+    }
+
+    /** The counts the progress line shows while files are being read. */
+    private static final class Live {
+        final LongAdder records = new LongAdder();
+        final LongAdder findings = new LongAdder();
+        final LongAdder problems = new LongAdder();
+    }
+
+    /** Runs on a worker thread: touches nothing but its own {@link FileScan} and the thread-safe counters. */
+    private static FileScan scanFile(Path file, RuleSet rules, Live live) {
+        FileScan scan = new FileScan();
+        String source = file.toString();
+        LogFiles logs = new LogFiles(() -> {}, line -> {
+            scan.err(line);
+            if (live != null) {
+                live.problems.increment();
+            }
+        });
+        logs.read(file, (f, index, record) -> {
+            Evaluation e = rules.match(record);
+            for (Finding finding : e.findings()) {
+                scan.findings++;
+                scan.out(finding.at(source, index).toJson(false));
+            }
+            for (RuleError error : e.errors()) {
+                scan.ruleErrors++;
+                scan.err(source + ": record " + index + ": " + error);
+            }
+            if (live != null) {
+                live.records.increment();
+                live.findings.add(e.findings().size());
+            }
+        });
+        scan.files = logs.files;
+        scan.records = logs.records;
+        scan.problems = logs.problems;
+        return scan;
+    }
+
+    /** The result of a file's task, showing progress while waiting for it; a failure of the task is thrown here. */
+    private FileScan await(Future<FileScan> task, LogFiles logs, Live live, PrintWriter out, PrintWriter err) {
+        try {
+            while (true) {
+                try {
+                    return live == null ? task.get() : task.get(PROGRESS_NANOS, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    progress(logs, live, out, err);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scanning", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private void print(FileScan scan, LogFiles logs, PrintWriter out, PrintWriter err) {
+        if (!scan.lines.isEmpty()) {
+            clearProgress(err);
+        }
+        for (int i = 0; i < scan.lines.size(); i++) {
+            if (scan.toErr.get(i)) {
+                out.flush(); // keep stdout and stderr in order on a terminal
+                err.println(scan.lines.get(i));
+            } else {
+                out.println(scan.lines.get(i));
+            }
+        }
+        logs.files += scan.files;
+        logs.records += scan.records;
+        logs.problems += scan.problems;
+        findings += scan.findings;
+        ruleErrors += scan.ruleErrors;
+        if (progress) {
+            progress(logs, null, out, err);
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, "cloudtrail-scan-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Shows the counts at most every half second: those of the files printed, or with {@code live} those read so far. */
+    private void progress(LogFiles logs, Live live, PrintWriter out, PrintWriter err) {
         long now = System.nanoTime();
         if (now - lastProgress < PROGRESS_NANOS) {
             return;
         }
         lastProgress = now;
+        long records = live == null ? logs.records : Math.max(logs.records, live.records.sum());
+        long found = live == null ? findings : Math.max(findings, live.findings.sum());
+        long problems = live == null ? logs.problems : Math.max(logs.problems, live.problems.sum());
         clearProgress(err);
         out.flush(); // findings so far, each on its own line
         err.print(String.format(Locale.ROOT, "%,d %s, %,d %s, %,d %s, %,d %s",
-                logs.files, plural(logs.files, "file"), logs.records, plural(logs.records, "record"),
-                findings, plural(findings, "finding"), logs.problems, plural(logs.problems, "problem")));
+                logs.files, plural(logs.files, "file"), records, plural(records, "record"),
+                found, plural(found, "finding"), problems, plural(problems, "problem")));
         err.flush();
         progressShown = true;
     }
