@@ -1,5 +1,6 @@
 package io.github.trailkit.benchmarks;
 
+import io.github.trailkit.model.GeneratedLog;
 import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailLog;
 import io.github.trailkit.model.CloudTrailRecord;
@@ -26,7 +27,7 @@ public final class HeapProbe {
                 pool.resetPeakUsage();
             }
         }
-        LogGenerator in = LogGenerator.ofAtLeastBytes(bytes, BenchData.SEED);
+        GeneratedLog in = GeneratedLog.ofAtLeastBytes(bytes, BenchData.SEED);
         long findings = 0;
         try (CloudTrailLog log = CloudTrail.reader().read(in, "generated")) {
             for (CloudTrailRecord r : log) {

@@ -1,5 +1,6 @@
 package io.github.trailkit.benchmarks;
 
+import io.github.trailkit.model.GeneratedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.trailkit.model.CloudTrail;
@@ -37,8 +38,8 @@ class BenchDataTest {
         assertThat(names).hasSizeGreaterThanOrEqualTo(200);
         assertThat(identities).contains("Root", "IAMUser", "AssumedRole", "AWSService", "AWSAccount", "FederatedUser");
         assertThat(errors).isBetween(50, 400);
-        assertThat(LogGenerator.catalogEventSources()).isGreaterThanOrEqualTo(30);
-        assertThat(LogGenerator.catalogEventNames()).isGreaterThanOrEqualTo(300);
+        assertThat(GeneratedLog.catalogEventSources()).isGreaterThanOrEqualTo(30);
+        assertThat(GeneratedLog.catalogEventNames()).isGreaterThanOrEqualTo(300);
     }
 
     @Test
