@@ -125,7 +125,7 @@ public final class DigestProcessor {
             found++;
             findings.accept(finding(ref, key, end, f));
         }
-        Map<String, Object> fields = fields(ref, null);
+        Map<String, Object> fields = ref.logFields(null);
         fields.put("summary", report.summary());
         fields.put("findings", found);
         if (found == 0) {
@@ -191,17 +191,8 @@ public final class DigestProcessor {
     }
 
     private ObjectOutcome transientFailure(ObjectRef ref, String reason) {
-        log.error("digest not verified; it will be read again", fields(ref, reason));
+        log.error("digest not verified; it will be read again", ref.logFields(reason));
         return new ObjectOutcome(ref, Status.TRANSIENT_FAILURE, 0, 0, 0, reason);
-    }
-
-    private static Map<String, Object> fields(ObjectRef ref, String reason) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("bucket", ref.bucket());
-        f.put("key", ref.key());
-        f.put("versionId", ref.versionId());
-        f.put("reason", reason);
-        return f;
     }
 
     /**

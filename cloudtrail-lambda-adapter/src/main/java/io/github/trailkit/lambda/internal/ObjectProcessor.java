@@ -19,7 +19,6 @@ import io.github.trailkit.rules.RuleSet;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.ZipException;
@@ -94,7 +93,7 @@ public final class ObjectProcessor {
         boolean wanted = key.isLogFile() || (includeInsights && key.kind() == LogFileKey.Kind.INSIGHT);
         if (!wanted) {
             String reason = "not a CloudTrail log file key (" + key.kind() + ")";
-            log.info("object skipped", fields(ref, reason));
+            log.info("object skipped", ref.logFields(reason));
             return new ObjectOutcome(ref, Status.SKIPPED, 0, 0, 0, reason);
         }
         if (maxObjectBytes > 0 && ref.size() > maxObjectBytes) {
@@ -136,7 +135,7 @@ public final class ObjectProcessor {
                 records++;
                 Evaluation evaluation = rules.match(record);
                 for (RuleError error : evaluation.errors()) {
-                    Map<String, Object> f = fields(ref, error.message());
+                    Map<String, Object> f = ref.logFields(error.message());
                     f.put("ruleId", error.ruleId());
                     f.put("eventID", error.eventID());
                     log.warn("rule failed on a record", f);
@@ -168,7 +167,7 @@ public final class ObjectProcessor {
             }
         }
         long badRecords = bad(ref, logFile);
-        Map<String, Object> f = fields(ref, null);
+        Map<String, Object> f = ref.logFields(null);
         f.put("records", records);
         f.put("findings", found);
         f.put("badRecords", badRecords);
@@ -180,7 +179,7 @@ public final class ObjectProcessor {
     private long bad(ObjectRef ref, CloudTrailLog logFile) {
         var problems = logFile.problems();
         for (RecordProblem p : problems) {
-            Map<String, Object> f = fields(ref, p.toString());
+            Map<String, Object> f = ref.logFields(p.toString());
             log.warn("invalid record skipped", f);
         }
         return problems.size();
@@ -203,26 +202,17 @@ public final class ObjectProcessor {
     }
 
     private ObjectOutcome permanent(ObjectRef ref, long records, long found, long badRecords, String reason) {
-        Map<String, Object> f = fields(ref, reason);
+        Map<String, Object> f = ref.logFields(reason);
         f.put("records", records);
         log.error("object failed for good", f);
         return new ObjectOutcome(ref, Status.PERMANENT_FAILURE, records, found, badRecords, reason);
     }
 
     private ObjectOutcome transientFailure(ObjectRef ref, long records, long found, long badRecords, String reason) {
-        Map<String, Object> f = fields(ref, reason);
+        Map<String, Object> f = ref.logFields(reason);
         f.put("records", records);
         log.error("object failed; it will be read again", f);
         return new ObjectOutcome(ref, Status.TRANSIENT_FAILURE, records, found, badRecords, reason);
-    }
-
-    private static Map<String, Object> fields(ObjectRef ref, String reason) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("bucket", ref.bucket());
-        f.put("key", ref.key());
-        f.put("versionId", ref.versionId());
-        f.put("reason", reason);
-        return f;
     }
 
     private static final class Counter {

@@ -1,5 +1,7 @@
 package io.github.trailkit.lambda.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -50,5 +52,18 @@ public record ObjectRef(String bucket, String key, long size, String versionId) 
     /** {@return the object as an {@code s3://bucket/key} text, for logs and reasons} */
     public String uri() {
         return "s3://" + bucket + "/" + key;
+    }
+
+    /**
+     * The members of a structured log line about this object: bucket, key, versionId (when known) and reason (when
+     * given), in that order; add more to the returned mutable map.
+     */
+    public Map<String, Object> logFields(String reason) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("bucket", bucket);
+        f.put("key", key);
+        f.put("versionId", versionId);
+        f.put("reason", reason);
+        return f;
     }
 }
