@@ -1,0 +1,70 @@
+package io.github.trailkit.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A member name given twice in one object ends the read, at every depth; the same name in other objects does not. */
+class DuplicateMembersTest {
+
+    private static List<String> eventIds(String json) {
+        List<String> ids = new ArrayList<>();
+        try (CloudTrailLog log = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT)
+                .read(json.getBytes(StandardCharsets.UTF_8), "dups.json")) {
+            for (CloudTrailRecord r : log) {
+                ids.add(r.eventID().orElse("?"));
+            }
+        }
+        return ids;
+    }
+
+    private static CloudTrailParseException failure(String json) {
+        return catchThrowableOfType(CloudTrailParseException.class, () -> eventIds(json));
+    }
+
+    @Test
+    void theSameNameInDifferentObjectsAndLevelsIsFine() {
+        String json = "{\"Records\":["
+                + "{\"eventID\":\"1\",\"requestParameters\":{\"eventID\":\"x\",\"a\":{\"a\":{\"a\":1}},"
+                + "\"items\":[{\"k\":1,\"v\":2},{\"k\":3,\"v\":4}]}},"
+                + "{\"eventID\":\"2\",\"requestParameters\":{\"a\":1}}]}";
+        assertThat(eventIds(json)).containsExactly("1", "2");
+    }
+
+    @Test
+    void aDuplicateInsideAPayloadIsFound() {
+        CloudTrailParseException e = failure("{\"Records\":[{\"eventID\":\"1\"},"
+                + "{\"eventID\":\"2\",\"requestParameters\":{\"items\":[{\"k\":1},{\"k\":2,\"v\":3,\"k\":4}]}}]}");
+        assertThat(e).hasMessageContaining("dups.json").hasMessageContaining("Duplicate field 'k'");
+        assertThat(e.recordIndex()).hasValue(1);
+    }
+
+    @Test
+    void aDuplicateInAnObjectOfManyMembersIsFound() {
+        StringBuilder many = new StringBuilder("{\"Records\":[{\"eventID\":\"1\",\"requestParameters\":{");
+        for (int i = 0; i < 100; i++) {
+            many.append("\"m").append(i).append("\":").append(i).append(',');
+        }
+        String ok = many + "\"last\":0}}]}";
+        assertThat(eventIds(ok)).containsExactly("1");
+        CloudTrailParseException e = failure(many + "\"m57\":0}}]}");
+        assertThat(e).hasMessageContaining("Duplicate field 'm57'");
+    }
+
+    @Test
+    void namesAreForgottenWhenAnObjectEndsAndAfterASkippedRecord() {
+        // the first record is skipped as invalid part way through its userIdentity; the second reuses its names
+        String json = "{\"Records\":["
+                + "{\"eventID\":\"1\",\"userIdentity\":{\"type\":\"Root\",\"sessionContext\":7,\"arn\":\"a\"},"
+                + "\"eventName\":\"A\"},"
+                + "{\"eventID\":\"2\",\"userIdentity\":{\"type\":\"Root\",\"arn\":\"a\"},\"eventName\":\"A\"}]}";
+        assertThat(eventIds(json)).containsExactly("2");
+        CloudTrailParseException e = failure(json.replace("\"eventName\":\"A\"}]}", "\"eventName\":\"A\",\"eventName\":\"B\"}]}"));
+        assertThat(e).hasMessageContaining("Duplicate field 'eventName'");
+        assertThat(e.recordIndex()).hasValue(1);
+    }
+}
