@@ -29,6 +29,9 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -121,15 +124,7 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
      */
     public synchronized SnsClient snsClient() {
         if (snsClient == null) {
-            snsClient = SnsClient.builder()
-                    .endpointOverride(uri)
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(credentials())
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-                            .apiCallTimeout(Duration.ofSeconds(30)))
-                    .build();
-            clients.add(snsClient);
+            snsClient = pointedHere(SnsClient.builder());
         }
         return snsClient;
     }
@@ -137,15 +132,7 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
     /** A real {@link EventBridgeClient} pointed at this fake, configured as {@link #snsClient()} is. */
     public synchronized EventBridgeClient eventBridgeClient() {
         if (eventBridgeClient == null) {
-            eventBridgeClient = EventBridgeClient.builder()
-                    .endpointOverride(uri)
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(credentials())
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-                            .apiCallTimeout(Duration.ofSeconds(30)))
-                    .build();
-            clients.add(eventBridgeClient);
+            eventBridgeClient = pointedHere(EventBridgeClient.builder());
         }
         return eventBridgeClient;
     }
@@ -153,15 +140,7 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
     /** A real {@link CloudTrailClient} pointed at this fake, configured as {@link #snsClient()} is. */
     public synchronized CloudTrailClient cloudTrailClient() {
         if (cloudTrailClient == null) {
-            cloudTrailClient = CloudTrailClient.builder()
-                    .endpointOverride(uri)
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(credentials())
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-                            .apiCallTimeout(Duration.ofSeconds(30)))
-                    .build();
-            clients.add(cloudTrailClient);
+            cloudTrailClient = pointedHere(CloudTrailClient.builder());
         }
         return cloudTrailClient;
     }
@@ -181,6 +160,21 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
      * @param validityEnd {@code ValidityEndTime}
      */
     public record PublicKeyAnswer(byte[] der, String fingerprint, Instant validityStart, Instant validityEnd) {}
+
+    /** Builds a client pointed at this fake, as {@link #snsClient()} describes, and closes it with this fake. */
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C pointedHere(
+            B builder) {
+        C client = builder
+                .endpointOverride(uri)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallTimeout(Duration.ofSeconds(30)))
+                .build();
+        clients.add(client);
+        return client;
+    }
 
     private static StaticCredentialsProvider credentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, "secret"));
