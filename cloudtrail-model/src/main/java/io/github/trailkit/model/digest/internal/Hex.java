@@ -2,38 +2,26 @@ package io.github.trailkit.model.digest.internal;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /** Lower-case hex, and SHA-256. */
 public final class Hex {
     private Hex() {}
 
-    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+    private static final HexFormat HEX = HexFormat.of();
 
     /** Lower-case hex of {@code b}. */
     public static String encode(byte[] b) {
-        char[] c = new char[b.length * 2];
-        for (int i = 0; i < b.length; i++) {
-            c[2 * i] = DIGITS[(b[i] >> 4) & 0xf];
-            c[2 * i + 1] = DIGITS[b[i] & 0xf];
-        }
-        return new String(c);
+        return HEX.formatHex(b);
     }
 
-    /** The bytes of a hex string (either case). */
+    /**
+     * The bytes of a hex string (either case).
+     *
+     * @throws IllegalArgumentException for an odd number of digits or a character that is not one
+     */
     public static byte[] decode(String s) {
-        if (s.length() % 2 != 0) {
-            throw new IllegalArgumentException("odd number of hex digits");
-        }
-        byte[] b = new byte[s.length() / 2];
-        for (int i = 0; i < b.length; i++) {
-            int hi = Character.digit(s.charAt(2 * i), 16);
-            int lo = Character.digit(s.charAt(2 * i + 1), 16);
-            if (hi < 0 || lo < 0) {
-                throw new IllegalArgumentException("not hex: " + s.substring(2 * i, 2 * i + 2));
-            }
-            b[i] = (byte) (hi << 4 | lo);
-        }
-        return b;
+        return HEX.parseHex(s);
     }
 
     /** A new SHA-256 digest. */
