@@ -403,6 +403,7 @@ public abstract class JsonValue {
 
         @Override
         public boolean equals(Object o) {
+            o = resolved(o);
             return o instanceof ObjectValue && ((ObjectValue) o).members.equals(members);
         }
 
@@ -442,6 +443,7 @@ public abstract class JsonValue {
 
         @Override
         public boolean equals(Object o) {
+            o = resolved(o);
             return o instanceof ArrayValue && ((ArrayValue) o).elements.equals(elements);
         }
 
@@ -466,6 +468,89 @@ public abstract class JsonValue {
         }
     }
 
+
+    /** {@code o}, or the decoded value when {@code o} is a {@link LazyValue}: what equality compares. */
+    private static Object resolved(Object o) {
+        return o instanceof LazyValue ? ((LazyValue) o).decoded() : o;
+    }
+
+    /**
+     * An object or array kept as the UTF-8 JSON text it was read from and decoded into an ordinary {@link ObjectValue}
+     * or {@link ArrayValue} on first use: the reader makes the free-form payloads of a record lazy, because they are
+     * most of its text and most records are never asked for them. The reader has already checked the text (syntax,
+     * UTF-8, limits, duplicate names), so decoding cannot fail. Indistinguishable from the decoded value: same kind,
+     * same navigation, equal to it and with its hash code.
+     *
+     * <p>Immutable from the outside and safe to share between threads: the decoded value is published through a
+     * volatile field; two threads that both find it missing both decode, to equal values, and either is kept.
+     */
+    static final class LazyValue extends JsonValue {
+        private final Kind kind;
+        private final byte[] json;
+        private volatile JsonValue decoded;
+
+        /** {@code json} is one valid object or array, taken over (not copied); {@code kind} is its kind. */
+        LazyValue(Kind kind, byte[] json) {
+            this.kind = kind;
+            this.json = json;
+        }
+
+        JsonValue decoded() {
+            JsonValue d = decoded;
+            if (d == null) {
+                d = JsonValues.decode(json);
+                decoded = d;
+            }
+            return d;
+        }
+
+        @Override
+        public Kind kind() {
+            return kind;
+        }
+
+        @Override
+        public JsonValue get(String name) {
+            return kind == Kind.OBJECT ? decoded().get(name) : MISSING;
+        }
+
+        @Override
+        public JsonValue get(int index) {
+            return kind == Kind.ARRAY ? decoded().get(index) : MISSING;
+        }
+
+        @Override
+        JsonValue step(String segment) {
+            return decoded().step(segment);
+        }
+
+        @Override
+        public Map<String, JsonValue> members() {
+            return kind == Kind.OBJECT ? decoded().members() : Map.of();
+        }
+
+        @Override
+        public List<JsonValue> elements() {
+            return kind == Kind.ARRAY ? decoded().elements() : List.of();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            if (o instanceof LazyValue && java.util.Arrays.equals(((LazyValue) o).json, json)) {
+                return true; // the same text decodes to the same value
+            }
+            return o instanceof JsonValue && decoded().equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            return decoded().hashCode();
+        }
+    }
+
     static {
         JsonValues.install(new JsonValues.Access() {
             @Override
@@ -481,6 +566,16 @@ public abstract class JsonValue {
             @Override
             public JsonValue number(String validJsonNumber) {
                 return new NumberValue(validJsonNumber);
+            }
+
+            @Override
+            public JsonValue lazy(boolean object, byte[] json) {
+                return new LazyValue(object ? Kind.OBJECT : Kind.ARRAY, json);
+            }
+
+            @Override
+            public JsonValue decoded(JsonValue value) {
+                return value instanceof LazyValue ? ((LazyValue) value).decoded() : value;
             }
 
             @Override

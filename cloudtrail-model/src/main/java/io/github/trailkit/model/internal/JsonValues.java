@@ -1,8 +1,10 @@
 package io.github.trailkit.model.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.github.trailkit.model.JsonValue;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -29,7 +31,28 @@ public final class JsonValues {
         JsonValue number(String validJsonNumber);
 
         String numberText(JsonValue number);
+
+        /** An object ({@code object}) or array kept as its JSON text, decoded on first use; {@code json} is taken over. */
+        JsonValue lazy(boolean object, byte[] json);
+
+        /** The decoded value of a lazy value; any other value itself. */
+        JsonValue decoded(JsonValue value);
     }
+
+    /**
+     * Decodes payloads captured by the reader. The reader has checked the text against its limits already; this
+     * factory has none that could refuse it again (the reader's limits may be set above Jackson's defaults), and no
+     * duplicate detection (there are no duplicates left to find).
+     */
+    private static final JsonFactory DECODE_FACTORY = JsonFactory.builder()
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(Integer.MAX_VALUE)
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNumberLength(Integer.MAX_VALUE)
+                    .maxDocumentLength(-1)
+                    .build())
+            .build();
 
     private static volatile Access access;
 
@@ -48,6 +71,30 @@ public final class JsonValues {
             a = access;
         }
         return a;
+    }
+
+    /**
+     * Reads a free-form payload that starts at token {@code t}: an object or array is captured as its text and
+     * decoded on first use when the parser is the reader's {@link LimitedParser}; anything else is read as by
+     * {@link #read}. Every error {@link #read} would find in the text is found here too, at the same place.
+     */
+    public static JsonValue readPayload(JsonParser p, JsonToken t) throws IOException {
+        if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && p instanceof LimitedParser) {
+            byte[] json = ((LimitedParser) p).skipAndCapture(t);
+            if (json != null) {
+                return access().lazy(t == JsonToken.START_OBJECT, json);
+            }
+        }
+        return read(p, t);
+    }
+
+    /** Decodes the text of a lazy value: one object or array, valid and within limits (it was read before). */
+    public static JsonValue decode(byte[] json) {
+        try (JsonParser p = DECODE_FACTORY.createParser(json)) {
+            return read(p, p.nextToken());
+        } catch (IOException e) {
+            throw new IllegalStateException("a captured JSON value does not decode", e);
+        }
     }
 
     /** Reads the value that starts at token {@code t}. */

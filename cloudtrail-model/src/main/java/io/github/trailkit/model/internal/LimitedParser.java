@@ -1,7 +1,10 @@
 package io.github.trailkit.model.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import io.github.trailkit.model.ReadLimits;
 import java.io.IOException;
@@ -14,13 +17,34 @@ import java.io.IOException;
 final class LimitedParser extends JsonParserDelegate {
     private final LimitedInput counted;
     private final long maxRecordBytes;
+    private final int maxStringLength;
+    /** The input the parser reads, keeping what {@link #skipAndCapture} copies out; null when it cannot. */
+    private final RetainingInput retained;
     private long recordStart = -1;
     private long cheapThreshold = Long.MAX_VALUE;
 
-    LimitedParser(JsonParser parser, LimitedInput counted, long maxRecordBytes) {
+    /**
+     * A parser over {@code retained} (which reads {@code counted}); payloads are captured only when {@code parser}
+     * reads UTF-8 bytes straight from {@code retained}, so that its byte offsets are offsets into it.
+     */
+    LimitedParser(JsonParser parser, LimitedInput counted, RetainingInput retained, ReadLimits limits) {
         super(parser);
         this.counted = counted;
-        this.maxRecordBytes = maxRecordBytes;
+        this.maxRecordBytes = limits.maxRecordBytes();
+        this.maxStringLength = limits.maxStringLength();
+        boolean bytes = parser instanceof UTF8StreamJsonParser;
+        this.retained = bytes ? retained : null;
+    }
+
+    /**
+     * How many bytes from a payload's start {@link RetainingInput} must keep so that {@link #checkStrings} can always
+     * decide: a record over its limit is found at the first token boundary past it, and the token before (a string
+     * being skipped) may then have run on; {@code 6 * maxStringLength + 6} bytes of a string hold more than {@code
+     * maxStringLength} characters however they are written (an escaped character, a backslash, u and 4 hex digits, is 6 bytes), and the
+     * parser reads at most a window ahead of its position.
+     */
+    static long retainedBytes(ReadLimits limits) {
+        return limits.maxRecordBytes() + 6L * limits.maxStringLength() + 6 + 2L * RetainingInput.WINDOW;
     }
 
     /** Starts checking the size of a record that starts at {@code byteOffset}. */
@@ -51,6 +75,83 @@ final class LimitedParser extends JsonParserDelegate {
             check();
         }
         return name;
+    }
+
+    /**
+     * Passes over the object or array that starts at {@code t} (the current token) as {@link #skipChildren()} would,
+     * and returns its UTF-8 text; or returns {@code null}, the parser not moved, when its text cannot be kept (the
+     * input is not UTF-8 bytes, or its start is no longer kept), for the caller to read it as a tree.
+     *
+     * <p>The tokens go through {@link #nextToken()}, so the record size limit is checked at the same tokens as when
+     * the value is read as a tree, and Jackson still checks syntax, UTF-8, nesting depth, number length, duplicate
+     * names and total size as it tokenizes. One check it does only on text it builds is the string length: a payload
+     * longer than {@code maxStringLength} bytes may hold a string over it, so its text is read again for that
+     * ({@link #checkStrings}), also when something else stops the skip (the string may have come first).
+     */
+    byte[] skipAndCapture(JsonToken t) throws IOException {
+        if (retained == null) {
+            return null;
+        }
+        long start = delegate.currentTokenLocation().getByteOffset();
+        if (!retained.retainFrom(start)) {
+            return null;
+        }
+        try {
+            int depth = 1;
+            do {
+                JsonToken next = nextToken();
+                if (next == JsonToken.START_OBJECT || next == JsonToken.START_ARRAY) {
+                    depth++;
+                } else if (next == JsonToken.END_OBJECT || next == JsonToken.END_ARRAY) {
+                    depth--;
+                } else if (next == null) {
+                    throw new IllegalStateException("the input ended inside a value"); // Jackson reports this first
+                }
+            } while (depth > 0);
+            long end = delegate.currentLocation().getByteOffset();
+            if (end - start > maxStringLength) {
+                checkStrings(start, end);
+            }
+            byte[] json = retained.slice(start, end);
+            if (json == null) {
+                throw new IllegalStateException("a value within the limits was not kept");
+            }
+            return json;
+        } catch (IOException | RuntimeException e) {
+            long at = delegate.currentLocation().getByteOffset();
+            if (at - start > maxStringLength) {
+                checkStrings(start, at);
+            }
+            throw e;
+        } finally {
+            retained.release();
+        }
+    }
+
+    /**
+     * Reads the kept text of a skipped payload from {@code start} up to {@code end} (where the skip ended or stopped)
+     * again, building its strings, and throws what Jackson throws for the first string over {@code maxStringLength}
+     * (at its offset in the input); returns quietly when there is none before the end of the kept text or another
+     * error.
+     */
+    private void checkStrings(long start, long end) throws IOException {
+        try (JsonParser p = retained.kept(Limits.stringCheckFactory(maxStringLength), start, end)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.VALUE_STRING) {
+                    p.getTextLength();
+                }
+            }
+        } catch (StreamConstraintsException e) {
+            if (Limits.of(e) == ReadLimits.Limit.STRING_LENGTH) {
+                long at = e.getLocation() != null && e.getLocation().getByteOffset() >= 0
+                        ? e.getLocation().getByteOffset() : 0;
+                throw new StreamConstraintsException(e.getOriginalMessage(),
+                        new JsonLocation(delegate.currentLocation().contentReference(), start + at, -1, -1, -1));
+            }
+        } catch (IOException e) {
+            // the end of the kept text, or an error the skip found too: no string over the limit before it
+        }
     }
 
     private void check() throws LimitHit {

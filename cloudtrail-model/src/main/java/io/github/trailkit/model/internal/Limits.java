@@ -22,6 +22,23 @@ public final class Limits {
                 .build());
     }
 
+    /**
+     * A factory that checks only the string length (and Jackson's fixed name length): for reading again, from its
+     * start, a payload the reader skipped; every other limit was checked by the skip.
+     */
+    static JsonFactory stringCheckFactory(int maxStringLength) {
+        return JsonFactory.builder()
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(Integer.MAX_VALUE)
+                        .maxStringLength(maxStringLength)
+                        .maxNumberLength(Integer.MAX_VALUE)
+                        .maxDocumentLength(-1)
+                        .build())
+                .build();
+    }
+
     /** The reason text for a limit hit: what went over, the limit, its value and how to change it. */
     public static String reason(ReadLimits.Limit limit, long value, String what) {
         String how = limit == ReadLimits.Limit.NAME_LENGTH

@@ -176,7 +176,8 @@ public final class LogParser implements Closeable {
         LimitedInput json = gzip
                 ? new LimitedInput(new GZIPInputStream(buffered, 1 << 16), compressed, limits.maxInflateRatio())
                 : new LimitedInput(buffered);
-        limited = new LimitedParser(factory.createParser(json), json, limits.maxRecordBytes());
+        RetainingInput retaining = new RetainingInput(json, LimitedParser.retainedBytes(limits));
+        limited = new LimitedParser(factory.createParser(retaining), json, retaining, limits);
         parser = limited;
     }
 

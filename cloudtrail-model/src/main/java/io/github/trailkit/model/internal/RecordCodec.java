@@ -125,13 +125,13 @@ public final class RecordCodec {
                     }
                     break;
                 case "requestParameters":
-                    b.requestParameters(JsonValues.read(p, t));
+                    b.requestParameters(JsonValues.readPayload(p, t));
                     break;
                 case "responseElements":
-                    b.responseElements(JsonValues.read(p, t));
+                    b.responseElements(JsonValues.readPayload(p, t));
                     break;
                 case "additionalEventData":
-                    b.additionalEventData(JsonValues.read(p, t));
+                    b.additionalEventData(JsonValues.readPayload(p, t));
                     break;
                 case "requestID":
                     if (t == JsonToken.VALUE_NULL) {
@@ -190,7 +190,7 @@ public final class RecordCodec {
                     }
                     break;
                 case "serviceEventDetails":
-                    b.serviceEventDetails(JsonValues.read(p, t));
+                    b.serviceEventDetails(JsonValues.readPayload(p, t));
                     break;
                 case "sharedEventID":
                     if (t == JsonToken.VALUE_NULL) {
@@ -235,7 +235,7 @@ public final class RecordCodec {
                     }
                     break;
                 case "eventContext":
-                    b.eventContext(JsonValues.read(p, t));
+                    b.eventContext(JsonValues.readPayload(p, t));
                     break;
                 case "edgeDeviceDetails":
                     if (t == JsonToken.VALUE_NULL) {
@@ -287,10 +287,10 @@ public final class RecordCodec {
                     }
                     break;
                 case "summary":
-                    b.summary(JsonValues.read(p, t));
+                    b.summary(JsonValues.readPayload(p, t));
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -697,7 +697,7 @@ public final class RecordCodec {
                     }
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -862,7 +862,7 @@ public final class RecordCodec {
                     }
                     break;
                 case "assumedRoot":
-                    b.assumedRoot(JsonValues.read(p, t));
+                    b.assumedRoot(JsonValues.readPayload(p, t));
                     break;
                 case "signInSessionArn":
                     if (t == JsonToken.VALUE_NULL) {
@@ -879,7 +879,7 @@ public final class RecordCodec {
                     }
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -1009,7 +1009,7 @@ public final class RecordCodec {
                     }
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -1093,7 +1093,7 @@ public final class RecordCodec {
                     }
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -1149,10 +1149,10 @@ public final class RecordCodec {
                     }
                     break;
                 case "attributes":
-                    b.attributes(JsonValues.read(p, t));
+                    b.attributes(JsonValues.readPayload(p, t));
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -1209,7 +1209,7 @@ public final class RecordCodec {
                     }
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -1265,7 +1265,7 @@ public final class RecordCodec {
                     }
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -1342,7 +1342,7 @@ public final class RecordCodec {
                     }
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -1433,7 +1433,7 @@ public final class RecordCodec {
                     }
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -1524,7 +1524,7 @@ public final class RecordCodec {
                     }
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -1615,7 +1615,7 @@ public final class RecordCodec {
                     }
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -1706,10 +1706,10 @@ public final class RecordCodec {
                     }
                     break;
                 case "attributes":
-                    b.attributes(JsonValues.read(p, t));
+                    b.attributes(JsonValues.readPayload(p, t));
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -1822,7 +1822,7 @@ public final class RecordCodec {
                     }
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -1914,7 +1914,7 @@ public final class RecordCodec {
                     }
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -2002,7 +2002,7 @@ public final class RecordCodec {
                     }
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -2072,7 +2072,7 @@ public final class RecordCodec {
                     }
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -2135,7 +2135,7 @@ public final class RecordCodec {
                     }
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -2220,7 +2220,7 @@ public final class RecordCodec {
                     }
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
@@ -2290,7 +2290,7 @@ public final class RecordCodec {
                     }
                     break;
                 default:
-                    b.putOtherFields(name, JsonValues.read(p, t));
+                    b.putOtherFields(name, JsonValues.readPayload(p, t));
             }
         }
         return b.build();
