@@ -1,8 +1,11 @@
 package io.github.trailkit.model.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
@@ -20,6 +23,10 @@ final class LimitedParser extends JsonParserDelegate {
     private final int maxStringLength;
     /** The input the parser reads, keeping what {@link #skipAndCapture} copies out; null when it cannot. */
     private final RetainingInput retained;
+    /** Finds duplicate member names in place of Jackson; null when Jackson does (input that is not UTF-8 bytes). */
+    private final MemberNames names;
+    /** Whether the last token handed out was a member name (then checked already). */
+    private boolean afterName;
     private long recordStart = -1;
     private long cheapThreshold = Long.MAX_VALUE;
 
@@ -34,6 +41,10 @@ final class LimitedParser extends JsonParserDelegate {
         this.maxStringLength = limits.maxStringLength();
         boolean bytes = parser instanceof UTF8StreamJsonParser;
         this.retained = bytes ? retained : null;
+        this.names = bytes ? new MemberNames() : null;
+        if (bytes) {
+            parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // MemberNames does it, see nextToken()
+        }
     }
 
     /**
@@ -61,7 +72,24 @@ final class LimitedParser extends JsonParserDelegate {
 
     @Override
     public JsonToken nextToken() throws IOException {
-        JsonToken t = delegate.nextToken();
+        JsonToken t;
+        if (names == null) {
+            t = delegate.nextToken();
+        } else {
+            try {
+                t = delegate.nextToken();
+            } catch (IOException e) {
+                throw duplicateFirst(e);
+            }
+            afterName = t == JsonToken.FIELD_NAME;
+            if (afterName) {
+                JsonStreamContext object = delegate.getParsingContext();
+                String name = object.getCurrentName();
+                if (!names.add(object, name)) {
+                    throw duplicate(name);
+                }
+            }
+        }
         if (counted.count() > cheapThreshold) {
             check();
         }
@@ -70,11 +98,122 @@ final class LimitedParser extends JsonParserDelegate {
 
     @Override
     public String nextFieldName() throws IOException {
-        String name = delegate.nextFieldName();
+        String name;
+        if (names == null) {
+            name = delegate.nextFieldName();
+        } else {
+            try {
+                name = delegate.nextFieldName();
+            } catch (IOException e) {
+                throw duplicateFirst(e);
+            }
+            afterName = name != null;
+            if (afterName && !names.add(delegate.getParsingContext(), name)) {
+                throw duplicate(name);
+            }
+        }
         if (counted.count() > cheapThreshold) {
             check();
         }
         return name;
+    }
+
+    /*
+     * Every way of moving the parser on goes through nextToken() or nextFieldName() above, so that no name escapes the
+     * duplicate check and no token the size check; these are JsonParser's own definitions, which the delegate class
+     * would otherwise send straight to the delegate.
+     */
+
+    @Override
+    public JsonParser skipChildren() throws IOException {
+        JsonToken t = delegate.currentToken();
+        if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
+            return this;
+        }
+        int open = 1;
+        while (true) {
+            JsonToken next = nextToken();
+            if (next == null) {
+                return this;
+            }
+            if (next.isStructStart()) {
+                open++;
+            } else if (next.isStructEnd() && --open == 0) {
+                return this;
+            }
+        }
+    }
+
+    @Override
+    public JsonToken nextValue() throws IOException {
+        JsonToken t = nextToken();
+        return t == JsonToken.FIELD_NAME ? nextToken() : t;
+    }
+
+    @Override
+    public boolean nextFieldName(SerializableString str) throws IOException {
+        return nextToken() == JsonToken.FIELD_NAME && str.getValue().equals(currentName());
+    }
+
+    @Override
+    public String nextTextValue() throws IOException {
+        return nextToken() == JsonToken.VALUE_STRING ? getText() : null;
+    }
+
+    @Override
+    public int nextIntValue(int defaultValue) throws IOException {
+        return nextToken() == JsonToken.VALUE_NUMBER_INT ? getIntValue() : defaultValue;
+    }
+
+    @Override
+    public long nextLongValue(long defaultValue) throws IOException {
+        return nextToken() == JsonToken.VALUE_NUMBER_INT ? getLongValue() : defaultValue;
+    }
+
+    @Override
+    public Boolean nextBooleanValue() throws IOException {
+        JsonToken t = nextToken();
+        return t == JsonToken.VALUE_TRUE ? Boolean.TRUE : t == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+    }
+
+    /**
+     * What Jackson would have thrown where the delegate threw {@code e}: Jackson checks a member name as soon as it
+     * has read it, before the colon and the value after it, so when the delegate failed after reading a new name
+     * (its current token became that name) and the name is a duplicate, the duplicate is the error.
+     */
+    private IOException duplicateFirst(IOException e) {
+        if (!afterName && delegate.currentToken() == JsonToken.FIELD_NAME) {
+            JsonStreamContext object = delegate.getParsingContext();
+            String name = object.getCurrentName();
+            if (name != null && names.contains(object, name)) {
+                return duplicate(name);
+            }
+        }
+        return e;
+    }
+
+    /**
+     * The exception Jackson throws for a duplicate name: its message, and the location just after the name's closing
+     * quote, where Jackson's parser stands when it finds it (this parser may have read on to the value).
+     */
+    private JsonParseException duplicate(String name) {
+        JsonLocation at = delegate.currentTokenLocation(); // the name's opening quote
+        int length = retained.stringLength(at.getByteOffset());
+        if (length < 0) {
+            length = utf8Length(name) + 2; // no longer kept: exact unless the name has escapes
+        }
+        JsonLocation end = new JsonLocation(at.contentReference(), at.getByteOffset() + length, at.getCharOffset(),
+                at.getLineNr(), at.getColumnNr() + length);
+        return new JsonParseException(delegate, "Duplicate field '" + name + "'", end);
+    }
+
+    private static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return n;
     }
 
     /**

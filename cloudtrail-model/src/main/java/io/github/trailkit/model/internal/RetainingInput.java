@@ -70,6 +70,25 @@ final class RetainingInput extends FilterInputStream {
         return Arrays.copyOfRange(buf, (int) (from - bufStart), (int) (to - bufStart));
     }
 
+    /**
+     * The length in bytes, quotes included, of the JSON string whose opening quote is at {@code offset}, or -1 when
+     * not all of it is kept.
+     */
+    int stringLength(long offset) {
+        if (offset < bufStart || offset >= bufStart + len) {
+            return -1;
+        }
+        int start = (int) (offset - bufStart);
+        for (int i = start + 1; i < len; i++) {
+            if (buf[i] == '\\') {
+                i++;
+            } else if (buf[i] == '"') {
+                return i - start + 1;
+            }
+        }
+        return -1;
+    }
+
     /** A parser over the bytes at offsets {@code [from, to)} that are kept (perhaps only some, perhaps none). */
     JsonParser kept(JsonFactory factory, long from, long to) throws IOException {
         int at = (int) Math.max(0, Math.min(from - bufStart, len));

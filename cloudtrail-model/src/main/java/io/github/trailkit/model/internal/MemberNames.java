@@ -1,0 +1,129 @@
+package io.github.trailkit.model.internal;
+
+import com.fasterxml.jackson.core.JsonStreamContext;
+import java.util.Arrays;
+
+/**
+ * The member names seen so far in each open object, to find a name given twice: what Jackson's {@code
+ * STRICT_DUPLICATE_DETECTION} does, without its cost. Jackson keeps the names of an object past its second in a new
+ * {@link java.util.HashSet}, so a record costs a few sets, their tables and a resize; here each depth has one
+ * open-addressing table, reused from object to object: an object starts by moving to a new generation, which empties
+ * the table without clearing it.
+ *
+ * <p>The table of an object hangs on the parser's context of that object ({@link JsonStreamContext#setCurrentValue},
+ * which Jackson clears when it reuses the context for the next object at that depth), so that nothing has to follow
+ * the starts and ends of objects and arrays token by token: a name finds its object's table, or the context has none
+ * and the object has just started.
+ */
+final class MemberNames {
+    private static final int MIN_TABLE = 16;
+    /** A table grown past this for one large object is dropped when its depth is reused. */
+    private static final int KEEP_TABLE = 1024;
+
+    /** One table per depth, reused. */
+    private Table[] tables = new Table[16];
+
+    /** Adds {@code name} to the object of context {@code object}; false when it was there already. */
+    boolean add(JsonStreamContext object, String name) {
+        return table(object).add(name);
+    }
+
+    /** Whether the object of context {@code object} has {@code name} already. */
+    boolean contains(JsonStreamContext object, String name) {
+        Object t = object.getCurrentValue();
+        return t instanceof Table && ((Table) t).contains(name);
+    }
+
+    private Table table(JsonStreamContext object) {
+        Object current = object.getCurrentValue();
+        if (current != null) {
+            return (Table) current;
+        }
+        int depth = object.getNestingDepth();
+        if (depth >= tables.length) {
+            tables = Arrays.copyOf(tables, Math.max(depth + 1, tables.length * 2));
+        }
+        Table t = tables[depth];
+        if (t == null || t.keys.length > KEEP_TABLE) {
+            t = new Table();
+            tables[depth] = t;
+        } else {
+            t.clear();
+        }
+        object.setCurrentValue(t);
+        return t;
+    }
+
+    private static final class Table {
+        String[] keys = new String[MIN_TABLE];
+        int[] hashes = new int[MIN_TABLE];
+        /** A slot is in use when its stamp is the current generation. */
+        int[] stamps = new int[MIN_TABLE];
+        int generation = 1;
+        int size;
+
+        void clear() {
+            size = 0;
+            if (++generation == 0) { // wrapped: old stamps could look current
+                Arrays.fill(stamps, 0);
+                generation = 1;
+            }
+        }
+
+        boolean contains(String name) {
+            int h = name.hashCode();
+            int mask = keys.length - 1;
+            for (int i = slot(h, mask); stamps[i] == generation; i = (i + 1) & mask) {
+                if (hashes[i] == h && keys[i].equals(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean add(String name) {
+            int h = name.hashCode();
+            int mask = keys.length - 1;
+            int i = slot(h, mask);
+            for (; stamps[i] == generation; i = (i + 1) & mask) {
+                if (hashes[i] == h && keys[i].equals(name)) {
+                    return false;
+                }
+            }
+            keys[i] = name;
+            hashes[i] = h;
+            stamps[i] = generation;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+            return true;
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            int[] oldHashes = hashes;
+            int[] oldStamps = stamps;
+            int oldGeneration = generation;
+            keys = new String[oldKeys.length * 2];
+            hashes = new int[oldKeys.length * 2];
+            stamps = new int[oldKeys.length * 2];
+            generation = 1;
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldStamps[j] == oldGeneration) {
+                    int i = slot(oldHashes[j], mask);
+                    while (stamps[i] == generation) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[j];
+                    hashes[i] = oldHashes[j];
+                    stamps[i] = generation;
+                }
+            }
+        }
+
+        private static int slot(int h, int mask) {
+            return (h ^ (h >>> 16)) & mask;
+        }
+    }
+}
