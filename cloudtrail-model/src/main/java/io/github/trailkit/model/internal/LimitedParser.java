@@ -1,5 +1,6 @@
 package io.github.trailkit.model.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -21,6 +22,8 @@ final class LimitedParser extends JsonParserDelegate {
     private final LimitedInput counted;
     private final long maxRecordBytes;
     private final int maxStringLength;
+    /** Reads payload text again as the tree read does (see {@link #replay}). */
+    private final JsonFactory replayFactory;
     /** The input the parser reads, keeping what {@link #skipAndCapture} copies out; null when it cannot. */
     private final RetainingInput retained;
     /** Finds duplicate member names in place of Jackson; null when Jackson does (input that is not UTF-8 bytes). */
@@ -31,15 +34,17 @@ final class LimitedParser extends JsonParserDelegate {
     private long cheapThreshold = Long.MAX_VALUE;
 
     /**
-     * A parser over {@code retained} (which reads {@code counted}); payloads are captured only when {@code parser}
-     * reads UTF-8 bytes straight from {@code retained}, so that its byte offsets are offsets into it.
+     * A parser over {@code retained} (which reads {@code counted}); payloads are captured, and duplicate names found
+     * here rather than by Jackson, only when {@code parser} reads UTF-8 bytes straight from {@code retained}, so that
+     * its byte offsets are offsets into it. With {@code retained} null, payloads are trees and Jackson finds duplicates.
      */
     LimitedParser(JsonParser parser, LimitedInput counted, RetainingInput retained, ReadLimits limits) {
         super(parser);
         this.counted = counted;
         this.maxRecordBytes = limits.maxRecordBytes();
         this.maxStringLength = limits.maxStringLength();
-        boolean bytes = parser instanceof UTF8StreamJsonParser;
+        this.replayFactory = Limits.replayFactory(limits);
+        boolean bytes = retained != null && parser instanceof UTF8StreamJsonParser;
         this.retained = bytes ? retained : null;
         this.names = bytes ? new MemberNames() : null;
         if (bytes) {
@@ -221,11 +226,13 @@ final class LimitedParser extends JsonParserDelegate {
      * and returns its UTF-8 text; or returns {@code null}, the parser not moved, when its text cannot be kept (the
      * input is not UTF-8 bytes, or its start is no longer kept), for the caller to read it as a tree.
      *
-     * <p>The tokens go through {@link #nextToken()}, so the record size limit is checked at the same tokens as when
-     * the value is read as a tree, and Jackson still checks syntax, UTF-8, nesting depth, number length, duplicate
-     * names and total size as it tokenizes. One check it does only on text it builds is the string length: a payload
-     * longer than {@code maxStringLength} bytes may hold a string over it, so its text is read again for that
-     * ({@link #checkStrings}), also when something else stops the skip (the string may have come first).
+     * <p>The tokens go through {@link #nextToken()}, so the record size limit and duplicate names are checked at the
+     * same tokens as when the value is read as a tree, and Jackson still checks syntax, UTF-8, nesting depth, number
+     * length and total size as it tokenizes. What differs when Jackson passes over a string instead of building it:
+     * it does not check the string length, and it words some UTF-8 errors differently and finds them a byte or three
+     * earlier. So the kept text is read again the tree's way ({@link #replay}) when that could matter: when a
+     * payload is longer than {@code maxStringLength} bytes (it may hold a string over it), also when something else
+     * stops the skip (the long string came first), and when the skip stops at invalid UTF-8.
      */
     byte[] skipAndCapture(JsonToken t) throws IOException {
         if (retained == null) {
@@ -249,7 +256,10 @@ final class LimitedParser extends JsonParserDelegate {
             } while (depth > 0);
             long end = delegate.currentLocation().getByteOffset();
             if (end - start > maxStringLength) {
-                checkStrings(start, end);
+                IOException first = replay(start, end);
+                if (first != null) {
+                    throw first;
+                }
             }
             byte[] json = retained.slice(start, end);
             if (json == null) {
@@ -257,9 +267,17 @@ final class LimitedParser extends JsonParserDelegate {
             }
             return json;
         } catch (IOException | RuntimeException e) {
+            IOException first = null;
             long at = delegate.currentLocation().getByteOffset();
-            if (at - start > maxStringLength) {
-                checkStrings(start, at);
+            boolean badUtf8 = e instanceof JsonParseException
+                    && String.valueOf(((JsonParseException) e).getOriginalMessage()).startsWith("Invalid UTF-8");
+            if (badUtf8) {
+                first = replay(start, at + UTF8_LOOKAHEAD);
+            } else if (at - start > maxStringLength && !isDuplicate(e)) {
+                first = replay(start, at);
+            }
+            if (first != null) {
+                throw first;
             }
             throw e;
         } finally {
@@ -267,30 +285,57 @@ final class LimitedParser extends JsonParserDelegate {
         }
     }
 
+    /** How far past the byte where a skipped string was found to be invalid UTF-8 decoding it may read: a sequence. */
+    private static final int UTF8_LOOKAHEAD = 4;
+
+    private static boolean isDuplicate(Exception e) {
+        return e instanceof JsonParseException
+                && String.valueOf(((JsonParseException) e).getOriginalMessage()).startsWith("Duplicate field");
+    }
+
     /**
-     * Reads the kept text of a skipped payload from {@code start} up to {@code end} (where the skip ended or stopped)
-     * again, building its strings, and throws what Jackson throws for the first string over {@code maxStringLength}
-     * (at its offset in the input); returns quietly when there is none before the end of the kept text or another
-     * error.
+     * Reads the kept text of a skipped payload from {@code start} up to {@code end} again as the tree read does,
+     * building its strings, and returns the error that read ends in, at its place in the input, or null for none
+     * (running out of kept text is none). Nesting depth and duplicate names are left out: the skip checked them at
+     * the same tokens already, relative to the whole record.
      */
-    private void checkStrings(long start, long end) throws IOException {
-        try (JsonParser p = retained.kept(Limits.stringCheckFactory(maxStringLength), start, end)) {
+    private IOException replay(long start, long end) {
+        JsonParser p = null;
+        try {
+            p = retained.kept(replayFactory, start, end);
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.VALUE_STRING) {
-                    p.getTextLength();
+                    p.getText();
                 }
             }
+            return null;
         } catch (StreamConstraintsException e) {
-            if (Limits.of(e) == ReadLimits.Limit.STRING_LENGTH) {
-                long at = e.getLocation() != null && e.getLocation().getByteOffset() >= 0
-                        ? e.getLocation().getByteOffset() : 0;
-                throw new StreamConstraintsException(e.getOriginalMessage(),
-                        new JsonLocation(delegate.currentLocation().contentReference(), start + at, -1, -1, -1));
+            // a string over the limit: Jackson tells no location, and the reader then reports the parser's position
+            JsonLocation where = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+            return new StreamConstraintsException(e.getOriginalMessage(), at(where, start));
+        } catch (JsonParseException e) {
+            if (String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+                return null; // the end of the kept text, not of the input
             }
+            return new JsonParseException(delegate, e.getOriginalMessage(), at(e.getLocation(), start));
         } catch (IOException e) {
-            // the end of the kept text, or an error the skip found too: no string over the limit before it
+            return null;
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException e) {
+                    // a parser over an array
+                }
+            }
         }
+    }
+
+    /** {@code where}, a location in text read from {@code start} of the input, as a location in the input. */
+    private JsonLocation at(JsonLocation where, long start) {
+        return new JsonLocation(delegate.currentLocation().contentReference(), start + where.getByteOffset(), -1,
+                where.getLineNr(), where.getColumnNr());
     }
 
     private void check() throws LimitHit {

@@ -23,17 +23,16 @@ public final class Limits {
     }
 
     /**
-     * A factory that checks only the string length (and Jackson's fixed name length): for reading again, from its
-     * start, a payload the reader skipped; every other limit was checked by the skip.
+     * A factory like {@link #factory(ReadLimits)} without nesting depth, total size and duplicate checks: for reading
+     * again, from its start, a payload the reader passed over (see {@code LimitedParser.skipAndCapture}).
      */
-    static JsonFactory stringCheckFactory(int maxStringLength) {
+    static JsonFactory replayFactory(ReadLimits limits) {
         return JsonFactory.builder()
-                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-                .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES) // (canonical names keep it a UTF-8 byte parser)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(Integer.MAX_VALUE)
-                        .maxStringLength(maxStringLength)
-                        .maxNumberLength(Integer.MAX_VALUE)
+                        .maxStringLength(limits.maxStringLength())
+                        .maxNumberLength(limits.maxNumberLength())
                         .maxDocumentLength(-1)
                         .build())
                 .build();
