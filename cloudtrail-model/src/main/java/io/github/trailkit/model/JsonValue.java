@@ -495,6 +495,11 @@ public abstract class JsonValue {
             this.json = json;
         }
 
+        /** Whether the text was decoded already (for tests). */
+        boolean isDecoded() {
+            return decoded != null;
+        }
+
         JsonValue decoded() {
             JsonValue d = decoded;
             if (d == null) {

@@ -38,6 +38,7 @@ public final class LogParser implements Closeable {
     private final InputStream input;
     private final ReadLimits limits;
     private final JsonFactory factory;
+    private final boolean fast;
     private LimitedParser limited;
     private final List<RecordProblem> problems = new ArrayList<>();
     private JsonParser parser;
@@ -55,6 +56,17 @@ public final class LogParser implements Closeable {
 
     /** A parser within {@code limits}; {@code factory} is {@link Limits#factory(ReadLimits)} of them. */
     public LogParser(InputStream raw, String source, ProblemPolicy policy, ReadLimits limits, JsonFactory factory) {
+        this(raw, source, policy, limits, factory, true);
+    }
+
+    /**
+     * A parser that reads payloads lazily and finds duplicate names itself ({@code fast}), or, as reference for tests
+     * of those two, builds every payload as a tree and leaves duplicate names to Jackson: the two must be
+     * indistinguishable, records and errors alike.
+     */
+    public LogParser(InputStream raw, String source, ProblemPolicy policy, ReadLimits limits, JsonFactory factory,
+                     boolean fast) {
+        this.fast = fast;
         this.source = source;
         this.policy = policy;
         this.input = raw;
@@ -177,7 +189,7 @@ public final class LogParser implements Closeable {
                 ? new LimitedInput(new GZIPInputStream(buffered, 1 << 16), compressed, limits.maxInflateRatio())
                 : new LimitedInput(buffered);
         RetainingInput retaining = new RetainingInput(json, LimitedParser.retainedBytes(limits));
-        limited = new LimitedParser(factory.createParser(retaining), json, retaining, limits);
+        limited = new LimitedParser(factory.createParser(retaining), json, fast ? retaining : null, limits);
         parser = limited;
     }
 
