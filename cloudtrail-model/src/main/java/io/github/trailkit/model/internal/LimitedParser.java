@@ -77,6 +77,12 @@ final class LimitedParser extends JsonParserDelegate {
 
     @Override
     public JsonToken nextToken() throws IOException {
+        if (afterName) {
+            // the value after a member name: Jackson has read it with the name (all but a string's text), so there
+            // is no name to check and no input read since the size check at the name
+            afterName = false;
+            return delegate.nextToken();
+        }
         JsonToken t;
         if (names == null) {
             t = delegate.nextToken();
