@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -103,13 +104,15 @@ public final class CloudTrailReader {
 
     /**
      * Reads one record from its JSON object text (as {@link CloudTrailWriter#toJson(CloudTrailRecord)} writes it).
+     * Offsets in problems and exceptions count the bytes of the text in UTF-8.
      *
      * @throws InvalidRecordException if the text is JSON but not a valid record
      * @throws CloudTrailParseException if the text is not one JSON object
      */
     public CloudTrailRecord readRecord(String json) {
         Objects.requireNonNull(json, "json");
-        try (JsonParser p = factory.createParser(json)) {
+        // as UTF-8 bytes, so that payloads are kept as text and decoded on first use, as when reading a log
+        try (JsonParser p = LogParser.valueParser(json.getBytes(StandardCharsets.UTF_8), limits, factory)) {
             JsonToken t = p.nextToken();
             CloudTrailRecord r;
             try {
@@ -121,15 +124,15 @@ public final class CloudTrailReader {
             }
             if (p.nextToken() != null) {
                 throw new CloudTrailParseException(
-                        "<record>", 0, p.currentTokenLocation().getCharOffset(), "more than one JSON value", null);
+                        "<record>", 0, p.currentTokenLocation().getByteOffset(), "more than one JSON value", null);
             }
             return r;
         } catch (StreamConstraintsException e) {
             ReadLimits.Limit limit = Limits.of(e);
-            throw new LimitExceededException("<record>", 0, e.getLocation() == null ? -1 : e.getLocation().getCharOffset(),
+            throw new LimitExceededException("<record>", 0, e.getLocation() == null ? -1 : e.getLocation().getByteOffset(),
                     limit, limits.value(limit), Limits.what(limit), e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new CloudTrailParseException("<record>", 0, e.getLocation().getCharOffset(),
+            throw new CloudTrailParseException("<record>", 0, e.getLocation().getByteOffset(),
                     "invalid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -140,7 +143,7 @@ public final class CloudTrailReader {
         return RecordProblem.builder()
                 .source("<record>")
                 .recordIndex(0)
-                .byteOffset(p.currentTokenLocation().getCharOffset())
+                .byteOffset(p.currentTokenLocation().getByteOffset())
                 .reason(reason)
                 .build();
     }

@@ -176,4 +176,21 @@ final class LazyPayloadTest {
             assertThat(again.stream().toList()).containsExactly(r, r);
         }
     }
+
+    @Test
+    void aSingleRecordTextIsReadTheSameWay_andItsErrorsCountUtf8Bytes() {
+        String json = "{\"eventName\":\"café\",\"requestParameters\":" + PAYLOAD + "}";
+        CloudTrailRecord r = CloudTrail.reader().readRecord(json);
+        assertThat(r.requestParameters().orElseThrow()).isEqualTo(JsonValue.parse(PAYLOAD));
+        assertThat(r.eventName()).contains("café");
+
+        // a duplicate inside a payload is still found while reading, at its UTF-8 byte offset ("é" is two bytes)
+        String dup = "{\"eventName\":\"é\",\"requestParameters\":{\"a\":1,\"a\":2}}";
+        CloudTrailParseException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                CloudTrailParseException.class, () -> CloudTrail.reader().readRecord(dup));
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("Duplicate field 'a'");
+        long secondA = dup.getBytes(StandardCharsets.UTF_8).length - "\"a\":2}}".length();
+        assertThat(e.byteOffset().orElseThrow()).isBetween(secondA, secondA + "\"a\":".length());
+    }
 }

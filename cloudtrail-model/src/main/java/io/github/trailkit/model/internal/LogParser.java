@@ -74,6 +74,15 @@ public final class LogParser implements Closeable {
         this.factory = factory;
     }
 
+    /**
+     * A parser over the UTF-8 text of one JSON value, such as a single record, that reads payloads lazily and finds
+     * duplicate names as the log reader does; its byte offsets are offsets into {@code json}.
+     */
+    public static JsonParser valueParser(byte[] json, ReadLimits limits, JsonFactory factory) throws IOException {
+        RetainingInput all = RetainingInput.whole(json);
+        return new LimitedParser(factory.createParser(json), new LimitedInput(all), all, limits);
+    }
+
     /** The next record, or {@code null} at the end of the log. */
     public CloudTrailRecord next() {
         if (finished) {

@@ -25,7 +25,7 @@ final class RetainingInput extends FilterInputStream {
 
     private final long maxRetained;
     /** Kept bytes: {@code buf[0, len)} are the input's bytes at offsets {@code [bufStart, bufStart + len)}. */
-    private byte[] buf = new byte[INITIAL];
+    private byte[] buf;
     private int len;
     private long bufStart;
     /** Bytes read so far; {@code bufStart + len} unless the cap was hit. */
@@ -38,6 +38,23 @@ final class RetainingInput extends FilterInputStream {
     RetainingInput(InputStream in, long maxRetained) {
         super(in);
         this.maxRetained = Math.min(Math.max(maxRetained, WINDOW), Integer.MAX_VALUE - 16);
+        this.buf = new byte[INITIAL];
+    }
+
+    private RetainingInput(byte[] all) {
+        super(InputStream.nullInputStream());
+        this.maxRetained = all.length;
+        this.buf = all;
+        this.len = all.length;
+        this.pos = all.length;
+    }
+
+    /**
+     * All of {@code json}, kept as it is, not copied: for a parser that reads the array itself, whose byte offsets are
+     * then offsets into it. Nothing is read through it.
+     */
+    static RetainingInput whole(byte[] json) {
+        return new RetainingInput(json);
     }
 
     /**
