@@ -79,7 +79,7 @@ public abstract class Condition {
 
         @Override
         public boolean matches(CloudTrailRecord record) {
-            return field.anyLeaf(record, test::accepts);
+            return field.anyLeaf(record, test);
         }
 
         @Override
@@ -114,7 +114,7 @@ public abstract class Condition {
 
         @Override
         public boolean matches(CloudTrailRecord record) {
-            return !field.anyLeaf(record, PRESENT::accepts);
+            return !field.anyLeaf(record, PRESENT);
         }
 
         @Override
@@ -199,14 +199,16 @@ public abstract class Condition {
 
     static final class AnyOf extends Condition {
         final List<Condition> parts;
+        private final Condition[] array; // iterated without an iterator
 
         AnyOf(List<Condition> parts) {
             this.parts = List.copyOf(parts);
+            this.array = this.parts.toArray(new Condition[0]);
         }
 
         @Override
         public boolean matches(CloudTrailRecord record) {
-            for (Condition c : parts) {
+            for (Condition c : array) {
                 if (c.matches(record)) {
                     return true;
                 }
