@@ -34,12 +34,17 @@ public final class RuleSet {
     private static final int[] NONE = new int[0];
 
     private final Rule[] rules;
+    private final Condition[] conditions;
+    private final Field[] dedupFields;
     private final Map<String, Rule> byId;
+    /** The rules of each event name, merged in rule order with the unindexed rules. */
     private final Map<String, int[]> byEventName;
     private final Map<String, int[]> byEventSource;
     private final int[] unindexed;
     private final SecondaryIndex[] secondary;
     private final Consumer<RuleError> onError;
+    /** Evaluations without findings or errors, by the number of rules examined; filled as they are needed. */
+    private final Evaluation[] quiet;
 
     /**
      * Fields other than the event name and source that rules often require exact values of, most selective first: a
@@ -52,17 +57,42 @@ public final class RuleSet {
     /** Rules indexed by the exact string values one field must have. */
     private static final class SecondaryIndex {
         final Field field;
+        final CompiledPath path;
         final Map<String, int[]> byValue;
 
         SecondaryIndex(String path, Map<String, int[]> byValue) {
             this.field = Field.of(path, path);
+            this.path = field.compiled();
             this.byValue = byValue;
+        }
+
+        /** The rules of the record's values at the path, in rule order, each once; null when there are none. */
+        int[] candidates(CloudTrailRecord record) {
+            Object single = path.single(record);
+            if (single == null || single instanceof Boolean) {
+                return null;
+            }
+            if (single instanceof String) {
+                return byValue.get(single);
+            }
+            // an array, or a value kept in otherFields: every string leaf, and a rule may come up more than once
+            int[][] found = {NONE};
+            field.anyLeaf(record, leaf -> {
+                int[] more = leaf instanceof String ? byValue.get(leaf) : null;
+                if (more != null) {
+                    found[0] = union(found[0], more);
+                }
+                return false;
+            });
+            return found[0].length == 0 ? null : found[0];
         }
     }
 
     private RuleSet(List<Rule> rules, Consumer<RuleError> onError) {
         this.rules = rules.toArray(new Rule[0]);
         this.onError = onError;
+        this.conditions = new Condition[this.rules.length];
+        this.dedupFields = new Field[this.rules.length];
         Map<String, Rule> ids = new LinkedHashMap<>();
         Map<String, List<Integer>> names = new HashMap<>();
         Map<String, List<Integer>> sources = new HashMap<>();
@@ -73,6 +103,8 @@ public final class RuleSet {
             if (ids.put(r.id(), r) != null) {
                 throw new IllegalArgumentException("two rules have the id " + ValueTest.quote(r.id()));
             }
+            conditions[i] = r.condition();
+            dedupFields[i] = r.dedupKey().map(path -> Field.of(path, path)).orElse(null);
             Set<String> requiredNames = r.condition().required("eventName");
             Set<String> requiredSources = r.condition().required("eventSource");
             if (requiredNames != null) {
@@ -88,9 +120,11 @@ public final class RuleSet {
             }
         }
         this.byId = Map.copyOf(ids);
-        this.byEventName = toArrays(names);
-        this.byEventSource = toArrays(sources);
         this.unindexed = rest.stream().mapToInt(Integer::intValue).toArray();
+        Map<String, int[]> namesAndRest = new HashMap<>();
+        toArrays(names).forEach((name, list) -> namesAndRest.put(name, union(list, unindexed)));
+        this.byEventName = Map.copyOf(namesAndRest);
+        this.byEventSource = toArrays(sources);
         List<SecondaryIndex> indexes = new ArrayList<>();
         for (String path : SECONDARY_PATHS) {
             if (others.containsKey(path)) {
@@ -98,6 +132,22 @@ public final class RuleSet {
             }
         }
         this.secondary = indexes.toArray(new SecondaryIndex[0]);
+        this.quiet = new Evaluation[Math.min(this.rules.length, 1024) + 1];
+    }
+
+    /** The rule numbers of two lists in rule order, each once. */
+    private static int[] union(int[] a, int[] b) {
+        int[] all = new int[a.length + b.length];
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length || j < b.length) {
+            int next = j == b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+            if (n == 0 || all[n - 1] != next) {
+                all[n++] = next;
+            }
+        }
+        return n == all.length ? all : Arrays.copyOf(all, n);
     }
 
     private static boolean indexSecondary(Condition c, int rule, Map<String, Map<String, List<Integer>>> others) {
@@ -162,34 +212,124 @@ public final class RuleSet {
 
     /** The findings, the errors of rules, and the number of rules examined for {@code record}. */
     public Evaluation match(CloudTrailRecord record) {
-        int[] candidates = candidates(record);
-        List<Finding> findings = null;
-        List<RuleError> errors = null;
+        // Each rule sits in one list only (its event names with the unindexed rules, its event sources, or the values
+        // of one secondary field), so the lists are evaluated one after the other and the findings put in rule order
+        // at the end; most records have none, and then nothing is allocated.
+        String name = record.eventName().orElse(null);
+        int[] first = name == null ? unindexed : byEventName.getOrDefault(name, unindexed);
+        Outcome outcome = evaluate(first, record, null);
+        int examined = first.length;
+        if (!byEventSource.isEmpty()) {
+            String source = record.eventSource().orElse(null);
+            int[] bySource = source == null ? null : byEventSource.get(source);
+            if (bySource != null) {
+                outcome = evaluate(bySource, record, outcome);
+                examined += bySource.length;
+            }
+        }
+        for (SecondaryIndex index : secondary) {
+            int[] more = index.candidates(record);
+            if (more != null) {
+                outcome = evaluate(more, record, outcome);
+                examined += more.length;
+            }
+        }
+        return outcome == null ? quiet(examined) : outcome.evaluation(examined);
+    }
+
+    private Outcome evaluate(int[] candidates, CloudTrailRecord record, Outcome outcome) {
         for (int i : candidates) {
-            Rule rule = rules[i];
             try {
-                if (rule.condition().matches(record)) {
-                    if (findings == null) {
-                        findings = new ArrayList<>(2);
+                if (conditions[i].matches(record)) {
+                    if (outcome == null) {
+                        outcome = new Outcome();
                     }
-                    findings.add(finding(rule, record));
+                    outcome.finding(i, finding(i, record));
                 }
             } catch (RuntimeException | StackOverflowError e) {
-                if (errors == null) {
-                    errors = new ArrayList<>(1);
+                if (outcome == null) {
+                    outcome = new Outcome();
                 }
-                errors.add(RuleError.builder()
-                        .ruleId(rule.id())
+                outcome.error(i, RuleError.builder()
+                        .ruleId(rules[i].id())
                         .eventID(record.eventID().orElse(""))
                         .message(e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))
                         .build());
             }
         }
-        return Evaluation.builder()
-                .findings(findings == null ? List.of() : findings)
-                .errors(errors == null ? List.of() : errors)
-                .rulesExamined(candidates.length)
-                .build();
+        return outcome;
+    }
+
+    /** The evaluation with no findings and no errors after examining {@code examined} rules; shared, as it is immutable. */
+    private Evaluation quiet(int examined) {
+        if (examined >= quiet.length) {
+            return Evaluation.builder().rulesExamined(examined).build();
+        }
+        Evaluation e = quiet[examined];
+        if (e == null) {
+            e = Evaluation.builder().rulesExamined(examined).build();
+            quiet[examined] = e; // a race only builds an equal value twice
+        }
+        return e;
+    }
+
+    /** The findings and errors of one record, each with its rule's number, put in rule order at the end. */
+    private static final class Outcome {
+        private Finding[] findings = new Finding[2];
+        private int[] findingRules = new int[2];
+        private int findingCount;
+        private RuleError[] errors;
+        private int[] errorRules;
+        private int errorCount;
+
+        void finding(int rule, Finding f) {
+            if (findingCount == findings.length) {
+                findings = Arrays.copyOf(findings, findingCount * 2);
+                findingRules = Arrays.copyOf(findingRules, findingCount * 2);
+            }
+            findings[findingCount] = f;
+            findingRules[findingCount++] = rule;
+        }
+
+        void error(int rule, RuleError e) {
+            if (errors == null) {
+                errors = new RuleError[1];
+                errorRules = new int[1];
+            } else if (errorCount == errors.length) {
+                errors = Arrays.copyOf(errors, errorCount * 2);
+                errorRules = Arrays.copyOf(errorRules, errorCount * 2);
+            }
+            errors[errorCount] = e;
+            errorRules[errorCount++] = rule;
+        }
+
+        Evaluation evaluation(int examined) {
+            return Evaluation.builder()
+                    .findings(inRuleOrder(findings, findingRules, findingCount))
+                    .errors(inRuleOrder(errors, errorRules, errorCount))
+                    .rulesExamined(examined)
+                    .build();
+        }
+
+        /** The first {@code n} items sorted by their rule numbers (few, and mostly in order already). */
+        private static <T> List<T> inRuleOrder(T[] items, int[] ruleNumbers, int n) {
+            if (n == 0) {
+                return List.of();
+            }
+            for (int i = 1; i < n; i++) {
+                T item = items[i];
+                int rule = ruleNumbers[i];
+                int j = i - 1;
+                while (j >= 0 && ruleNumbers[j] > rule) {
+                    items[j + 1] = items[j];
+                    ruleNumbers[j + 1] = ruleNumbers[j];
+                    j--;
+                }
+                items[j + 1] = item;
+                ruleNumbers[j + 1] = rule;
+            }
+            return Arrays.asList(items).subList(0, n);
+        }
     }
 
     /**
@@ -212,73 +352,10 @@ public final class RuleSet {
         return miss == null ? rule.id() + " matches" : rule.id() + " does not match: " + miss;
     }
 
-    private int[] candidates(CloudTrailRecord record) {
-        int[] byName = record.eventName().map(byEventName::get).orElse(NONE);
-        int[] bySource = record.eventSource().map(byEventSource::get).orElse(NONE);
-        if (byName == null) {
-            byName = NONE;
-        }
-        if (bySource == null) {
-            bySource = NONE;
-        }
-        if (secondary.length > 0) {
-            return withSecondary(record, byName, bySource);
-        }
-        if (bySource.length == 0 && unindexed.length == 0) {
-            return byName;
-        }
-        if (byName.length == 0 && unindexed.length == 0) {
-            return bySource;
-        }
-        if (byName.length == 0 && bySource.length == 0) {
-            return unindexed;
-        }
-        int[] all = new int[byName.length + bySource.length + unindexed.length];
-        System.arraycopy(byName, 0, all, 0, byName.length);
-        System.arraycopy(bySource, 0, all, byName.length, bySource.length);
-        System.arraycopy(unindexed, 0, all, byName.length + bySource.length, unindexed.length);
-        Arrays.sort(all); // rule order; each rule sits in exactly one list, so no duplicates
-        return all;
-    }
-
-    /** The candidates when some rules are indexed by other fields: every list, in rule order, without repeats. */
-    private int[] withSecondary(CloudTrailRecord record, int[] byName, int[] bySource) {
-        int[][] found = new int[1][];
-        int[] size = {0};
-        found[0] = new int[byName.length + bySource.length + unindexed.length + 8];
-        System.arraycopy(byName, 0, found[0], 0, byName.length);
-        System.arraycopy(bySource, 0, found[0], byName.length, bySource.length);
-        System.arraycopy(unindexed, 0, found[0], byName.length + bySource.length, unindexed.length);
-        size[0] = byName.length + bySource.length + unindexed.length;
-        for (SecondaryIndex index : secondary) {
-            index.field.anyLeaf(record, leaf -> {
-                int[] more = leaf instanceof String ? index.byValue.get(leaf) : null;
-                if (more != null) {
-                    if (size[0] + more.length > found[0].length) {
-                        found[0] = Arrays.copyOf(found[0], Math.max(found[0].length * 2, size[0] + more.length));
-                    }
-                    System.arraycopy(more, 0, found[0], size[0], more.length);
-                    size[0] += more.length;
-                }
-                return false;
-            });
-        }
-        int[] all = found[0];
-        int n = size[0];
-        Arrays.sort(all, 0, n);
-        int distinct = 0;
-        for (int i = 0; i < n; i++) {
-            if (distinct == 0 || all[distinct - 1] != all[i]) {
-                all[distinct++] = all[i];
-            }
-        }
-        return distinct == all.length ? all : Arrays.copyOf(all, distinct);
-    }
-
-    private static Finding finding(Rule rule, CloudTrailRecord record) {
-        String key = rule.dedupKey()
-                .map(path -> dedupValue(path, record))
-                .orElseGet(() -> record.eventID().orElse(""));
+    private Finding finding(int i, CloudTrailRecord record) {
+        Rule rule = rules[i];
+        Field dedup = dedupFields[i];
+        String key = dedup != null ? dedupValue(dedup, record) : record.eventID().orElse("");
         return Finding.builder()
                 .ruleId(rule.id())
                 .title(rule.title())
@@ -289,9 +366,9 @@ public final class RuleSet {
                 .build();
     }
 
-    private static String dedupValue(String path, CloudTrailRecord record) {
+    private static String dedupValue(Field field, CloudTrailRecord record) {
         List<String> values = new ArrayList<>();
-        Field.of(path, path).anyLeaf(record, leaf -> {
+        field.anyLeaf(record, leaf -> {
             values.add(String.valueOf(leaf));
             return false;
         });
