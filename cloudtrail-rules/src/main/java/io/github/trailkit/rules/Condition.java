@@ -61,6 +61,16 @@ public abstract class Condition {
         return 1;
     }
 
+    /**
+     * This condition for records whose field at {@code path} has exactly one leaf, the string {@code value}: the tests
+     * of that field are decided already, so what is left is simpler, {@link AllOf#ALWAYS} or {@link AnyOf#NEVER}. For a record
+     * with that single leaf, the result matches exactly when this condition does (the rule index knows such a value of
+     * every record it hands a rule for, and so evaluates only what is left).
+     */
+    Condition assuming(String path, String value) {
+        return this;
+    }
+
     /** True when the engine can see inside this condition (false for opaque predicates). */
     boolean indexable() {
         return true;
@@ -98,6 +108,14 @@ public abstract class Condition {
         }
 
         @Override
+        Condition assuming(String path, String value) {
+            if (field.isDerived() || !field.path().equals(path)) {
+                return this;
+            }
+            return test.accepts(value) ? AllOf.ALWAYS : AnyOf.NEVER;
+        }
+
+        @Override
         int cost() {
             return test.cost() + field.depth();
         }
@@ -123,12 +141,20 @@ public abstract class Condition {
         }
 
         @Override
+        Condition assuming(String path, String value) {
+            return field.isDerived() || !field.path().equals(path) ? this : AnyOf.NEVER;
+        }
+
+        @Override
         String explainMiss(CloudTrailRecord record) {
             return matches(record) ? null : field.describeValues(record) + ", expected " + this;
         }
     }
 
     static final class AllOf extends Condition {
+        /** Holds for every record: what {@link #assuming} leaves of a test known to hold. */
+        static final AllOf ALWAYS = new AllOf(List.of());
+
         final List<Condition> parts;
         private final Condition[] cheapestFirst;
 
@@ -195,9 +221,32 @@ public abstract class Condition {
         boolean indexable() {
             return parts.stream().allMatch(Condition::indexable);
         }
+
+        @Override
+        Condition assuming(String path, String value) {
+            List<Condition> left = new ArrayList<>(parts.size());
+            boolean changed = false;
+            for (Condition c : parts) {
+                Condition d = c.assuming(path, value);
+                if (d == AnyOf.NEVER) {
+                    return AnyOf.NEVER;
+                }
+                if (d != AllOf.ALWAYS) {
+                    left.add(d);
+                }
+                changed |= d != c;
+            }
+            if (!changed) {
+                return this;
+            }
+            return left.isEmpty() ? AllOf.ALWAYS : left.size() == 1 ? left.get(0) : new AllOf(left);
+        }
     }
 
     static final class AnyOf extends Condition {
+        /** Holds for no record: what {@link #assuming} leaves of a test known to fail. */
+        static final AnyOf NEVER = new AnyOf(List.of());
+
         final List<Condition> parts;
         private final Condition[] array; // iterated without an iterator
 
@@ -265,6 +314,26 @@ public abstract class Condition {
         boolean indexable() {
             return parts.stream().allMatch(Condition::indexable);
         }
+
+        @Override
+        Condition assuming(String path, String value) {
+            List<Condition> left = new ArrayList<>(parts.size());
+            boolean changed = false;
+            for (Condition c : parts) {
+                Condition d = c.assuming(path, value);
+                if (d == AllOf.ALWAYS) {
+                    return AllOf.ALWAYS;
+                }
+                if (d != AnyOf.NEVER) {
+                    left.add(d);
+                }
+                changed |= d != c;
+            }
+            if (!changed) {
+                return this;
+            }
+            return left.isEmpty() ? AnyOf.NEVER : left.size() == 1 ? left.get(0) : new AnyOf(left);
+        }
     }
 
     static final class Not extends Condition {
@@ -287,6 +356,12 @@ public abstract class Condition {
         @Override
         String explainMiss(CloudTrailRecord record) {
             return matches(record) ? null : "expected " + this + ", but " + inner + " holds";
+        }
+
+        @Override
+        Condition assuming(String path, String value) {
+            Condition d = inner.assuming(path, value);
+            return d == inner ? this : d == AllOf.ALWAYS ? AnyOf.NEVER : d == AnyOf.NEVER ? AllOf.ALWAYS : new Not(d);
         }
 
         @Override

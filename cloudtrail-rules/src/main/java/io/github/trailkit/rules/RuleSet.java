@@ -34,13 +34,13 @@ public final class RuleSet {
     private static final int[] NONE = new int[0];
 
     private final Rule[] rules;
-    private final Condition[] conditions;
     private final Field[] dedupFields;
     private final Map<String, Rule> byId;
     /** The rules of each event name, merged in rule order with the unindexed rules. */
-    private final Map<String, int[]> byEventName;
-    private final Map<String, int[]> byEventSource;
-    private final int[] unindexed;
+    private final Map<String, Bucket> byEventName;
+    private final Map<String, Bucket> byEventSource;
+    /** The rules no index can place, for records whose event name no rule requires. */
+    private final Bucket unindexed;
     private final SecondaryIndex[] secondary;
     private final Consumer<RuleError> onError;
     /** Evaluations without findings or errors, by the number of rules examined; filled as they are needed. */
@@ -54,20 +54,40 @@ public final class RuleSet {
     private static final List<String> SECONDARY_PATHS =
             List.of("errorCode", "eventType", "tlsDetails.tlsVersion", "awsRegion", "userIdentity.type");
 
+    /**
+     * The rules a record with one value of an indexed field is examined against, in rule order, each with what is left
+     * of its condition once that value is known (often nothing: a rule that only lists event names).
+     */
+    private static final class Bucket {
+        final int[] rules;
+        final Condition[] conditions;
+
+        Bucket(int[] rules, Condition[] all, String path, String value) {
+            this.rules = rules;
+            this.conditions = new Condition[rules.length];
+            for (int k = 0; k < rules.length; k++) {
+                Condition c = all[rules[k]];
+                conditions[k] = path == null ? c : c.assuming(path, value);
+            }
+        }
+    }
+
     /** Rules indexed by the exact string values one field must have. */
     private static final class SecondaryIndex {
         final Field field;
         final CompiledPath path;
-        final Map<String, int[]> byValue;
+        final Map<String, Bucket> byValue;
+        final Condition[] all;
 
-        SecondaryIndex(String path, Map<String, int[]> byValue) {
+        SecondaryIndex(String path, Map<String, List<Integer>> byValue, Condition[] all) {
             this.field = Field.of(path, path);
             this.path = field.compiled();
-            this.byValue = byValue;
+            this.byValue = buckets(byValue, all, path);
+            this.all = all;
         }
 
-        /** The rules of the record's values at the path, in rule order, each once; null when there are none. */
-        int[] candidates(CloudTrailRecord record) {
+        /** The rules of the record's values at the path; null when there are none. */
+        Bucket candidates(CloudTrailRecord record) {
             Object single = path.single(record);
             if (single == null || single instanceof Boolean) {
                 return null;
@@ -78,20 +98,20 @@ public final class RuleSet {
             // an array, or a value kept in otherFields: every string leaf, and a rule may come up more than once
             int[][] found = {NONE};
             field.anyLeaf(record, leaf -> {
-                int[] more = leaf instanceof String ? byValue.get(leaf) : null;
+                Bucket more = leaf instanceof String ? byValue.get(leaf) : null;
                 if (more != null) {
-                    found[0] = union(found[0], more);
+                    found[0] = union(found[0], more.rules);
                 }
                 return false;
             });
-            return found[0].length == 0 ? null : found[0];
+            return found[0].length == 0 ? null : new Bucket(found[0], all, null, null);
         }
     }
 
     private RuleSet(List<Rule> rules, Consumer<RuleError> onError) {
         this.rules = rules.toArray(new Rule[0]);
         this.onError = onError;
-        this.conditions = new Condition[this.rules.length];
+        Condition[] conditions = new Condition[this.rules.length];
         this.dedupFields = new Field[this.rules.length];
         Map<String, Rule> ids = new LinkedHashMap<>();
         Map<String, List<Integer>> names = new HashMap<>();
@@ -120,19 +140,38 @@ public final class RuleSet {
             }
         }
         this.byId = Map.copyOf(ids);
-        this.unindexed = rest.stream().mapToInt(Integer::intValue).toArray();
-        Map<String, int[]> namesAndRest = new HashMap<>();
-        toArrays(names).forEach((name, list) -> namesAndRest.put(name, union(list, unindexed)));
-        this.byEventName = Map.copyOf(namesAndRest);
-        this.byEventSource = toArrays(sources);
+        int[] unindexedRules = toArray(rest);
+        this.unindexed = new Bucket(unindexedRules, conditions, null, null);
+        Map<String, List<Integer>> namesAndRest = new HashMap<>();
+        names.forEach((name, list) -> namesAndRest.put(name, toList(union(toArray(list), unindexedRules))));
+        this.byEventName = buckets(namesAndRest, conditions, "eventName");
+        this.byEventSource = buckets(sources, conditions, "eventSource");
         List<SecondaryIndex> indexes = new ArrayList<>();
         for (String path : SECONDARY_PATHS) {
             if (others.containsKey(path)) {
-                indexes.add(new SecondaryIndex(path, toArrays(others.get(path))));
+                indexes.add(new SecondaryIndex(path, others.get(path), conditions));
             }
         }
         this.secondary = indexes.toArray(new SecondaryIndex[0]);
         this.quiet = new Evaluation[Math.min(this.rules.length, 1024) + 1];
+    }
+
+    /**
+     * A bucket for each value. A HashMap, not an immutable map: it compares stored hashes before it compares strings,
+     * so a record's value that no rule requires is turned away without reading its characters.
+     */
+    private static Map<String, Bucket> buckets(Map<String, List<Integer>> byValue, Condition[] all, String path) {
+        Map<String, Bucket> out = new HashMap<>();
+        byValue.forEach((value, list) -> out.put(value, new Bucket(toArray(list), all, path, value)));
+        return out;
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static List<Integer> toList(int[] array) {
+        return Arrays.stream(array).boxed().collect(java.util.stream.Collectors.toList());
     }
 
     /** The rule numbers of two lists in rule order, each once. */
@@ -162,12 +201,6 @@ public final class RuleSet {
             }
         }
         return false;
-    }
-
-    private static Map<String, int[]> toArrays(Map<String, List<Integer>> m) {
-        Map<String, int[]> out = new HashMap<>();
-        m.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-        return Map.copyOf(out);
     }
 
     /** A rule set of these rules; errors of rules are logged as warnings. */
@@ -216,31 +249,41 @@ public final class RuleSet {
         // of one secondary field), so the lists are evaluated one after the other and the findings put in rule order
         // at the end; most records have none, and then nothing is allocated.
         String name = record.eventName().orElse(null);
-        int[] first = name == null ? unindexed : byEventName.getOrDefault(name, unindexed);
+        Bucket first = name == null ? null : byEventName.get(name);
+        if (first == null) {
+            first = unindexed;
+        }
         Outcome outcome = evaluate(first, record, null);
-        int examined = first.length;
+        int examined = first.rules.length;
         if (!byEventSource.isEmpty()) {
             String source = record.eventSource().orElse(null);
-            int[] bySource = source == null ? null : byEventSource.get(source);
+            Bucket bySource = source == null ? null : byEventSource.get(source);
             if (bySource != null) {
                 outcome = evaluate(bySource, record, outcome);
-                examined += bySource.length;
+                examined += bySource.rules.length;
             }
         }
         for (SecondaryIndex index : secondary) {
-            int[] more = index.candidates(record);
+            Bucket more = index.candidates(record);
             if (more != null) {
                 outcome = evaluate(more, record, outcome);
-                examined += more.length;
+                examined += more.rules.length;
             }
         }
         return outcome == null ? quiet(examined) : outcome.evaluation(examined);
     }
 
-    private Outcome evaluate(int[] candidates, CloudTrailRecord record, Outcome outcome) {
-        for (int i : candidates) {
+    private Outcome evaluate(Bucket candidates, CloudTrailRecord record, Outcome outcome) {
+        int[] numbers = candidates.rules;
+        Condition[] left = candidates.conditions;
+        for (int k = 0; k < numbers.length; k++) {
+            Condition c = left[k];
+            if (c == Condition.AnyOf.NEVER) {
+                continue;
+            }
+            int i = numbers[k];
             try {
-                if (conditions[i].matches(record)) {
+                if (c == Condition.AllOf.ALWAYS || c.matches(record)) {
                     if (outcome == null) {
                         outcome = new Outcome();
                     }
