@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * A field path resolved once, when the rule is built: the leading segments that name typed members of the record, its
@@ -36,27 +35,26 @@ import java.util.function.Function;
  */
 final class CompiledPath {
     private final String[] segments;
-    private final Step[] steps;
+    private final Member[] steps;
 
-    private CompiledPath(String[] segments, Step[] steps) {
+    private CompiledPath(String[] segments, Member[] steps) {
         this.segments = segments;
         this.steps = steps;
     }
 
     /** The path of these segments, with as many leading segments compiled as the typed model allows. */
     static CompiledPath of(String[] segments) {
-        List<Step> steps = new ArrayList<>();
+        List<Member> steps = new ArrayList<>();
         Class<?> type = CloudTrailRecord.class;
         for (String name : segments) {
-            Map<String, Step> members = MEMBERS.get(type);
-            Step step = members == null ? null : members.get(name);
+            Member step = Member.of(type, name);
             if (step == null) {
                 break;
             }
             steps.add(step);
             type = step.valueType;
         }
-        return new CompiledPath(segments, steps.toArray(new Step[0]));
+        return new CompiledPath(segments, steps.toArray(new Member[0]));
     }
 
     /** How many leading segments are compiled to accessor calls. */
@@ -67,9 +65,9 @@ final class CompiledPath {
     /** Offers every leaf at this path of {@code record} to {@code visitor}; true when the visitor stopped the walk. */
     boolean walk(CloudTrailRecord record, Leaves.Visitor visitor) {
         Object node = record;
-        Step[] s = steps;
+        Member[] s = steps;
         for (int i = 0; i < s.length; i++) {
-            Object next = s[i].get(node);
+            Object next = get(s[i], node);
             if (next == FOREIGN) {
                 return Leaves.walk(node, segments, i, visitor);
             }
@@ -85,17 +83,18 @@ final class CompiledPath {
     static final Object WALK = new Object();
 
     /**
-     * The common case of an index lookup, answered without a visitor: null when the path is absent, the typed member
-     * at its end when every segment is compiled and the walk goes only through typed members (a {@link String} or
-     * {@link Boolean} is then the only leaf), else {@link #WALK}.
+     * The common case of a test or an index lookup, answered without a visitor: null when the path is absent, the
+     * typed member at its end when every segment is compiled and the walk goes only through typed members (a {@link
+     * String} or {@link Boolean} is then the only leaf), else {@link #WALK}.
      */
     Object single(CloudTrailRecord record) {
-        if (steps.length != segments.length) {
+        Member[] s = steps;
+        if (s.length != segments.length) {
             return WALK;
         }
         Object node = record;
-        for (Step step : steps) {
-            node = step.get(node);
+        for (Member step : s) {
+            node = get(step, node);
             if (node == null) {
                 return null;
             }
@@ -108,135 +107,363 @@ final class CompiledPath {
 
     /* ------------------------------------------------------------------ the typed members */
 
-    /** Returned by a step given a node that is not of its owner type. */
+    /** Returned for a node that is not of the type a member belongs to. */
     private static final Object FOREIGN = new Object();
 
-    /** One typed member of one model type. */
-    private static final class Step {
-        final Class<?> owner;
-        final String name;
+    /** The types whose members are compiled. */
+    private enum Owner {
+        RECORD(CloudTrailRecord.class),
+        IDENTITY(UserIdentity.class),
+        SESSION(SessionContext.class),
+        ISSUER(SessionIssuer.class),
+        ATTRIBUTES(SessionAttributes.class),
+        TLS(TlsDetails.class);
+
+        final Class<?> type;
+
+        Owner(Class<?> type) {
+            this.type = type;
+        }
+    }
+
+    /**
+     * A typed member of one of the owner types, with the type of its value (a nested owner type lets the next segment
+     * be compiled too). Kept in step with RecordMembers, which is kept in step with the codec: a name missing here is
+     * read by the generic walk, never wrongly.
+     */
+    private enum Member {
+        EVENT_VERSION(Owner.RECORD, "eventVersion", String.class),
+        USER_IDENTITY(Owner.RECORD, "userIdentity", UserIdentity.class),
+        EVENT_TIME(Owner.RECORD, "eventTime", String.class),
+        EVENT_SOURCE(Owner.RECORD, "eventSource", String.class),
+        EVENT_NAME(Owner.RECORD, "eventName", String.class),
+        AWS_REGION(Owner.RECORD, "awsRegion", String.class),
+        SOURCE_IPADDRESS(Owner.RECORD, "sourceIPAddress", String.class),
+        USER_AGENT(Owner.RECORD, "userAgent", String.class),
+        ERROR_CODE(Owner.RECORD, "errorCode", String.class),
+        ERROR_MESSAGE(Owner.RECORD, "errorMessage", String.class),
+        REQUEST_PARAMETERS(Owner.RECORD, "requestParameters", JsonValue.class),
+        RESPONSE_ELEMENTS(Owner.RECORD, "responseElements", JsonValue.class),
+        ADDITIONAL_EVENT_DATA(Owner.RECORD, "additionalEventData", JsonValue.class),
+        REQUEST_ID(Owner.RECORD, "requestID", String.class),
+        EVENT_ID(Owner.RECORD, "eventID", String.class),
+        EVENT_TYPE(Owner.RECORD, "eventType", String.class),
+        API_VERSION(Owner.RECORD, "apiVersion", String.class),
+        MANAGEMENT_EVENT(Owner.RECORD, "managementEvent", Boolean.class),
+        READ_ONLY(Owner.RECORD, "readOnly", Boolean.class),
+        RESOURCES(Owner.RECORD, "resources", List.class),
+        RECIPIENT_ACCOUNT_ID(Owner.RECORD, "recipientAccountId", String.class),
+        SERVICE_EVENT_DETAILS(Owner.RECORD, "serviceEventDetails", JsonValue.class),
+        SHARED_EVENT_ID(Owner.RECORD, "sharedEventID", String.class),
+        VPC_ENDPOINT_ID(Owner.RECORD, "vpcEndpointId", String.class),
+        VPC_ENDPOINT_ACCOUNT_ID(Owner.RECORD, "vpcEndpointAccountId", String.class),
+        EVENT_CATEGORY(Owner.RECORD, "eventCategory", String.class),
+        ADDENDUM(Owner.RECORD, "addendum", Addendum.class),
+        SESSION_CREDENTIAL_FROM_CONSOLE(Owner.RECORD, "sessionCredentialFromConsole", String.class),
+        EVENT_CONTEXT(Owner.RECORD, "eventContext", JsonValue.class),
+        EDGE_DEVICE_DETAILS(Owner.RECORD, "edgeDeviceDetails", EdgeDeviceDetails.class),
+        TLS_DETAILS(Owner.RECORD, "tlsDetails", TlsDetails.class),
+        INSIGHT_DETAILS(Owner.RECORD, "insightDetails", InsightDetails.class),
+        ANNOTATION(Owner.RECORD, "annotation", String.class),
+        ACCOUNT_ID(Owner.RECORD, "accountId", String.class),
+        AGGREGATED_EVENT_ID(Owner.RECORD, "eventId", String.class),
+        TIME_WINDOW(Owner.RECORD, "timeWindow", AggregationTimeWindow.class),
+        SUMMARY(Owner.RECORD, "summary", JsonValue.class),
+        IDENTITY_TYPE(Owner.IDENTITY, "type", String.class),
+        IDENTITY_PRINCIPAL_ID(Owner.IDENTITY, "principalId", String.class),
+        IDENTITY_ARN(Owner.IDENTITY, "arn", String.class),
+        IDENTITY_ACCOUNT_ID(Owner.IDENTITY, "accountId", String.class),
+        IDENTITY_ACCESS_KEY_ID(Owner.IDENTITY, "accessKeyId", String.class),
+        IDENTITY_USER_NAME(Owner.IDENTITY, "userName", String.class),
+        IDENTITY_SESSION_CONTEXT(Owner.IDENTITY, "sessionContext", SessionContext.class),
+        IDENTITY_INVOKED_BY(Owner.IDENTITY, "invokedBy", String.class),
+        IDENTITY_INVOKED_BY_DELEGATE(Owner.IDENTITY, "invokedByDelegate", InvokedByDelegate.class),
+        IDENTITY_ON_BEHALF_OF(Owner.IDENTITY, "onBehalfOf", OnBehalfOf.class),
+        IDENTITY_IN_SCOPE_OF(Owner.IDENTITY, "inScopeOf", InScopeOf.class),
+        IDENTITY_CREDENTIAL_ID(Owner.IDENTITY, "credentialId", String.class),
+        IDENTITY_IDENTITY_PROVIDER(Owner.IDENTITY, "identityProvider", String.class),
+        SESSION_SESSION_ISSUER(Owner.SESSION, "sessionIssuer", SessionIssuer.class),
+        SESSION_WEB_ID_FEDERATION_DATA(Owner.SESSION, "webIdFederationData", WebIdFederationData.class),
+        SESSION_ATTRIBUTES(Owner.SESSION, "attributes", SessionAttributes.class),
+        SESSION_SOURCE_IDENTITY(Owner.SESSION, "sourceIdentity", String.class),
+        SESSION_EC2_ROLE_DELIVERY(Owner.SESSION, "ec2RoleDelivery", String.class),
+        SESSION_ASSUMED_ROOT(Owner.SESSION, "assumedRoot", JsonValue.class),
+        SESSION_SIGN_IN_SESSION_ARN(Owner.SESSION, "signInSessionArn", String.class),
+        SESSION_EC2_ISSUED_IN_VPC(Owner.SESSION, "ec2IssuedInVPC", String.class),
+        ISSUER_TYPE(Owner.ISSUER, "type", String.class),
+        ISSUER_PRINCIPAL_ID(Owner.ISSUER, "principalId", String.class),
+        ISSUER_ARN(Owner.ISSUER, "arn", String.class),
+        ISSUER_ACCOUNT_ID(Owner.ISSUER, "accountId", String.class),
+        ISSUER_USER_NAME(Owner.ISSUER, "userName", String.class),
+        ATTRIBUTES_CREATION_DATE(Owner.ATTRIBUTES, "creationDate", String.class),
+        ATTRIBUTES_MFA_AUTHENTICATED(Owner.ATTRIBUTES, "mfaAuthenticated", String.class),
+        TLS_TLS_VERSION(Owner.TLS, "tlsVersion", String.class),
+        TLS_CIPHER_SUITE(Owner.TLS, "cipherSuite", String.class),
+        TLS_CLIENT_PROVIDED_HOST_HEADER(Owner.TLS, "clientProvidedHostHeader", String.class),
+        TLS_KEY_EXCHANGE(Owner.TLS, "keyExchange", String.class);
+
+        final Owner owner;
+        final String json;
         final Class<?> valueType;
-        private final Function<Object, Object> typed;
-        private final Function<Object, Map<String, JsonValue>> others;
 
-        @SuppressWarnings("unchecked") // applied only to instances of owner, checked in get
-        <T> Step(Class<T> owner, String name, Class<?> valueType, Function<T, Object> typed,
-                Function<T, Map<String, JsonValue>> others) {
+        Member(Owner owner, String json, Class<?> valueType) {
             this.owner = owner;
-            this.name = name;
+            this.json = json;
             this.valueType = valueType;
-            this.typed = (Function<Object, Object>) typed;
-            this.others = (Function<Object, Map<String, JsonValue>>) others;
         }
 
-        /** The member of {@code node}: the typed value, else the one kept in other fields; null when absent. */
-        Object get(Object node) {
-            if (!owner.isInstance(node)) {
-                return FOREIGN;
+        private static final Map<Class<?>, Map<String, Member>> BY_OWNER = new HashMap<>();
+
+        static {
+            for (Member m : values()) {
+                BY_OWNER.computeIfAbsent(m.owner.type, k -> new HashMap<>()).put(m.json, m);
             }
-            Object v = typed.apply(node);
-            return v != null ? v : others.apply(node).get(name);
+        }
+
+        /** The member {@code name} of {@code type}, or null when it is not compiled. */
+        static Member of(Class<?> type, String name) {
+            Map<String, Member> members = BY_OWNER.get(type);
+            return members == null ? null : members.get(name);
         }
     }
 
-    private static final Map<Class<?>, Map<String, Step>> MEMBERS = new HashMap<>();
-
-    private static final class Table<T> {
-        final Class<T> owner;
-        final Function<T, Map<String, JsonValue>> others;
-        final Map<String, Step> steps = new HashMap<>();
-
-        Table(Class<T> owner, Function<T, Map<String, JsonValue>> others) {
-            this.owner = owner;
-            this.others = others;
-            MEMBERS.put(owner, steps);
-        }
-
-        Table<T> add(String name, Class<?> valueType, Function<T, Object> typed) {
-            steps.put(name, new Step(owner, name, valueType, typed, others));
-            return this;
+    /**
+     * The member {@code m} of {@code node}: the typed value, else the one kept in other fields (an explicit {@code
+     * null}); null when absent, {@link #FOREIGN} when the node is not of the member's owner type. A switch, not a
+     * function per member: the call costs no virtual dispatch, and each accessor's Optional stays inside.
+     */
+    private static Object get(Member m, Object node) {
+        switch (m.owner) {
+            case RECORD: {
+                if (!(node instanceof CloudTrailRecord)) {
+                    return FOREIGN;
+                }
+                CloudTrailRecord r = (CloudTrailRecord) node;
+                Object v = record(r, m);
+                return v != null ? v : r.otherFields().get(m.json);
+            }
+            case IDENTITY: {
+                if (!(node instanceof UserIdentity)) {
+                    return FOREIGN;
+                }
+                UserIdentity u = (UserIdentity) node;
+                Object v = identity(u, m);
+                return v != null ? v : u.otherFields().get(m.json);
+            }
+            case SESSION: {
+                if (!(node instanceof SessionContext)) {
+                    return FOREIGN;
+                }
+                SessionContext c = (SessionContext) node;
+                Object v = session(c, m);
+                return v != null ? v : c.otherFields().get(m.json);
+            }
+            case ISSUER: {
+                if (!(node instanceof SessionIssuer)) {
+                    return FOREIGN;
+                }
+                SessionIssuer i = (SessionIssuer) node;
+                Object v = issuer(i, m);
+                return v != null ? v : i.otherFields().get(m.json);
+            }
+            case ATTRIBUTES: {
+                if (!(node instanceof SessionAttributes)) {
+                    return FOREIGN;
+                }
+                SessionAttributes a = (SessionAttributes) node;
+                Object v = attributes(a, m);
+                return v != null ? v : a.otherFields().get(m.json);
+            }
+            case TLS: {
+                if (!(node instanceof TlsDetails)) {
+                    return FOREIGN;
+                }
+                TlsDetails t = (TlsDetails) node;
+                Object v = tls(t, m);
+                return v != null ? v : t.otherFields().get(m.json);
+            }
+            default:
+                throw new AssertionError(m);
         }
     }
 
-    // Each accessor unwraps its Optional itself, so that the Optional never leaves the accessor and is not allocated
-    // once compiled. Kept in step with RecordMembers, which is kept in step with the codec: a name missing here is
-    // read by the generic walk, never wrongly.
-    static {
-        new Table<>(CloudTrailRecord.class, CloudTrailRecord::otherFields)
-                .add("eventVersion", String.class, r -> r.eventVersion().map(EventVersion::toString).orElse(null))
-                .add("userIdentity", UserIdentity.class, r -> r.userIdentity().orElse(null))
-                .add("eventTime", String.class, r -> r.eventTime().map(Instant::toString).orElse(null))
-                .add("eventSource", String.class, r -> r.eventSource().orElse(null))
-                .add("eventName", String.class, r -> r.eventName().orElse(null))
-                .add("awsRegion", String.class, r -> r.awsRegion().orElse(null))
-                .add("sourceIPAddress", String.class, r -> r.sourceIPAddress().orElse(null))
-                .add("userAgent", String.class, r -> r.userAgent().orElse(null))
-                .add("errorCode", String.class, r -> r.errorCode().orElse(null))
-                .add("errorMessage", String.class, r -> r.errorMessage().orElse(null))
-                .add("requestParameters", JsonValue.class, r -> r.requestParameters().orElse(null))
-                .add("responseElements", JsonValue.class, r -> r.responseElements().orElse(null))
-                .add("additionalEventData", JsonValue.class, r -> r.additionalEventData().orElse(null))
-                .add("requestID", String.class, r -> r.requestID().orElse(null))
-                .add("eventID", String.class, r -> r.eventID().orElse(null))
-                .add("eventType", String.class, r -> r.eventTypeAsString().orElse(null))
-                .add("apiVersion", String.class, r -> r.apiVersion().orElse(null))
-                .add("managementEvent", Boolean.class, r -> r.managementEvent().orElse(null))
-                .add("readOnly", Boolean.class, r -> r.readOnly().orElse(null))
-                .add("resources", List.class, r -> r.resources().orElse(null))
-                .add("recipientAccountId", String.class, r -> r.recipientAccountId().orElse(null))
-                .add("serviceEventDetails", JsonValue.class, r -> r.serviceEventDetails().orElse(null))
-                .add("sharedEventID", String.class, r -> r.sharedEventID().orElse(null))
-                .add("vpcEndpointId", String.class, r -> r.vpcEndpointId().orElse(null))
-                .add("vpcEndpointAccountId", String.class, r -> r.vpcEndpointAccountId().orElse(null))
-                .add("eventCategory", String.class, r -> r.eventCategoryAsString().orElse(null))
-                .add("sessionCredentialFromConsole", String.class,
-                        r -> r.sessionCredentialFromConsole().orElse(null))
-                .add("addendum", Addendum.class, r -> r.addendum().orElse(null))
-                .add("eventContext", JsonValue.class, r -> r.eventContext().orElse(null))
-                .add("edgeDeviceDetails", EdgeDeviceDetails.class, r -> r.edgeDeviceDetails().orElse(null))
-                .add("tlsDetails", TlsDetails.class, r -> r.tlsDetails().orElse(null))
-                .add("insightDetails", InsightDetails.class, r -> r.insightDetails().orElse(null))
-                .add("annotation", String.class, r -> r.annotation().orElse(null))
-                .add("accountId", String.class, r -> r.accountId().orElse(null))
-                .add("eventId", String.class, r -> r.aggregatedEventId().orElse(null))
-                .add("timeWindow", AggregationTimeWindow.class, r -> r.timeWindow().orElse(null))
-                .add("summary", JsonValue.class, r -> r.summary().orElse(null));
-        new Table<>(UserIdentity.class, UserIdentity::otherFields)
-                .add("type", String.class, v -> v.typeAsString().orElse(null))
-                .add("principalId", String.class, v -> v.principalId().orElse(null))
-                .add("arn", String.class, v -> v.arn().orElse(null))
-                .add("accountId", String.class, v -> v.accountId().orElse(null))
-                .add("accessKeyId", String.class, v -> v.accessKeyId().orElse(null))
-                .add("userName", String.class, v -> v.userName().orElse(null))
-                .add("sessionContext", SessionContext.class, v -> v.sessionContext().orElse(null))
-                .add("invokedBy", String.class, v -> v.invokedBy().orElse(null))
-                .add("invokedByDelegate", InvokedByDelegate.class, v -> v.invokedByDelegate().orElse(null))
-                .add("onBehalfOf", OnBehalfOf.class, v -> v.onBehalfOf().orElse(null))
-                .add("inScopeOf", InScopeOf.class, v -> v.inScopeOf().orElse(null))
-                .add("credentialId", String.class, v -> v.credentialId().orElse(null))
-                .add("identityProvider", String.class, v -> v.identityProvider().orElse(null));
-        new Table<>(SessionContext.class, SessionContext::otherFields)
-                .add("sessionIssuer", SessionIssuer.class, v -> v.sessionIssuer().orElse(null))
-                .add("webIdFederationData", WebIdFederationData.class, v -> v.webIdFederationData().orElse(null))
-                .add("attributes", SessionAttributes.class, v -> v.attributes().orElse(null))
-                .add("sourceIdentity", String.class, v -> v.sourceIdentity().orElse(null))
-                .add("ec2RoleDelivery", String.class, v -> v.ec2RoleDelivery().orElse(null))
-                .add("assumedRoot", JsonValue.class, v -> v.assumedRoot().orElse(null))
-                .add("signInSessionArn", String.class, v -> v.signInSessionArn().orElse(null))
-                .add("ec2IssuedInVPC", String.class, v -> v.ec2IssuedInVPC().orElse(null));
-        new Table<>(SessionIssuer.class, SessionIssuer::otherFields)
-                .add("type", String.class, v -> v.type().orElse(null))
-                .add("principalId", String.class, v -> v.principalId().orElse(null))
-                .add("arn", String.class, v -> v.arn().orElse(null))
-                .add("accountId", String.class, v -> v.accountId().orElse(null))
-                .add("userName", String.class, v -> v.userName().orElse(null));
-        new Table<>(SessionAttributes.class, SessionAttributes::otherFields)
-                .add("creationDate", String.class, v -> v.creationDate().orElse(null))
-                .add("mfaAuthenticated", String.class, v -> v.mfaAuthenticated().orElse(null));
-        new Table<>(TlsDetails.class, TlsDetails::otherFields)
-                .add("tlsVersion", String.class, v -> v.tlsVersion().orElse(null))
-                .add("cipherSuite", String.class, v -> v.cipherSuite().orElse(null))
-                .add("clientProvidedHostHeader", String.class, v -> v.clientProvidedHostHeader().orElse(null))
-                .add("keyExchange", String.class, v -> v.keyExchange().orElse(null));
+    private static Object record(CloudTrailRecord r, Member m) {
+        switch (m) {
+            case EVENT_VERSION:
+                return r.eventVersion().map(EventVersion::toString).orElse(null);
+            case USER_IDENTITY:
+                return r.userIdentity().orElse(null);
+            case EVENT_TIME:
+                return r.eventTime().map(Instant::toString).orElse(null);
+            case EVENT_SOURCE:
+                return r.eventSource().orElse(null);
+            case EVENT_NAME:
+                return r.eventName().orElse(null);
+            case AWS_REGION:
+                return r.awsRegion().orElse(null);
+            case SOURCE_IPADDRESS:
+                return r.sourceIPAddress().orElse(null);
+            case USER_AGENT:
+                return r.userAgent().orElse(null);
+            case ERROR_CODE:
+                return r.errorCode().orElse(null);
+            case ERROR_MESSAGE:
+                return r.errorMessage().orElse(null);
+            case REQUEST_PARAMETERS:
+                return r.requestParameters().orElse(null);
+            case RESPONSE_ELEMENTS:
+                return r.responseElements().orElse(null);
+            case ADDITIONAL_EVENT_DATA:
+                return r.additionalEventData().orElse(null);
+            case REQUEST_ID:
+                return r.requestID().orElse(null);
+            case EVENT_ID:
+                return r.eventID().orElse(null);
+            case EVENT_TYPE:
+                return r.eventTypeAsString().orElse(null);
+            case API_VERSION:
+                return r.apiVersion().orElse(null);
+            case MANAGEMENT_EVENT:
+                return r.managementEvent().orElse(null);
+            case READ_ONLY:
+                return r.readOnly().orElse(null);
+            case RESOURCES:
+                return r.resources().orElse(null);
+            case RECIPIENT_ACCOUNT_ID:
+                return r.recipientAccountId().orElse(null);
+            case SERVICE_EVENT_DETAILS:
+                return r.serviceEventDetails().orElse(null);
+            case SHARED_EVENT_ID:
+                return r.sharedEventID().orElse(null);
+            case VPC_ENDPOINT_ID:
+                return r.vpcEndpointId().orElse(null);
+            case VPC_ENDPOINT_ACCOUNT_ID:
+                return r.vpcEndpointAccountId().orElse(null);
+            case EVENT_CATEGORY:
+                return r.eventCategoryAsString().orElse(null);
+            case ADDENDUM:
+                return r.addendum().orElse(null);
+            case SESSION_CREDENTIAL_FROM_CONSOLE:
+                return r.sessionCredentialFromConsole().orElse(null);
+            case EVENT_CONTEXT:
+                return r.eventContext().orElse(null);
+            case EDGE_DEVICE_DETAILS:
+                return r.edgeDeviceDetails().orElse(null);
+            case TLS_DETAILS:
+                return r.tlsDetails().orElse(null);
+            case INSIGHT_DETAILS:
+                return r.insightDetails().orElse(null);
+            case ANNOTATION:
+                return r.annotation().orElse(null);
+            case ACCOUNT_ID:
+                return r.accountId().orElse(null);
+            case AGGREGATED_EVENT_ID:
+                return r.aggregatedEventId().orElse(null);
+            case TIME_WINDOW:
+                return r.timeWindow().orElse(null);
+            case SUMMARY:
+                return r.summary().orElse(null);
+            default:
+                throw new AssertionError(m);
+        }
+    }
+
+    private static Object identity(UserIdentity u, Member m) {
+        switch (m) {
+            case IDENTITY_TYPE:
+                return u.typeAsString().orElse(null);
+            case IDENTITY_PRINCIPAL_ID:
+                return u.principalId().orElse(null);
+            case IDENTITY_ARN:
+                return u.arn().orElse(null);
+            case IDENTITY_ACCOUNT_ID:
+                return u.accountId().orElse(null);
+            case IDENTITY_ACCESS_KEY_ID:
+                return u.accessKeyId().orElse(null);
+            case IDENTITY_USER_NAME:
+                return u.userName().orElse(null);
+            case IDENTITY_SESSION_CONTEXT:
+                return u.sessionContext().orElse(null);
+            case IDENTITY_INVOKED_BY:
+                return u.invokedBy().orElse(null);
+            case IDENTITY_INVOKED_BY_DELEGATE:
+                return u.invokedByDelegate().orElse(null);
+            case IDENTITY_ON_BEHALF_OF:
+                return u.onBehalfOf().orElse(null);
+            case IDENTITY_IN_SCOPE_OF:
+                return u.inScopeOf().orElse(null);
+            case IDENTITY_CREDENTIAL_ID:
+                return u.credentialId().orElse(null);
+            case IDENTITY_IDENTITY_PROVIDER:
+                return u.identityProvider().orElse(null);
+            default:
+                throw new AssertionError(m);
+        }
+    }
+
+    private static Object session(SessionContext c, Member m) {
+        switch (m) {
+            case SESSION_SESSION_ISSUER:
+                return c.sessionIssuer().orElse(null);
+            case SESSION_WEB_ID_FEDERATION_DATA:
+                return c.webIdFederationData().orElse(null);
+            case SESSION_ATTRIBUTES:
+                return c.attributes().orElse(null);
+            case SESSION_SOURCE_IDENTITY:
+                return c.sourceIdentity().orElse(null);
+            case SESSION_EC2_ROLE_DELIVERY:
+                return c.ec2RoleDelivery().orElse(null);
+            case SESSION_ASSUMED_ROOT:
+                return c.assumedRoot().orElse(null);
+            case SESSION_SIGN_IN_SESSION_ARN:
+                return c.signInSessionArn().orElse(null);
+            case SESSION_EC2_ISSUED_IN_VPC:
+                return c.ec2IssuedInVPC().orElse(null);
+            default:
+                throw new AssertionError(m);
+        }
+    }
+
+    private static Object issuer(SessionIssuer i, Member m) {
+        switch (m) {
+            case ISSUER_TYPE:
+                return i.type().orElse(null);
+            case ISSUER_PRINCIPAL_ID:
+                return i.principalId().orElse(null);
+            case ISSUER_ARN:
+                return i.arn().orElse(null);
+            case ISSUER_ACCOUNT_ID:
+                return i.accountId().orElse(null);
+            case ISSUER_USER_NAME:
+                return i.userName().orElse(null);
+            default:
+                throw new AssertionError(m);
+        }
+    }
+
+    private static Object attributes(SessionAttributes a, Member m) {
+        switch (m) {
+            case ATTRIBUTES_CREATION_DATE:
+                return a.creationDate().orElse(null);
+            case ATTRIBUTES_MFA_AUTHENTICATED:
+                return a.mfaAuthenticated().orElse(null);
+            default:
+                throw new AssertionError(m);
+        }
+    }
+
+    private static Object tls(TlsDetails t, Member m) {
+        switch (m) {
+            case TLS_TLS_VERSION:
+                return t.tlsVersion().orElse(null);
+            case TLS_CIPHER_SUITE:
+                return t.cipherSuite().orElse(null);
+            case TLS_CLIENT_PROVIDED_HOST_HEADER:
+                return t.clientProvidedHostHeader().orElse(null);
+            case TLS_KEY_EXCHANGE:
+                return t.keyExchange().orElse(null);
+            default:
+                throw new AssertionError(m);
+        }
     }
 }
