@@ -505,8 +505,11 @@ abstract class ValueTest implements Leaves.Visitor {
     static final class InCidr extends ValueTest {
         final List<Cidr> ranges;
 
+        private final Cidr[] array; // iterated without an iterator
+
         InCidr(List<Cidr> ranges) {
             this.ranges = List.copyOf(ranges);
+            this.array = this.ranges.toArray(new Cidr[0]);
         }
 
         @Override
@@ -514,11 +517,24 @@ abstract class ValueTest implements Leaves.Visitor {
             if (!(leaf instanceof String)) {
                 return false;
             }
-            byte[] address = Cidr.parseAddress((String) leaf);
+            String s = (String) leaf;
+            if (s.indexOf(':') < 0) { // IPv4, or no address: read without allocating
+                long bits = Cidr.parseV4Bits(s);
+                if (bits < 0) {
+                    return false;
+                }
+                for (Cidr r : array) {
+                    if (r.containsV4((int) bits)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            byte[] address = Cidr.parseAddress(s);
             if (address == null) {
                 return false;
             }
-            for (Cidr r : ranges) {
+            for (Cidr r : array) {
                 if (r.contains(address)) {
                     return true;
                 }
