@@ -89,7 +89,7 @@ public abstract class Condition {
 
         @Override
         public boolean matches(CloudTrailRecord record) {
-            return field.anyLeaf(record, test);
+            return field.anyLeafPasses(record, test);
         }
 
         @Override
@@ -132,7 +132,7 @@ public abstract class Condition {
 
         @Override
         public boolean matches(CloudTrailRecord record) {
-            return !field.anyLeaf(record, PRESENT);
+            return !field.anyLeafPasses(record, PRESENT);
         }
 
         @Override

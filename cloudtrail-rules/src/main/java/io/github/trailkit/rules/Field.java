@@ -68,6 +68,20 @@ public final class Field {
         return compiled.walk(record, visitor);
     }
 
+    /**
+     * True when a leaf at this field of {@code record} passes {@code test}. A path of typed members that ends at a
+     * string or a boolean has that one leaf, tested directly; any other is walked.
+     */
+    boolean anyLeafPasses(CloudTrailRecord record, ValueTest test) {
+        if (derived == null) {
+            Object single = compiled.single(record);
+            if (single != CompiledPath.WALK) {
+                return single != null && test.accepts(single);
+            }
+        }
+        return anyLeaf(record, test);
+    }
+
     /** The path, resolved against the typed model once (for the rule index). */
     CompiledPath compiled() {
         return compiled;
