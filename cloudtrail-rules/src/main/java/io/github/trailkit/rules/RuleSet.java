@@ -248,27 +248,38 @@ public final class RuleSet {
         // Each rule sits in one list only (its event names with the unindexed rules, its event sources, or the values
         // of one secondary field), so the lists are evaluated one after the other and the findings put in rule order
         // at the end; most records have none, and then nothing is allocated.
+        // All lookups first, then all evaluations: the lookups read values scattered over the record, and done one
+        // after the other with little in between, the processor fetches them from memory at the same time.
         String name = record.eventName().orElse(null);
         Bucket first = name == null ? null : byEventName.get(name);
         if (first == null) {
             first = unindexed;
         }
-        Outcome outcome = evaluate(first, record, null);
-        int examined = first.rules.length;
+        Bucket bySource = null;
         if (!byEventSource.isEmpty()) {
             String source = record.eventSource().orElse(null);
-            Bucket bySource = source == null ? null : byEventSource.get(source);
-            if (bySource != null) {
-                outcome = evaluate(bySource, record, outcome);
-                examined += bySource.rules.length;
+            bySource = source == null ? null : byEventSource.get(source);
+        }
+        Bucket[] more = null;
+        int found = 0;
+        for (int k = 0; k < secondary.length; k++) {
+            Bucket b = secondary[k].candidates(record);
+            if (b != null) {
+                if (more == null) {
+                    more = new Bucket[secondary.length - k];
+                }
+                more[found++] = b;
             }
         }
-        for (SecondaryIndex index : secondary) {
-            Bucket more = index.candidates(record);
-            if (more != null) {
-                outcome = evaluate(more, record, outcome);
-                examined += more.rules.length;
-            }
+        Outcome outcome = evaluate(first, record, null);
+        int examined = first.rules.length;
+        if (bySource != null) {
+            outcome = evaluate(bySource, record, outcome);
+            examined += bySource.rules.length;
+        }
+        for (int k = 0; k < found; k++) {
+            outcome = evaluate(more[k], record, outcome);
+            examined += more[k].rules.length;
         }
         return outcome == null ? quiet(examined) : outcome.evaluation(examined);
     }
