@@ -317,11 +317,11 @@ public final class RuleSet {
     /** The evaluation with no findings and no errors after examining {@code examined} rules; shared, as it is immutable. */
     private Evaluation quiet(int examined) {
         if (examined >= quiet.length) {
-            return Evaluation.builder().rulesExamined(examined).build();
+            return ImmutableEvaluation.of(List.of(), List.of(), examined);
         }
         Evaluation e = quiet[examined];
         if (e == null) {
-            e = Evaluation.builder().rulesExamined(examined).build();
+            e = ImmutableEvaluation.of(List.of(), List.of(), examined);
             quiet[examined] = e; // a race only builds an equal value twice
         }
         return e;
@@ -358,11 +358,8 @@ public final class RuleSet {
         }
 
         Evaluation evaluation(int examined) {
-            return Evaluation.builder()
-                    .findings(inRuleOrder(findings, findingRules, findingCount))
-                    .errors(inRuleOrder(errors, errorRules, errorCount))
-                    .rulesExamined(examined)
-                    .build();
+            return ImmutableEvaluation.of(inRuleOrder(findings, findingRules, findingCount),
+                    inRuleOrder(errors, errorRules, errorCount), examined);
         }
 
         /** The first {@code n} items sorted by their rule numbers (few, and mostly in order already). */
@@ -410,14 +407,8 @@ public final class RuleSet {
         Rule rule = rules[i];
         Field dedup = dedupFields[i];
         String key = dedup != null ? dedupValue(dedup, record) : record.eventID().orElse("");
-        return Finding.builder()
-                .ruleId(rule.id())
-                .title(rule.title())
-                .severity(rule.severity())
-                .tags(rule.tags())
-                .dedupKey(key)
-                .record(record)
-                .build();
+        // the constructor, not the builder: no builder, no list to collect the tags in before they are copied
+        return ImmutableFinding.of(rule.id(), rule.title(), rule.severity(), rule.tags(), key, record);
     }
 
     private static String dedupValue(Field field, CloudTrailRecord record) {
