@@ -63,9 +63,9 @@ public abstract class Condition {
 
     /**
      * This condition for records whose field at {@code path} has exactly one leaf, the string {@code value}: the tests
-     * of that field are decided already, so what is left is simpler, {@link AllOf#ALWAYS} or {@link AnyOf#NEVER}. For a record
-     * with that single leaf, the result matches exactly when this condition does (the rule index knows such a value of
-     * every record it hands a rule for, and so evaluates only what is left).
+     * of that field are decided already, so what is left is simpler, or {@link AllOf#ALWAYS} or {@link AnyOf#NEVER}.
+     * For a record with that single leaf, what is left matches exactly when this condition does (the rule index knows
+     * such a value of every record it hands a rule, and so evaluates only what is left).
      */
     Condition assuming(String path, String value) {
         return this;

@@ -314,7 +314,7 @@ public final class RuleSet {
         return outcome;
     }
 
-    /** The evaluation with no findings and no errors after examining {@code examined} rules; shared, as it is immutable. */
+    /** The evaluation without findings or errors after examining {@code examined} rules; shared, as it is immutable. */
     private Evaluation quiet(int examined) {
         if (examined >= quiet.length) {
             return ImmutableEvaluation.of(List.of(), List.of(), examined);
