@@ -165,6 +165,12 @@ public abstract class Condition {
                     .toArray(Condition[]::new);
         }
 
+        /** Parts tested in exactly this order (what is left of a condition keeps the order of the original). */
+        private AllOf(Condition[] inOrder) {
+            this.parts = List.of(inOrder);
+            this.cheapestFirst = inOrder;
+        }
+
         @Override
         public boolean matches(CloudTrailRecord record) {
             for (Condition c : cheapestFirst) {
@@ -224,22 +230,27 @@ public abstract class Condition {
 
         @Override
         Condition assuming(String path, String value) {
-            List<Condition> left = new ArrayList<>(parts.size());
+            // The parts left are tested in the order the whole would test them, and a decided part stops the test
+            // where the whole would stop, so that a part that throws (a predicate, a payload that cannot be read)
+            // throws for the same records: only the decided tests, which cannot throw, are taken out.
+            List<Condition> left = new ArrayList<>(cheapestFirst.length);
             boolean changed = false;
-            for (Condition c : parts) {
+            for (Condition c : cheapestFirst) {
                 Condition d = c.assuming(path, value);
+                changed |= d != c;
                 if (d == AnyOf.NEVER) {
-                    return AnyOf.NEVER;
+                    left.add(d);
+                    return left.size() == 1 ? AnyOf.NEVER : new AllOf(left.toArray(new Condition[0]));
                 }
                 if (d != AllOf.ALWAYS) {
                     left.add(d);
                 }
-                changed |= d != c;
             }
             if (!changed) {
                 return this;
             }
-            return left.isEmpty() ? AllOf.ALWAYS : left.size() == 1 ? left.get(0) : new AllOf(left);
+            return left.isEmpty() ? AllOf.ALWAYS
+                    : left.size() == 1 ? left.get(0) : new AllOf(left.toArray(new Condition[0]));
         }
     }
 
@@ -317,17 +328,19 @@ public abstract class Condition {
 
         @Override
         Condition assuming(String path, String value) {
+            // in the order of the whole, stopping where it would stop: see AllOf
             List<Condition> left = new ArrayList<>(parts.size());
             boolean changed = false;
             for (Condition c : parts) {
                 Condition d = c.assuming(path, value);
+                changed |= d != c;
                 if (d == AllOf.ALWAYS) {
-                    return AllOf.ALWAYS;
+                    left.add(d);
+                    return left.size() == 1 ? AllOf.ALWAYS : new AnyOf(left);
                 }
                 if (d != AnyOf.NEVER) {
                     left.add(d);
                 }
-                changed |= d != c;
             }
             if (!changed) {
                 return this;

@@ -43,6 +43,20 @@ final class RuleSetIndexTest {
                 .build());
         rules.add(rule("type-and-not-type").when(userIdentity().type().in("Root", "IAMUser", "AssumedRole")
                 .and(not(userIdentity().type().is("IAMUser"))).and(userIdentity().type().exists())).build());
+        // a part that throws, before or after a decided test: the same records must fail as with the whole condition
+        Condition boom = predicate("boom", r -> {
+            throw new IllegalStateException("boom");
+        });
+        rules.add(rule("throws-before-decided-or").when(eventName().in(names)
+                .and(boom.or(eventName().is(names.get(0))))).build());
+        rules.add(rule("decided-or-before-throws").when(eventName().in(names)
+                .and(eventName().is(names.get(0)).or(boom))).build());
+        // (indexed under its four names; the five tests of the any-of cost as much as the predicate, so run after it)
+        rules.add(rule("throws-before-costly-decided-and").when(eventName().in(names.subList(0, 4)).and(boom)
+                .and(anyOf(names.subList(1, 6).stream().map(n -> eventName().is(n)).collect(Collectors.toList()))))
+                .build());
+        rules.add(rule("decided-and-before-throws").when(eventName().in(names).and(boom)
+                .and(eventName().is(names.get(2)))).build());
         RuleSet set = RuleSet.builder().add(rules).onRuleError(e -> {}).build();
 
         int findings = 0;
