@@ -13,10 +13,17 @@ final class Cidr {
     private final int prefixLength;
     private final String text;
 
+    /** For an IPv4 range: the network and the mask as 32 bits. */
+    private final int v4Network;
+    private final int v4Mask;
+
     private Cidr(byte[] network, int prefixLength, String text) {
         this.network = network;
         this.prefixLength = prefixLength;
         this.text = text;
+        this.v4Mask = prefixLength == 0 ? 0 : -1 << (32 - prefixLength);
+        this.v4Network = network.length != 4 ? 0
+                : (network[0] & 0xff) << 24 | (network[1] & 0xff) << 16 | (network[2] & 0xff) << 8 | network[3] & 0xff;
     }
 
     /**
@@ -51,7 +58,52 @@ final class Cidr {
     }
 
     boolean contains(byte[] address) {
-        return address.length == network.length && Arrays.equals(mask(address, prefixLength), network);
+        if (address.length != network.length) {
+            return false;
+        }
+        for (int i = 0; i < address.length; i++) {
+            int keep = Math.max(0, Math.min(8, prefixLength - i * 8));
+            if ((byte) (address[i] & (0xff << (8 - keep))) != network[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True for an IPv4 range that holds the address {@code bits} (see {@link #parseV4Bits}). */
+    boolean containsV4(int bits) {
+        return network.length == 4 && (bits & v4Mask) == v4Network;
+    }
+
+    /**
+     * The 32 bits of an IPv4 literal as {@link #parseAddress} reads it, or -1 when {@code s} is no IPv4 literal; no
+     * allocation, for the common case of testing a {@code sourceIPAddress}.
+     */
+    static long parseV4Bits(String s) {
+        int to = s.length();
+        long bits = 0;
+        int part = 0;
+        int i = 0;
+        while (part < 4) {
+            int start = i;
+            int value = 0;
+            while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                value = Math.min(value * 10 + (s.charAt(i) - '0'), 256);
+                i++;
+            }
+            if (i == start || value > 255) {
+                return -1;
+            }
+            bits = bits << 8 | value;
+            part++;
+            if (part < 4) {
+                if (i >= to || s.charAt(i) != '.') {
+                    return -1;
+                }
+                i++;
+            }
+        }
+        return i == to ? bits : -1;
     }
 
     private static byte[] mask(byte[] address, int prefix) {

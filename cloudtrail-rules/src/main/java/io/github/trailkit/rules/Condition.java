@@ -61,6 +61,16 @@ public abstract class Condition {
         return 1;
     }
 
+    /**
+     * This condition for records whose field at {@code path} has exactly one leaf, the string {@code value}: the tests
+     * of that field are decided already, so what is left is simpler, or {@link AllOf#ALWAYS} or {@link AnyOf#NEVER}.
+     * For a record with that single leaf, what is left matches exactly when this condition does (the rule index knows
+     * such a value of every record it hands a rule, and so evaluates only what is left).
+     */
+    Condition assuming(String path, String value) {
+        return this;
+    }
+
     /** True when the engine can see inside this condition (false for opaque predicates). */
     boolean indexable() {
         return true;
@@ -79,7 +89,7 @@ public abstract class Condition {
 
         @Override
         public boolean matches(CloudTrailRecord record) {
-            return field.anyLeaf(record, test::accepts);
+            return field.anyLeafPasses(record, test);
         }
 
         @Override
@@ -95,6 +105,14 @@ public abstract class Condition {
         @Override
         Set<String> required(String path) {
             return field.path().equals(path) ? test.exactStrings() : null;
+        }
+
+        @Override
+        Condition assuming(String path, String value) {
+            if (field.isDerived() || !field.path().equals(path)) {
+                return this;
+            }
+            return test.accepts(value) ? AllOf.ALWAYS : AnyOf.NEVER;
         }
 
         @Override
@@ -114,12 +132,17 @@ public abstract class Condition {
 
         @Override
         public boolean matches(CloudTrailRecord record) {
-            return !field.anyLeaf(record, PRESENT::accepts);
+            return !field.anyLeafPasses(record, PRESENT);
         }
 
         @Override
         public String toString() {
             return field + ".absent()";
+        }
+
+        @Override
+        Condition assuming(String path, String value) {
+            return field.isDerived() || !field.path().equals(path) ? this : AnyOf.NEVER;
         }
 
         @Override
@@ -129,6 +152,9 @@ public abstract class Condition {
     }
 
     static final class AllOf extends Condition {
+        /** Holds for every record: what {@link #assuming} leaves of a test known to hold. */
+        static final AllOf ALWAYS = new AllOf(List.of());
+
         final List<Condition> parts;
         private final Condition[] cheapestFirst;
 
@@ -137,6 +163,12 @@ public abstract class Condition {
             this.cheapestFirst = parts.stream()
                     .sorted(Comparator.comparingInt(Condition::cost))
                     .toArray(Condition[]::new);
+        }
+
+        /** Parts tested in exactly this order (what is left of a condition keeps the order of the original). */
+        private AllOf(Condition[] inOrder) {
+            this.parts = List.of(inOrder);
+            this.cheapestFirst = inOrder;
         }
 
         @Override
@@ -195,18 +227,48 @@ public abstract class Condition {
         boolean indexable() {
             return parts.stream().allMatch(Condition::indexable);
         }
+
+        @Override
+        Condition assuming(String path, String value) {
+            // The parts left are tested in the order the whole would test them, and a decided part stops the test
+            // where the whole would stop, so that a part that throws (a predicate, a payload that cannot be read)
+            // throws for the same records: only the decided tests, which cannot throw, are taken out.
+            List<Condition> left = new ArrayList<>(cheapestFirst.length);
+            boolean changed = false;
+            for (Condition c : cheapestFirst) {
+                Condition d = c.assuming(path, value);
+                changed |= d != c;
+                if (d == AnyOf.NEVER) {
+                    left.add(d);
+                    return left.size() == 1 ? AnyOf.NEVER : new AllOf(left.toArray(new Condition[0]));
+                }
+                if (d != AllOf.ALWAYS) {
+                    left.add(d);
+                }
+            }
+            if (!changed) {
+                return this;
+            }
+            return left.isEmpty() ? AllOf.ALWAYS
+                    : left.size() == 1 ? left.get(0) : new AllOf(left.toArray(new Condition[0]));
+        }
     }
 
     static final class AnyOf extends Condition {
+        /** Holds for no record: what {@link #assuming} leaves of a test known to fail. */
+        static final AnyOf NEVER = new AnyOf(List.of());
+
         final List<Condition> parts;
+        private final Condition[] array; // iterated without an iterator
 
         AnyOf(List<Condition> parts) {
             this.parts = List.copyOf(parts);
+            this.array = this.parts.toArray(new Condition[0]);
         }
 
         @Override
         public boolean matches(CloudTrailRecord record) {
-            for (Condition c : parts) {
+            for (Condition c : array) {
                 if (c.matches(record)) {
                     return true;
                 }
@@ -263,6 +325,28 @@ public abstract class Condition {
         boolean indexable() {
             return parts.stream().allMatch(Condition::indexable);
         }
+
+        @Override
+        Condition assuming(String path, String value) {
+            // in the order of the whole, stopping where it would stop: see AllOf
+            List<Condition> left = new ArrayList<>(parts.size());
+            boolean changed = false;
+            for (Condition c : parts) {
+                Condition d = c.assuming(path, value);
+                changed |= d != c;
+                if (d == AllOf.ALWAYS) {
+                    left.add(d);
+                    return left.size() == 1 ? AllOf.ALWAYS : new AnyOf(left);
+                }
+                if (d != AnyOf.NEVER) {
+                    left.add(d);
+                }
+            }
+            if (!changed) {
+                return this;
+            }
+            return left.isEmpty() ? AnyOf.NEVER : left.size() == 1 ? left.get(0) : new AnyOf(left);
+        }
     }
 
     static final class Not extends Condition {
@@ -285,6 +369,12 @@ public abstract class Condition {
         @Override
         String explainMiss(CloudTrailRecord record) {
             return matches(record) ? null : "expected " + this + ", but " + inner + " holds";
+        }
+
+        @Override
+        Condition assuming(String path, String value) {
+            Condition d = inner.assuming(path, value);
+            return d == inner ? this : d == AllOf.ALWAYS ? AnyOf.NEVER : d == AnyOf.NEVER ? AllOf.ALWAYS : new Not(d);
         }
 
         @Override

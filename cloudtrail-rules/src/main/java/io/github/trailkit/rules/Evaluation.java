@@ -19,15 +19,18 @@ public abstract class Evaluation {
     Evaluation() {}
 
     /** The findings, in rule-set order. */
+    @Value.Parameter
     public abstract List<Finding> findings();
 
     /** The rules that threw while evaluating the record. */
+    @Value.Parameter
     public abstract List<RuleError> errors();
 
     /**
      * How many rules were examined: the candidates for this record's {@code eventSource} and {@code eventName}, plus
      * the rules the index cannot place.
      */
+    @Value.Parameter
     public abstract int rulesExamined();
 
     /** A new builder. */

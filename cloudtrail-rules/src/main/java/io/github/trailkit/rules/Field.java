@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -28,12 +27,14 @@ public final class Field {
     private final String[] segments;
     private final String dsl;
     private final Function<CloudTrailRecord, String> derived;
+    private final CompiledPath compiled;
 
     private Field(String path, String dsl, Function<CloudTrailRecord, String> derived) {
         this.path = path;
         this.segments = path.split("\\.", -1);
         this.dsl = dsl;
         this.derived = derived;
+        this.compiled = derived == null ? CompiledPath.of(segments) : null;
     }
 
     static Field of(String path, String dsl) {
@@ -58,12 +59,37 @@ public final class Field {
         return segments.length;
     }
 
-    boolean anyLeaf(CloudTrailRecord record, Predicate<Object> test) {
+    /** True when {@code visitor} accepts a leaf at this field of {@code record} (it then sees no further leaves). */
+    boolean anyLeaf(CloudTrailRecord record, Leaves.Visitor visitor) {
         if (derived != null) {
             String v = derived.apply(record);
-            return v != null && test.test(v);
+            return v != null && visitor.visit(v);
         }
-        return Leaves.walk(record, segments, test::test);
+        return compiled.walk(record, visitor);
+    }
+
+    /**
+     * True when a leaf at this field of {@code record} passes {@code test}. A path of typed members that ends at a
+     * string or a boolean has that one leaf, tested directly; any other is walked.
+     */
+    boolean anyLeafPasses(CloudTrailRecord record, ValueTest test) {
+        if (derived == null) {
+            Object single = compiled.single(record);
+            if (single != CompiledPath.WALK) {
+                return single != null && test.accepts(single);
+            }
+        }
+        return anyLeaf(record, test);
+    }
+
+    /** The path, resolved against the typed model once (for the rule index). */
+    CompiledPath compiled() {
+        return compiled;
+    }
+
+    /** True for a value derived from the record rather than read at a path. */
+    boolean isDerived() {
+        return derived != null;
     }
 
     /** The record's values at this field, in words: {@code eventName is "DeleteTopic"}. */

@@ -29,25 +29,31 @@ public abstract class Finding {
     Finding() {}
 
     /** The id of the rule that matched. */
+    @Value.Parameter
     public abstract String ruleId();
 
     /** The rule's title. */
+    @Value.Parameter
     public abstract String title();
 
     /** The rule's severity. */
+    @Value.Parameter
     public abstract Severity severity();
 
     /** The rule's tags. */
+    @Value.Parameter
     public abstract List<String> tags();
 
     /**
      * What identifies this finding for deduplication: the value at the rule's {@link Rule#dedupKey()}, or the record's
      * {@code eventID}; empty text when the record has neither.
      */
+    @Value.Parameter
     public abstract String dedupKey();
 
     /** The record that matched. */
     @Value.Auxiliary
+    @Value.Parameter
     public abstract CloudTrailRecord record();
 
     /** Where the record was read: a file path or {@code s3://bucket/key}; empty until {@link #at} sets it. */

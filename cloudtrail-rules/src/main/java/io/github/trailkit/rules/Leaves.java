@@ -41,9 +41,13 @@ final class Leaves {
         return walk(node, path, 0, visitor);
     }
 
-    private static boolean walk(Object node, String[] path, int i, Visitor visitor) {
+    /** Offers every leaf at {@code path[i..]} below {@code node} to {@code visitor}; true when it stopped the walk. */
+    static boolean walk(Object node, String[] path, int i, Visitor visitor) {
         if (node == null) {
             return false;
+        }
+        if (node instanceof String || node instanceof Boolean) { // the most common leaves, tested first
+            return i == path.length && visitor.visit(node);
         }
         if (node instanceof List) {
             for (Object element : (List<?>) node) {
@@ -67,7 +71,7 @@ final class Leaves {
         if (node instanceof JsonValue && !((JsonValue) node).isObject()) {
             return false;
         }
-        if (node instanceof String || node instanceof Boolean || node instanceof Number) {
+        if (node instanceof Number) {
             return false;
         }
         return walk(RecordMembers.get(node, path[i]), path, i + 1, visitor);

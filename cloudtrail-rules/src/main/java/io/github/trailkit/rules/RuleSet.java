@@ -34,12 +34,17 @@ public final class RuleSet {
     private static final int[] NONE = new int[0];
 
     private final Rule[] rules;
+    private final Field[] dedupFields;
     private final Map<String, Rule> byId;
-    private final Map<String, int[]> byEventName;
-    private final Map<String, int[]> byEventSource;
-    private final int[] unindexed;
+    /** The rules of each event name, merged in rule order with the unindexed rules. */
+    private final Map<String, Bucket> byEventName;
+    private final Map<String, Bucket> byEventSource;
+    /** The rules no index can place, for records whose event name no rule requires. */
+    private final Bucket unindexed;
     private final SecondaryIndex[] secondary;
     private final Consumer<RuleError> onError;
+    /** Evaluations without findings or errors, by the number of rules examined; filled as they are needed. */
+    private final Evaluation[] quiet;
 
     /**
      * Fields other than the event name and source that rules often require exact values of, most selective first: a
@@ -49,20 +54,65 @@ public final class RuleSet {
     private static final List<String> SECONDARY_PATHS =
             List.of("errorCode", "eventType", "tlsDetails.tlsVersion", "awsRegion", "userIdentity.type");
 
+    /**
+     * The rules a record with one value of an indexed field is examined against, in rule order, each with what is left
+     * of its condition once that value is known (often nothing: a rule that only lists event names).
+     */
+    private static final class Bucket {
+        final int[] rules;
+        final Condition[] conditions;
+
+        Bucket(int[] rules, Condition[] all, String path, String value) {
+            this.rules = rules;
+            this.conditions = new Condition[rules.length];
+            for (int k = 0; k < rules.length; k++) {
+                Condition c = all[rules[k]];
+                conditions[k] = path == null ? c : c.assuming(path, value);
+            }
+        }
+    }
+
     /** Rules indexed by the exact string values one field must have. */
     private static final class SecondaryIndex {
         final Field field;
-        final Map<String, int[]> byValue;
+        final CompiledPath path;
+        final Map<String, Bucket> byValue;
+        final Condition[] all;
 
-        SecondaryIndex(String path, Map<String, int[]> byValue) {
+        SecondaryIndex(String path, Map<String, List<Integer>> byValue, Condition[] all) {
             this.field = Field.of(path, path);
-            this.byValue = byValue;
+            this.path = field.compiled();
+            this.byValue = buckets(byValue, all, path);
+            this.all = all;
+        }
+
+        /** The rules of the record's values at the path; null when there are none. */
+        Bucket candidates(CloudTrailRecord record) {
+            Object single = path.single(record);
+            if (single == null || single instanceof Boolean) {
+                return null;
+            }
+            if (single instanceof String) {
+                return byValue.get(single);
+            }
+            // an array, or a value kept in otherFields: every string leaf, and a rule may come up more than once
+            int[][] found = {NONE};
+            field.anyLeaf(record, leaf -> {
+                Bucket more = leaf instanceof String ? byValue.get(leaf) : null;
+                if (more != null) {
+                    found[0] = union(found[0], more.rules);
+                }
+                return false;
+            });
+            return found[0].length == 0 ? null : new Bucket(found[0], all, null, null);
         }
     }
 
     private RuleSet(List<Rule> rules, Consumer<RuleError> onError) {
         this.rules = rules.toArray(new Rule[0]);
         this.onError = onError;
+        Condition[] conditions = new Condition[this.rules.length];
+        this.dedupFields = new Field[this.rules.length];
         Map<String, Rule> ids = new LinkedHashMap<>();
         Map<String, List<Integer>> names = new HashMap<>();
         Map<String, List<Integer>> sources = new HashMap<>();
@@ -73,6 +123,8 @@ public final class RuleSet {
             if (ids.put(r.id(), r) != null) {
                 throw new IllegalArgumentException("two rules have the id " + ValueTest.quote(r.id()));
             }
+            conditions[i] = r.condition();
+            dedupFields[i] = r.dedupKey().map(path -> Field.of(path, path)).orElse(null);
             Set<String> requiredNames = r.condition().required("eventName");
             Set<String> requiredSources = r.condition().required("eventSource");
             if (requiredNames != null) {
@@ -88,16 +140,53 @@ public final class RuleSet {
             }
         }
         this.byId = Map.copyOf(ids);
-        this.byEventName = toArrays(names);
-        this.byEventSource = toArrays(sources);
-        this.unindexed = rest.stream().mapToInt(Integer::intValue).toArray();
+        int[] unindexedRules = toArray(rest);
+        this.unindexed = new Bucket(unindexedRules, conditions, null, null);
+        Map<String, List<Integer>> namesAndRest = new HashMap<>();
+        names.forEach((name, list) -> namesAndRest.put(name, toList(union(toArray(list), unindexedRules))));
+        this.byEventName = buckets(namesAndRest, conditions, "eventName");
+        this.byEventSource = buckets(sources, conditions, "eventSource");
         List<SecondaryIndex> indexes = new ArrayList<>();
         for (String path : SECONDARY_PATHS) {
             if (others.containsKey(path)) {
-                indexes.add(new SecondaryIndex(path, toArrays(others.get(path))));
+                indexes.add(new SecondaryIndex(path, others.get(path), conditions));
             }
         }
         this.secondary = indexes.toArray(new SecondaryIndex[0]);
+        this.quiet = new Evaluation[Math.min(this.rules.length, 1024) + 1];
+    }
+
+    /**
+     * A bucket for each value. A HashMap, not an immutable map: it compares stored hashes before it compares strings,
+     * so a record's value that no rule requires is turned away without reading its characters.
+     */
+    private static Map<String, Bucket> buckets(Map<String, List<Integer>> byValue, Condition[] all, String path) {
+        Map<String, Bucket> out = new HashMap<>();
+        byValue.forEach((value, list) -> out.put(value, new Bucket(toArray(list), all, path, value)));
+        return out;
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static List<Integer> toList(int[] array) {
+        return Arrays.stream(array).boxed().collect(java.util.stream.Collectors.toList());
+    }
+
+    /** The rule numbers of two lists in rule order, each once. */
+    private static int[] union(int[] a, int[] b) {
+        int[] all = new int[a.length + b.length];
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length || j < b.length) {
+            int next = j == b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+            if (n == 0 || all[n - 1] != next) {
+                all[n++] = next;
+            }
+        }
+        return n == all.length ? all : Arrays.copyOf(all, n);
     }
 
     private static boolean indexSecondary(Condition c, int rule, Map<String, Map<String, List<Integer>>> others) {
@@ -112,12 +201,6 @@ public final class RuleSet {
             }
         }
         return false;
-    }
-
-    private static Map<String, int[]> toArrays(Map<String, List<Integer>> m) {
-        Map<String, int[]> out = new HashMap<>();
-        m.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-        return Map.copyOf(out);
     }
 
     /** A rule set of these rules; errors of rules are logged as warnings. */
@@ -162,34 +245,142 @@ public final class RuleSet {
 
     /** The findings, the errors of rules, and the number of rules examined for {@code record}. */
     public Evaluation match(CloudTrailRecord record) {
-        int[] candidates = candidates(record);
-        List<Finding> findings = null;
-        List<RuleError> errors = null;
-        for (int i : candidates) {
-            Rule rule = rules[i];
+        // Each rule sits in one list only (its event names with the unindexed rules, its event sources, or the values
+        // of one secondary field), so the lists are evaluated one after the other and the findings put in rule order
+        // at the end; most records have none, and then nothing is allocated.
+        // All lookups first, then all evaluations: the lookups read values scattered over the record, and done one
+        // after the other with little in between, the processor fetches them from memory at the same time.
+        String name = record.eventName().orElse(null);
+        Bucket first = name == null ? null : byEventName.get(name);
+        if (first == null) {
+            first = unindexed;
+        }
+        Bucket bySource = null;
+        if (!byEventSource.isEmpty()) {
+            String source = record.eventSource().orElse(null);
+            bySource = source == null ? null : byEventSource.get(source);
+        }
+        Bucket[] more = null;
+        int found = 0;
+        for (int k = 0; k < secondary.length; k++) {
+            Bucket b = secondary[k].candidates(record);
+            if (b != null) {
+                if (more == null) {
+                    more = new Bucket[secondary.length - k];
+                }
+                more[found++] = b;
+            }
+        }
+        Outcome outcome = evaluate(first, record, null);
+        int examined = first.rules.length;
+        if (bySource != null) {
+            outcome = evaluate(bySource, record, outcome);
+            examined += bySource.rules.length;
+        }
+        for (int k = 0; k < found; k++) {
+            outcome = evaluate(more[k], record, outcome);
+            examined += more[k].rules.length;
+        }
+        return outcome == null ? quiet(examined) : outcome.evaluation(examined);
+    }
+
+    private Outcome evaluate(Bucket candidates, CloudTrailRecord record, Outcome outcome) {
+        int[] numbers = candidates.rules;
+        Condition[] left = candidates.conditions;
+        for (int k = 0; k < numbers.length; k++) {
+            Condition c = left[k];
+            if (c == Condition.AnyOf.NEVER) {
+                continue;
+            }
+            int i = numbers[k];
             try {
-                if (rule.condition().matches(record)) {
-                    if (findings == null) {
-                        findings = new ArrayList<>(2);
+                if (c == Condition.AllOf.ALWAYS || c.matches(record)) {
+                    if (outcome == null) {
+                        outcome = new Outcome();
                     }
-                    findings.add(finding(rule, record));
+                    outcome.finding(i, finding(i, record));
                 }
             } catch (RuntimeException | StackOverflowError e) {
-                if (errors == null) {
-                    errors = new ArrayList<>(1);
+                if (outcome == null) {
+                    outcome = new Outcome();
                 }
-                errors.add(RuleError.builder()
-                        .ruleId(rule.id())
+                outcome.error(i, RuleError.builder()
+                        .ruleId(rules[i].id())
                         .eventID(record.eventID().orElse(""))
                         .message(e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))
                         .build());
             }
         }
-        return Evaluation.builder()
-                .findings(findings == null ? List.of() : findings)
-                .errors(errors == null ? List.of() : errors)
-                .rulesExamined(candidates.length)
-                .build();
+        return outcome;
+    }
+
+    /** The evaluation without findings or errors after examining {@code examined} rules; shared, as it is immutable. */
+    private Evaluation quiet(int examined) {
+        if (examined >= quiet.length) {
+            return ImmutableEvaluation.of(List.of(), List.of(), examined);
+        }
+        Evaluation e = quiet[examined];
+        if (e == null) {
+            e = ImmutableEvaluation.of(List.of(), List.of(), examined);
+            quiet[examined] = e; // a race only builds an equal value twice
+        }
+        return e;
+    }
+
+    /** The findings and errors of one record, each with its rule's number, put in rule order at the end. */
+    private static final class Outcome {
+        private Finding[] findings = new Finding[2];
+        private int[] findingRules = new int[2];
+        private int findingCount;
+        private RuleError[] errors;
+        private int[] errorRules;
+        private int errorCount;
+
+        void finding(int rule, Finding f) {
+            if (findingCount == findings.length) {
+                findings = Arrays.copyOf(findings, findingCount * 2);
+                findingRules = Arrays.copyOf(findingRules, findingCount * 2);
+            }
+            findings[findingCount] = f;
+            findingRules[findingCount++] = rule;
+        }
+
+        void error(int rule, RuleError e) {
+            if (errors == null) {
+                errors = new RuleError[1];
+                errorRules = new int[1];
+            } else if (errorCount == errors.length) {
+                errors = Arrays.copyOf(errors, errorCount * 2);
+                errorRules = Arrays.copyOf(errorRules, errorCount * 2);
+            }
+            errors[errorCount] = e;
+            errorRules[errorCount++] = rule;
+        }
+
+        Evaluation evaluation(int examined) {
+            return ImmutableEvaluation.of(inRuleOrder(findings, findingRules, findingCount),
+                    inRuleOrder(errors, errorRules, errorCount), examined);
+        }
+
+        /** The first {@code n} items sorted by their rule numbers (few, and mostly in order already). */
+        private static <T> List<T> inRuleOrder(T[] items, int[] ruleNumbers, int n) {
+            if (n == 0) {
+                return List.of();
+            }
+            for (int i = 1; i < n; i++) {
+                T item = items[i];
+                int rule = ruleNumbers[i];
+                int j = i - 1;
+                while (j >= 0 && ruleNumbers[j] > rule) {
+                    items[j + 1] = items[j];
+                    ruleNumbers[j + 1] = ruleNumbers[j];
+                    j--;
+                }
+                items[j + 1] = item;
+                ruleNumbers[j + 1] = rule;
+            }
+            return Arrays.asList(items).subList(0, n);
+        }
     }
 
     /**
@@ -212,86 +403,17 @@ public final class RuleSet {
         return miss == null ? rule.id() + " matches" : rule.id() + " does not match: " + miss;
     }
 
-    private int[] candidates(CloudTrailRecord record) {
-        int[] byName = record.eventName().map(byEventName::get).orElse(NONE);
-        int[] bySource = record.eventSource().map(byEventSource::get).orElse(NONE);
-        if (byName == null) {
-            byName = NONE;
-        }
-        if (bySource == null) {
-            bySource = NONE;
-        }
-        if (secondary.length > 0) {
-            return withSecondary(record, byName, bySource);
-        }
-        if (bySource.length == 0 && unindexed.length == 0) {
-            return byName;
-        }
-        if (byName.length == 0 && unindexed.length == 0) {
-            return bySource;
-        }
-        if (byName.length == 0 && bySource.length == 0) {
-            return unindexed;
-        }
-        int[] all = new int[byName.length + bySource.length + unindexed.length];
-        System.arraycopy(byName, 0, all, 0, byName.length);
-        System.arraycopy(bySource, 0, all, byName.length, bySource.length);
-        System.arraycopy(unindexed, 0, all, byName.length + bySource.length, unindexed.length);
-        Arrays.sort(all); // rule order; each rule sits in exactly one list, so no duplicates
-        return all;
+    private Finding finding(int i, CloudTrailRecord record) {
+        Rule rule = rules[i];
+        Field dedup = dedupFields[i];
+        String key = dedup != null ? dedupValue(dedup, record) : record.eventID().orElse("");
+        // the constructor, not the builder: no builder, no list to collect the tags in before they are copied
+        return ImmutableFinding.of(rule.id(), rule.title(), rule.severity(), rule.tags(), key, record);
     }
 
-    /** The candidates when some rules are indexed by other fields: every list, in rule order, without repeats. */
-    private int[] withSecondary(CloudTrailRecord record, int[] byName, int[] bySource) {
-        int[][] found = new int[1][];
-        int[] size = {0};
-        found[0] = new int[byName.length + bySource.length + unindexed.length + 8];
-        System.arraycopy(byName, 0, found[0], 0, byName.length);
-        System.arraycopy(bySource, 0, found[0], byName.length, bySource.length);
-        System.arraycopy(unindexed, 0, found[0], byName.length + bySource.length, unindexed.length);
-        size[0] = byName.length + bySource.length + unindexed.length;
-        for (SecondaryIndex index : secondary) {
-            index.field.anyLeaf(record, leaf -> {
-                int[] more = leaf instanceof String ? index.byValue.get(leaf) : null;
-                if (more != null) {
-                    if (size[0] + more.length > found[0].length) {
-                        found[0] = Arrays.copyOf(found[0], Math.max(found[0].length * 2, size[0] + more.length));
-                    }
-                    System.arraycopy(more, 0, found[0], size[0], more.length);
-                    size[0] += more.length;
-                }
-                return false;
-            });
-        }
-        int[] all = found[0];
-        int n = size[0];
-        Arrays.sort(all, 0, n);
-        int distinct = 0;
-        for (int i = 0; i < n; i++) {
-            if (distinct == 0 || all[distinct - 1] != all[i]) {
-                all[distinct++] = all[i];
-            }
-        }
-        return distinct == all.length ? all : Arrays.copyOf(all, distinct);
-    }
-
-    private static Finding finding(Rule rule, CloudTrailRecord record) {
-        String key = rule.dedupKey()
-                .map(path -> dedupValue(path, record))
-                .orElseGet(() -> record.eventID().orElse(""));
-        return Finding.builder()
-                .ruleId(rule.id())
-                .title(rule.title())
-                .severity(rule.severity())
-                .tags(rule.tags())
-                .dedupKey(key)
-                .record(record)
-                .build();
-    }
-
-    private static String dedupValue(String path, CloudTrailRecord record) {
+    private static String dedupValue(Field field, CloudTrailRecord record) {
         List<String> values = new ArrayList<>();
-        Field.of(path, path).anyLeaf(record, leaf -> {
+        field.anyLeaf(record, leaf -> {
             values.add(String.valueOf(leaf));
             return false;
         });

@@ -13,9 +13,15 @@ import java.util.stream.Collectors;
  * A test on one leaf value (see {@link Leaves}): the operators of the DSL and of EventBridge patterns. Each test knows
  * its DSL text, and the exact strings it requires (for the rule index).
  */
-abstract class ValueTest {
+abstract class ValueTest implements Leaves.Visitor {
     /** True when the leaf passes. */
     abstract boolean accepts(Object leaf);
+
+    /** A walk over leaves stops at the first leaf that passes. */
+    @Override
+    public final boolean visit(Object leaf) {
+        return accepts(leaf);
+    }
 
     /** The DSL method call, such as {@code in("a", "b")}. */
     abstract String dsl();
@@ -76,13 +82,18 @@ abstract class ValueTest {
         OneOf(Set<String> values) {
             this.values = Set.copyOf(values);
             this.order = List.copyOf(values);
+            this.only = this.values.size() == 1 ? this.order.get(0) : null;
         }
 
         private final List<String> order;
+        private final String only; // the value when there is one: equals is cheaper than a set lookup
 
         @Override
         boolean accepts(Object leaf) {
-            return leaf instanceof String && values.contains(leaf);
+            if (!(leaf instanceof String)) {
+                return false;
+            }
+            return only != null ? only.equals(leaf) : values.contains(leaf);
         }
 
         @Override
@@ -494,8 +505,11 @@ abstract class ValueTest {
     static final class InCidr extends ValueTest {
         final List<Cidr> ranges;
 
+        private final Cidr[] array; // iterated without an iterator
+
         InCidr(List<Cidr> ranges) {
             this.ranges = List.copyOf(ranges);
+            this.array = this.ranges.toArray(new Cidr[0]);
         }
 
         @Override
@@ -503,11 +517,24 @@ abstract class ValueTest {
             if (!(leaf instanceof String)) {
                 return false;
             }
-            byte[] address = Cidr.parseAddress((String) leaf);
+            String s = (String) leaf;
+            if (s.indexOf(':') < 0) { // IPv4, or no address: read without allocating
+                long bits = Cidr.parseV4Bits(s);
+                if (bits < 0) {
+                    return false;
+                }
+                for (Cidr r : array) {
+                    if (r.containsV4((int) bits)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            byte[] address = Cidr.parseAddress(s);
             if (address == null) {
                 return false;
             }
-            for (Cidr r : ranges) {
+            for (Cidr r : array) {
                 if (r.contains(address)) {
                     return true;
                 }
@@ -531,14 +558,16 @@ abstract class ValueTest {
     /** Passes when any of several tests passes: EventBridge's list of alternatives for one field. */
     static final class AnyOf extends ValueTest {
         final List<ValueTest> tests;
+        private final ValueTest[] array; // iterated without an iterator
 
         AnyOf(List<ValueTest> tests) {
             this.tests = List.copyOf(tests);
+            this.array = this.tests.toArray(new ValueTest[0]);
         }
 
         @Override
         boolean accepts(Object leaf) {
-            for (ValueTest t : tests) {
+            for (ValueTest t : array) {
                 if (t.accepts(leaf)) {
                     return true;
                 }

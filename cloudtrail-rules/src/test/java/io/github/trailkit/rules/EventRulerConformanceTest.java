@@ -477,6 +477,8 @@ final class EventRulerConformanceTest {
                 continue;
             }
             validPatterns++;
+            // the rule set's index, and what it leaves of the condition for an indexed value, must agree as well
+            RuleSet oneRule = RuleSet.of(Rules.rule("r").when(condition).build());
 
             List<Map<String, Object>> records = new ArrayList<>();
             records.add(base);
@@ -499,6 +501,11 @@ final class EventRulerConformanceTest {
                 try {
                     CloudTrailRecord parsed = CloudTrail.reader().readRecord(recordJson);
                     trailkitMatch = condition.matches(parsed);
+                    boolean indexedMatch = !oneRule.match(parsed).findings().isEmpty();
+                    if (indexedMatch != trailkitMatch) {
+                        disagreements.add("the rule set and the condition differ: " + indexedMatch + " vs "
+                                + trailkitMatch + "\n  pattern: " + patternJson + "\n  record:  " + recordJson);
+                    }
                 } catch (RuntimeException e) {
                     disagreements.add("trailkit threw " + e + "\n  pattern: " + patternJson + "\n  record:  "
                             + recordJson);
