@@ -23,7 +23,9 @@ final class LimitedParser extends JsonParserDelegate {
     private final long maxRecordBytes;
     private final int maxStringLength;
     /** Reads payload text again as the tree read does (see {@link #replay}). */
-    private final JsonFactory replayFactory;
+    private final ReadLimits limits;
+    /** Built on the first replay: most parsers never need one, and a factory is costly to build. */
+    private JsonFactory replayFactory;
     /** The input the parser reads, keeping what {@link #skipAndCapture} copies out; null when it cannot. */
     private final RetainingInput retained;
     /** Finds duplicate member names in place of Jackson; null when Jackson does (input that is not UTF-8 bytes). */
@@ -43,7 +45,7 @@ final class LimitedParser extends JsonParserDelegate {
         this.counted = counted;
         this.maxRecordBytes = limits.maxRecordBytes();
         this.maxStringLength = limits.maxStringLength();
-        this.replayFactory = Limits.replayFactory(limits);
+        this.limits = limits;
         boolean bytes = retained != null && parser instanceof UTF8StreamJsonParser;
         this.retained = bytes ? retained : null;
         this.names = bytes ? new MemberNames() : null;
@@ -308,6 +310,9 @@ final class LimitedParser extends JsonParserDelegate {
     private IOException replay(long start, long end) {
         JsonParser p = null;
         try {
+            if (replayFactory == null) {
+                replayFactory = Limits.replayFactory(limits);
+            }
             p = retained.kept(replayFactory, start, end);
             JsonToken t;
             while ((t = p.nextToken()) != null) {
