@@ -80,10 +80,14 @@ final class Cidr {
      * allocation, for the common case of testing a {@code sourceIPAddress}.
      */
     static long parseV4Bits(String s) {
-        int to = s.length();
+        return parseV4Bits(s, 0, s.length());
+    }
+
+    /** {@link #parseV4Bits(String)} of the characters {@code [from, to)}. */
+    private static long parseV4Bits(String s, int from, int to) {
         long bits = 0;
         int part = 0;
-        int i = 0;
+        int i = from;
         while (part < 4) {
             int start = i;
             int value = 0;
@@ -124,28 +128,11 @@ final class Cidr {
     }
 
     private static byte[] parseV4(String s, int from, int to) {
-        byte[] out = new byte[4];
-        int part = 0;
-        int i = from;
-        while (part < 4) {
-            int start = i;
-            int value = 0;
-            while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                value = Math.min(value * 10 + (s.charAt(i) - '0'), 256);
-                i++;
-            }
-            if (i == start || value > 255) {
-                return null;
-            }
-            out[part++] = (byte) value;
-            if (part < 4) {
-                if (i >= to || s.charAt(i) != '.') {
-                    return null;
-                }
-                i++;
-            }
+        long bits = parseV4Bits(s, from, to);
+        if (bits < 0) {
+            return null;
         }
-        return i == to ? out : null;
+        return new byte[] {(byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits};
     }
 
     private static byte[] parseV6(String s) {
