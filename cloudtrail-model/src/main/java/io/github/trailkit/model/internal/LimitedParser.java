@@ -251,17 +251,10 @@ final class LimitedParser extends JsonParserDelegate {
             return null;
         }
         try {
-            int depth = 1;
-            do {
-                JsonToken next = nextToken();
-                if (next == JsonToken.START_OBJECT || next == JsonToken.START_ARRAY) {
-                    depth++;
-                } else if (next == JsonToken.END_OBJECT || next == JsonToken.END_ARRAY) {
-                    depth--;
-                } else if (next == null) {
-                    throw new IllegalStateException("the input ended inside a value"); // Jackson reports this first
-                }
-            } while (depth > 0);
+            skipChildren();
+            if (delegate.currentToken() == null) {
+                throw new IllegalStateException("the input ended inside a value"); // Jackson reports this first
+            }
             long end = delegate.currentLocation().getByteOffset();
             if (end - start > maxStringLength) {
                 IOException first = replay(start, end);
