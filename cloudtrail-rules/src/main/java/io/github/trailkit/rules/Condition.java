@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -69,6 +70,35 @@ public abstract class Condition {
      */
     Condition assuming(String path, String value) {
         return this;
+    }
+
+    /**
+     * What is left of {@code whole}, the {@code parts} joined by {@code and} or {@code or}: {@code decisive} is the
+     * value that decides the join ({@link AnyOf#NEVER} for {@code and}, {@link AllOf#ALWAYS} for {@code or}),
+     * {@code neutral} the one that drops out, and {@code join} joins the parts left. The parts left are tested in the
+     * order the whole would test them, and a decisive part stops the test where the whole would stop, so that a part
+     * that throws (a predicate, a payload that cannot be read) throws for the same records: only the decided tests,
+     * which cannot throw, are taken out.
+     */
+    private static Condition assumingEach(Condition whole, Condition[] parts, String path, String value, Condition decisive,
+                                          Condition neutral, Function<List<Condition>, Condition> join) {
+        List<Condition> left = new ArrayList<>(parts.length);
+        boolean changed = false;
+        for (Condition c : parts) {
+            Condition d = c.assuming(path, value);
+            changed |= d != c;
+            if (d == decisive) {
+                left.add(d);
+                return left.size() == 1 ? decisive : join.apply(left);
+            }
+            if (d != neutral) {
+                left.add(d);
+            }
+        }
+        if (!changed) {
+            return whole;
+        }
+        return left.isEmpty() ? neutral : left.size() == 1 ? left.get(0) : join.apply(left);
     }
 
     /** True when the engine can see inside this condition (false for opaque predicates). */
@@ -230,27 +260,8 @@ public abstract class Condition {
 
         @Override
         Condition assuming(String path, String value) {
-            // The parts left are tested in the order the whole would test them, and a decided part stops the test
-            // where the whole would stop, so that a part that throws (a predicate, a payload that cannot be read)
-            // throws for the same records: only the decided tests, which cannot throw, are taken out.
-            List<Condition> left = new ArrayList<>(cheapestFirst.length);
-            boolean changed = false;
-            for (Condition c : cheapestFirst) {
-                Condition d = c.assuming(path, value);
-                changed |= d != c;
-                if (d == AnyOf.NEVER) {
-                    left.add(d);
-                    return left.size() == 1 ? AnyOf.NEVER : new AllOf(left.toArray(new Condition[0]));
-                }
-                if (d != AllOf.ALWAYS) {
-                    left.add(d);
-                }
-            }
-            if (!changed) {
-                return this;
-            }
-            return left.isEmpty() ? AllOf.ALWAYS
-                    : left.size() == 1 ? left.get(0) : new AllOf(left.toArray(new Condition[0]));
+            return assumingEach(this, cheapestFirst, path, value, AnyOf.NEVER, AllOf.ALWAYS,
+                    left -> new AllOf(left.toArray(new Condition[0])));
         }
     }
 
@@ -328,24 +339,7 @@ public abstract class Condition {
 
         @Override
         Condition assuming(String path, String value) {
-            // in the order of the whole, stopping where it would stop: see AllOf
-            List<Condition> left = new ArrayList<>(parts.size());
-            boolean changed = false;
-            for (Condition c : parts) {
-                Condition d = c.assuming(path, value);
-                changed |= d != c;
-                if (d == AllOf.ALWAYS) {
-                    left.add(d);
-                    return left.size() == 1 ? AllOf.ALWAYS : new AnyOf(left);
-                }
-                if (d != AnyOf.NEVER) {
-                    left.add(d);
-                }
-            }
-            if (!changed) {
-                return this;
-            }
-            return left.isEmpty() ? AnyOf.NEVER : left.size() == 1 ? left.get(0) : new AnyOf(left);
+            return assumingEach(this, array, path, value, AllOf.ALWAYS, AnyOf.NEVER, AnyOf::new);
         }
     }
 
