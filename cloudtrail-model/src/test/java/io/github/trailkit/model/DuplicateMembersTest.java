@@ -67,4 +67,42 @@ class DuplicateMembersTest {
         assertThat(e).hasMessageContaining("Duplicate field 'eventName'");
         assertThat(e.recordIndex()).hasValue(1);
     }
+
+    @Test
+    void recordsReadAsTextBetweenTheRecordsOfALogLeaveItsNamesAlone() {
+        // records read as text on one thread reuse their name tables from one record to the next; a log read on the
+        // same thread meanwhile keeps its own, so its second "Records" is still found
+        String log = "{\"Records\":[{\"eventID\":\"1\"},{\"eventID\":\"2\"}],\"Records\":[]}";
+        CloudTrailReader reader = CloudTrail.reader();
+        List<String> ids = new ArrayList<>();
+        CloudTrailParseException e = catchThrowableOfType(CloudTrailParseException.class, () -> {
+            try (CloudTrailLog records = reader.read(log.getBytes(StandardCharsets.UTF_8), "dups.json")) {
+                for (CloudTrailRecord r : records) {
+                    ids.add(r.eventID().orElse("?"));
+                    // the same names as the log's root object, and a duplicate that fails half-way
+                    assertThat(reader.readRecord("{\"Records\":1,\"eventID\":\"t\"}").eventID()).hasValue("t");
+                    assertThat(catchThrowableOfType(CloudTrailParseException.class,
+                            () -> reader.readRecord("{\"eventID\":\"a\",\"eventID\":\"b\"}")))
+                            .hasMessageContaining("eventID");
+                }
+            }
+        });
+        assertThat(ids).containsExactly("1", "2");
+        assertThat(e).hasMessageContaining("Records");
+    }
+
+    @Test
+    void aRecordReadAsTextFindsDuplicatesAfterOneThatFailed() {
+        CloudTrailReader reader = CloudTrail.reader();
+        for (int i = 0; i < 3; i++) {
+            assertThat(catchThrowableOfType(CloudTrailParseException.class,
+                    () -> reader.readRecord("{\"eventID\":\"a\",\"userIdentity\":{\"type\":\"Root\",\"type\":\"x\"}}")))
+                    .hasMessageContaining("type");
+            assertThat(reader.readRecord("{\"eventID\":\"a\",\"userIdentity\":{\"type\":\"Root\"}}").eventID())
+                    .hasValue("a");
+            assertThat(catchThrowableOfType(CloudTrailParseException.class,
+                    () -> reader.readRecord("{\"eventID\":\"a\",\"eventName\":\"x\",\"eventID\":\"b\"}")))
+                    .hasMessageContaining("eventID");
+        }
+    }
 }

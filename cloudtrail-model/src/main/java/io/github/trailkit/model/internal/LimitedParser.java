@@ -30,6 +30,9 @@ final class LimitedParser extends JsonParserDelegate {
     private final RetainingInput retained;
     /** Finds duplicate member names in place of Jackson; null when Jackson does (input that is not UTF-8 bytes). */
     private final MemberNames names;
+    /** Whether {@link #names} are the thread's tables for parsers of one value, given back on {@link #close()}. */
+    private final boolean oneValue;
+    private boolean namesReleased;
     /** Whether the last token handed out was a member name (then checked already). */
     private boolean afterName;
     private long recordStart = -1;
@@ -41,6 +44,15 @@ final class LimitedParser extends JsonParserDelegate {
      * its byte offsets are offsets into it. With {@code retained} null, payloads are trees and Jackson finds duplicates.
      */
     LimitedParser(JsonParser parser, LimitedInput counted, RetainingInput retained, ReadLimits limits) {
+        this(parser, counted, retained, limits, false);
+    }
+
+    /**
+     * As {@link #LimitedParser(JsonParser, LimitedInput, RetainingInput, ReadLimits)}, for a parser of one short value
+     * ({@code oneValue}) that is closed once it is read, whose duplicate-name tables are the thread's reused ones.
+     */
+    LimitedParser(JsonParser parser, LimitedInput counted, RetainingInput retained, ReadLimits limits,
+                  boolean oneValue) {
         super(parser);
         this.counted = counted;
         this.maxRecordBytes = limits.maxRecordBytes();
@@ -48,7 +60,8 @@ final class LimitedParser extends JsonParserDelegate {
         this.limits = limits;
         boolean bytes = retained != null && parser instanceof UTF8StreamJsonParser;
         this.retained = bytes ? retained : null;
-        this.names = bytes ? new MemberNames() : null;
+        this.names = bytes ? (oneValue ? MemberNames.forValue() : new MemberNames()) : null;
+        this.oneValue = oneValue;
         if (bytes) {
             parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // MemberNames does it, see nextToken()
         }
@@ -75,6 +88,18 @@ final class LimitedParser extends JsonParserDelegate {
     void endRecord() {
         recordStart = -1;
         cheapThreshold = Long.MAX_VALUE;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            super.close();
+        } finally {
+            if (oneValue && names != null && !namesReleased) {
+                namesReleased = true; // once: a second close must not give back tables another parser has since
+                names.release();
+            }
+        }
     }
 
     @Override

@@ -76,11 +76,12 @@ public final class LogParser implements Closeable {
 
     /**
      * A parser over the UTF-8 text of one JSON value, such as a single record, that reads payloads lazily and finds
-     * duplicate names as the log reader does; its byte offsets are offsets into {@code json}.
+     * duplicate names as the log reader does; its byte offsets are offsets into {@code json}. To be read in one go
+     * and closed: it borrows the thread's tables for duplicate names until then.
      */
     public static JsonParser valueParser(byte[] json, ReadLimits limits, JsonFactory factory) throws IOException {
         RetainingInput all = RetainingInput.whole(json);
-        return new LimitedParser(factory.createParser(json), new LimitedInput(all), all, limits);
+        return new LimitedParser(factory.createParser(json), new LimitedInput(all), all, limits, true);
     }
 
     /** The next record, or {@code null} at the end of the log. */

@@ -20,8 +20,34 @@ final class MemberNames {
     /** A table grown past this for one large object is dropped when its depth is reused. */
     private static final int KEEP_TABLE = 1024;
 
+    /** Each thread's tables for parsers of one value, kept from one to the next (see {@link #forValue()}). */
+    private static final ThreadLocal<MemberNames> FOR_VALUES = new ThreadLocal<>();
+
     /** One table per depth, reused. */
     private Table[] tables = new Table[16];
+    /** Whether a parser of one value is using these tables (only for those of {@link #FOR_VALUES}). */
+    private boolean inUse;
+
+    /**
+     * Tables for the parser of one short value, such as a record handed over as text, to be given back with {@link
+     * #release()} when it is closed: the thread's last ones, grown to the size of a record already, unless they are in
+     * use (a parser not closed yet), when new ones. A parser of one value reads it to its end in one call, so on one
+     * thread they do not overlap; a log's parser, which lives across calls, has tables of its own.
+     */
+    static MemberNames forValue() {
+        MemberNames m = FOR_VALUES.get();
+        if (m == null || m.inUse) {
+            m = new MemberNames();
+            FOR_VALUES.set(m);
+        }
+        m.inUse = true;
+        return m;
+    }
+
+    /** Gives back the tables of {@link #forValue()}, for the thread's next parser of one value. */
+    void release() {
+        inUse = false;
+    }
 
     /** Adds {@code name} to the object of context {@code object}; false when it was there already. */
     boolean add(JsonStreamContext object, String name) {
