@@ -9,7 +9,6 @@ import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailLog;
 import io.github.trailkit.model.CloudTrailReader;
 import io.github.trailkit.model.CloudTrailRecord;
-import io.github.trailkit.rules.RuleSet;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -41,14 +40,12 @@ public class ReadBenchmarks {
     private byte[] gzip;
     private ObjectMapper mapper;
     private CloudTrailReader reader;
-    private RuleSet rules;
 
     @Setup
     public void setup() {
         gzip = BenchData.gzipLog();
         mapper = new ObjectMapper();
         reader = CloudTrail.reader();
-        rules = BenchRules.ruleSet(100);
     }
 
     private GZIPInputStream gunzipping() throws IOException {
@@ -106,17 +103,6 @@ public class ReadBenchmarks {
         try (CloudTrailLog log = reader.read(gzip, "bench")) {
             for (CloudTrailRecord r : log) {
                 bh.consume(r);
-            }
-        }
-    }
-
-    /** trailkit: gzip to typed records, each evaluated against 100 rules. */
-    @Benchmark
-    @OperationsPerInvocation(BenchData.FILE_RECORDS)
-    public void trailkitReadMatch100(Blackhole bh) {
-        try (CloudTrailLog log = reader.read(gzip, "bench")) {
-            for (CloudTrailRecord r : log) {
-                bh.consume(rules.match(r));
             }
         }
     }
