@@ -19,6 +19,9 @@ final class MemberNames {
     private static final int MIN_TABLE = 16;
     /** A table grown past this for one large object is dropped when its depth is reused. */
     private static final int KEEP_TABLE = 1024;
+    /** The depths and table size a thread keeps from one parser of one value to the next (see {@link #release()}). */
+    private static final int KEEP_DEPTHS = 16;
+    private static final int KEEP_BETWEEN_VALUES = 64;
 
     /** Each thread's tables for parsers of one value, kept from one to the next (see {@link #forValue()}). */
     private static final ThreadLocal<MemberNames> FOR_VALUES = new ThreadLocal<>();
@@ -44,8 +47,21 @@ final class MemberNames {
         return m;
     }
 
-    /** Gives back the tables of {@link #forValue()}, for the thread's next parser of one value. */
+    /**
+     * Gives back the tables of {@link #forValue()}, for the thread's next parser of one value. What an unusual value
+     * grew (deep nesting, an object of many members) is dropped first, so that a thread keeps about a record's worth of
+     * tables between values, whatever it has read.
+     */
     void release() {
+        if (tables.length > KEEP_DEPTHS) {
+            tables = Arrays.copyOf(tables, KEEP_DEPTHS);
+        }
+        for (int depth = 0; depth < tables.length; depth++) {
+            Table t = tables[depth];
+            if (t != null && t.keys.length > KEEP_BETWEEN_VALUES) {
+                tables[depth] = null;
+            }
+        }
         inUse = false;
     }
 
@@ -58,6 +74,15 @@ final class MemberNames {
     boolean contains(JsonStreamContext object, String name) {
         Object t = object.getCurrentValue();
         return t instanceof Table && ((Table) t).contains(name);
+    }
+
+    /** The name slots these tables hold, at every depth (for tests of what a thread keeps). */
+    int slots() {
+        int n = 0;
+        for (Table t : tables) {
+            n += t == null ? 0 : t.keys.length;
+        }
+        return n;
     }
 
     private Table table(JsonStreamContext object) {
