@@ -4,19 +4,10 @@ import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailReader;
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.rules.RuleSet;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import software.amazon.event.ruler.Machine;
 
@@ -24,13 +15,7 @@ import software.amazon.event.ruler.Machine;
  * Matching single records: {@link BenchData#TEXT_RECORDS} records, each as its own JSON text (as EventBridge or a queue
  * hands them over) or already parsed; one operation is one record.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-public class MatchBenchmarks {
+public class MatchBenchmarks extends JmhSettings {
     @Param({"10", "100", "1000"})
     public int rules;
 

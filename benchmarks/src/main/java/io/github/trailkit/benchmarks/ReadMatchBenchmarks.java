@@ -5,19 +5,10 @@ import io.github.trailkit.model.CloudTrailLog;
 import io.github.trailkit.model.CloudTrailReader;
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.rules.RuleSet;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -26,13 +17,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * operation is one record. With 100 rules this is the report's "read + 100 rules" row; 10, 100 and 1,000 rules give the
  * cost per record as the rule set grows.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-public class ReadMatchBenchmarks {
+public class ReadMatchBenchmarks extends JmhSettings {
     @Param({"10", "100", "1000"})
     public int rules;
 
