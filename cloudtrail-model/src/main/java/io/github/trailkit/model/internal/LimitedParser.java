@@ -30,9 +30,8 @@ final class LimitedParser extends JsonParserDelegate {
     private final RetainingInput retained;
     /** Finds duplicate member names in place of Jackson; null when Jackson does (input that is not UTF-8 bytes). */
     private final MemberNames names;
-    /** Whether {@link #names} are the thread's tables for parsers of one value, given back on {@link #close()}. */
-    private final boolean oneValue;
-    private boolean namesReleased;
+    /** Whether {@link #names} are the thread's tables for parsers of one value, still to be given back on close. */
+    private boolean namesBorrowed;
     /** Whether the last token handed out was a member name (then checked already). */
     private boolean afterName;
     private long recordStart = -1;
@@ -60,8 +59,8 @@ final class LimitedParser extends JsonParserDelegate {
         this.limits = limits;
         boolean bytes = retained != null && parser instanceof UTF8StreamJsonParser;
         this.retained = bytes ? retained : null;
+        this.namesBorrowed = bytes && oneValue;
         this.names = bytes ? (oneValue ? MemberNames.forValue() : new MemberNames()) : null;
-        this.oneValue = oneValue;
         if (bytes) {
             parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // MemberNames does it, see nextToken()
         }
@@ -95,8 +94,8 @@ final class LimitedParser extends JsonParserDelegate {
         try {
             super.close();
         } finally {
-            if (oneValue && names != null && !namesReleased) {
-                namesReleased = true; // once: a second close must not give back tables another parser has since
+            if (namesBorrowed) {
+                namesBorrowed = false; // once: a second close must not give back tables another parser has since
                 names.release();
             }
         }
