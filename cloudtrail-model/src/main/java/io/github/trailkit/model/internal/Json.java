@@ -1,6 +1,7 @@
 package io.github.trailkit.model.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -19,14 +20,16 @@ public final class Json {
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
-    /** A factory like {@link #FACTORY} that reads within {@code constraints}. */
+    /**
+     * A factory like {@link #FACTORY} that reads within {@code constraints}, and whose UTF-8 parsers take plain ASCII
+     * strings the short way ({@link AsciiStringParser}).
+     */
     public static JsonFactory readFactory(StreamReadConstraints constraints) {
-        return JsonFactory.builder()
+        return new AsciiStringJsonFactory(new JsonFactoryBuilder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-                .streamReadConstraints(constraints)
-                .build();
+                .streamReadConstraints(constraints));
     }
 }
