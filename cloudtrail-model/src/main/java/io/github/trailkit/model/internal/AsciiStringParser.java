@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -20,6 +21,12 @@ import java.nio.charset.StandardCharsets;
  * way, so the text, the errors and the limits are Jackson's either way: the string length limit is checked by the
  * same call, and afterwards the parser is in the state Jackson leaves it in (token complete, text in its buffer, read
  * position past the quote).
+ *
+ * <p>It also passes over a whole object or array at once ({@link #skipPlainValue}) when its text is plain: compact or
+ * spaced JSON of well-formed UTF-8 strings with valid escapes, member names in ASCII without escapes, none given twice
+ * in an object, and numbers and nesting well within the limits, all in the buffer. That is most of the payloads of a
+ * CloudTrail record, which the reader keeps as text and checks token by token otherwise. Anything else is left to
+ * Jackson's tokens, so every error is still Jackson's, found where Jackson finds it.
  */
 final class AsciiStringParser extends UTF8StreamJsonParser {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -28,6 +35,24 @@ final class AsciiStringParser extends UTF8StreamJsonParser {
     private static final long QUOTES = '"' * ONES;
     private static final long BACKSLASHES = '\\' * ONES;
     private static final long SPACES = ' ' * ONES;
+
+    /** Deepest nesting, inside the value passed over, that {@link #skipPlainValue} follows (one bit a level). */
+    static final int MAX_SKIP_DEPTH = Long.SIZE;
+    /** Most members of one object whose names {@link #skipPlainValue} compares (each with all before it). */
+    static final int MAX_SKIP_MEMBERS = 64;
+    /** Longest member name, in bytes, {@link #skipPlainValue} passes over (Jackson's limit is far above). */
+    static final int MAX_SKIP_NAME = 256;
+    /** Longest number, in bytes, {@link #skipPlainValue} passes over, when {@code maxNumberLength} is not lower. */
+    static final int MAX_SKIP_NUMBER = 64;
+
+    /**
+     * The member names of the objects open while {@link #skipPlainValue} runs, each a hash (high half) and the offset
+     * of its first byte; an object's names follow an entry holding where its parent's start. Made on first use.
+     */
+    private long[] skipNames;
+    /** Lines ended in the value last passed over, and where the last one began (as {@code _currInputRowStart}). */
+    private int skipRows;
+    private int skipRowStart;
 
     AsciiStringParser(IOContext ctxt, int features, InputStream in, ObjectCodec codec, ByteQuadsCanonicalizer names,
             byte[] buffer, int start, int end, int bytesPreProcessed, boolean bufferRecyclable) {
@@ -76,6 +101,340 @@ final class AsciiStringParser extends UTF8StreamJsonParser {
         _tokenIncomplete = false;
         _textBuffer.resetWithString(text); // (checks the string length limit, as Jackson's own way does)
         return text;
+    }
+
+    /**
+     * Passes over the object or array whose start is the current token, as reading its tokens up to the matching end
+     * would, if its text is plain (see the class comment), lies in the buffer and ends at or before {@code maxEnd} (an
+     * offset in the input); then the current token is that end, with Jackson's context, location and line count, and
+     * it returns true. Otherwise it returns false, and the parser has not moved.
+     */
+    boolean skipPlainValue(long maxEnd) throws IOException {
+        JsonToken t = _currToken;
+        if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY || _nextToken != null || _trackMaxTokenCount) {
+            return false;
+        }
+        int limit = (int) Math.max(0, Math.min(_inputEnd, maxEnd - _currInputProcessed));
+        int maxDepth = Math.min(MAX_SKIP_DEPTH,
+                _streamReadConstraints.getMaxNestingDepth() - _parsingContext.getNestingDepth() + 1);
+        int maxNumber = Math.min(MAX_SKIP_NUMBER, _streamReadConstraints.getMaxNumberLength());
+        int end = skip(_inputBuffer, _inputPtr, limit, t == JsonToken.START_OBJECT, maxDepth, maxNumber);
+        if (end < 0) {
+            return false;
+        }
+        // where Jackson's nextToken() leaves the parser at the end of the value
+        if (skipRows > 0) {
+            _currInputRow += skipRows;
+            _currInputRowStart = skipRowStart;
+        }
+        _inputPtr = end;
+        _numTypesValid = NR_UNKNOWN;
+        _binaryValue = null;
+        _parsingContext = _parsingContext.clearAndGetParent();
+        _tokenInputRow = _currInputRow;
+        _tokenInputTotal = _currInputProcessed + end;
+        _tokenInputCol = end - _currInputRowStart;
+        _updateToken(t == JsonToken.START_OBJECT ? JsonToken.END_OBJECT : JsonToken.END_ARRAY);
+        return true;
+    }
+
+    /**
+     * The offset just past the end of the plain value whose content starts at {@code i} in {@code buf} (an object's
+     * if {@code object}, else an array's), reading no byte at or past {@code limit}; or -1 when the value is not plain
+     * or not whole before {@code limit}.
+     */
+    private int skip(byte[] buf, int i, int limit, boolean object, int maxDepth, int maxNumber) {
+        long[] names = skipNames;
+        if (names == null) {
+            names = skipNames = new long[32];
+        }
+        skipRows = 0;
+        int count = 0; // entries in names
+        int base = 0; // where the innermost open object's names start
+        long objects = object ? 1 : 0; // bit d - 1 set: the value open at depth d is an object
+        int depth = 1;
+        boolean first = true; // at the start of a container: its end may come
+        while (true) {
+            i = skipSpace(buf, i, limit);
+            if (i < 0) {
+                return -1;
+            }
+            boolean inObject = (objects >>> (depth - 1) & 1) != 0;
+            int c = buf[i];
+            if (!first || c != (inObject ? '}' : ']')) {
+                if (inObject) {
+                    if (c != '"') {
+                        return -1;
+                    }
+                    int start = ++i;
+                    int h = 0;
+                    for (;; i++) {
+                        if (i >= limit) {
+                            return -1;
+                        }
+                        c = buf[i];
+                        if (c == '"') {
+                            break;
+                        }
+                        if (c == '\\' || c < ' ') { // (negative: a byte past 0x7F)
+                            return -1;
+                        }
+                        h = 31 * h + c;
+                    }
+                    int length = i - start;
+                    i++;
+                    if (length > MAX_SKIP_NAME || count - base >= MAX_SKIP_MEMBERS) {
+                        return -1;
+                    }
+                    for (int j = base; j < count; j++) {
+                        long n = names[j];
+                        if ((int) (n >>> 32) == h && sameName(buf, (int) n, start, length)) {
+                            return -1; // given twice: Jackson's tokens find it and say so
+                        }
+                    }
+                    if (count == names.length) {
+                        names = skipNames = Arrays.copyOf(names, count * 2);
+                    }
+                    names[count++] = (long) h << 32 | start;
+                    i = skipSpace(buf, i, limit);
+                    if (i < 0 || buf[i] != ':') {
+                        return -1;
+                    }
+                    i = skipSpace(buf, i + 1, limit);
+                    if (i < 0) {
+                        return -1;
+                    }
+                    c = buf[i];
+                }
+                if (c == '{' || c == '[') {
+                    if (++depth > maxDepth) {
+                        return -1;
+                    }
+                    long bit = 1L << (depth - 1);
+                    if (c == '{') {
+                        objects |= bit;
+                        if (count == names.length) {
+                            names = skipNames = Arrays.copyOf(names, count * 2);
+                        }
+                        names[count++] = base;
+                        base = count;
+                    } else {
+                        objects &= ~bit;
+                    }
+                    first = true;
+                    i++;
+                    continue;
+                }
+                i = skipScalar(buf, i, c, limit, maxNumber);
+                if (i < 0) {
+                    return -1;
+                }
+            }
+            // after a value (or at the end of an empty container): a comma, or the end of one or more containers
+            while (true) {
+                i = skipSpace(buf, i, limit);
+                if (i < 0) {
+                    return -1;
+                }
+                c = buf[i++];
+                inObject = (objects >>> (depth - 1) & 1) != 0;
+                if (c == ',') {
+                    first = false;
+                    break;
+                }
+                if (c != (inObject ? '}' : ']')) {
+                    return -1;
+                }
+                if (inObject && depth > 1) {
+                    count = base - 1;
+                    base = (int) names[count];
+                }
+                if (--depth == 0) {
+                    return i;
+                }
+            }
+        }
+    }
+
+    /** Whether the name at {@code other} (ending at its closing quote) is the {@code length} bytes at {@code start}. */
+    private static boolean sameName(byte[] buf, int other, int start, int length) {
+        return buf[other + length] == '"' && Arrays.equals(buf, other, other + length, buf, start, start + length);
+    }
+
+    /** The offset of the first byte at or after {@code i} that is not white space, or -1 if none before limit. */
+    private int skipSpace(byte[] buf, int i, int limit) {
+        for (; i < limit; i++) {
+            int c = buf[i];
+            if (c == '\n') {
+                skipRows++;
+                skipRowStart = i + 1;
+            } else if (c != ' ' && c != '\t') {
+                return i; // (a carriage return too: Jackson's tokens count its lines)
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The offset just past the string, number, true, false or null that starts with {@code c} at {@code i}, if it is
+     * plain and there is a byte after it before {@code limit}; else -1.
+     */
+    private static int skipScalar(byte[] buf, int i, int c, int limit, int maxNumber) {
+        switch (c) {
+            case '"':
+                return skipString(buf, i + 1, limit);
+            case 't':
+                return word(buf, i, limit, 't', 'r', 'u', 'e');
+            case 'n':
+                return word(buf, i, limit, 'n', 'u', 'l', 'l');
+            case 'f':
+                return word(buf, i + 1, limit, 'a', 'l', 's', 'e');
+            default:
+                return skipNumber(buf, i, limit, maxNumber);
+        }
+    }
+
+    private static int word(byte[] buf, int i, int limit, char a, char b, char c, char d) {
+        return i + 4 < limit && buf[i] == a && buf[i + 1] == b && buf[i + 2] == c && buf[i + 3] == d ? i + 4 : -1;
+    }
+
+    /**
+     * As {@link #skipScalar}, for the content of a string from {@code i}: well-formed UTF-8 without control characters,
+     * with escapes Jackson accepts.
+     */
+    private static int skipString(byte[] buf, int i, int limit) {
+        while (true) {
+            while (i <= limit - Long.BYTES) {
+                long stops = stops((long) LONGS.get(buf, i));
+                if (stops != 0) {
+                    i += Long.numberOfTrailingZeros(stops) >>> 3;
+                    break;
+                }
+                i += Long.BYTES;
+            }
+            for (; i < limit; i++) {
+                int b = buf[i];
+                if (b == '"' || b == '\\' || b < ' ') {
+                    break;
+                }
+            }
+            if (i >= limit) {
+                return -1;
+            }
+            int b = buf[i];
+            if (b == '"') {
+                return i + 1 < limit ? i + 1 : -1;
+            }
+            if (b < 0) {
+                int n = utf8Sequence(buf, i, limit);
+                if (n < 0) {
+                    return -1;
+                }
+                i += n;
+                continue;
+            }
+            if (b != '\\' || i + 1 >= limit) {
+                return -1; // a control character
+            }
+            switch (buf[i + 1]) {
+                case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+                    i += 2;
+                    break;
+                case 'u':
+                    if (i + 6 > limit || !hex(buf[i + 2]) || !hex(buf[i + 3]) || !hex(buf[i + 4]) || !hex(buf[i + 5])) {
+                        return -1;
+                    }
+                    i += 6;
+                    break;
+                default:
+                    return -1;
+            }
+        }
+    }
+
+    /**
+     * The length of the UTF-8 sequence of two to four bytes at {@code i}, if it is well formed by RFC 3629 (no overlong
+     * form, no surrogate, nothing past U+10FFFF) and ends before {@code limit}; else -1.
+     */
+    static int utf8Sequence(byte[] buf, int i, int limit) {
+        int b = buf[i] & 0xFF;
+        int n;
+        int low = 0x80;
+        int high = 0xBF;
+        if (b >= 0xC2 && b <= 0xDF) {
+            n = 2;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            n = 3;
+            low = b == 0xE0 ? 0xA0 : low; // (shorter forms are overlong)
+            high = b == 0xED ? 0x9F : high; // (past it, surrogates)
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            n = 4;
+            low = b == 0xF0 ? 0x90 : low;
+            high = b == 0xF4 ? 0x8F : high; // (past it, beyond U+10FFFF)
+        } else {
+            return -1;
+        }
+        if (i + n > limit) {
+            return -1;
+        }
+        int second = buf[i + 1] & 0xFF;
+        if (second < low || second > high) {
+            return -1;
+        }
+        for (int k = 2; k < n; k++) {
+            if ((buf[i + k] & 0xC0) != 0x80) {
+                return -1;
+            }
+        }
+        return n;
+    }
+
+    private static boolean hex(byte b) {
+        return b >= '0' && b <= '9' || b >= 'a' && b <= 'f' || b >= 'A' && b <= 'F';
+    }
+
+    /** As {@link #skipScalar}, for a number as JSON writes it, shorter than {@code maxLength} bytes. */
+    private static int skipNumber(byte[] buf, int i, int limit, int maxLength) {
+        int start = i;
+        if (i < limit && buf[i] == '-') {
+            i++;
+        }
+        if (i >= limit) {
+            return -1;
+        }
+        if (buf[i] == '0') {
+            i++;
+        } else if (buf[i] >= '1' && buf[i] <= '9') {
+            i = digits(buf, i + 1, limit);
+        } else {
+            return -1;
+        }
+        if (i < limit && buf[i] == '.') {
+            int from = i + 1;
+            i = digits(buf, from, limit);
+            if (i == from) {
+                return -1;
+            }
+        }
+        if (i < limit && (buf[i] == 'e' || buf[i] == 'E')) {
+            int from = i + 1;
+            if (from < limit && (buf[from] == '+' || buf[from] == '-')) {
+                from++;
+            }
+            i = digits(buf, from, limit);
+            if (i == from) {
+                return -1;
+            }
+        }
+        // (a digit after a leading zero is no number either: the byte after a value must end it, see skip)
+        return i >= limit || i - start >= maxLength ? -1 : i;
+    }
+
+    private static int digits(byte[] buf, int i, int limit) {
+        while (i < limit && buf[i] >= '0' && buf[i] <= '9') {
+            i++;
+        }
+        return i;
     }
 
     /**

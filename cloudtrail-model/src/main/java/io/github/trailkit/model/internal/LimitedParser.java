@@ -28,6 +28,8 @@ final class LimitedParser extends JsonParserDelegate {
     private JsonFactory replayFactory;
     /** The input the parser reads, keeping what {@link #skipAndCapture} copies out; null when it cannot. */
     private final RetainingInput retained;
+    /** The parser, if it can pass over a plain payload at once ({@link AsciiStringParser#skipPlainValue}); or null. */
+    private final AsciiStringParser plain;
     /** Finds duplicate member names in place of Jackson; null when Jackson does (input that is not UTF-8 bytes). */
     private final MemberNames names;
     /** Whether {@link #names} are the thread's tables for parsers of one value, still to be given back on close. */
@@ -59,6 +61,7 @@ final class LimitedParser extends JsonParserDelegate {
         this.limits = limits;
         boolean bytes = retained != null && parser instanceof UTF8StreamJsonParser;
         this.retained = bytes ? retained : null;
+        this.plain = bytes && parser instanceof AsciiStringParser ? (AsciiStringParser) parser : null;
         this.namesBorrowed = bytes && oneValue;
         this.names = bytes ? (oneValue ? MemberNames.forValue() : new MemberNames()) : null;
         if (bytes) {
@@ -258,13 +261,15 @@ final class LimitedParser extends JsonParserDelegate {
      * and returns its UTF-8 text; or returns {@code null}, the parser not moved, when its text cannot be kept (the
      * input is not UTF-8 bytes, or its start is no longer kept), for the caller to read it as a tree.
      *
-     * <p>The tokens go through {@link #nextToken()}, so the record size limit and duplicate names are checked at the
-     * same tokens as when the value is read as a tree, and Jackson still checks syntax, UTF-8, nesting depth, number
-     * length and total size as it tokenizes. What differs when Jackson passes over a string instead of building it:
-     * it does not check the string length, and it words some UTF-8 errors differently and finds them a byte or three
-     * earlier. So the kept text is read again the tree's way ({@link #replay}) when that could matter: when a
-     * payload is longer than {@code maxStringLength} bytes (it may hold a string over it), also when something else
-     * stops the skip (the long string came first), and when the skip stops at invalid UTF-8.
+     * <p>A plain payload that ends within the record size limit and is no longer than {@code maxStringLength} is
+     * passed over at once, by a check no more lenient than Jackson's tokens ({@link AsciiStringParser#skipPlainValue}).
+     * Any other goes token by token, through {@link #nextToken()}, so the record size limit and duplicate names are
+     * checked at the same tokens as when the value is read as a tree, and Jackson still checks syntax, UTF-8, nesting
+     * depth, number length and total size as it tokenizes. What differs when Jackson passes over a string instead of
+     * building it: it does not check the string length, and it words some UTF-8 errors differently and finds them a
+     * byte or three earlier. So the kept text is read again the tree's way ({@link #replay}) when that could matter:
+     * when a payload is longer than {@code maxStringLength} bytes (it may hold a string over it), also when something
+     * else stops the skip (the long string came first), and when the skip stops at invalid UTF-8.
      */
     byte[] skipAndCapture(JsonToken t) throws IOException {
         if (retained == null) {
@@ -275,7 +280,11 @@ final class LimitedParser extends JsonParserDelegate {
             return null;
         }
         try {
-            skipChildren();
+            // a plain payload that cannot reach the record's size limit, nor hold a string over its own, at once;
+            // any other token by token
+            if (plain == null || !plain.skipPlainValue(Math.min(cheapThreshold, start + maxStringLength))) {
+                skipChildren();
+            }
             if (delegate.currentToken() == null) {
                 throw new IllegalStateException("the input ended inside a value"); // Jackson reports this first
             }
