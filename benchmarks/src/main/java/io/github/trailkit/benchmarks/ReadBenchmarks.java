@@ -42,7 +42,9 @@ public class ReadBenchmarks extends JmhSettings {
     @OperationsPerInvocation(BenchData.FILE_RECORDS)
     public long floor() throws IOException {
         long tokens = 0;
-        try (JsonParser p = mapper.getFactory().createParser(gunzipping())) {
+        // the compressed bytes read 64 KiB at a time, as trailkit's reader does (the default, 512 bytes, makes the
+        // floor about 3% slower)
+        try (JsonParser p = mapper.getFactory().createParser(new GZIPInputStream(new ByteArrayInputStream(gzip), 1 << 16))) {
             while (p.nextToken() != null) {
                 tokens++;
             }
