@@ -18,6 +18,8 @@ import java.util.Arrays;
  */
 final class AsciiStringJsonFactory extends JsonFactory {
     private static final long serialVersionUID = 1L;
+    /** Bytes a parser reads from a stream at a time (Jackson's own: 8,000). */
+    static final int READ_BUFFER = 32_000;
 
     AsciiStringJsonFactory(JsonFactoryBuilder builder) {
         super(builder);
@@ -28,7 +30,7 @@ final class AsciiStringJsonFactory extends JsonFactory {
         if (!Feature.CANONICALIZE_FIELD_NAMES.enabledIn(_factoryFeatures)) {
             return super._createParser(in, ctxt);
         }
-        byte[] buf = ctxt.allocReadIOBuffer();
+        byte[] buf = ctxt.allocReadIOBuffer(READ_BUFFER);
         int end = 0;
         while (end < 4) {
             int n = in.read(buf, end, buf.length - end);

@@ -20,7 +20,7 @@ import java.util.Arrays;
  */
 final class RetainingInput extends FilterInputStream {
     /** Bytes always kept behind the read position: twice the parser's read-ahead (8,000 bytes in Jackson). */
-    static final int WINDOW = 1 << 14;
+    static final int WINDOW = 1 << 16;
     private static final int INITIAL = 1 << 17;
 
     private final long maxRetained;
