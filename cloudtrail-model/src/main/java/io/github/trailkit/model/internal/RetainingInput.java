@@ -19,7 +19,10 @@ import java.util.Arrays;
  * the input.
  */
 final class RetainingInput extends FilterInputStream {
-    /** Bytes always kept behind the read position: twice the parser's read-ahead (8,000 bytes in Jackson). */
+    /**
+     * Bytes always kept behind the read position: at least twice what the parser reads ahead ({@link
+     * AsciiStringJsonFactory#READ_BUFFER}).
+     */
     static final int WINDOW = 1 << 16;
     private static final int INITIAL = 1 << 17;
 

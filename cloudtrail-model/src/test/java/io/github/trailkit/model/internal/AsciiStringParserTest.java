@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
@@ -196,5 +197,18 @@ class AsciiStringParserTest {
         try (JsonParser p = OURS.createParser(input)) {
             return tokens(p);
         }
+    }
+
+    @Test
+    void aStreamIsReadInBuffersThatTheWindowKeptBehindCovers() throws IOException {
+        byte[] json = document(new Random(3), 2_000).getBytes(StandardCharsets.UTF_8);
+        try (JsonParser p = OURS.createParser(new ByteArrayInputStream(json))) {
+            p.nextToken();
+            // the first load fills the buffer; the parser has taken one byte of it, the opening brace
+            assertThat(p.releaseBuffered(OutputStream.nullOutputStream()))
+                    .isEqualTo(AsciiStringJsonFactory.READ_BUFFER - 1);
+        }
+        // a payload just started is kept behind the read position however far the parser has read ahead
+        assertThat(RetainingInput.WINDOW).isGreaterThanOrEqualTo(2 * AsciiStringJsonFactory.READ_BUFFER);
     }
 }
