@@ -98,7 +98,7 @@ class AsciiStringParserTest {
     }
 
     /** Delivers at most {@code chunk} bytes a read, so that strings fall across the parser's buffer ends. */
-    private static InputStream chunked(byte[] bytes, int chunk) {
+    static InputStream chunked(byte[] bytes, int chunk) {
         return new FilterInputStream(new ByteArrayInputStream(bytes)) {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {

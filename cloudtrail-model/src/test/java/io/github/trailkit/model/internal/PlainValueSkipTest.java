@@ -12,7 +12,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -403,16 +402,6 @@ class PlainValueSkipTest {
         return b.append('}').toString();
     }
 
-    /** Delivers at most {@code chunk} bytes a read, so that the parser's buffer holds no more. */
-    private static InputStream chunked(byte[] bytes, int chunk) {
-        return new FilterInputStream(new ByteArrayInputStream(bytes)) {
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return super.read(b, off, Math.min(len, chunk));
-            }
-        };
-    }
-
     @Test
     void declinesAValueNotWholeInTheBufferAndJacksonReadsOnFromThere() throws IOException {
         byte[] doc = json("{\"a\":[1,2,3],\"b\":\"text\"}").getBytes(StandardCharsets.UTF_8);
@@ -420,7 +409,7 @@ class PlainValueSkipTest {
         try (JsonParser p = atPayload(jacksons(DEFAULTS), new ByteArrayInputStream(doc))) {
             expected = rest(p);
         }
-        try (JsonParser p = atPayload(OURS, chunked(doc, 20))) {
+        try (JsonParser p = atPayload(OURS, AsciiStringParserTest.chunked(doc, 20))) {
             assertThat(((AsciiStringParser) p).skipPlainValue(Long.MAX_VALUE)).isFalse();
             assertThat(rest(p)).isEqualTo(expected);
         }
