@@ -22,6 +22,9 @@ import java.nio.charset.StandardCharsets;
  * same call, and afterwards the parser is in the state Jackson leaves it in (token complete, text in its buffer, read
  * position past the quote).
  *
+ * <p>It reads the member names of CloudTrail's record types ({@link KnownNames}) in compact JSON without Jackson's
+ * byte-by-byte decoding and symbol table ({@link #nextFieldName()}), leaving the parser as Jackson would.
+ *
  * <p>It also passes over a whole object or array at once ({@link #skipPlainValue}) when its text is plain: compact or
  * spaced JSON of well-formed UTF-8 strings with valid escapes, member names in ASCII without escapes, none given twice
  * in an object, and numbers and nesting well within the limits, all in the buffer. That is most of the payloads of a
@@ -68,6 +71,86 @@ final class AsciiStringParser extends UTF8StreamJsonParser {
             }
         }
         return super.getText();
+    }
+
+    /**
+     * The next member name as Jackson's reads it, taking a shorter way when the text from the read position is
+     * compact and plain: the comma before the name if one is due, a name of {@link KnownNames} (found whole by its
+     * bytes, the closing quote eight bytes at a time), the colon, and the first byte of a string, object or array
+     * value, all in the buffer. Then the parser is left as Jackson's {@code nextFieldName()} leaves it: the name as
+     * current name and token, with its location; the value's token next, its location read; a string's text still
+     * to be read. Anything else goes Jackson's way.
+     */
+    @Override
+    public String nextFieldName() throws IOException {
+        if (_currToken != JsonToken.FIELD_NAME && !_tokenIncomplete && _parsingContext.inObject()) {
+            String name = knownFieldName();
+            if (name != null) {
+                return name;
+            }
+        }
+        return super.nextFieldName();
+    }
+
+    /** The member name at the read position the shorter way (see {@link #nextFieldName()}); or null, not moved. */
+    private String knownFieldName() throws IOException {
+        byte[] buf = _inputBuffer;
+        int i = _inputPtr;
+        int end = _inputEnd;
+        if (_parsingContext.getEntryCount() > 0) { // (Jackson's expectComma() says the same, and counts the entry)
+            if (i >= end || buf[i] != ',') {
+                return null;
+            }
+            i++;
+        }
+        if (i >= end || buf[i] != '"') {
+            return null;
+        }
+        int start = i + 1;
+        int quote = start;
+        while (true) {
+            if (quote > end - Long.BYTES) {
+                return null; // near the end of the buffer
+            }
+            long stops = stops((long) LONGS.get(buf, quote));
+            if (stops != 0) {
+                quote += Long.numberOfTrailingZeros(stops) >>> 3;
+                break;
+            }
+            quote += Long.BYTES;
+        }
+        if (buf[quote] != '"' || quote + 2 >= end || buf[quote + 1] != ':') {
+            return null;
+        }
+        int first = buf[quote + 2];
+        JsonToken value = first == '"' ? JsonToken.VALUE_STRING
+                : first == '{' ? JsonToken.START_OBJECT
+                : first == '[' ? JsonToken.START_ARRAY
+                : null;
+        if (value == null) {
+            return null;
+        }
+        String name = KnownNames.find(buf, start, quote - start);
+        if (name == null) {
+            return null;
+        }
+        _numTypesValid = NR_UNKNOWN;
+        _binaryValue = null;
+        _parsingContext.expectComma();
+        _nameStartRow = _currInputRow;
+        _nameStartOffset = start;
+        _nameStartCol = start - _currInputRowStart;
+        _inputPtr = quote + 1;
+        _parsingContext.setCurrentName(name); // (finds a repeated name here, as Jackson does, when asked to)
+        _updateToken(JsonToken.FIELD_NAME);
+        int ptr = quote + 3; // past the value's first byte
+        _inputPtr = ptr;
+        _tokenInputRow = _currInputRow;
+        _tokenInputTotal = _currInputProcessed + ptr;
+        _tokenInputCol = ptr - _currInputRowStart;
+        _tokenIncomplete = value == JsonToken.VALUE_STRING;
+        _nextToken = value;
+        return name;
     }
 
     /** The string value that starts at the read position, if it is plain ASCII and ends in the buffer; else null. */
