@@ -107,19 +107,8 @@ final class AsciiStringParser extends UTF8StreamJsonParser {
             return null;
         }
         int start = i + 1;
-        int quote = start;
-        while (true) {
-            if (quote > end - Long.BYTES) {
-                return null; // near the end of the buffer
-            }
-            long stops = stops((long) LONGS.get(buf, quote));
-            if (stops != 0) {
-                quote += Long.numberOfTrailingZeros(stops) >>> 3;
-                break;
-            }
-            quote += Long.BYTES;
-        }
-        if (buf[quote] != '"' || quote + 2 >= end || buf[quote + 1] != ':') {
+        int quote = nextStop(buf, start, end);
+        if (quote + 2 >= end || buf[quote] != '"' || buf[quote + 1] != ':') {
             return null;
         }
         int first = buf[quote + 2];
@@ -155,23 +144,28 @@ final class AsciiStringParser extends UTF8StreamJsonParser {
 
     /** The string value that starts at the read position, if it is plain ASCII and ends in the buffer; else null. */
     private String asciiString() throws IOException {
-        byte[] buf = _inputBuffer;
-        int start = _inputPtr;
-        int end = _inputEnd;
-        int i = start;
+        int stop = nextStop(_inputBuffer, _inputPtr, _inputEnd);
+        return stop < _inputEnd ? finish(_inputBuffer, _inputPtr, stop) : null;
+    }
+
+    /**
+     * The offset of the first byte from {@code i} on that ends a plain ASCII string (a quote, a backslash, a control
+     * character or a byte past 0x7F), eight bytes at a time; {@code end} if there is none before it.
+     */
+    static int nextStop(byte[] buf, int i, int end) {
         for (; i <= end - Long.BYTES; i += Long.BYTES) {
             long stops = stops((long) LONGS.get(buf, i));
             if (stops != 0) {
-                return finish(buf, start, i + (Long.numberOfTrailingZeros(stops) >>> 3));
+                return i + (Long.numberOfTrailingZeros(stops) >>> 3);
             }
         }
         for (; i < end; i++) {
             int b = buf[i];
             if (b == '"' || b == '\\' || b < ' ') { // (negative: a byte past 0x7F)
-                return finish(buf, start, i);
+                return i;
             }
         }
-        return null;
+        return end;
     }
 
     /** The string from {@code start} to the byte at {@code stop}, if that byte is its closing quote; else null. */
@@ -387,20 +381,7 @@ final class AsciiStringParser extends UTF8StreamJsonParser {
      */
     private static int skipString(byte[] buf, int i, int limit) {
         while (true) {
-            while (i <= limit - Long.BYTES) {
-                long stops = stops((long) LONGS.get(buf, i));
-                if (stops != 0) {
-                    i += Long.numberOfTrailingZeros(stops) >>> 3;
-                    break;
-                }
-                i += Long.BYTES;
-            }
-            for (; i < limit; i++) {
-                int b = buf[i];
-                if (b == '"' || b == '\\' || b < ' ') {
-                    break;
-                }
-            }
+            i = nextStop(buf, i, limit);
             if (i >= limit) {
                 return -1;
             }
