@@ -46,13 +46,20 @@ final class KnownNames {
 
     /** Finds a multiplier that gives every name its own slot, and fills the table with it. */
     private static long placeAll() {
-        for (long m = 0x9E3779B97F4A7C15L; ; m += 0x2_0000_0002L) {
+        for (String name : NAMES) {
+            if (name.length() > MAX_LENGTH) {
+                throw new IllegalStateException("a known name over " + MAX_LENGTH + " bytes: " + name);
+            }
+        }
+        long m = 0x9E3779B97F4A7C15L;
+        for (int attempt = 0; attempt < 1_000_000; attempt++, m += 0x2_0000_0002L) {
             Arrays.fill(BY_SLOT, null);
+            Arrays.fill(BYTES_BY_SLOT, null);
             boolean placed = true;
             for (String name : NAMES) {
                 byte[] b = name.getBytes(StandardCharsets.US_ASCII);
                 int slot = slot(b, 0, b.length, m);
-                if (BY_SLOT[slot] != null || b.length > MAX_LENGTH) {
+                if (BY_SLOT[slot] != null) {
                     placed = false;
                     break;
                 }
@@ -63,6 +70,7 @@ final class KnownNames {
                 return m;
             }
         }
+        throw new IllegalStateException("no collision-free table for " + NAMES.length + " names; make it larger");
     }
 
     /**
