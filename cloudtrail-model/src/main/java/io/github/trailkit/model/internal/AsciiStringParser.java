@@ -132,14 +132,21 @@ final class AsciiStringParser extends UTF8StreamJsonParser {
         _inputPtr = quote + 1;
         _parsingContext.setCurrentName(name); // (finds a repeated name here, as Jackson does, when asked to)
         _updateToken(JsonToken.FIELD_NAME);
-        int ptr = quote + 3; // past the value's first byte
-        _inputPtr = ptr;
-        _tokenInputRow = _currInputRow;
-        _tokenInputTotal = _currInputProcessed + ptr;
-        _tokenInputCol = ptr - _currInputRowStart;
+        _inputPtr = quote + 3; // past the value's first byte
+        tokenRead();
         _tokenIncomplete = value == JsonToken.VALUE_STRING;
         _nextToken = value;
         return name;
+    }
+
+    /**
+     * Records the location of a token whose first byte was just read, as Jackson's own (private) {@code
+     * _updateLocation()} does: the read position, one past that byte, and its line and column.
+     */
+    private void tokenRead() {
+        _tokenInputRow = _currInputRow;
+        _tokenInputTotal = _currInputProcessed + _inputPtr;
+        _tokenInputCol = _inputPtr - _currInputRowStart;
     }
 
     /** The string value that starts at the read position, if it is plain ASCII and ends in the buffer; else null. */
@@ -208,9 +215,7 @@ final class AsciiStringParser extends UTF8StreamJsonParser {
         _numTypesValid = NR_UNKNOWN;
         _binaryValue = null;
         _parsingContext = _parsingContext.clearAndGetParent();
-        _tokenInputRow = _currInputRow;
-        _tokenInputTotal = _currInputProcessed + end;
-        _tokenInputCol = end - _currInputRowStart;
+        tokenRead();
         _updateToken(t == JsonToken.START_OBJECT ? JsonToken.END_OBJECT : JsonToken.END_ARRAY);
         return true;
     }
