@@ -1,20 +1,19 @@
 package io.github.trailkit.rules;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.github.trailkit.rules.internal.yaml.RuleText;
 import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,23 +108,21 @@ public final class RuleDocuments {
     /** The source name of a pattern compiled by {@link #pattern(String)}. */
     static final String PATTERN_SOURCE = "<pattern>";
 
-    /** The largest rule document read, in bytes: 4 MiB, far above any hand-written rule file. */
-    public static final int MAX_DOCUMENT_BYTES = 4 << 20;
-    /** The deepest nesting of objects and lists in a rule document (the document's own object included). */
-    public static final int MAX_NESTING_DEPTH = 64;
-    /** The longest string in a rule document, in characters. */
-    public static final int MAX_STRING_LENGTH = 64 * 1024;
+    /**
+     * The largest rule document read, in bytes: 4 MiB, far above any hand-written rule file. The same bound holds for
+     * Sigma rules and the built-in packs.
+     */
+    public static final int MAX_DOCUMENT_BYTES = RuleText.MAX_BYTES;
+    /**
+     * The deepest nesting of objects and lists in a rule document (the document's own object included); the same for
+     * Sigma rules.
+     */
+    public static final int MAX_NESTING_DEPTH = RuleText.MAX_DEPTH;
+    /** The longest string (value or key) in a rule document, in characters, in JSON and YAML alike; the same for Sigma. */
+    public static final int MAX_STRING_LENGTH = RuleText.MAX_STRING_LENGTH;
 
-    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_NESTING_DEPTH)
-            .maxStringLength(MAX_STRING_LENGTH)
-            .maxDocumentLength(MAX_DOCUMENT_BYTES)
-            .build();
-    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
-    private static final YAMLFactory YAML = YAMLFactory.builder()
-            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-            .streamReadConstraints(LIMITS)
-            .build();
+    private static final JsonFactory JSON = RuleText.JSON;
+    private static final YAMLFactory YAML = RuleText.YAML;
 
     private static final List<String> RULE_KEYS =
             List.of("id", "title", "description", "severity", "tags", "dedupKey", "pattern");
@@ -164,7 +161,7 @@ public final class RuleDocuments {
      */
     public static List<Rule> read(InputStream in, String source) {
         try {
-            return load(in.readNBytes(MAX_DOCUMENT_BYTES + 1), source);
+            return load(RuleText.readBounded(in), source);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rule document " + source, e);
         }
@@ -237,7 +234,7 @@ public final class RuleDocuments {
 
     private static byte[] readFile(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(MAX_DOCUMENT_BYTES + 1); // one byte over is enough to refuse it
+            return RuleText.readBounded(in); // one byte over is enough to refuse it
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rule document " + file, e);
         }
@@ -245,12 +242,18 @@ public final class RuleDocuments {
 
     private static List<Rule> load(byte[] bytes, String source) {
         Problems problems = new Problems(source);
-        if (bytes.length > MAX_DOCUMENT_BYTES) {
-            problems.add(1, 1, "the document is over " + MAX_DOCUMENT_BYTES + " bytes (RuleDocuments.MAX_DOCUMENT_BYTES); "
-                    + "split it into several documents");
+        String text;
+        try {
+            RuleText.Refusal tooBig = RuleText.sizeRefusal(bytes);
+            if (tooBig != null) {
+                throw tooBig;
+            }
+            text = RuleText.decode(bytes);
+        } catch (RuleText.Refusal r) {
+            problems.add(r.line, r.column, r.getMessage());
             problems.throwIfAny();
+            return List.of();
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
         Node root = parse(text, problems);
         List<Rule> rules = root == null ? List.of() : new DocumentReader(problems).rules(root);
         problems.throwIfAny();
@@ -1347,13 +1350,21 @@ public final class RuleDocuments {
             start++;
         }
         boolean json = start < text.length() && (text.charAt(start) == '{' || text.charAt(start) == '[');
+        if (!json) {
+            try {
+                RuleText.checkYamlRuns(text);
+            } catch (RuleText.Refusal r) {
+                problems.add(r.line, r.column, r.getMessage());
+                return null;
+            }
+        }
         try (JsonParser p = json ? JSON.createParser(text) : YAML.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 problems.add(1, 1, "empty document; expected an object with a \"rules\" list");
                 return null;
             }
-            Node root = value(p, t, problems);
+            Node root = value(p, t, problems, 1);
             JsonToken more = p.nextToken();
             if (more != null) {
                 JsonLocation l = p.currentTokenLocation();
@@ -1364,18 +1375,46 @@ public final class RuleDocuments {
         } catch (JsonProcessingException e) {
             syntaxError(e, problems);
             return null;
+        } catch (Refused r) {
+            problems.add(r.line, r.column, r.getMessage());
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Node value(JsonParser p, JsonToken t, Problems problems) throws IOException {
+    /** A bound of {@link RuleText} hit while building the tree: the reading stops there. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int line;
+        final int column;
+
+        Refused(int line, int column, String message) {
+            super(message, null, false, false);
+            this.line = line;
+            this.column = column;
+        }
+    }
+
+    private static Node value(JsonParser p, JsonToken t, Problems problems, int depth) throws IOException {
         JsonLocation l = p.currentTokenLocation();
         int line = l.getLineNr();
         int column = l.getColumnNr();
         if (p instanceof YAMLParser && ((YAMLParser) p).isCurrentAlias()) {
             problems.add(line, column, "YAML aliases (*" + p.getText() + ") are not supported in rule documents; "
                     + "write the value out");
+        } else if (p instanceof YAMLParser && ((YAMLParser) p).getObjectId() != null) {
+            problems.add(line, column, "YAML anchors (&" + ((YAMLParser) p).getObjectId() + ") are not supported in "
+                    + "rule documents; write the value out");
+        }
+        if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && depth > MAX_NESTING_DEPTH) {
+            throw new Refused(line, column, RuleText.tooDeep());
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            String tooLong = RuleText.stringTooLong(p.getText()); // the YAML parser does not apply the JSON bound
+            if (tooLong != null) {
+                throw new Refused(line, column, tooLong);
+            }
         }
         switch (t) {
             case START_OBJECT: {
@@ -1384,7 +1423,11 @@ public final class RuleDocuments {
                 while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
                     JsonLocation kl = p.currentTokenLocation();
                     String key = p.currentName();
-                    Node v = value(p, p.nextToken(), problems);
+                    String tooLong = RuleText.stringTooLong(key);
+                    if (tooLong != null) {
+                        throw new Refused(kl.getLineNr(), kl.getColumnNr(), "a key: " + tooLong);
+                    }
+                    Node v = value(p, p.nextToken(), problems, depth + 1);
                     n.entries.add(new Entry(key, kl.getLineNr(), kl.getColumnNr(), v));
                 }
                 return n;
@@ -1393,7 +1436,7 @@ public final class RuleDocuments {
                 Node n = new Node(Kind.ARRAY, line, column);
                 JsonToken e;
                 while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                    n.elements.add(value(p, e, problems));
+                    n.elements.add(value(p, e, problems, depth + 1));
                 }
                 return n;
             }

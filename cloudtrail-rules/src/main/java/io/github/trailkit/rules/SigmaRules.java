@@ -2,7 +2,12 @@ package io.github.trailkit.rules;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.trailkit.rules.internal.match.Glob;
+import io.github.trailkit.rules.internal.match.RegexSize;
 import io.github.trailkit.rules.internal.sigma.SigmaCondition;
+import io.github.trailkit.rules.internal.yaml.RuleText;
 import io.github.trailkit.rules.internal.yaml.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,20 +72,53 @@ public final class SigmaRules {
         try {
             doc = YamlTree.read(in);
         } catch (YamlTree.SyntaxError e) {
-            throw problem(source, e.line, e.column, "not valid YAML: " + e.getMessage());
+            throw problem(source, Math.max(1, e.line), Math.max(1, e.column),
+                    e.syntax ? "not valid YAML: " + e.getMessage() : e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + source, e);
         }
         return new Reader(source, doc).rule();
     }
 
-    /** True when {@code file} holds a YAML map with {@code logsource} and {@code detection}: a Sigma rule. */
+    /**
+     * True when {@code file} holds a YAML map with {@code logsource} and {@code detection}: a Sigma rule. Reads at most
+     * {@link RuleDocuments#MAX_DOCUMENT_BYTES} + 1 bytes (a larger file or an endless stream is no Sigma rule: the rule
+     * document reader then refuses it for its size) and stops at the first top-level keys that tell; a file that
+     * cannot be read is no Sigma rule either (the reader that is then used reports why).
+     */
     public static boolean isSigmaRule(Path file) {
+        byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
-            Object root = YamlTree.read(in).root;
-            return root instanceof Map && ((Map<?, ?>) root).containsKey("logsource")
-                    && ((Map<?, ?>) root).containsKey("detection");
-        } catch (IOException | YamlTree.SyntaxError | RuntimeException e) {
+            bytes = RuleText.readBounded(in);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        if (RuleText.sizeRefusal(bytes) != null) {
+            return false;
+        }
+        String text = RuleText.decodeLeniently(bytes);
+        try {
+            RuleText.checkYamlRuns(text);
+        } catch (RuleText.Refusal r) {
+            return false;
+        }
+        boolean logsource = false;
+        boolean detection = false;
+        try (JsonParser p = RuleText.YAML.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                logsource |= "logsource".equals(p.currentName());
+                detection |= "detection".equals(p.currentName());
+                if (logsource && detection) {
+                    return true;
+                }
+                p.nextToken();
+                p.skipChildren();
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }
@@ -356,6 +394,10 @@ public final class SigmaRules {
                 case "re": {
                     try {
                         String flags = reFlags.isEmpty() ? "" : "(?" + reFlags + ")";
+                        String tooBig = RegexSize.refusal(value);
+                        if (tooBig != null) {
+                            throw fail("in " + selection + ": " + key + ": the regular expression " + tooBig);
+                        }
                         Pattern p = Pattern.compile(flags + value);
                         return t -> p.matcher(t).find();
                     } catch (PatternSyntaxException e) {
@@ -376,6 +418,19 @@ public final class SigmaRules {
                     };
                 }
                 default: {
+                    List<String> runs = starRuns(value);
+                    if (runs != null) { // no ?: the linear matcher
+                        List<String> all = new ArrayList<>();
+                        if (kind.equals("contains") || kind.equals("endswith")) {
+                            all.add("");
+                        }
+                        all.addAll(runs);
+                        if (kind.equals("contains") || kind.equals("startswith")) {
+                            all.add("");
+                        }
+                        Glob g = new Glob(all, !cased);
+                        return g::matches;
+                    }
                     String body = wildcardRegex(value);
                     String regex;
                     switch (kind) {
@@ -390,6 +445,11 @@ public final class SigmaRules {
                             break;
                         default:
                             regex = body;
+                    }
+                    String tooBig = RegexSize.refusal(regex);
+                    if (tooBig != null) {
+                        throw fail("in " + selection + ": " + key + ": a value with ? is matched by a regular "
+                                + "expression, and " + tooBig);
                     }
                     Pattern p = Pattern.compile((cased ? "(?s)" : "(?is)") + regex);
                     return t -> p.matches(t);
@@ -428,9 +488,22 @@ public final class SigmaRules {
             }
             SigmaCondition.Quantified q = (SigmaCondition.Quantified) n;
             List<Condition> matched = new ArrayList<>();
+            List<String> runs = starRuns(q.pattern);
+            java.util.function.Predicate<String> names;
+            if (runs != null) {
+                names = new Glob(runs, false)::matches;
+            } else {
+                String regex = wildcardRegex(q.pattern);
+                String tooBig = RegexSize.refusal(regex);
+                if (tooBig != null) {
+                    throw new SigmaCondition.Unsupported("the pattern of \"" + (q.all ? "all" : "1") + " of\": "
+                            + tooBig);
+                }
+                Pattern p = Pattern.compile(regex);
+                names = p::matches;
+            }
             for (Map.Entry<String, Condition> e : selections.entrySet()) {
-                boolean hit = q.pattern.equals("them") ? !e.getKey().startsWith("_")
-                        : Pattern.compile(wildcardRegex(q.pattern)).matches(e.getKey());
+                boolean hit = q.pattern.equals("them") ? !e.getKey().startsWith("_") : names.test(e.getKey());
                 if (hit) {
                     matched.add(e.getValue());
                 }
@@ -451,6 +524,37 @@ public final class SigmaRules {
             ls.forEach((k, v) -> parts.add(k + ": " + v));
             return String.join(", ", parts);
         }
+    }
+
+    /**
+     * The literal runs between the {@code *}s of a Sigma value (escapes resolved, {@code **} as one {@code *}), or null
+     * when it has a {@code ?} wildcard.
+     */
+    static List<String> starRuns(String value) {
+        List<String> runs = new ArrayList<>();
+        StringBuilder literal = new StringBuilder();
+        boolean lastWasStar = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()
+                    && (value.charAt(i + 1) == '*' || value.charAt(i + 1) == '?' || value.charAt(i + 1) == '\\')) {
+                literal.append(value.charAt(++i));
+                lastWasStar = false;
+            } else if (c == '?') {
+                return null;
+            } else if (c == '*') {
+                if (!lastWasStar) {
+                    runs.add(literal.toString());
+                    literal.setLength(0);
+                }
+                lastWasStar = true;
+            } else {
+                literal.append(c);
+                lastWasStar = false;
+            }
+        }
+        runs.add(literal.toString());
+        return runs;
     }
 
     /** A Sigma value as an RE2 expression: {@code *} any run, {@code ?} one character, {@code \} escapes them. */

@@ -2,6 +2,8 @@ package io.github.trailkit.rules;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import io.github.trailkit.rules.internal.match.Glob;
+import io.github.trailkit.rules.internal.match.RegexSize;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -300,14 +302,16 @@ abstract class ValueTest implements Leaves.Visitor {
 
     static final class Contains extends ValueTest {
         final String part;
+        private final Glob glob;
 
         Contains(String part) {
             this.part = part;
+            this.glob = new Glob(List.of("", part, ""), false);
         }
 
         @Override
         boolean accepts(Object leaf) {
-            return leaf instanceof String && ((String) leaf).contains(part);
+            return leaf instanceof String && glob.matches((String) leaf); // linear, unlike String.contains
         }
 
         @Override
@@ -350,7 +354,7 @@ abstract class ValueTest implements Leaves.Visitor {
     /** {@code *} is any run of characters (none included); {@code \*} is a star and {@code \\} a backslash. */
     static final class Wildcard extends ValueTest {
         final String pattern;
-        private final String[] parts; // literal runs between stars
+        private final Glob glob; // the literal runs between stars
 
         Wildcard(String pattern) {
             this.pattern = pattern;
@@ -380,7 +384,7 @@ abstract class ValueTest implements Leaves.Visitor {
                 }
             }
             runs.add(run.toString());
-            this.parts = runs.toArray(new String[0]);
+            this.glob = new Glob(runs, false);
         }
 
         @Override
@@ -388,27 +392,7 @@ abstract class ValueTest implements Leaves.Visitor {
             if (!(leaf instanceof String)) {
                 return false;
             }
-            String s = (String) leaf;
-            if (parts.length == 1) {
-                return s.equals(parts[0]);
-            }
-            // the first run anchors at the start and the last at the end; each run between is taken at its leftmost
-            // place, which is never worse for the runs after it: linear in the value
-            String first = parts[0];
-            String last = parts[parts.length - 1];
-            if (s.length() < first.length() + last.length() || !s.startsWith(first) || !s.endsWith(last)) {
-                return false;
-            }
-            int from = first.length();
-            int end = s.length() - last.length();
-            for (int k = 1; k < parts.length - 1; k++) {
-                int at = s.indexOf(parts[k], from);
-                if (at < 0 || at + parts[k].length() > end) {
-                    return false;
-                }
-                from = at + parts[k].length();
-            }
-            return true;
+            return glob.matches((String) leaf); // linear in the value, whatever the pattern
         }
 
         @Override
@@ -427,6 +411,10 @@ abstract class ValueTest implements Leaves.Visitor {
         final Pattern pattern;
 
         Regex(String regex) {
+            String tooBig = RegexSize.refusal(regex);
+            if (tooBig != null) {
+                throw new IllegalArgumentException("regular expression " + quote(RegexSize.shown(regex)) + ": " + tooBig);
+            }
             try {
                 this.pattern = Pattern.compile(regex);
             } catch (PatternSyntaxException e) {

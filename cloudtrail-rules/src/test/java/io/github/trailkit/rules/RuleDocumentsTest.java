@@ -589,6 +589,7 @@ final class RuleDocumentsTest {
                 "<doc>:3:15: a tag must be a string, found a number 5");
         assertProblems("base: &b {eventName: [x]}\nrules:\n  - id: a\n    pattern: *b\n",
                 "<doc>:1:1: unknown key \"base\"; expected rules",
+                "<doc>:1:7: YAML anchors (&b) are not supported in rule documents; write the value out",
                 "<doc>:4:14: YAML aliases (*b) are not supported in rule documents; write the value out",
                 "<doc>:4:14: a pattern must be an object, such as {\"eventName\": [\"CreateTopic\"]}, found a string \"b\"");
         assertProblems("rules: []\n---\nrules: []\n", "<doc>:3:1: a rule document holds one YAML document; found more content");

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A recursive-descent parser for CloudWatch Logs JSON filter patterns:
+ * A recursive-descent parser for CloudWatch Logs JSON filter patterns (at most {@link #MAX_PATTERN_LENGTH} characters
+ * and {@link #MAX_PARENTHESES_DEPTH} levels of parentheses, so the recursion is bounded):
  *
  * <pre>
  * pattern    = "{" or "}"
@@ -36,8 +37,17 @@ public final class FilterParser {
     /** A JSON-style number: sign, digits, optional fraction and exponent, as the CloudWatch documentation lists. */
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
+    /**
+     * The longest filter pattern read, in characters: CloudWatch Logs' own limit (PutMetricFilter, filterPattern,
+     * maximum length 1024, in the CloudWatch Logs API Reference).
+     */
+    public static final int MAX_PATTERN_LENGTH = 1024;
+    /** The deepest nesting of parentheses read; deeper is refused (the parser recurses once per level). */
+    public static final int MAX_PARENTHESES_DEPTH = 64;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private FilterParser(String text) {
         this.text = text;
@@ -45,6 +55,11 @@ public final class FilterParser {
 
     /** Parses a whole pattern, braces included. */
     public static Node parse(String pattern) {
+        if (pattern.length() > MAX_PATTERN_LENGTH) {
+            throw new MetricFilterException(pattern.substring(0, MAX_PATTERN_LENGTH) + "...", MAX_PATTERN_LENGTH + 1,
+                    "the pattern has " + pattern.length() + " characters, over CloudWatch Logs' limit of "
+                            + MAX_PATTERN_LENGTH + " (shown up to the limit)");
+        }
         FilterParser p = new FilterParser(pattern);
         p.skipSpace();
         if (p.pos < pattern.length() && pattern.charAt(p.pos) == '%') {
@@ -99,10 +114,15 @@ public final class FilterParser {
         skipSpace();
         char c = peek();
         if (c == '(') {
+            if (depth == MAX_PARENTHESES_DEPTH) {
+                throw error("parentheses nested deeper than " + MAX_PARENTHESES_DEPTH);
+            }
             pos++;
+            depth++;
             Node inner = or();
             skipSpace();
             expect(')', "expected ) or && or ||");
+            depth--;
             return inner;
         }
         if (c == '$') {

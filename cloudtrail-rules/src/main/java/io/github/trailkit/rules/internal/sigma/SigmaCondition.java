@@ -72,14 +72,21 @@ public final class SigmaCondition {
         }
     }
 
-    private final List<String> tokens;
-    private int i;
+    /** The deepest nesting of parentheses in a condition; deeper is refused (hand-written conditions nest a few). */
+    public static final int MAX_PARENTHESES_DEPTH = 64;
 
-    private SigmaCondition(List<String> tokens) {
-        this.tokens = tokens;
+    /** One level of parentheses (or the whole condition) while it is read. */
+    private static final class Group {
+        final List<Node> or = new ArrayList<>();
+        List<Node> and = new ArrayList<>();
+        boolean negate; // an odd number of nots waits for the next operand
     }
 
-    /** Parses {@code text}; refuses aggregations ({@code |}), {@code near} and counts other than 1. */
+    /**
+     * Parses {@code text}; refuses aggregations ({@code |}), {@code near}, counts other than 1 and parentheses nested
+     * deeper than {@link #MAX_PARENTHESES_DEPTH}. Iterative: no input can exhaust the stack. A run of {@code not}s is
+     * one {@code not} or none, by its parity, so the tree is at most about three times the parenthesis depth deep.
+     */
     public static Node parse(String text) throws Unsupported {
         if (text.contains("|")) {
             throw new Unsupported("aggregation in the condition (\"" + text.substring(text.indexOf('|')).trim()
@@ -106,90 +113,95 @@ public final class SigmaCondition {
         if (tokens.isEmpty()) {
             throw new Unsupported("the condition is empty");
         }
-        SigmaCondition parser = new SigmaCondition(tokens);
-        Node n = parser.or();
-        if (parser.i < tokens.size()) {
-            throw new Unsupported("unexpected \"" + tokens.get(parser.i) + "\" in the condition \"" + text + "\"");
+        List<Group> open = new ArrayList<>();
+        Group g = new Group();
+        boolean operand = true; // an operand is expected next (else and, or, ) or the end)
+        int i = 0;
+        while (i < tokens.size()) {
+            String t = tokens.get(i);
+            String lower = t.toLowerCase(Locale.ROOT);
+            if (operand) {
+                if (lower.equals("not")) {
+                    g.negate = !g.negate;
+                    i++;
+                } else if (t.equals("(")) {
+                    if (open.size() >= MAX_PARENTHESES_DEPTH) {
+                        throw new Unsupported("the condition nests parentheses deeper than " + MAX_PARENTHESES_DEPTH);
+                    }
+                    open.add(g);
+                    g = new Group();
+                    i++;
+                } else {
+                    if (lower.equals("near")) {
+                        throw new Unsupported("\"near\" (a correlation) is not supported");
+                    }
+                    if (lower.equals(")") || lower.equals("and") || lower.equals("or")) {
+                        throw new Unsupported("unexpected \"" + t + "\" where a search identifier was expected");
+                    }
+                    Node atom;
+                    if (i + 1 < tokens.size() && tokens.get(i + 1).equalsIgnoreCase("of")) {
+                        boolean all;
+                        if (lower.equals("1") || lower.equals("any")) {
+                            all = false;
+                        } else if (lower.equals("all")) {
+                            all = true;
+                        } else {
+                            throw new Unsupported("\"" + t + " of\" is not supported; use 1 of or all of");
+                        }
+                        String target = i + 2 < tokens.size() ? tokens.get(i + 2) : null;
+                        if (target == null || target.equals("(") || target.equals(")")) {
+                            throw new Unsupported("expected them or a search identifier pattern after \"" + t
+                                    + " of\"");
+                        }
+                        atom = new Quantified(all, target);
+                        i += 3;
+                    } else {
+                        atom = new Ref(t);
+                        i++;
+                    }
+                    operand(g, atom);
+                    operand = false;
+                }
+            } else if (lower.equals("and")) {
+                operand = true;
+                i++;
+            } else if (lower.equals("or")) {
+                g.or.add(join(g.and, false));
+                g.and = new ArrayList<>();
+                operand = true;
+                i++;
+            } else if (t.equals(")") && !open.isEmpty()) {
+                Node inner = finish(g);
+                g = open.remove(open.size() - 1);
+                operand(g, inner);
+                i++;
+            } else {
+                throw new Unsupported("unexpected \"" + t + "\" in the condition \"" + text + "\"");
+            }
         }
-        return n;
-    }
-
-    private String peek() {
-        return i < tokens.size() ? tokens.get(i) : null;
-    }
-
-    private boolean keyword(String word) {
-        String t = peek();
-        return t != null && t.toLowerCase(Locale.ROOT).equals(word);
-    }
-
-    private Node or() throws Unsupported {
-        List<Node> parts = new ArrayList<>();
-        parts.add(and());
-        while (keyword("or")) {
-            i++;
-            parts.add(and());
-        }
-        return parts.size() == 1 ? parts.get(0) : new Or(parts);
-    }
-
-    private Node and() throws Unsupported {
-        List<Node> parts = new ArrayList<>();
-        parts.add(not());
-        while (keyword("and")) {
-            i++;
-            parts.add(not());
-        }
-        return parts.size() == 1 ? parts.get(0) : new And(parts);
-    }
-
-    private Node not() throws Unsupported {
-        if (keyword("not")) {
-            i++;
-            return new Not(not());
-        }
-        return primary();
-    }
-
-    private Node primary() throws Unsupported {
-        String t = peek();
-        if (t == null) {
+        if (operand) {
             throw new Unsupported("the condition ends where a search identifier was expected");
         }
-        if (t.equals("(")) {
-            i++;
-            Node inner = or();
-            if (!")".equals(peek())) {
-                throw new Unsupported("a ( in the condition is not closed");
-            }
-            i++;
-            return inner;
+        if (!open.isEmpty()) {
+            throw new Unsupported("a ( in the condition is not closed");
         }
-        String lower = t.toLowerCase(Locale.ROOT);
-        if (lower.equals("near")) {
-            throw new Unsupported("\"near\" (a correlation) is not supported");
+        return finish(g);
+    }
+
+    private static void operand(Group g, Node n) {
+        g.and.add(g.negate ? new Not(n) : n);
+        g.negate = false;
+    }
+
+    private static Node finish(Group g) {
+        g.or.add(join(g.and, false));
+        return join(g.or, true);
+    }
+
+    private static Node join(List<Node> parts, boolean or) {
+        if (parts.size() == 1) {
+            return parts.get(0);
         }
-        if (lower.equals(")") || lower.equals("and") || lower.equals("or")) {
-            throw new Unsupported("unexpected \"" + t + "\" where a search identifier was expected");
-        }
-        if (i + 1 < tokens.size() && tokens.get(i + 1).equalsIgnoreCase("of")) {
-            boolean all;
-            if (lower.equals("1") || lower.equals("any")) {
-                all = false;
-            } else if (lower.equals("all")) {
-                all = true;
-            } else {
-                throw new Unsupported("\"" + t + " of\" is not supported; use 1 of or all of");
-            }
-            i += 2;
-            String target = peek();
-            if (target == null || target.equals("(") || target.equals(")")) {
-                throw new Unsupported("expected them or a search identifier pattern after \"" + t + " of\"");
-            }
-            i++;
-            return new Quantified(all, target);
-        }
-        i++;
-        return new Ref(t);
+        return or ? new Or(parts) : new And(parts);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.Map;
 
 /**
  * Reads one YAML document into plain Java values: {@link LinkedHashMap} (keys in document order), {@link ArrayList},
- * {@link Scalar} and {@code null}. Each map and scalar remembers its line. Internal to the rule readers.
+ * {@link Scalar} and {@code null}. Each map and scalar remembers its line. Internal to the rule readers. The reading
+ * follows {@link RuleText}'s policy, the same as rule documents: at most {@link RuleText#MAX_BYTES} bytes of strict
+ * UTF-8, nesting and strings bounded, and aliases, anchors and duplicate keys refused (never silently resolved).
  *
  * <pre>{@code
  * YamlTree.Document doc = YamlTree.read(in);
@@ -21,7 +24,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class YamlTree {
-    private static final YAMLFactory YAML = new YAMLFactory();
+    private static final YAMLFactory YAML = RuleText.YAML;
 
     private YamlTree() {}
 
@@ -62,16 +65,25 @@ public final class YamlTree {
         }
     }
 
-    /** A YAML syntax error, with its line and column. */
+    /**
+     * A document that cannot be read, with its line and column: a YAML syntax error ({@link #syntax} true) or a bound
+     * or rule of {@link RuleText} (false; the message says which).
+     */
     public static final class SyntaxError extends Exception {
         private static final long serialVersionUID = 1L;
         public final int line;
         public final int column;
+        public final boolean syntax;
 
         SyntaxError(String message, int line, int column) {
+            this(message, line, column, true);
+        }
+
+        SyntaxError(String message, int line, int column, boolean syntax) {
             super(message);
             this.line = line;
             this.column = column;
+            this.syntax = syntax;
         }
     }
 
@@ -93,15 +105,31 @@ public final class YamlTree {
         }
     }
 
-    /** Reads the first document of {@code in}; {@link Document#moreDocuments} tells whether others follow. */
+    /** Reads the first document of {@code in} (at most {@link RuleText#MAX_BYTES} + 1 bytes of it). */
     public static Document read(InputStream in) throws IOException, SyntaxError {
+        return read(RuleText.readBounded(in));
+    }
+
+    /** Reads the first document of {@code bytes}; {@link Document#moreDocuments} tells whether others follow. */
+    public static Document read(byte[] bytes) throws IOException, SyntaxError {
+        String text;
+        try {
+            RuleText.Refusal tooBig = RuleText.sizeRefusal(bytes);
+            if (tooBig != null) {
+                throw tooBig;
+            }
+            text = RuleText.decode(bytes);
+            RuleText.checkYamlRuns(text);
+        } catch (RuleText.Refusal r) {
+            throw new SyntaxError(r.getMessage(), r.line, r.column, false);
+        }
         Map<Object, Integer> lines = new java.util.HashMap<>();
-        try (JsonParser p = YAML.createParser(in)) {
+        try (JsonParser p = YAML.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 return new Document(null, false, lines);
             }
-            Object root = value(p, t, lines);
+            Object root = value(p, t, lines, 1);
             boolean more = false;
             try {
                 more = p.nextToken() != null;
@@ -116,15 +144,42 @@ public final class YamlTree {
         }
     }
 
-    private static Object value(JsonParser p, JsonToken t, Map<Object, Integer> lines) throws IOException {
-        int line = p.currentTokenLocation().getLineNr();
+    private static Object value(JsonParser p, JsonToken t, Map<Object, Integer> lines, int depth)
+            throws IOException, SyntaxError {
+        JsonLocation at = p.currentTokenLocation();
+        int line = at.getLineNr();
+        if (p instanceof YAMLParser) {
+            YAMLParser y = (YAMLParser) p;
+            if (y.isCurrentAlias()) {
+                throw new SyntaxError("YAML aliases (*" + p.getText() + ") are not supported; write the value out",
+                        line, at.getColumnNr(), false);
+            }
+            if (y.getObjectId() != null) {
+                throw new SyntaxError("YAML anchors (&" + y.getObjectId() + ") are not supported; write the value out",
+                        line, at.getColumnNr(), false);
+            }
+        }
+        if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && depth > RuleText.MAX_DEPTH) {
+            throw new SyntaxError(RuleText.tooDeep(), line, at.getColumnNr(), false);
+        }
         switch (t) {
             case START_OBJECT: {
                 Map<String, Object> map = new LinkedHashMap<>();
+                Map<String, Integer> keyLines = new java.util.HashMap<>();
                 lines.put(new Identity(map), line);
                 for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
                     String name = p.currentName();
-                    Object v = value(p, p.nextToken(), lines);
+                    JsonLocation kl = p.currentTokenLocation();
+                    String tooLong = RuleText.stringTooLong(name);
+                    if (tooLong != null) {
+                        throw new SyntaxError("a key: " + tooLong, kl.getLineNr(), kl.getColumnNr(), false);
+                    }
+                    Integer first = keyLines.putIfAbsent(name, kl.getLineNr());
+                    if (first != null) {
+                        throw new SyntaxError("duplicate key \"" + name + "\"; first at line " + first, kl.getLineNr(),
+                                kl.getColumnNr(), false);
+                    }
+                    Object v = value(p, p.nextToken(), lines, depth + 1);
                     map.put(name, v);
                 }
                 return map;
@@ -133,16 +188,20 @@ public final class YamlTree {
                 List<Object> list = new ArrayList<>();
                 lines.put(new Identity(list), line);
                 for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-                    list.add(value(p, e, lines));
+                    list.add(value(p, e, lines, depth + 1));
                 }
                 return list;
             }
             case VALUE_NULL:
                 return null;
-            case VALUE_STRING:
-                return new Scalar(p.getText(), true, line);
-            default:
-                return new Scalar(p.getText(), false, line);
+            default: {
+                String text = p.getText();
+                String tooLong = RuleText.stringTooLong(text);
+                if (tooLong != null) {
+                    throw new SyntaxError(tooLong, line, at.getColumnNr(), false);
+                }
+                return new Scalar(text, t == JsonToken.VALUE_STRING, line);
+            }
         }
     }
 }
