@@ -57,6 +57,37 @@ class RulesCheckCommandTest {
     }
 
     @Test
+    void hostileRuleFilesEndInTypedProblems_sniffedWithinTheSizeLimit() throws IOException {
+        String head = "title: t\nid: 11111111-2222-3333-4444-555555555555\nlogsource:\n  product: aws\n"
+                + "  service: cloudtrail\n";
+        Path regex = Files.writeString(dir.resolve("re.yml"), head
+                + "detection:\n  sel:\n    eventName|re: '((a{1000}){1000}){1000}'\n  condition: sel\n");
+        Path parens = Files.writeString(dir.resolve("parens.yml"), head + "detection:\n  sel:\n    eventName: X\n"
+                + "  condition: \"" + "(".repeat(3_000) + "sel" + ")".repeat(3_000) + "\"\n");
+        Path alias = Files.writeString(dir.resolve("alias.yml"), head
+                + "names: &names [CreateTopic, DeleteTopic]\ndetection:\n  sel:\n    eventName: *names\n"
+                + "  condition: sel\n");
+        Path latin1 = Files.write(dir.resolve("latin1.yaml"),
+                "rules:\n  - id: r\n    pattern:\n      eventName: [\"caf\u00e9\"]\n"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path scalar = Files.writeString(dir.resolve("scalar.yaml"),
+                "rules:\n  - id: r\n    title: \"" + "A".repeat(5 << 20) + "\"\n");
+
+        Cli.Result r = Cli.run("rules", "check", regex, parens, alias, latin1, scalar);
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        var lines = r.err().lines().collect(Collectors.toList());
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).startsWith(regex + ":8:").contains("over the limit of 10000");
+        assertThat(lines.get(1)).startsWith(parens + ":9:").contains("deeper than 64");
+        assertThat(lines.get(2)).startsWith(alias + ":6:").contains("anchors (&names) are not supported");
+        assertThat(lines.get(3)).startsWith(latin1 + ":4:").contains("not valid UTF-8: byte 0xE9 at byte offset 52");
+        assertThat(lines.get(4)).isEqualTo(scalar + ":1:1: the document is over 4194304 bytes "
+                + "(RuleDocuments.MAX_DOCUMENT_BYTES); split it into several documents");
+    }
+
+    @Test
     void aMissingFileIsAUsageError() {
         Cli.Result r = Cli.run("rules", "check", dir.resolve("nope.yaml"));
 

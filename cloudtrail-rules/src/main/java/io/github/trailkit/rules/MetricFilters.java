@@ -36,10 +36,16 @@ import java.util.Objects;
  *   <li>{@code IS NULL} matches an explicit JSON {@code null}; {@code NOT EXISTS} matches when the selector reaches
  *       nothing ({@code null} exists); {@code IS TRUE} and {@code IS FALSE} match JSON booleans.
  *   <li>Not supported, refused with a {@link MetricFilterException}: regular expressions ({@code %...%}), text and
- *       space-delimited patterns.
+ *       space-delimited patterns; patterns over {@link #MAX_PATTERN_LENGTH} characters (CloudWatch Logs' own limit)
+ *       and parentheses nested deeper than {@link #MAX_PARENTHESES_DEPTH}.
  * </ul>
  */
 public final class MetricFilters {
+    /** The longest pattern read, in characters: 1,024, CloudWatch Logs' limit for a metric filter's pattern. */
+    public static final int MAX_PATTERN_LENGTH = FilterParser.MAX_PATTERN_LENGTH;
+    /** The deepest nesting of parentheses read. */
+    public static final int MAX_PARENTHESES_DEPTH = FilterParser.MAX_PARENTHESES_DEPTH;
+
     private MetricFilters() {}
 
     /**

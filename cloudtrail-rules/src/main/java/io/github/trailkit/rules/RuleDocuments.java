@@ -92,9 +92,12 @@ import java.util.stream.Collectors;
  * Every problem of a document is reported, not only the first, as a {@link RuleDocumentProblem} with the document's
  * name, line and column ({@code rules/sns.yaml:9:20: message}), and thrown together as a {@link
  * RuleDocumentException}; nothing of an invalid document is returned. Only a syntax error stops the reading early.
- * Failing to read the file itself is an {@link UncheckedIOException}. A document over {@link #MAX_DOCUMENT_BYTES},
- * nested deeper than {@link #MAX_NESTING_DEPTH} or with a string over {@link #MAX_STRING_LENGTH} is refused with a
- * problem at the place the limit was hit; wildcards and the DSL's regular expressions (RE2J) match in linear time.
+ * Failing to read the file itself is an {@link UncheckedIOException}. A document over {@link #MAX_DOCUMENT_BYTES}
+ * (no more than one byte over it is read), not valid UTF-8 (the problem names the byte offset), nested deeper than
+ * {@link #MAX_NESTING_DEPTH}, with a string or key over {@link #MAX_STRING_LENGTH} (in YAML as in JSON), with a YAML
+ * anchor or alias, or (YAML) with a run of more than {@link #MAX_STRING_LENGTH} characters without a space or line
+ * break is refused with a problem at the place the limit was hit. Wildcards match in time linear in the value, the
+ * DSL's regular expressions (RE2J) in time linear in the value times their bounded program size.
  *
  * <p>Differences from Event Ruler 2.1.0: it refuses a match whose fields come from different elements of one array of
  * objects, while conditions test each field on its own; and where its automaton contradicts its documented semantics

@@ -47,8 +47,20 @@ import java.util.Set;
  * log sources, aggregations ({@code | count() ...}) and {@code timeframe}, correlation rules and multi-document files,
  * keyword lists without field names, {@code N of} with N other than 1, and modifiers not listed above (such as
  * {@code fieldref}, {@code base64}, {@code windash}, {@code lt}). Nothing is silently evaluated differently.
+ *
+ * <p>Bounds, each refused with a {@link RuleDocumentException}: the rule documents' size, encoding, nesting and
+ * string-length limits ({@link RuleDocuments#MAX_DOCUMENT_BYTES}, strict UTF-8, {@link
+ * RuleDocuments#MAX_NESTING_DEPTH}, {@link RuleDocuments#MAX_STRING_LENGTH}); YAML anchors, aliases and duplicate keys;
+ * a {@code re} (or a value with {@code ?}, matched as a regular expression) whose RE2J program would be over
+ * {@link #MAX_REGEX_PROGRAM_SIZE} instructions; a condition with parentheses nested deeper than {@link
+ * #MAX_CONDITION_DEPTH}. Values without {@code ?} match in time linear in the value.
  */
 public final class SigmaRules {
+    /** The largest RE2J program compiled for a {@code re}, in instructions, as estimated before compiling. */
+    public static final int MAX_REGEX_PROGRAM_SIZE = RegexSize.MAX_PROGRAM_SIZE;
+    /** The deepest nesting of parentheses in a {@code condition}. */
+    public static final int MAX_CONDITION_DEPTH = SigmaCondition.MAX_PARENTHESES_DEPTH;
+
     private static final Set<String> LEVELS = Set.of("informational", "low", "medium", "high", "critical");
 
     private SigmaRules() {}
@@ -93,6 +105,23 @@ public final class SigmaRules {
         } catch (IOException | RuntimeException e) {
             return false;
         }
+        return isSigmaRule(bytes);
+    }
+
+    /**
+     * True when {@code content}, a file's bytes, is a YAML map with {@code logsource} and {@code detection}: a Sigma
+     * rule. Content over {@link RuleDocuments#MAX_DOCUMENT_BYTES} is no Sigma rule (the rule document reader then
+     * refuses it for its size). Read a file once and hand the same bytes to the reader it names:
+     *
+     * <pre>{@code
+     * byte[] bytes = in.readNBytes(RuleDocuments.MAX_DOCUMENT_BYTES + 1);
+     * List<Rule> rules = SigmaRules.isSigmaRule(bytes)
+     *         ? List.of(SigmaRules.read(new ByteArrayInputStream(bytes), name))
+     *         : RuleDocuments.read(new ByteArrayInputStream(bytes), name);
+     * }</pre>
+     */
+    public static boolean isSigmaRule(byte[] content) {
+        byte[] bytes = content;
         if (RuleText.sizeRefusal(bytes) != null) {
             return false;
         }
@@ -396,7 +425,7 @@ public final class SigmaRules {
                         String flags = reFlags.isEmpty() ? "" : "(?" + reFlags + ")";
                         String tooBig = RegexSize.refusal(value);
                         if (tooBig != null) {
-                            throw fail("in " + selection + ": " + key + ": the regular expression " + tooBig);
+                            throw fail("in " + selection + ": " + key + ": the regular expression is " + tooBig);
                         }
                         Pattern p = Pattern.compile(flags + value);
                         return t -> p.matcher(t).find();
@@ -449,7 +478,7 @@ public final class SigmaRules {
                     String tooBig = RegexSize.refusal(regex);
                     if (tooBig != null) {
                         throw fail("in " + selection + ": " + key + ": a value with ? is matched by a regular "
-                                + "expression, and " + tooBig);
+                                + "expression, which is " + tooBig);
                     }
                     Pattern p = Pattern.compile((cased ? "(?s)" : "(?is)") + regex);
                     return t -> p.matches(t);
@@ -496,7 +525,7 @@ public final class SigmaRules {
                 String regex = wildcardRegex(q.pattern);
                 String tooBig = RegexSize.refusal(regex);
                 if (tooBig != null) {
-                    throw new SigmaCondition.Unsupported("the pattern of \"" + (q.all ? "all" : "1") + " of\": "
+                    throw new SigmaCondition.Unsupported("the pattern of \"" + (q.all ? "all" : "1") + " of\" is "
                             + tooBig);
                 }
                 Pattern p = Pattern.compile(regex);

@@ -413,7 +413,7 @@ abstract class ValueTest implements Leaves.Visitor {
         Regex(String regex) {
             String tooBig = RegexSize.refusal(regex);
             if (tooBig != null) {
-                throw new IllegalArgumentException("regular expression " + quote(RegexSize.shown(regex)) + ": " + tooBig);
+                throw new IllegalArgumentException("regular expression " + quote(RegexSize.shown(regex)) + " is " + tooBig);
             }
             try {
                 this.pattern = Pattern.compile(regex);

@@ -12,7 +12,7 @@ import java.util.Deque;
  * {@code max(n, m)} copies of {@code x} and as many more. Internal to the rule matchers.
  *
  * <pre>{@code
- * String refusal = RegexSize.refusal("((a{100}){100}){100}"); // "... over the limit of 10000 ..."
+ * String refusal = RegexSize.refusal("((a{100}){100}){100}"); // "too large: ... over the limit of 10000 ..."
  * }</pre>
  */
 public final class RegexSize {
@@ -26,9 +26,10 @@ public final class RegexSize {
     public static String refusal(String regex) {
         long size = estimate(regex);
         return size <= MAX_PROGRAM_SIZE ? null
-                : "its program would have about " + (size >= SATURATED ? "more than " + SATURATED : size)
-                        + " instructions, over the limit of " + MAX_PROGRAM_SIZE
-                        + " (nested or large counted repetitions such as (x{100}){100}); write it smaller";
+                : "too large: its RE2J program would have about "
+                        + (size >= SATURATED ? "more than " + SATURATED : size) + " instructions, over the limit of "
+                        + MAX_PROGRAM_SIZE + " (nested or large counted repetitions such as (x{100}){100}); "
+                        + "write it smaller";
     }
 
     /** {@code regex} shortened for a message. */

@@ -158,8 +158,8 @@ public final class RuleText {
                 runStart = i + 1;
             } else if (i - runStart >= MAX_STRING_LENGTH) {
                 throw new Refusal(line, runStart - lineStart + 1, "more than " + MAX_STRING_LENGTH
-                        + " characters without a space or line break; a YAML rule file has no string over "
-                        + MAX_STRING_LENGTH + " characters (RuleDocuments.MAX_STRING_LENGTH)");
+                        + " characters without a space or line break, longer than any string may be "
+                        + "(RuleDocuments.MAX_STRING_LENGTH); refused before the YAML scanner, which is slow on them");
             }
         }
     }
