@@ -2,6 +2,7 @@ package io.github.trailkit.rules;
 
 import io.github.trailkit.model.JsonValue;
 import io.github.trailkit.model.internal.RecordMembers;
+import io.github.trailkit.rules.internal.match.Glob;
 import io.github.trailkit.rules.internal.metricfilter.FilterSyntax.Check;
 import io.github.trailkit.rules.internal.metricfilter.FilterSyntax.Comparison;
 import io.github.trailkit.rules.internal.metricfilter.FilterSyntax.Operator;
@@ -24,17 +25,21 @@ final class MetricFilterTest extends Condition {
     private final Selector selector;
     private final Comparison comparison; // or null
     private final Check check; // or null
+    private final Glob contains; // for "*text*": linear in the value; or null
 
     MetricFilterTest(Comparison comparison) {
         this.selector = comparison.selector;
         this.comparison = comparison;
         this.check = null;
+        this.contains = comparison.string != null && comparison.leadingStar && comparison.trailingStar
+                ? new Glob(List.of("", comparison.string, ""), false) : null;
     }
 
     MetricFilterTest(Check check) {
         this.selector = check.selector;
         this.comparison = null;
         this.check = check;
+        this.contains = null;
     }
 
     @Override
@@ -90,7 +95,7 @@ final class MetricFilterTest extends Condition {
         String s = v instanceof String ? (String) v : ((BigDecimal) v).toString();
         String core = comparison.string;
         if (comparison.leadingStar && comparison.trailingStar) {
-            return s.contains(core);
+            return contains.matches(s);
         }
         if (comparison.leadingStar) {
             return s.endsWith(core);

@@ -121,11 +121,10 @@ public final class SigmaRules {
      * }</pre>
      */
     public static boolean isSigmaRule(byte[] content) {
-        byte[] bytes = content;
-        if (RuleText.sizeRefusal(bytes) != null) {
+        if (RuleText.sizeRefusal(content) != null) {
             return false;
         }
-        String text = RuleText.decodeLeniently(bytes);
+        String text = RuleText.decodeLeniently(content);
         try {
             RuleText.checkYamlRuns(text);
         } catch (RuleText.Refusal r) {

@@ -343,6 +343,10 @@ final class RuleBoundsTest {
         assertThat(s.matches(big)).isFalse();
         assertThat(s.matches(record("x" + hit.toUpperCase(java.util.Locale.ROOT)))).isTrue();
         assertThat(Rules.eventName().contains(run).matches(big)).isFalse();
+        String shortRun = "a".repeat(1_000) + "b"; // a metric filter pattern is at most 1,024 characters
+        Condition filter = MetricFilters.parse("{ $.eventName = \"*" + shortRun + "*\" }");
+        assertThat(filter.matches(big)).isFalse();
+        assertThat(filter.matches(record(hit))).isTrue();
     }
 
     @Test
