@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 
@@ -23,6 +24,25 @@ public final class OpenRecordingFileSystem extends RawLocalFileSystem {
     @Override
     public String getScheme() {
         return "recording";
+    }
+
+    // plain statuses: the local ones read their permissions through java.io.File, which wants a file: URI
+    @Override
+    public FileStatus[] listStatus(Path f) throws IOException {
+        FileStatus[] all = super.listStatus(f);
+        for (int i = 0; i < all.length; i++) {
+            all[i] = plain(all[i]);
+        }
+        return all;
+    }
+
+    @Override
+    public FileStatus getFileStatus(Path f) throws IOException {
+        return plain(super.getFileStatus(f));
+    }
+
+    private static FileStatus plain(FileStatus s) {
+        return new FileStatus(s.getLen(), s.isDirectory(), 1, s.getBlockSize(), s.getModificationTime(), s.getPath());
     }
 
     @Override
