@@ -41,11 +41,12 @@ public final class CloudTrailDataSource implements TableProvider, DataSourceRegi
 
     @Override
     public StructType inferSchema(CaseInsensitiveStringMap options) {
-        return Schemas.RECORDS;
+        return options.containsKey(Schemas.FINDINGS_OPTION) ? Schemas.FINDINGS : Schemas.RECORDS;
     }
 
     @Override
     public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
-        return new LogFileTable(Schemas.RECORDS, properties);
+        boolean findings = new CaseInsensitiveStringMap(properties).containsKey(Schemas.FINDINGS_OPTION);
+        return new LogFileTable(findings ? Schemas.FINDINGS : Schemas.RECORDS, properties);
     }
 }

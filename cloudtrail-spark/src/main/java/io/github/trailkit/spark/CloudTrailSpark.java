@@ -4,6 +4,11 @@ import static org.apache.spark.sql.functions.col;
 
 import io.github.trailkit.spark.internal.FindingRows;
 import io.github.trailkit.spark.internal.KeyFilter;
+import io.github.trailkit.spark.internal.LogFileTable;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
 import io.github.trailkit.spark.internal.Schemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -70,9 +75,19 @@ public final class CloudTrailSpark {
     /**
      * The findings of {@code rules} over {@code records} (a dataset of the {@code cloudtrail} format, filtered or not):
      * one row per rule a record meets. Rows with a {@code problem} have no record and are passed over. The rules are
-     * compiled once per executor.
+     * compiled once per executor. On a plain read of the source ({@code spark.read().format("cloudtrail")...load(...)}
+     * with no filter or projection between), each record is matched as it is read; on any other dataset of its rows,
+     * from the {@code record} column.
      */
     public static Dataset<Row> findings(Dataset<Row> records, RuleSource rules) {
+        LogicalPlan plan = records.queryExecution().analyzed();
+        if (plan instanceof DataSourceV2Relation && ((DataSourceV2Relation) plan).table() instanceof LogFileTable) {
+            // a plain read of the source: match each record where it is read, instead of writing it as JSON for the
+            // rule runner to read again
+            Map<String, String> options = new HashMap<>(((DataSourceV2Relation) plan).options().asCaseSensitiveMap());
+            options.put(Schemas.FINDINGS_OPTION, rules.spec().encode());
+            return records.sparkSession().read().format(CloudTrailDataSource.SHORT_NAME).options(options).load();
+        }
         Dataset<Row> input = records.where(col(Schemas.PROBLEM).isNull())
                 .select(col(Schemas.RECORD), col(Schemas.SOURCE_FILE), col(Schemas.RECORD_INDEX));
         return input.mapPartitions(new FindingRows(rules.spec()), Encoders.row(Schemas.FINDINGS));

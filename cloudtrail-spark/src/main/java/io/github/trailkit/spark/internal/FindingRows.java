@@ -13,6 +13,10 @@ import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Runs on the executors: rows of ({@code record}, {@code sourcefile}, {@code recordindex}) to rows of findings, with the
@@ -62,6 +66,28 @@ public final class FindingRows implements MapPartitionsFunction<Row, Row> {
                 return ready.get(at++);
             }
         };
+    }
+
+    /** {@link #row} in Spark's internal form, for the data source itself. */
+    public static InternalRow internalRow(Finding f, CloudTrailRecord r, UTF8String source, long index) {
+        InternalRow identity = null;
+        if (r.userIdentity().isPresent()) {
+            UserIdentity u = r.userIdentity().get();
+            identity = new GenericInternalRow(new Object[] {str(u.typeAsString().orElse(null)), str(u.arn().orElse(null))});
+        }
+        Object[] tags = new Object[f.tags().size()];
+        for (int i = 0; i < tags.length; i++) {
+            tags[i] = UTF8String.fromString(f.tags().get(i));
+        }
+        return new GenericInternalRow(new Object[] {
+            str(f.ruleId()), str(f.title()), str(f.severity().name()), new GenericArrayData(tags), str(f.dedupKey()),
+            str(r.eventID().orElse(null)), str(r.eventName().orElse(null)), str(r.eventSource().orElse(null)),
+            str(r.eventTime().map(Object::toString).orElse(null)), str(r.awsRegion().orElse(null)),
+            str(r.recipientAccountId().orElse(null)), identity, source, index});
+    }
+
+    private static UTF8String str(String s) {
+        return s == null ? null : UTF8String.fromString(s);
     }
 
     /** The fields {@code cloudtrail scan} prints, in {@link Schemas#FINDINGS}' order. */

@@ -7,6 +7,8 @@ import io.github.trailkit.model.CloudTrailReader;
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.model.ProblemPolicy;
 import io.github.trailkit.model.RecordProblem;
+import io.github.trailkit.rules.Finding;
+import io.github.trailkit.rules.RuleSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +33,7 @@ final class LogFileReader implements PartitionReader<InternalRow> {
     private final String path;
     private final UTF8String source;
     private final RecordRows rows;
+    private final RuleSet rules;
     private final Configuration conf;
     private final ArrayDeque<InternalRow> pending = new ArrayDeque<>();
     private CloudTrailLog log;
@@ -39,10 +42,12 @@ final class LogFileReader implements PartitionReader<InternalRow> {
     private boolean done;
     private InternalRow current;
 
-    LogFileReader(String path, RecordRows rows, Configuration conf) {
+    /** A reader of record rows ({@code rows}), or with {@code rules} of finding rows (then problems are passed over). */
+    LogFileReader(String path, RecordRows rows, RuleSet rules, Configuration conf) {
         this.path = path;
         this.source = UTF8String.fromString(path);
         this.rows = rows;
+        this.rules = rules;
         this.conf = conf;
     }
 
@@ -63,7 +68,7 @@ final class LogFileReader implements PartitionReader<InternalRow> {
                 log = READER.read(in, path);
                 records = log.iterator();
             } catch (IOException | UncheckedIOException | CloudTrailParseException e) {
-                pending.add(rows.problem(source, -1, path + ": cannot open: " + reason(e)));
+                problem(-1, path + ": cannot open: " + reason(e));
                 done = true;
                 return;
             }
@@ -73,18 +78,24 @@ final class LogFileReader implements PartitionReader<InternalRow> {
                 CloudTrailRecord r = records.next();
                 long index = log.lastRecordIndex();
                 drainProblems();
-                pending.add(rows.row(r, source, index));
+                if (rules == null) {
+                    pending.add(rows.row(r, source, index));
+                } else {
+                    for (Finding f : rules.evaluate(r)) {
+                        pending.add(FindingRows.internalRow(f, r, source, index));
+                    }
+                }
             } else {
                 drainProblems();
                 finish();
             }
         } catch (CloudTrailParseException e) {
             drainProblems();
-            pending.add(rows.problem(source, e.recordIndex().orElse(-1), e.getMessage()));
+            problem(e.recordIndex().orElse(-1), e.getMessage());
             finish();
         } catch (UncheckedIOException e) {
             drainProblems();
-            pending.add(rows.problem(source, -1, path + ": " + reason(e)));
+            problem(-1, path + ": " + reason(e));
             finish();
         }
     }
@@ -94,7 +105,13 @@ final class LogFileReader implements PartitionReader<InternalRow> {
         List<RecordProblem> problems = log.problems();
         for (; problemsSeen < problems.size(); problemsSeen++) {
             RecordProblem p = problems.get(problemsSeen);
-            pending.add(rows.problem(source, p.recordIndex(), p.toString()));
+            problem(p.recordIndex(), p.toString());
+        }
+    }
+
+    private void problem(long index, String reason) {
+        if (rows != null) {
+            pending.add(rows.problem(source, index, reason));
         }
     }
 

@@ -12,14 +12,20 @@ final class LogFileReaderFactory implements PartitionReaderFactory {
 
     private final StructType schema;
     private final HadoopConf conf;
+    private final RuleSpec findingsOf;
 
-    LogFileReaderFactory(StructType schema, HadoopConf conf) {
+    LogFileReaderFactory(StructType schema, HadoopConf conf, RuleSpec findingsOf) {
         this.schema = schema;
         this.conf = conf;
+        this.findingsOf = findingsOf;
     }
 
     @Override
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
-        return new LogFileReader(((LogFilePartition) partition).path, new RecordRows(schema), conf.get());
+        String path = ((LogFilePartition) partition).path;
+        if (findingsOf != null) {
+            return new LogFileReader(path, null, findingsOf.compiled(), conf.get());
+        }
+        return new LogFileReader(path, new RecordRows(schema), null, conf.get());
     }
 }

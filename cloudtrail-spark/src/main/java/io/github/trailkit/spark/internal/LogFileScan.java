@@ -29,17 +29,22 @@ import org.apache.spark.sql.types.StructType;
 final class LogFileScan implements ScanBuilder, SupportsPushDownRequiredColumns, Scan, Batch {
     private final List<String> paths;
     private final KeyFilter filter;
+    private final RuleSpec findingsOf;
     private StructType schema;
 
-    LogFileScan(StructType schema, List<String> paths, KeyFilter filter) {
+    /** A scan of records, or with {@code findingsOf} of the findings of those rules. */
+    LogFileScan(StructType schema, List<String> paths, KeyFilter filter, RuleSpec findingsOf) {
         this.schema = schema;
         this.paths = List.copyOf(paths);
         this.filter = filter;
+        this.findingsOf = findingsOf;
     }
 
     @Override
     public void pruneColumns(StructType requiredSchema) {
-        this.schema = requiredSchema;
+        if (findingsOf == null) {
+            this.schema = requiredSchema; // findings are few: always whole
+        }
     }
 
     @Override
@@ -76,7 +81,7 @@ final class LogFileScan implements ScanBuilder, SupportsPushDownRequiredColumns,
     @Override
     public PartitionReaderFactory createReaderFactory() {
         Configuration conf = new Configuration(SparkSession.active().sparkContext().hadoopConfiguration());
-        return new LogFileReaderFactory(schema, new HadoopConf(conf));
+        return new LogFileReaderFactory(schema, new HadoopConf(conf), findingsOf);
     }
 
     /**

@@ -83,6 +83,27 @@ public final class RuleSpec implements Serializable {
         return rules;
     }
 
+    /** This spec as the text of a data source option. */
+    public String encode() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(this);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    /** The spec {@link #encode()} wrote. */
+    public static RuleSpec decode(String text) {
+        byte[] bytes = java.util.Base64.getDecoder().decode(text);
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return (RuleSpec) in.readObject();
+        } catch (java.io.IOException | ClassNotFoundException | ClassCastException e) {
+            throw new IllegalArgumentException("option " + Schemas.FINDINGS_OPTION + ": not a rule set", e);
+        }
+    }
+
     /** The number of rules. */
     public int size() {
         return compiled().size();

@@ -23,6 +23,12 @@ public final class Schemas {
     public static final String RECORD_INDEX = "recordindex";
     public static final String PROBLEM = "problem";
     public static final String RECORD = "record";
+    /**
+     * The data source option that makes it read findings instead of records: the rule set, encoded
+     * ({@link RuleSpec#encode()}). Set by {@code CloudTrailSpark.findings} on a plain read of the source, so that each
+     * record is matched where it is read instead of being written as JSON and read again.
+     */
+    public static final String FINDINGS_OPTION = "trailkit.findingsOf";
 
     public static final StructType SESSION_ISSUER = strings("type", "principalid", "arn", "accountid", "username");
 
