@@ -84,7 +84,7 @@ public final class SparkReaderBenchmark {
                     .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
                     .getOrCreate();
             spark.sparkContext().setLogLevel("WARN");
-            System.out.printf(Locale.ROOT, "%d files, %,d records, %,d MB of JSON (gzip), local[2], Spark %s, JDK %s%n",
+            System.out.printf(Locale.ROOT, "%d files, %,d records, %,d MB of JSON before gzip, local[2], Spark %s, JDK %s%n",
                     files, records, bytes >> 20, spark.version(), Runtime.version());
 
             RuleSource source = RuleSource.documents(rules);

@@ -39,6 +39,7 @@ final class LogFileReader implements PartitionReader<InternalRow> {
     private CloudTrailLog log;
     private Iterator<CloudTrailRecord> records;
     private int problemsSeen;
+    private long nextIndex;
     private boolean done;
     private InternalRow current;
 
@@ -77,7 +78,10 @@ final class LogFileReader implements PartitionReader<InternalRow> {
             if (records.hasNext()) {
                 CloudTrailRecord r = records.next();
                 long index = log.lastRecordIndex();
-                drainProblems();
+                if (index != nextIndex) {
+                    drainProblems(); // records were skipped before this one (the list is copied: ask only then)
+                }
+                nextIndex = index + 1;
                 if (rules == null) {
                     pending.add(rows.row(r, source, index));
                 } else {
