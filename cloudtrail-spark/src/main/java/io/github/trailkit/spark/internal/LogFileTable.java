@@ -32,6 +32,7 @@ public final class LogFileTable implements SupportsRead {
     }
 
     @Override
+    @SuppressWarnings("deprecation") // Spark 3.5 still reads a table's columns from schema() by default
     public StructType schema() {
         return schema;
     }

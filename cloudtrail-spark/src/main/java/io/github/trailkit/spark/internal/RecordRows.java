@@ -176,15 +176,14 @@ public final class RecordRows {
     /** A struct converter: one getter per field of {@code type}, each chosen by the field's name. */
     private static <T> Function<T, InternalRow> struct(StructType type, Function<StructField, Function<T, Object>> pick) {
         StructField[] fields = type.fields();
-        @SuppressWarnings("unchecked")
-        Function<T, Object>[] getters = new Function[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            getters[i] = pick.apply(fields[i]);
+        List<Function<T, Object>> getters = new java.util.ArrayList<>(fields.length);
+        for (StructField field : fields) {
+            getters.add(pick.apply(field));
         }
         return value -> {
-            Object[] values = new Object[getters.length];
-            for (int i = 0; i < getters.length; i++) {
-                values[i] = getters[i].apply(value);
+            Object[] values = new Object[getters.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = getters.get(i).apply(value);
             }
             return new GenericInternalRow(values);
         };

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.createMapType;
 
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -109,7 +108,7 @@ public final class Schemas {
     private static StructType strings(String... names) {
         StructField[] fields = new StructField[names.length];
         for (int i = 0; i < names.length; i++) {
-            fields[i] = new StructField(names[i], (DataType) StringType, true,
+            fields[i] = new StructField(names[i], StringType, true,
                     org.apache.spark.sql.types.Metadata.empty());
         }
         return new StructType(fields);
