@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  */
 public final class OpenRecordingFileSystem extends RawLocalFileSystem {
     static final Set<String> OPENED = ConcurrentHashMap.newKeySet();
+    static final Set<String> LISTED = ConcurrentHashMap.newKeySet();
 
     @Override
     public URI getUri() {
@@ -29,6 +30,7 @@ public final class OpenRecordingFileSystem extends RawLocalFileSystem {
     // plain statuses: the local ones read their permissions through java.io.File, which wants a file: URI
     @Override
     public FileStatus[] listStatus(Path f) throws IOException {
+        LISTED.add(f.toUri().getPath());
         FileStatus[] all = super.listStatus(f);
         for (int i = 0; i < all.length; i++) {
             all[i] = plain(all[i]);

@@ -47,6 +47,7 @@ final class PruningAndDamageTest {
         assertThat(OpenRecordingFileSystem.OPENED).hasSize(12);
 
         OpenRecordingFileSystem.OPENED.clear();
+        OpenRecordingFileSystem.LISTED.clear();
         Dataset<Row> narrow = spark().read().format("cloudtrail")
                 .option(CloudTrailSpark.ACCOUNTS, "111122223333")
                 .option(CloudTrailSpark.REGIONS, "us-east-1")
@@ -60,6 +61,11 @@ final class PruningAndDamageTest {
         assertThat(sourceFiles(narrow)).containsExactly(only);
         assertThat(narrow.count()).isEqualTo(20);
         assertThat(OpenRecordingFileSystem.OPENED).containsExactly(only);
+        // and the folders of other accounts, regions and days were not even listed
+        assertThat(OpenRecordingFileSystem.LISTED).isNotEmpty().noneMatch(p -> p.contains("444455556666")
+                || p.contains("eu-west-1") || p.endsWith("/2024/01/01") || p.endsWith("/2024/01/03"));
+        assertThat(OpenRecordingFileSystem.LISTED).contains(dir + "/AWSLogs/" + TrailFiles.ORG
+                + "/111122223333/CloudTrail/us-east-1/2024/01/02");
 
         OpenRecordingFileSystem.OPENED.clear();
         Dataset<Row> twoRegions = spark().read().format("cloudtrail")

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -99,6 +100,74 @@ public final class KeyFilter implements Serializable {
     /** Whether any option narrows the files. */
     public boolean isActive() {
         return !accounts.isEmpty() || !regions.isEmpty() || organizationId != null || from != null || to != null;
+    }
+
+    private static final java.util.regex.Pattern ACCOUNT = java.util.regex.Pattern.compile("[0-9]{12}");
+    private static final java.util.regex.Pattern ORG = java.util.regex.Pattern.compile("o-[a-z0-9]{10,32}");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]{1,4}");
+
+    /**
+     * Whether to list the folder {@code name} inside a folder whose path, after its last {@code AWSLogs}, is
+     * {@code layout}: CloudTrail's layout is {@code AWSLogs/[o-id/]<account>/CloudTrail/<region>/<yyyy>/<mm>/<dd>/}, and
+     * a folder of another account, organization, region, year, month or day than the options ask for holds no file
+     * they would read. Folders outside the layout are listed.
+     */
+    public boolean keepFolder(List<String> layout, String name) {
+        int at = !layout.isEmpty() && ORG.matcher(layout.get(0)).matches() ? 1 : 0;
+        int level = layout.size() - at;
+        LocalDate first = from == null ? null : LocalDate.ofInstant(from, ZoneOffset.UTC);
+        LocalDate last = to == null ? null : LocalDate.ofInstant(to.plus(maxDeliveryDelay), ZoneOffset.UTC);
+        switch (level) {
+            case 0:
+                if (at == 0 && ORG.matcher(name).matches()) {
+                    return organizationId == null || organizationId.equals(name);
+                }
+                if (organizationId != null && at == 0) {
+                    return false; // an account trail's folder, outside any organization
+                }
+                return !ACCOUNT.matcher(name).matches() || accounts.isEmpty() || accounts.contains(name);
+            case 1:
+                return !name.equals("CloudTrail-Digest") && !name.equals("Config");
+            case 2:
+                return regions.isEmpty() || regions.contains(name);
+            case 3: {
+                if (!NUMBER.matcher(name).matches()) {
+                    return true;
+                }
+                int y = Integer.parseInt(name);
+                return (first == null || first.getYear() <= y) && (last == null || last.getYear() >= y);
+            }
+            case 4: {
+                String year = layout.get(layout.size() - 1);
+                if (!NUMBER.matcher(year).matches() || !NUMBER.matcher(name).matches()) {
+                    return true;
+                }
+                int m = Integer.parseInt(name);
+                if (m < 1 || m > 12) {
+                    return true;
+                }
+                LocalDate start = LocalDate.of(Integer.parseInt(year), m, 1);
+                LocalDate end = start.plusMonths(1).minusDays(1);
+                return (first == null || !end.isBefore(first)) && (last == null || !start.isAfter(last));
+            }
+            case 5: {
+                String year = layout.get(layout.size() - 2);
+                String month = layout.get(layout.size() - 1);
+                if (!NUMBER.matcher(year).matches() || !NUMBER.matcher(month).matches()
+                        || !NUMBER.matcher(name).matches()) {
+                    return true;
+                }
+                LocalDate day;
+                try {
+                    day = LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(name));
+                } catch (java.time.DateTimeException e) {
+                    return true;
+                }
+                return (first == null || !day.isBefore(first)) && (last == null || !day.isAfter(last));
+            }
+            default:
+                return true;
+        }
     }
 
     /** Whether a file with this key (without the bucket) may hold records the options ask for. */

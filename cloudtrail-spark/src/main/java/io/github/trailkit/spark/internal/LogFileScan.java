@@ -104,11 +104,14 @@ final class LogFileScan implements ScanBuilder, SupportsPushDownRequiredColumns,
                         add(files, match.getPath(), filter);
                         continue;
                     }
+                    if (filter.isActive()) {
+                        walk(fs, match.getPath(), filter, files, 0);
+                        continue;
+                    }
                     RemoteIterator<LocatedFileStatus> it = fs.listFiles(match.getPath(), true);
                     while (it.hasNext()) {
                         Path p = it.next().getPath();
-                        String name = p.getName();
-                        if (name.endsWith(".json") || name.endsWith(".json.gz")) {
+                        if (isLogFileName(p.getName())) {
                             add(files, p, filter);
                         }
                     }
@@ -118,6 +121,39 @@ final class LogFileScan implements ScanBuilder, SupportsPushDownRequiredColumns,
             }
         }
         return new ArrayList<>(files.keySet());
+    }
+
+    private static boolean isLogFileName(String name) {
+        return name.endsWith(".json") || name.endsWith(".json.gz");
+    }
+
+    /** Folders above AWSLogs/ searched at most this deep (a trail's key prefix may have several levels). */
+    private static final int MAX_PREFIX_DEPTH = 8;
+
+    /**
+     * Lists one folder level at a time, and below a folder only when the filter keeps it: another account's, region's
+     * or day's folder is never listed.
+     */
+    private static void walk(FileSystem fs, Path dir, KeyFilter filter, TreeMap<String, String> files, int depth)
+            throws IOException {
+        List<String> folders = new ArrayList<>();
+        for (String part : dir.toUri().getPath().split("/")) {
+            if (!part.isEmpty()) {
+                folders.add(part);
+            }
+        }
+        int logs = folders.lastIndexOf("AWSLogs");
+        List<String> layout = logs < 0 ? null : folders.subList(logs + 1, folders.size());
+        for (FileStatus child : fs.listStatus(dir)) {
+            Path p = child.getPath();
+            if (!child.isDirectory()) {
+                if (isLogFileName(p.getName())) {
+                    add(files, p, filter);
+                }
+            } else if (layout == null ? depth < MAX_PREFIX_DEPTH : filter.keepFolder(layout, p.getName())) {
+                walk(fs, p, filter, files, depth + 1);
+            }
+        }
     }
 
     private static void add(TreeMap<String, String> files, Path p, KeyFilter filter) {
