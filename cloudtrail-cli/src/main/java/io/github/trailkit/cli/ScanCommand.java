@@ -113,7 +113,10 @@ final class ScanCommand implements Callable<Integer> {
         }
         List<String> typed = S3Scan.typedPaths(spec);
         if (S3Scan.anyS3(typed)) {
-            RuleSet s3Rules = LogFiles.allExist(ruleFiles, err) ? loadRules(err) : null;
+            if (!LogFiles.allExist(ruleFiles, err)) {
+                return CloudTrailCommand.USAGE;
+            }
+            RuleSet s3Rules = loadRules(err);
             return s3Rules == null ? CloudTrailCommand.PROBLEM : new S3Scan(s3, s3Rules, threads, out, err).run(typed);
         }
         boolean exist = LogFiles.allExist(ruleFiles, err);

@@ -152,6 +152,14 @@ final class ScanS3Test {
     }
 
     @Test
+    void aMissingRuleFileIsAUsageErrorAsForLocalPaths() {
+        Cli.Result r = Cli.run("scan", "--rules", local.resolve("no-such-rules.yaml").toString(),
+                "--endpoint-url", s3.endpoint().toString(), "s3://" + BUCKET + "/");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no-such-rules.yaml");
+    }
+
+    @Test
     void mixingLocalAndS3PathsIsAUsageError() {
         Cli.Result r = Cli.run("scan", "--pack", "cis-aws-foundations", "--endpoint-url", s3.endpoint().toString(),
                 "s3://" + BUCKET + "/", local.toString());
