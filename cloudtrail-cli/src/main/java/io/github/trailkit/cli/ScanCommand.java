@@ -26,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -77,8 +78,11 @@ final class ScanCommand implements Callable<Integer> {
             arity = "1..*",
             paramLabel = "PATH",
             description = "log files (read whatever their name) and directories (searched recursively for .json"
-                    + " and .json.gz files, in path order)")
+                    + " and .json.gz files, in path order); or s3://bucket/prefix (objects in key order)")
     private List<Path> paths;
+
+    @Mixin
+    private S3ScanOptions s3 = new S3ScanOptions();
 
     /** Whether to print a progress line; set for a terminal only, never in tests. */
     boolean progress;
@@ -106,6 +110,14 @@ final class ScanCommand implements Callable<Integer> {
                         + String.join(", ", new java.util.TreeSet<>(RulePacks.names())));
                 return CloudTrailCommand.USAGE;
             }
+        }
+        List<String> typed = S3Scan.typedPaths(spec);
+        if (S3Scan.anyS3(typed)) {
+            if (!LogFiles.allExist(ruleFiles, err)) {
+                return CloudTrailCommand.USAGE;
+            }
+            RuleSet s3Rules = loadRules(err);
+            return s3Rules == null ? CloudTrailCommand.PROBLEM : new S3Scan(s3, s3Rules, threads, out, err).run(typed);
         }
         boolean exist = LogFiles.allExist(ruleFiles, err);
         if (!LogFiles.allExist(paths, err) || !exist) {
