@@ -32,6 +32,7 @@ final class CarriedEvents {
 
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final int SNIPPET = 80;
+    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("[ \t\r\n]+");
 
     private CarriedEvents() {
     }
@@ -137,10 +138,10 @@ final class CarriedEvents {
 
     // ---------------------------------------------------------------- encodings
 
-    /** Base64 (standard alphabet, MIME line breaks tolerated) to bytes. */
+    /** Base64 (standard alphabet; white space, such as line breaks, tolerated) to bytes. */
     static byte[] base64(String text, String what) {
         try {
-            return Base64.getMimeDecoder().decode(text.strip());
+            return Base64.getDecoder().decode(WHITE_SPACE.matcher(text).replaceAll(""));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(what + " is not base64: " + e.getMessage(), e);
         }

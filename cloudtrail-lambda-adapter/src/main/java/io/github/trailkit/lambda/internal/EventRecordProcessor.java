@@ -4,6 +4,7 @@ import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailParseException;
 import io.github.trailkit.model.CloudTrailReader;
 import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.model.LimitExceededException;
 import io.github.trailkit.model.ProblemPolicy;
 import io.github.trailkit.model.ReadLimits;
 import io.github.trailkit.model.RecordProblem;
@@ -64,9 +65,16 @@ public final class EventRecordProcessor {
         long read = 0;
         long found = 0;
         long bad = 0;
+        long maxRecordBytes = reader.limits().maxRecordBytes();
         for (EventRecord carried : records) {
             CloudTrailRecord record;
             try {
+                if (utf8Length(carried.json(), maxRecordBytes) > maxRecordBytes) {
+                    // as the log reader does: a record over the limit is skipped, never parsed
+                    throw new LimitExceededException(carried.source(), carried.index(), maxRecordBytes,
+                            ReadLimits.Limit.RECORD_BYTES, maxRecordBytes, "the record is over " + maxRecordBytes
+                                    + " bytes", null);
+                }
                 record = reader.readRecord(carried.json());
             } catch (CloudTrailParseException e) {
                 bad++;
@@ -93,6 +101,28 @@ public final class EventRecordProcessor {
             }
         }
         return new Outcome(read, found, bad);
+    }
+
+    /** The UTF-8 length of a text, counted up to just past {@code max}. */
+    private static long utf8Length(String text, long max) {
+        if ((long) text.length() * 3 <= max) {
+            return text.length();
+        }
+        long n = 0;
+        for (int i = 0; i < text.length() && n <= max; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     private static Map<String, Object> fields(EventRecord carried, String reason) {
