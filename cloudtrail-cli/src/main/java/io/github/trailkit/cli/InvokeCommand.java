@@ -59,7 +59,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  every invocation succeeded",
-            "  1  an invocation failed (it threw, or answered with failed items), or the rules are invalid",
+            "  1  an invocation threw or answered with failed items; invalid rules",
             "  2  a usage error: unknown option or pack, no rules, file not found, bad URL"
         })
 final class InvokeCommand implements Callable<Integer> {

@@ -95,6 +95,24 @@ class FastPathTemplateTest {
     }
 
     @Test
+    void theSavedEventIsTheSampleCallAsTheRuleDeliversIt() throws Exception {
+        byte[] saved = java.nio.file.Files.readAllBytes(Path.of("events", "eventbridge-sns-CreateTopic.json"));
+        JsonNode event = SamTemplatesTest.YAML.readTree(saved);
+        RuleSet template = RuleSet.of(rule("template").when(RuleDocuments.pattern(SamTemplatesTest.YAML
+                .readTree(TEMPLATE.toFile()).path("Resources").path("CreateTopicNotifier").path("Properties")
+                .path("Events").path("CreateTopicCall").path("Properties").path("Pattern").toString())).build());
+        CloudTrailRecord detail = CloudTrail.reader().readRecord(event.path("detail").toString());
+        assertThat(detail).isEqualTo(sample.get(0));
+        assertThat(template.evaluate(detail)).hasSize(1);
+
+        CreateTopicNotifier handler = new CreateTopicNotifier(TOPIC, fx.s3.handlerClient(), fx.aws.snsClient(), fx.log);
+        fx.aws.reset();
+        handler.handleRequest(new ByteArrayInputStream(saved), new ByteArrayOutputStream(), null);
+        assertThat(fx.aws.snsPublished()).singleElement().satisfies(m -> assertThat(m.message())
+                .contains("eventbridge:0b6c5e1f-6d55-4e0c-9d8b-2f1f0e3a7c11"));
+    }
+
+    @Test
     void theEventTheRuleDeliversPublishesWhatTheLogFileDoes() throws Exception {
         CreateTopicNotifier handler = new CreateTopicNotifier(TOPIC, fx.s3.handlerClient(), fx.aws.snsClient(), fx.log);
         fx.aws.reset();
