@@ -135,8 +135,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * cannot help, so a direct invocation does not fail for it and a Batch Operations task reports
  * {@code PermanentFailure}; an SQS message naming it is still returned in {@code batchItemFailures}, so that after
  * the queue's {@code maxReceiveCount} it is kept in the dead-letter queue rather than deleted.
- * Delivery is at least once; within one invocation the same finding (rule id and {@link Finding#dedupKey()}) is sent
- * once.
+ * Delivery is at least once; within one invocation the same finding (rule id, the record's {@code
+ * recipientAccountId} and {@link Finding#dedupKey()}) is sent once, whichever paths delivered its record.
  *
  * <p>Everything expensive (clients, compiled rules) is built once, when Lambda creates the handler, and shared by
  * every invocation of the container. The handler is thread-safe.
@@ -453,7 +453,9 @@ public class TrailkitHandler implements RequestStreamHandler {
 
         @Override
         public void accept(Finding finding) {
-            if (!finding.dedupKey().isEmpty() && !seen.add(finding.ruleId() + '\u0000' + finding.dedupKey())) {
+            // the account too: the caller's and the owner's copy of a cross-account call share their eventID
+            if (!finding.dedupKey().isEmpty() && !seen.add(finding.ruleId() + '\u0000'
+                    + finding.record().recipientAccountId().orElse("") + '\u0000' + finding.dedupKey())) {
                 duplicates++;
                 return;
             }

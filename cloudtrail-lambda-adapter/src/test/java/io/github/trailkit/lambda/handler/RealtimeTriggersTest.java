@@ -235,6 +235,23 @@ class RealtimeTriggersTest {
     }
 
     @Test
+    void theCallersAndTheOwnersCopyOfACrossAccountCallAreTwoFindingsNotDuplicates() {
+        // AWS's AssumeRole pair: the same eventID, the owner's copy without recipientAccountId
+        CloudTrailRecord caller = CloudTrailRecords.apiCall("sts.amazonaws.com", "AssumeRole").byRoot()
+                .eventId("dEXAMPLE-ac7f-466c-a608-4ac8dEXAMPLE").build();
+        CloudTrailRecord owner = CloudTrailRecord.builder().from(caller).recipientAccountId(java.util.Optional.empty())
+                .build();
+        String c = CloudTrail.writer().toJson(caller);
+        String o = CloudTrail.writer().toJson(owner);
+
+        invoke(handler(), LambdaEvents.sqs(LambdaEvents.eventBridge(c), LambdaEvents.eventBridge(o),
+                LambdaEvents.eventBridge(c)));
+
+        assertThat(found).filteredOn(f -> f.ruleId().equals("root-activity"))
+                .extracting(f -> f.record().recipientAccountId().orElse("-")).containsExactly("123456789012", "-");
+    }
+
+    @Test
     void aKinesisBatchAnswersWithTheFailedSequenceNumberAndTheRestAfterIt() {
         byte[] good = LambdaEvents.eventBridge(texts.get(0)).getBytes(UTF_8);
         byte[] garbage = {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8};
