@@ -168,6 +168,22 @@ class CarriedEventsTest {
                 .satisfies(r -> assertThat(CloudTrail.reader().readRecord(r.json())).isEqualTo(CREATE_TOPIC));
     }
 
+    @Test
+    void aMalformedEventThroughSnsFailsItsUnitWithAReason() {
+        String bad = LambdaEvents.eventBridge(CREATE_TOPIC).replaceFirst("\"detail\":\\{.*}$", "\"detail\":true}");
+
+        // SNS straight to Lambda: the unit is the invocation
+        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(LambdaEvents.sns(bad)
+                        .getBytes(UTF_8)))
+                .withMessageContaining("SNS event: message ").withMessageContaining("detail is a JSON boolean");
+        // SNS to SQS: the unit is the message
+        Invocation inv = TriggerDecoder.decode(LambdaEvents.sqs(LambdaEvents.snsEnvelope(bad),
+                LambdaEvents.snsEnvelope(LambdaEvents.eventBridge(CREATE_TOPIC))).getBytes(UTF_8));
+        assertThat(inv.messages().get(0).problem()).startsWith("SNS envelope Message: ")
+                .contains("detail is a JSON boolean, not an object");
+        assertThat(inv.messages().get(1).records()).hasSize(1);
+    }
+
     // ---------------------------------------------------------------- CloudWatch Logs
 
     @Test
