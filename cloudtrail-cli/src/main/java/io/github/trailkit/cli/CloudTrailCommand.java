@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
  * java -jar cloudtrail.jar rules check rules/*.yaml
  * java -jar cloudtrail.jar demo     # the S3-triggered Lambda, S3 and SNS on loopback, end to end
  * java -jar cloudtrail.jar verify --public-keys keys.json bucket-copy/
+ * java -jar cloudtrail.jar invoke --rules rules/sns.yaml captured-event.json   # the Lambda handler on a saved event
  *
  * // in code or tests, without System.exit:
  * int exit = CloudTrailCommand.run(new String[] {"records", "logs"}, System.out, System.err);
@@ -46,13 +47,13 @@ import picocli.CommandLine.Spec;
         description = "Reads AWS CloudTrail log files (.json, .json.gz), scans them with rules and verifies their"
                 + " digest chains; demo runs the S3-triggered Lambda end to end on this machine.",
         subcommands = {RecordsCommand.class, ScanCommand.class, RulesCommand.class, VerifyCommand.class,
-                DemoCommand.class},
+                DemoCommand.class, InvokeCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  everything was read",
             "  1  a problem: a bad record or file, invalid rules, a rule that failed,",
             "     or findings with scan --fail-on-findings, or a file verify found not valid,",
-            "     or nothing published by demo",
+            "     or nothing published by demo, or an invocation invoke saw fail",
             "  2  a usage error: unknown option, missing argument, path not found"
         })
 public final class CloudTrailCommand implements Callable<Integer> {

@@ -3,6 +3,8 @@ package io.github.trailkit.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.github.trailkit.lambda.internal.DigestProcessor;
+import io.github.trailkit.lambda.internal.EventRecord;
+import io.github.trailkit.lambda.internal.EventRecordProcessor;
 import io.github.trailkit.lambda.internal.Invocation;
 import io.github.trailkit.lambda.internal.InvocationFailedException;
 import io.github.trailkit.lambda.internal.LambdaLog;
@@ -95,6 +97,20 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * result per task, to backfill old logs). The {@code s3:TestEvent} is logged and ignored. Keys that are not log files
  * (digests unless in digest mode, Insights unless wanted, {@code ConfigWritabilityCheckFile}) are skipped and counted.
  *
+ * <p><b>Records without a log file</b>, with no setting to change: EventBridge events CloudTrail sends (every
+ * {@code detail-type} "... via CloudTrail": API calls, console sign-ins, service events, Insights) straight, as SQS
+ * bodies, through SNS or as Kinesis Data Streams records; CloudWatch Logs subscription events
+ * ({@code {"awslogs":{"data":...}}}) straight or through Kinesis (a {@code CONTROL_MESSAGE} is logged and ignored);
+ * and any mix of these with the S3 shapes in one SQS batch. Each carried record is read by the same reader, within
+ * the same limits, and matched by the same rules as a record of a log file, so a rule gives the same finding for it
+ * on every path. Its findings say where it came from: {@code source} is {@code eventbridge:<event id>} (record index
+ * 0) or {@code cloudwatch-logs:<log group>:<log stream>:<log event id>} (record index: its place in
+ * {@code logEvents}), where a log file's findings have {@code s3://bucket/key}; their {@link Finding#dedupKey()} comes
+ * from the record alone and is the same on every path. A Kinesis batch is answered with {@code batchItemFailures}
+ * naming sequence numbers (after a failed record the rest are returned too, as from a FIFO queue). An event that
+ * cannot be decoded (bad base64, data that is not gzip, a {@code detail} that is not an object) fails its unit of work
+ * (its SQS message or Kinesis record, else the invocation) with the reason logged, never the rest of the batch.
+ *
  * <p><b>Digest mode</b> (opt-in: {@code TRAILKIT_VERIFY_DIGESTS=true}, or {@link Builder#verifyDigests(boolean)}
  * or {@link Builder#verifyDigests(PublicKeys)}). A notification for a digest file ({@code CloudTrail-Digest/}), which
  * is otherwise skipped, validates the hour it covers: the digest's signature (its {@code signature} metadata), its
@@ -119,8 +135,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * cannot help, so a direct invocation does not fail for it and a Batch Operations task reports
  * {@code PermanentFailure}; an SQS message naming it is still returned in {@code batchItemFailures}, so that after
  * the queue's {@code maxReceiveCount} it is kept in the dead-letter queue rather than deleted.
- * Delivery is at least once; within one invocation the same finding (rule id and {@link Finding#dedupKey()}) is sent
- * once.
+ * Delivery is at least once; within one invocation the same finding (rule id, the record's {@code
+ * recipientAccountId} and {@link Finding#dedupKey()}) is sent once, whichever paths delivered its record.
  *
  * <p>Everything expensive (clients, compiled rules) is built once, when Lambda creates the handler, and shared by
  * every invocation of the container. The handler is thread-safe.
@@ -133,6 +149,8 @@ public class TrailkitHandler implements RequestStreamHandler {
     private final List<FindingSink> sinks;
     private final ObjectProcessor processor;
     private final DigestProcessor digests;
+    private final EventRecordProcessor events;
+    private final ReadLimits readLimits;
     private final LambdaLog log;
 
     /** The handler Lambda creates: configured by the environment variables listed above. */
@@ -160,6 +178,8 @@ public class TrailkitHandler implements RequestStreamHandler {
         long maxBytes = b.maxObjectBytes != null ? b.maxObjectBytes : number(env, "TRAILKIT_MAX_OBJECT_BYTES", 0);
         ReadLimits limits = resolveLimits(b, env);
         this.processor = new ObjectProcessor(s3, rules, insights, maxBytes, limits, log);
+        this.events = new EventRecordProcessor(rules, limits, log);
+        this.readLimits = limits;
         boolean verifyDigests = b.verifyDigests != null ? b.verifyDigests : flag(env, "TRAILKIT_VERIFY_DIGESTS", false);
         this.digests = verifyDigests ? new DigestProcessor(s3, b.publicKeys, cloudTrailClients(b), log) : null;
         Map<String, Object> f = new LinkedHashMap<>();
@@ -203,7 +223,7 @@ public class TrailkitHandler implements RequestStreamHandler {
         byte[] event = input.readAllBytes();
         Invocation invocation;
         try {
-            invocation = TriggerDecoder.decode(event);
+            invocation = TriggerDecoder.decode(event, readLimits);
         } catch (IllegalArgumentException e) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("requestId", requestId);
@@ -222,7 +242,7 @@ public class TrailkitHandler implements RequestStreamHandler {
         Set<String> seen = new HashSet<>();
         byte[] answer;
         switch (invocation.kind()) {
-            case SQS -> {
+            case SQS, KINESIS -> {
                 List<String> failed = new ArrayList<>();
                 for (Invocation.SqsMessage message : invocation.messages()) {
                     if (message.fromFifoQueue() && !failed.isEmpty()) {
@@ -236,12 +256,13 @@ public class TrailkitHandler implements RequestStreamHandler {
                         f.put("requestId", requestId);
                         f.put("messageId", message.messageId());
                         f.put("reason", message.problem());
-                        log.error("SQS message not understood", f);
+                        log.error(invocation.kind() == Invocation.Kind.KINESIS ? "Kinesis record not understood"
+                                : "SQS message not understood", f);
                         tally.undecodable++;
                         failed.add(message.messageId());
                         continue;
                     }
-                    Unit unit = processUnit(message.objects(), seen, tally, requestId);
+                    Unit unit = processUnit(message.objects(), message.records(), seen, tally, requestId);
                     if (unit.mustRetry() || unit.permanent()) {
                         // a permanent failure fails its message too: after the queue's maxReceiveCount it is kept
                         // in the dead-letter queue instead of being deleted unread
@@ -253,13 +274,13 @@ public class TrailkitHandler implements RequestStreamHandler {
             case BATCH_OPERATIONS -> {
                 List<TaskResult> results = new ArrayList<>();
                 for (Invocation.BatchTask task : invocation.batch().tasks()) {
-                    Unit unit = processUnit(List.of(task.object()), seen, tally, requestId);
+                    Unit unit = processUnit(List.of(task.object()), List.of(), seen, tally, requestId);
                     results.add(new TaskResult(task.taskId(), unit.resultCode(), unit.summary()));
                 }
                 answer = Responses.batchOperationsResponse(invocation.batch(), results);
             }
             default -> {
-                Unit unit = processUnit(invocation.objects(), seen, tally, requestId);
+                Unit unit = processUnit(invocation.objects(), invocation.records(), seen, tally, requestId);
                 logDone(invocation, tally, requestId);
                 if (unit.mustRetry()) {
                     throw new InvocationFailedException(unit.summary());
@@ -278,8 +299,12 @@ public class TrailkitHandler implements RequestStreamHandler {
         log.info("invocation done", f);
     }
 
-    /** Processes the objects of one unit of work (a message, a task, an invocation) and delivers its findings. */
-    private Unit processUnit(List<ObjectRef> objects, Set<String> seen, Tally tally, String requestId) {
+    /**
+     * Processes the objects and carried records of one unit of work (a message, a task, an invocation) and delivers
+     * its findings.
+     */
+    private Unit processUnit(List<ObjectRef> objects, List<EventRecord> records, Set<String> seen, Tally tally,
+                             String requestId) {
         Delivery delivery = new Delivery(seen);
         List<ObjectOutcome> outcomes = new ArrayList<>();
         String failure = null;
@@ -289,6 +314,9 @@ public class TrailkitHandler implements RequestStreamHandler {
                         ? digests.process(ref, delivery) : processor.process(ref, delivery);
                 outcomes.add(outcome);
                 tally.add(outcome);
+            }
+            if (!records.isEmpty()) {
+                tally.add(events.process(records, delivery));
             }
             delivery.flush();
         } catch (SinkException e) {
@@ -425,7 +453,9 @@ public class TrailkitHandler implements RequestStreamHandler {
 
         @Override
         public void accept(Finding finding) {
-            if (!finding.dedupKey().isEmpty() && !seen.add(finding.ruleId() + '\u0000' + finding.dedupKey())) {
+            // the account too: the caller's and the owner's copy of a cross-account call share their eventID
+            if (!finding.dedupKey().isEmpty() && !seen.add(finding.ruleId() + '\u0000'
+                    + finding.record().recipientAccountId().orElse("") + '\u0000' + finding.dedupKey())) {
                 duplicates++;
                 return;
             }
@@ -521,6 +551,14 @@ public class TrailkitHandler implements RequestStreamHandler {
         long undecodable;
         long unexpected;
         long notTried;
+        long eventRecords;
+
+        void add(EventRecordProcessor.Outcome o) {
+            eventRecords += o.records() + o.badRecords();
+            records += o.records();
+            badRecords += o.badRecords();
+            findings += o.findings();
+        }
 
         void add(ObjectOutcome o) {
             objects++;
@@ -552,6 +590,7 @@ public class TrailkitHandler implements RequestStreamHandler {
             f.put("undecodableMessages", undecodable);
             f.put("unexpectedFailures", unexpected);
             f.put("fifoMessagesNotTried", notTried);
+            f.put("eventRecords", eventRecords);
             return f;
         }
 

@@ -27,7 +27,9 @@ class SamTemplatesTest {
 
     static Stream<Path> templates() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("sam"))) {
-            List<Path> all = files.map(d -> d.resolve("template.yaml")).filter(Files::isRegularFile).sorted().toList();
+            // the EventBridge fast path has no S3 trigger and reads no object: FastPathTemplateTest checks it
+            List<Path> all = files.filter(d -> !d.getFileName().toString().equals("create-topic-fast-path"))
+                    .map(d -> d.resolve("template.yaml")).filter(Files::isRegularFile).sorted().toList();
             assertThat(all).hasSize(3);
             return all.stream();
         }

@@ -9,6 +9,7 @@ import io.github.trailkit.lambda.internal.Invocation.BatchJob;
 import io.github.trailkit.lambda.internal.Invocation.BatchTask;
 import io.github.trailkit.lambda.internal.Invocation.Kind;
 import io.github.trailkit.lambda.internal.Invocation.SqsMessage;
+import io.github.trailkit.model.ReadLimits;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,24 @@ import java.util.Locale;
  *       (bucket from {@code s3Bucket}).</li>
  *   <li>The bare <b>{@code s3:TestEvent}</b> {@code {"Service":"Amazon S3","Event":"s3:TestEvent",...}}.</li>
  * </ul>
+ *
+ * <p>And the shapes that carry CloudTrail records without a log file (section 10), which become
+ * {@link EventRecord}s:
+ * <ul>
+ *   <li><b>EventBridge events CloudTrail sent</b>, every {@code detail-type} ending in " via CloudTrail" (API calls,
+ *       console sign-in, service events, console actions, Insights): straight to Lambda ({@link Kind#CLOUDTRAIL_EVENT}),
+ *       as an SQS body (raw, or inside an SNS envelope), as an SNS message, or as a Kinesis record's data. The
+ *       record is the {@code detail} member's text, cut from the event as is.</li>
+ *   <li><b>CloudWatch Logs subscription events</b> {@code {"awslogs":{"data":"<base64 gzip>"}}} straight to Lambda
+ *       ({@link Kind#CLOUDWATCH_LOGS}), and base64 gzip messages as Kinesis record data: one record per
+ *       {@code logEvents[].message} of a {@code DATA_MESSAGE}; a {@code CONTROL_MESSAGE} is ignored with a reason.</li>
+ *   <li><b>Kinesis Data Streams</b> batches ({@link Kind#KINESIS}): each record's data is told apart by its first
+ *       bytes (gzip magic: CloudWatch Logs; else an EventBridge event), never by the stream name. Each record is a
+ *       {@link SqsMessage} whose id is its sequence number; a record that cannot be decoded has a problem and
+ *       never fails the others.</li>
+ * </ul>
+ * A malformed event of these shapes (bad base64, data that is not gzip, a {@code detail} that is not an object)
+ * fails its unit of work (its SQS message, its Kinesis record, else the invocation) with a reason saying so.
  *
  * <p><b>Keys.</b> S3 event notification keys and Batch Operations {@code s3Key}s are URL-encoded as form data and
  * are decoded with {@link URLDecoder} ({@code +} is a space, {@code %2B} a plus), as AWS documents. Keys from
@@ -74,6 +93,19 @@ public final class TriggerDecoder {
      *     cause this: their problems are reported per message.
      */
     public static Invocation decode(byte[] event) {
+        return decode(event, ReadLimits.defaults());
+    }
+
+    /**
+     * Decodes one invocation event, inflating gzip payloads (CloudWatch Logs) within {@code limits}: at most
+     * {@link ReadLimits#maxTotalBytes()} bytes and {@link ReadLimits#maxInflateRatio()} times their size.
+     *
+     * @param event the raw event bytes as Lambda handed them to the function (UTF-8 JSON)
+     * @param limits the limits of the handler's reader
+     * @return what the invocation asks for
+     * @throws IllegalArgumentException as {@link #decode(byte[])}
+     */
+    public static Invocation decode(byte[] event, ReadLimits limits) {
         if (event == null || event.length == 0) {
             throw new IllegalArgumentException("unrecognised Lambda event: empty input");
         }
@@ -91,13 +123,13 @@ public final class TriggerDecoder {
                     + root.getNodeType().name().toLowerCase(Locale.ROOT) + ", not an object");
         }
         try {
-            return decodeObject(root);
+            return decodeObject(root, new String(event, StandardCharsets.UTF_8), limits);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + " (top-level keys: " + keys(root) + ")", e);
         }
     }
 
-    private static Invocation decodeObject(JsonNode root) {
+    private static Invocation decodeObject(JsonNode root, String text, ReadLimits limits) {
         if (root.has("invocationSchemaVersion") && root.has("tasks")) {
             return new Invocation(Kind.BATCH_OPERATIONS, List.of(), List.of(), batchJob(root), List.of());
         }
@@ -112,42 +144,51 @@ public final class TriggerDecoder {
                 source = text(first, "EventSource");
             }
             if ("aws:s3".equals(source)) {
-                Collector c = new Collector();
+                Collector c = new Collector(limits);
                 s3Records(records, c);
                 return new Invocation(Kind.S3_EVENT, c.objects, List.of(), null, c.ignored);
             }
             if ("aws:sns".equals(source)) {
-                return sns(records);
+                return sns(records, limits);
             }
             if ("aws:sqs".equals(source)) {
-                return sqs(records);
+                return sqs(records, limits);
+            }
+            if ("aws:kinesis".equals(source)) {
+                return kinesis(records, limits);
             }
             throw new IllegalArgumentException("unrecognised Lambda event: Records[0] has event source "
                     + (source == null ? "(none)" : quote(source)));
         }
         if (isEventBridge(root)) {
-            Collector c = new Collector();
-            eventBridge(root, c);
-            return new Invocation(Kind.EVENTBRIDGE, c.objects, List.of(), null, c.ignored);
+            Collector c = new Collector(limits);
+            eventBridge(root, text, c);
+            return new Invocation(c.records.isEmpty() ? Kind.EVENTBRIDGE : Kind.CLOUDTRAIL_EVENT, c.objects, List.of(),
+                    null, c.ignored, c.records);
+        }
+        if (CarriedEvents.isCloudWatchLogsEvent(root)) {
+            Collector c = new Collector(limits);
+            cloudWatchLogsEvent(root, c);
+            return new Invocation(Kind.CLOUDWATCH_LOGS, List.of(), List.of(), null, c.ignored, c.records);
         }
         if (isTestEvent(root)) {
-            Collector c = new Collector();
+            Collector c = new Collector(limits);
             testEvent(root, c);
             return new Invocation(Kind.TEST_EVENT, List.of(), List.of(), null, c.ignored);
         }
         if (isCloudTrailNotification(root)) {
-            Collector c = new Collector();
+            Collector c = new Collector(limits);
             cloudTrailNotification(root, c);
             return new Invocation(Kind.CLOUDTRAIL_SNS, c.objects, List.of(), null, c.ignored);
         }
-        throw new IllegalArgumentException("unrecognised Lambda event: not an S3, SNS, SQS, EventBridge or "
-                + "S3 Batch Operations event");
+        throw new IllegalArgumentException("unrecognised Lambda event: not an S3, SNS, SQS, Kinesis, EventBridge, "
+                + "CloudWatch Logs or S3 Batch Operations event");
     }
 
     // ---------------------------------------------------------------- SNS and SQS envelopes
 
-    private static Invocation sns(JsonNode records) {
-        Collector c = new Collector();
+    private static Invocation sns(JsonNode records, ReadLimits limits) {
+        Collector c = new Collector(limits);
         int i = 0;
         for (JsonNode record : records) {
             String where = "Records[" + i++ + "]";
@@ -171,10 +212,10 @@ public final class TriggerDecoder {
             }
         }
         return new Invocation(c.sawNonCloudTrail ? Kind.SNS : Kind.CLOUDTRAIL_SNS, c.objects, List.of(), null,
-                c.ignored);
+                c.ignored, c.records);
     }
 
-    private static Invocation sqs(JsonNode records) {
+    private static Invocation sqs(JsonNode records, ReadLimits limits) {
         List<SqsMessage> messages = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         int i = 0;
@@ -189,7 +230,7 @@ public final class TriggerDecoder {
             }
             String queueArn = text(record, "eventSourceARN");
             boolean fifo = queueArn != null && queueArn.endsWith(".fifo");
-            Collector c = new Collector();
+            Collector c = new Collector(limits);
             String problem = null;
             try {
                 JsonNode body = record.get("body");
@@ -203,13 +244,77 @@ public final class TriggerDecoder {
             if (problem != null) {
                 messages.add(new SqsMessage(messageId, List.of(), problem, fifo));
             } else {
-                messages.add(new SqsMessage(messageId, c.objects, null, fifo));
+                messages.add(new SqsMessage(messageId, c.objects, null, fifo, c.records));
                 for (String reason : c.ignored) {
                     ignored.add("SQS message " + messageId + ": " + reason);
                 }
             }
         }
         return new Invocation(Kind.SQS, List.of(), messages, null, ignored);
+    }
+
+    /**
+     * A Kinesis batch: each record's {@code data} is base64 of either gzip (a CloudWatch Logs subscription message)
+     * or JSON (an EventBridge event a rule put on the stream). A record that cannot be decoded has a problem.
+     */
+    private static Invocation kinesis(JsonNode records, ReadLimits limits) {
+        List<SqsMessage> items = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        int i = 0;
+        for (JsonNode record : records) {
+            String where = "Records[" + i++ + "]";
+            if (!record.isObject() || !"aws:kinesis".equals(text(record, "eventSource"))) {
+                throw new IllegalArgumentException("Kinesis event: " + where + " is not a Kinesis record");
+            }
+            JsonNode kinesis = record.path("kinesis");
+            String sequence = text(kinesis, "sequenceNumber");
+            if (sequence == null || sequence.isEmpty()) {
+                throw new IllegalArgumentException("Kinesis event: " + where + " has no kinesis.sequenceNumber");
+            }
+            Collector c = new Collector(limits);
+            String problem = null;
+            try {
+                JsonNode data = kinesis.get("data");
+                if (data == null || !data.isTextual()) {
+                    throw new IllegalArgumentException("kinesis.data is missing or not a string");
+                }
+                byte[] bytes = CarriedEvents.base64(data.asText(), "kinesis.data");
+                if (CarriedEvents.isGzip(bytes)) {
+                    byte[] json = CarriedEvents.inflate(bytes, limits, "kinesis.data");
+                    JsonNode message = parseObject(CarriedEvents.utf8(json), "the inflated kinesis.data");
+                    if (!CarriedEvents.isCloudWatchLogsMessage(message)) {
+                        throw new IllegalArgumentException("the inflated kinesis.data is not a CloudWatch Logs message"
+                                + " (keys: " + keys(message) + ")");
+                    }
+                    CarriedEvents.cloudWatchLogsMessage(message, c.records, c.ignored);
+                } else {
+                    String json = CarriedEvents.utf8(bytes);
+                    payloadObject(parseObject(json, "kinesis.data"), json, c);
+                }
+            } catch (RuntimeException e) {
+                problem = e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
+            }
+            if (problem != null) {
+                items.add(new SqsMessage(sequence, List.of(), problem, true));
+            } else {
+                items.add(new SqsMessage(sequence, c.objects, null, true, c.records));
+                for (String reason : c.ignored) {
+                    ignored.add("Kinesis record " + sequence + ": " + reason);
+                }
+            }
+        }
+        return new Invocation(Kind.KINESIS, List.of(), items, null, ignored);
+    }
+
+    /** {@code {"awslogs":{"data":"..."}}}: base64 gzip of a subscription message. */
+    private static void cloudWatchLogsEvent(JsonNode node, Collector c) {
+        byte[] json = CarriedEvents.awslogsData(node, c.limits);
+        JsonNode message = parseObject(CarriedEvents.utf8(json), "the inflated CloudWatch Logs awslogs.data");
+        if (!CarriedEvents.isCloudWatchLogsMessage(message)) {
+            throw new IllegalArgumentException("the inflated CloudWatch Logs awslogs.data has no messageType and"
+                    + " logEvents (keys: " + keys(message) + ")");
+        }
+        CarriedEvents.cloudWatchLogsMessage(message, c.records, c.ignored);
     }
 
     /** An SQS body: an SNS envelope, or any payload SNS could carry (raw delivery), or an S3 notification. */
@@ -219,27 +324,33 @@ public final class TriggerDecoder {
             return;
         }
         JsonNode node = parseObject(body, "body");
-        if (node.has("Type") && (node.has("TopicArn") || node.has("Message"))) {
-            String type = text(node, "Type");
-            if ("Notification".equals(type)) {
-                JsonNode message = node.get("Message");
-                if (message == null || !message.isTextual()) {
-                    throw new IllegalArgumentException("SNS envelope has no Message string");
-                }
-                try {
-                    payload(message.asText(), c);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("SNS envelope Message: " + e.getMessage(), e);
-                }
-                return;
-            }
-            if ("SubscriptionConfirmation".equals(type) || "UnsubscribeConfirmation".equals(type)) {
-                c.ignored.add("SNS " + type + " for " + text(node, "TopicArn"));
-                return;
-            }
-            throw new IllegalArgumentException("SNS envelope of Type " + quote(String.valueOf(type)));
+        if (node.has("Type") && (node.has("TopicArn") || node.has("Message")) && !isEventBridge(node)) {
+            sqsSnsEnvelope(node, c);
+            return;
         }
-        payloadObject(node, c);
+        payloadObject(node, body, c);
+    }
+
+    /** An SQS body that is an SNS envelope. */
+    private static void sqsSnsEnvelope(JsonNode node, Collector c) {
+        String type = text(node, "Type");
+        if ("Notification".equals(type)) {
+            JsonNode message = node.get("Message");
+            if (message == null || !message.isTextual()) {
+                throw new IllegalArgumentException("SNS envelope has no Message string");
+            }
+            try {
+                payload(message.asText(), c);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("SNS envelope Message: " + e.getMessage(), e);
+            }
+            return;
+        }
+        if ("SubscriptionConfirmation".equals(type) || "UnsubscribeConfirmation".equals(type)) {
+            c.ignored.add("SNS " + type + " for " + text(node, "TopicArn"));
+            return;
+        }
+        throw new IllegalArgumentException("SNS envelope of Type " + quote(String.valueOf(type)));
     }
 
     /** What an SNS message (or a raw SQS body) carries, as text. */
@@ -248,11 +359,14 @@ public final class TriggerDecoder {
             c.ignored.add("CloudTrail validation message");
             return;
         }
-        payloadObject(parseObject(text, "message"), c);
+        payloadObject(parseObject(text, "message"), text, c);
     }
 
-    /** An S3 event notification, an EventBridge event, a CloudTrail notification or an s3:TestEvent. */
-    private static void payloadObject(JsonNode node, Collector c) {
+    /**
+     * An S3 event notification, an EventBridge event (from S3, or from CloudTrail), a CloudTrail notification, an
+     * s3:TestEvent, or a CloudWatch Logs subscription event or message; {@code text} is the node's JSON text.
+     */
+    private static void payloadObject(JsonNode node, String text, Collector c) {
         JsonNode records = node.get("Records");
         if (records != null) {
             if (!records.isArray() || records.isEmpty()) {
@@ -260,7 +374,11 @@ public final class TriggerDecoder {
             }
             s3Records(records, c);
         } else if (isEventBridge(node)) {
-            eventBridge(node, c);
+            eventBridge(node, text, c);
+        } else if (CarriedEvents.isCloudWatchLogsEvent(node)) {
+            cloudWatchLogsEvent(node, c);
+        } else if (CarriedEvents.isCloudWatchLogsMessage(node)) {
+            CarriedEvents.cloudWatchLogsMessage(node, c.records, c.ignored);
         } else if (isTestEvent(node)) {
             testEvent(node, c);
         } else if (isCloudTrailNotification(node)) {
@@ -299,13 +417,18 @@ public final class TriggerDecoder {
         return node.has("detail-type") && node.has("source") && node.has("detail");
     }
 
-    private static void eventBridge(JsonNode node, Collector c) {
+    private static void eventBridge(JsonNode node, String text, Collector c) {
         c.sawNonCloudTrail = true;
         String source = text(node, "source");
         String detailType = text(node, "detail-type");
+        if (CarriedEvents.isCloudTrailEvent(node)) {
+            c.records.add(CarriedEvents.cloudTrailEvent(node, text));
+            return;
+        }
         if (!"aws.s3".equals(source)) {
             throw new IllegalArgumentException("EventBridge event from source " + quote(String.valueOf(source))
-                    + " (detail-type " + quote(String.valueOf(detailType)) + "), not aws.s3");
+                    + " (detail-type " + quote(String.valueOf(detailType)) + "), not aws.s3 nor a CloudTrail event"
+                    + " (detail-type \"... via CloudTrail\")");
         }
         JsonNode detail = node.get("detail");
         String bucket = requiredText(detail.path("bucket"), "name", "detail.bucket");
@@ -405,8 +528,15 @@ public final class TriggerDecoder {
 
     /** Collects what one payload (or several, for SNS) names. */
     private static final class Collector {
+        final ReadLimits limits;
         final List<ObjectRef> objects = new ArrayList<>();
+        final List<EventRecord> records = new ArrayList<>();
         final List<String> ignored = new ArrayList<>();
+
+        Collector(ReadLimits limits) {
+            this.limits = limits;
+        }
+
         /** Set when anything other than CloudTrail's own SNS messages was seen. */
         boolean sawNonCloudTrail;
     }

@@ -548,7 +548,8 @@ final class TriggerDecoderTest {
     void unknownShape_messageNamesTheTopLevelKeys() {
         // an SNS-to-SQS body handed to the function as if it were the whole event
         assertThatIllegalArgumentException().isThrownBy(() -> decodeFixture("sns-notification-in-sqs-body.json"))
-                .withMessage("unrecognised Lambda event: not an S3, SNS, SQS, EventBridge or S3 Batch Operations event"
+                .withMessage("unrecognised Lambda event: not an S3, SNS, SQS, Kinesis, EventBridge, CloudWatch Logs"
+                        + " or S3 Batch Operations event"
                         + " (top-level keys: [Type, MessageId, TopicArn, Subject, Message, Timestamp,"
                         + " SignatureVersion, Signature, SigningCertURL, UnsubscribeURL])");
     }
