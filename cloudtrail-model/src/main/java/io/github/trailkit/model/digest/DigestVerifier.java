@@ -48,7 +48,8 @@ import java.util.TreeMap;
  * Verdict#MODIFIED}, a match {@link Verdict#UNVERIFIED}, each naming the digest and its verdict.
  *
  * <p>Digests are streamed (inflated, hashed and parsed in one pass) within {@link DigestLimits}; a digest over a limit
- * is {@link Verdict#LIMIT_EXCEEDED}. Keys are read only through the store, which may refuse them ({@link
+ * is {@link Verdict#LIMIT_EXCEEDED}, and so is a log file that inflates more than {@link
+ * DigestLimits#maxInflateRatio()} times while it is hashed. Keys are read only through the store, which may refuse them ({@link
  * RefusedObjectException}: a key leading outside a local copy is {@link Verdict#MISSING}, never read).
  *
  * <pre>{@code
@@ -137,6 +138,49 @@ public final class DigestVerifier {
         }
         listed.sort(Comparator.naturalOrder());
         return new Run(store).verify(listed);
+    }
+
+    /** A log file inflating more than {@link DigestLimits#maxInflateRatio()} times. */
+    private static final class RatioExceeded extends IOException {
+        private static final long serialVersionUID = 1L;
+        final long inflated;
+        final long stored;
+
+        RatioExceeded(long inflated, long stored) {
+            super("inflate ratio exceeded");
+            this.inflated = inflated;
+            this.stored = stored;
+        }
+    }
+
+    /** Counts the bytes read. */
+    private static final class CountingInput extends java.io.FilterInputStream {
+        long count;
+
+        CountingInput(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {} // the object is closed by its owner
     }
 
     /** One digest object, loaded. */
@@ -407,8 +451,16 @@ public final class DigestVerifier {
                     why = "unsupported hashAlgorithm " + entry.hashAlgorithm();
                 } else {
                     MessageDigest sha = Hex.sha256();
-                    try (TrailObject obj = o.get()) {
-                        SingleMemberGzip.inflate(obj.content(), sha::update);
+                    try (TrailObject obj = o.get(); CountingInput stored = new CountingInput(obj.content())) {
+                        long[] inflated = {0};
+                        SingleMemberGzip.inflate(stored, (bytes, off, len) -> {
+                            sha.update(bytes, off, len);
+                            inflated[0] += len;
+                            if (inflated[0] > DigestLimits.RATIO_GRACE_BYTES
+                                    && inflated[0] > (long) limits.maxInflateRatio() * Math.max(1, stored.count)) {
+                                throw new RatioExceeded(inflated[0], stored.count);
+                            }
+                        });
                     }
                     if (!Hex.encode(sha.digest()).equalsIgnoreCase(entry.hashValue())) {
                         verdict = Verdict.MODIFIED;
@@ -425,6 +477,11 @@ public final class DigestVerifier {
                 verdict = e.reason() == RefusedObjectException.Reason.OUTSIDE_STORE ? Verdict.MISSING
                         : Verdict.MODIFIED;
                 why = e.getMessage();
+            } catch (RatioExceeded e) {
+                verdict = Verdict.LIMIT_EXCEEDED;
+                why = "gzip data inflates more than " + limits.maxInflateRatio() + " times (" + e.inflated
+                        + " bytes from " + e.stored + "); not hashed further (limit maxInflateRatio = "
+                        + limits.maxInflateRatio() + "; raise it with DigestLimits.builder().maxInflateRatio(...))";
             } catch (GzipException e) {
                 verdict = Verdict.MODIFIED;
                 why = e.trailingData() ? e.getMessage() : "invalid format: " + e.getMessage();

@@ -32,6 +32,7 @@ public enum Verdict {
      *  again may succeed. Not evidence of tampering, and not valid either. */
     UNREADABLE,
     /** A digest over one of the {@link DigestLimits} (too large, inflating too much, listing too many files): not
-     *  checked, and the log files it lists are not known. The reason names the limit. */
+     *  checked, and the log files it lists are not known; or a log file inflating more than {@link
+     *  DigestLimits#maxInflateRatio()} times, not hashed to its end. The reason names the limit. */
     LIMIT_EXCEEDED
 }

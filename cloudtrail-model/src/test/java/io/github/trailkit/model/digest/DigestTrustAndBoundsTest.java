@@ -48,41 +48,12 @@ final class DigestTrustAndBoundsTest {
         return DigestVerifier.of(keys).verify(LocalTrailStore.of(t.writeTo(dir)), SignedTrail.PREFIX);
     }
 
-    /** Re-signs the digests from {@code from} on with {@code kp}, keeping every link right: a key rotation. */
-    static void rotate(SignedTrail t, int from, KeyPair kp) {
-        for (int i = from; i < t.digestKeys.size(); i++) {
-            String key = t.digestKeys.get(i);
-            DigestFile.Builder b = DigestFile.builder().from(t.digest(key))
-                    .digestPublicKeyFingerprint(SignedTrail.fingerprint(kp));
-            if (i > from) {
-                String prev = t.digestKeys.get(i - 1);
-                b.previousDigestHashValue(Hex.encode(Hex.sha256().digest(SignedTrail.gunzip(t.objects.get(prev)))))
-                        .previousDigestSignature(t.metadata.get(prev).get("signature"));
-            }
-            t.put(b.build(), kp.getPrivate());
-        }
-    }
-
     @Test
     void forgedLogWithForgedDigestEntry_isNeverValid() {
         SignedTrail t = SignedTrail.build(4, keyA);
         String log = t.logKeys.get(2);           // listed in digest 1
-        String digestKey = t.digestKeys.get(1);
-        byte[] plain = SignedTrail.gunzip(t.objects.get(log));
-        String forged = new String(plain, StandardCharsets.UTF_8).replace("CreateTopic", "DeleteTopic");
-        assertThat(forged).isNotEqualTo(new String(plain, StandardCharsets.UTF_8));
-        byte[] forgedBytes = forged.getBytes(StandardCharsets.UTF_8);
-        t.objects.put(log, SignedTrail.gzip(forgedBytes));
-        // the attacker writes the new hash into the digest, keeping its old signature
-        DigestFile d = t.digest(digestKey);
-        DigestFile.Builder b = DigestFile.builder().from(d).logFiles(List.of());
-        for (DigestLogFile e : d.logFiles()) {
-            b.addLogFiles(e.s3Object().equals(log) ? DigestLogFile.builder().from(e)
-                    .hashValue(Hex.encode(Hex.sha256().digest(forgedBytes))).build() : e);
-        }
-        t.putSigned(digestKey, b.build().toJson().getBytes(StandardCharsets.UTF_8),
-                t.metadata.get(digestKey).get("signature"));
-
+        String digestKey = t.forgeLogAndItsDigestEntry(log);
+        assertThat(digestKey).isEqualTo(t.digestKeys.get(1));
         VerificationReport r = verify(t, t.publicKeys());
 
         assertThat(verdictOf(r, digestKey).verdict()).isEqualTo(Verdict.SIGNATURE_INVALID);
@@ -113,7 +84,7 @@ final class DigestTrustAndBoundsTest {
     @Test
     void keyMissingForPartOfTheChain_leavesThoseLogFilesUnverified() {
         SignedTrail t = SignedTrail.build(4, keyA);
-        rotate(t, 2, keyB);
+        t.rotate(2, keyB);
         PublicKeys both = PublicKeys.of(TrailPublicKey.of(SignedTrail.pkcs1(keyA)),
                 TrailPublicKey.of(SignedTrail.pkcs1(keyB)));
         assertThat(verify(t, both).problems()).isEmpty();
@@ -238,6 +209,21 @@ final class DigestTrustAndBoundsTest {
                 .verify(LocalTrailStore.of(dir), "");
         assertThat(verdictOf(small, key).verdict()).isEqualTo(Verdict.LIMIT_EXCEEDED);
         assertThat(verdictOf(small, key).reason()).contains("limit maxDigestBytes = " + (stored.length - 1));
+    }
+
+    @Test
+    void logFileBomb_isLimitExceededNotHashedToItsEnd() {
+        SignedTrail t = SignedTrail.build(2, keyA);
+        String log = t.logKeys.get(1);
+        byte[] blanks = new byte[1 << 20];
+        java.util.Arrays.fill(blanks, (byte) ' ');
+        byte[][] parts = new byte[64][];
+        java.util.Arrays.fill(parts, blanks);
+        t.objects.put(log, gzip(parts));
+        VerificationReport r = verify(t, t.publicKeys());
+        assertThat(problems(r)).containsExactly("LIMIT_EXCEEDED " + log);
+        assertThat(verdictOf(r, log).reason()).contains("gzip data inflates more than 200 times")
+                .contains("limit maxInflateRatio = 200").contains(t.digestKeys.get(0));
     }
 
     @Test
