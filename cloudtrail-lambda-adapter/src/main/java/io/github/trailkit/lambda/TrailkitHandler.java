@@ -115,7 +115,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * digest listing it has a verified signature; one listed by a digest whose signature fails or cannot be checked is
  * an {@code UNVERIFIED} finding naming the digest. Each digest is streamed within {@link Builder#digestLimits
  * DigestLimits} (by default the smaller of 32 MiB and {@code TRAILKIT_MAX_OBJECT_BYTES} as stored, the smaller of
- * 128 MiB and {@code TRAILKIT_MAX_UNCOMPRESSED_BYTES} inflated, {@code TRAILKIT_MAX_INFLATE_RATIO}, 200,000 listed
+ * 128 MiB and {@code TRAILKIT_MAX_UNCOMPRESSED_BYTES} inflated, {@code TRAILKIT_MAX_INFLATE_RATIO}, 100,000 listed
  * files); a digest over one is a {@code LIMIT_EXCEEDED} finding.
  *
  * <p><b>Failures.</b> A transient failure (S3 throttling or 5xx after the SDK's retries, a broken connection) or a sink

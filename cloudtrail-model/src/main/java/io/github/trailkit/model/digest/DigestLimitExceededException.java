@@ -7,7 +7,7 @@ package io.github.trailkit.model.digest;
  *
  * <pre>{@code
  * catch (DigestLimitExceededException e) {
- *     // "<key>: the digest lists more than 200000 log files (limit maxLogFiles = 200000; ...)"
+ *     // "<key>: the digest lists more than 100000 log files (limit maxLogFiles = 100000; ...)"
  *     alarm(e.source(), e.limit(), e.limitValue());
  * }
  * }</pre>

@@ -21,8 +21,8 @@ public final class DigestLimits {
     public static final long DEFAULT_MAX_UNCOMPRESSED_BYTES = 128L << 20;
     /** The default {@link #maxInflateRatio()}: 200, as for log files. */
     public static final int DEFAULT_MAX_INFLATE_RATIO = 200;
-    /** The default {@link #maxLogFiles()}: 200,000 listed log files per digest. */
-    public static final int DEFAULT_MAX_LOG_FILES = 200_000;
+    /** The default {@link #maxLogFiles()}: 100,000 listed log files per digest (a digest lists the log files of one hour of one account and region). */
+    public static final int DEFAULT_MAX_LOG_FILES = 100_000;
     /** Inflated bytes below this are never checked against the ratio (a small file may compress very well). */
     public static final long RATIO_GRACE_BYTES = 1L << 20;
 

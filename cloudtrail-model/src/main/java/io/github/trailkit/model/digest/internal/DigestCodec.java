@@ -103,13 +103,14 @@ public final class DigestCodec {
                             throw new DigestParseException(source, offset(p), "logFiles is not an array", null);
                         }
                         int count = 0;
+                        String[] last = new String[2];
                         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                             if (++count > limits.maxLogFiles()) {
                                 throw new DigestLimitExceededException(source, offset(p),
                                         DigestLimits.Limit.LOG_FILES, limits.maxLogFiles(),
                                         "the digest lists more than " + limits.maxLogFiles() + " log files");
                             }
-                            b.addLogFiles(logFile(p, t, source));
+                            b.addLogFiles(logFile(p, t, source, last));
                         }
                     }
                     default -> b.putOtherFields(name, JsonValues.read(p, t));
@@ -234,7 +235,8 @@ public final class DigestCodec {
         }
     }
 
-    private static DigestLogFile logFile(JsonParser p, JsonToken t, String source) throws IOException {
+    /** One {@code logFiles} entry; {@code last} holds the previous entry's bucket and algorithm, to share them. */
+    private static DigestLogFile logFile(JsonParser p, JsonToken t, String source, String[] last) throws IOException {
         if (t != JsonToken.START_OBJECT) {
             throw new DigestParseException(source, offset(p), "logFiles element is not an object", null);
         }
@@ -243,10 +245,11 @@ public final class DigestCodec {
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
             switch (name) {
-                case "s3Bucket" -> b.s3Bucket(required(p, t, source, "logFiles[]." + name));
+                case "s3Bucket" -> b.s3Bucket(last[0] = same(last[0], required(p, t, source, "logFiles[]." + name)));
                 case "s3Object" -> b.s3Object(required(p, t, source, "logFiles[]." + name));
                 case "hashValue" -> b.hashValue(required(p, t, source, "logFiles[]." + name));
-                case "hashAlgorithm" -> b.hashAlgorithm(required(p, t, source, "logFiles[]." + name));
+                case "hashAlgorithm" -> b.hashAlgorithm(
+                        last[1] = same(last[1], required(p, t, source, "logFiles[]." + name)));
                 case "newestEventTime" -> optional(p, t, source, "logFiles[]." + name, b::newestEventTime);
                 case "oldestEventTime" -> optional(p, t, source, "logFiles[]." + name, b::oldestEventTime);
                 default -> b.putOtherFields(name, JsonValues.read(p, t));
@@ -257,6 +260,11 @@ public final class DigestCodec {
         } catch (IllegalStateException e) {
             throw new DigestParseException(source, offset(p), missing(e.getMessage()).replace("field ", "field logFiles[]."), e);
         }
+    }
+
+    /** {@code previous} when equal to {@code value}: a long listing keeps one copy of a repeated string. */
+    private static String same(String previous, String value) {
+        return value.equals(previous) ? previous : value;
     }
 
     /** Immutables says "Cannot build DigestFile, some of required attributes are not set [digestEndTime]". */
