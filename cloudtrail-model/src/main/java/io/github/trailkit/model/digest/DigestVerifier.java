@@ -381,7 +381,7 @@ public final class DigestVerifier {
                 prev = outside.computeIfAbsent(prevKey, k -> load(prevBucket, k));
                 if (prev.verdict == Verdict.MISSING) {
                     digests.put(prevKey, prev);
-                    prev.reason = prev.location + ": not found (the previous digest of " + d.location + ")";
+                    prev.reason = prev.reason + " (the previous digest of " + d.location + ")";
                     return;
                 }
             }

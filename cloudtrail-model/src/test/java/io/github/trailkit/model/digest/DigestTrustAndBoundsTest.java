@@ -272,6 +272,22 @@ final class DigestTrustAndBoundsTest {
     }
 
     @Test
+    void previousDigestOutsideTheRoot_isNeverRead() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("copy"));
+        Files.write(dir.resolve("prev.json.gz"), SignedTrail.gzip("{}".getBytes(StandardCharsets.UTF_8)));
+        SignedTrail t = SignedTrail.build(2, keyA);
+        String key = t.digestKeys.get(1);
+        t.put(DigestFile.builder().from(t.digest(key)).previousDigestS3Object("../prev.json.gz").build(),
+                keyA.getPrivate());
+        t.writeTo(root);
+        VerificationReport r = DigestVerifier.of(t.publicKeys()).verify(LocalTrailStore.of(root), "");
+        FileVerdict v = verdictOf(r, "../prev.json.gz");
+        assertThat(v.verdict()).isEqualTo(Verdict.MISSING);
+        assertThat(v.reason()).contains("the key ../prev.json.gz leads outside " + root + "; not read")
+                .contains("(the previous digest of " + root.resolve(key) + ")");
+    }
+
+    @Test
     void linkLeavingTheRoot_isNeverRead() throws IOException {
         Path root = Files.createDirectories(dir.resolve("copy"));
         SignedTrail t = SignedTrail.build(2, keyA);
