@@ -17,6 +17,7 @@ import io.github.trailkit.lambda.internal.Responses.TaskResult;
 import io.github.trailkit.lambda.internal.RuleLocations;
 import io.github.trailkit.lambda.internal.TriggerDecoder;
 import io.github.trailkit.model.ReadLimits;
+import io.github.trailkit.model.digest.DigestLimits;
 import io.github.trailkit.model.digest.PublicKeys;
 import io.github.trailkit.rules.Finding;
 import io.github.trailkit.rules.RuleSet;
@@ -118,14 +119,20 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * does. Every file that is not valid becomes a {@link io.github.trailkit.rules.Severity#CRITICAL} finding, rule id
  * {@value DigestProcessor#RULE_ID}, sent to the sinks like any other. Its record is synthetic, not one CloudTrail
  * wrote: {@code eventSource} {@code trailkit}, {@code eventName} the verdict ({@code MODIFIED}, {@code MISSING},
- * {@code NOT_COVERED}, {@code SIGNATURE_INVALID}, {@code CHAIN_BROKEN}), {@code eventTime} the digest's end time,
+ * {@code UNVERIFIED}, {@code NOT_COVERED}, {@code SIGNATURE_INVALID}, {@code CHAIN_BROKEN}, {@code LIMIT_EXCEEDED}),
+ * {@code eventTime} the digest's end time,
  * account and region from the digest key, and {@code requestParameters} holding {@code bucket}, {@code key}, {@code
  * fileType}, {@code verdict}, {@code reason}, {@code digestBucket} and {@code digestKey}; the finding's {@code source}
  * is the failed file. CloudTrail's public keys come from {@link Builder#verifyDigests(PublicKeys)}, or are fetched
  * with {@code cloudtrail:ListPublicKeys} in each digest's region when first needed (and again when none of them was
  * valid at a digest's time), with {@link Builder#cloudTrail(CloudTrailClient)} or a client per region. The function
  * needs {@code s3:GetObject} on the digest and log prefixes and {@code cloudtrail:ListPublicKeys}. An S3 or
- * CloudTrail error is transient (the digest is read again), never a finding.
+ * CloudTrail error is transient (the digest is read again), never a finding. A log file is valid only when the
+ * digest listing it has a verified signature; one listed by a digest whose signature fails or cannot be checked is
+ * an {@code UNVERIFIED} finding naming the digest. Each digest is streamed within {@link Builder#digestLimits
+ * DigestLimits} (by default the smaller of 32 MiB and {@code TRAILKIT_MAX_OBJECT_BYTES} as stored, the smaller of
+ * 128 MiB and {@code TRAILKIT_MAX_UNCOMPRESSED_BYTES} inflated, {@code TRAILKIT_MAX_INFLATE_RATIO}, 100,000 listed
+ * files); a digest over one is a {@code LIMIT_EXCEEDED} finding.
  *
  * <p><b>Failures.</b> A transient failure (S3 throttling or 5xx after the SDK's retries, a broken connection) or a sink
  * that stays down fails the unit of work so that it is delivered again: the SQS message, the Batch Operations task
@@ -181,7 +188,9 @@ public class TrailkitHandler implements RequestStreamHandler {
         this.events = new EventRecordProcessor(rules, limits, log);
         this.readLimits = limits;
         boolean verifyDigests = b.verifyDigests != null ? b.verifyDigests : flag(env, "TRAILKIT_VERIFY_DIGESTS", false);
-        this.digests = verifyDigests ? new DigestProcessor(s3, b.publicKeys, cloudTrailClients(b), log) : null;
+        DigestLimits digestLimits = b.digestLimits != null ? b.digestLimits : digestLimits(maxBytes, limits);
+        this.digests = verifyDigests
+                ? new DigestProcessor(s3, b.publicKeys, cloudTrailClients(b), digestLimits, log) : null;
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("rules", rules.size());
         f.put("sinks", sinks.stream().map(FindingSink::name).toList().toString());
@@ -191,7 +200,21 @@ public class TrailkitHandler implements RequestStreamHandler {
         f.put("maxInflateRatio", limits.maxInflateRatio());
         f.put("maxRecordBytes", limits.maxRecordBytes());
         f.put("verifyDigests", verifyDigests);
+        if (verifyDigests) {
+            f.put("digestLimits", digestLimits.toString());
+        }
         log.info("trailkit handler ready", f);
+    }
+
+    /** The default digest limits, within the object-size, uncompressed-size and inflate-ratio settings. */
+    static DigestLimits digestLimits(long maxObjectBytes, ReadLimits limits) {
+        DigestLimits d = DigestLimits.defaults();
+        DigestLimits.Builder b = DigestLimits.builder().maxInflateRatio(limits.maxInflateRatio())
+                .maxUncompressedBytes(Math.min(d.maxUncompressedBytes(), limits.maxTotalBytes()));
+        if (maxObjectBytes > 0) {
+            b.maxDigestBytes(Math.min(d.maxDigestBytes(), maxObjectBytes));
+        }
+        return b.build();
     }
 
     /** A builder for a handler with your own rules, clients and sinks. */
@@ -624,6 +647,7 @@ public class TrailkitHandler implements RequestStreamHandler {
         private Boolean includeInsights;
         private Long maxObjectBytes;
         private ReadLimits readLimits;
+        private DigestLimits digestLimits;
         private PrintStream logTo;
 
         private Builder() {
@@ -723,6 +747,22 @@ public class TrailkitHandler implements RequestStreamHandler {
          */
         public Builder readLimits(ReadLimits readLimits) {
             this.readLimits = Objects.requireNonNull(readLimits, "readLimits");
+            return this;
+        }
+
+        /**
+         * Limits on each digest file digest mode reads, instead of {@link DigestLimits#defaults()} with {@code
+         * maxDigestBytes} lowered to {@code TRAILKIT_MAX_OBJECT_BYTES} (or {@link #maxObjectBytes(long)}), {@code
+         * maxUncompressedBytes} to {@code TRAILKIT_MAX_UNCOMPRESSED_BYTES} and {@code maxInflateRatio} set from
+         * {@code TRAILKIT_MAX_INFLATE_RATIO} (or {@link #readLimits(ReadLimits)}). A digest over a limit is a
+         * {@code LIMIT_EXCEEDED} finding.
+         *
+         * <pre>{@code
+         * TrailkitHandler.builder().digestLimits(DigestLimits.builder().maxLogFiles(20_000).build())
+         * }</pre>
+         */
+        public Builder digestLimits(DigestLimits digestLimits) {
+            this.digestLimits = Objects.requireNonNull(digestLimits, "digestLimits");
             return this;
         }
 

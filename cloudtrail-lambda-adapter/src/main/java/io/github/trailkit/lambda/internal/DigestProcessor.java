@@ -6,6 +6,7 @@ import io.github.trailkit.lambda.internal.ObjectOutcome.Status;
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.model.JsonValue;
 import io.github.trailkit.model.LogFileKey;
+import io.github.trailkit.model.digest.DigestLimits;
 import io.github.trailkit.model.digest.DigestVerifier;
 import io.github.trailkit.model.digest.FileVerdict;
 import io.github.trailkit.model.digest.PublicKeys;
@@ -38,7 +39,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The handler's digest mode: a notification for a digest file validates the hour it covers, that digest (signature
  * from its {@code signature} metadata, link to the previous digest) and every log file it lists, read with {@link
- * S3TrailStore}, and turns each verdict other than {@code VALID} into a {@link Severity#CRITICAL} finding.
+ * S3TrailStore}, and turns each verdict other than {@code VALID} into a {@link Severity#CRITICAL} finding: a log
+ * file listed only by a digest whose signature did not verify is {@code UNVERIFIED}, a digest over the {@link
+ * DigestLimits} is {@code LIMIT_EXCEEDED}.
  *
  * <p>A finding is built around a record, so each failed verdict is described by a synthetic record, not one
  * CloudTrail wrote: {@code eventSource} {@value #EVENT_SOURCE}, {@code eventName} the verdict ({@code MODIFIED},
@@ -61,6 +64,7 @@ public final class DigestProcessor {
     private final S3Client s3;
     private final PublicKeys fixedKeys;
     private final Function<String, CloudTrailClient> clientForRegion;
+    private final DigestLimits limits;
     private final Map<String, PublicKeys> fetched = new HashMap<>();
     private final LambdaLog log;
 
@@ -68,16 +72,18 @@ public final class DigestProcessor {
      * @param s3 the client digests and log files are read with
      * @param fixedKeys the keys to trust, or null to fetch them with {@code clientForRegion}
      * @param clientForRegion a CloudTrail client for a region name (used when {@code fixedKeys} is null)
+     * @param limits the bounds on each digest read
      * @param log where outcomes are logged
      */
     public DigestProcessor(S3Client s3, PublicKeys fixedKeys, Function<String, CloudTrailClient> clientForRegion,
-                           LambdaLog log) {
+                           DigestLimits limits, LambdaLog log) {
         if (fixedKeys == null && clientForRegion == null) {
             throw new IllegalArgumentException("digest verification needs public keys or a CloudTrail client");
         }
         this.s3 = s3;
         this.fixedKeys = fixedKeys;
         this.clientForRegion = clientForRegion;
+        this.limits = limits;
         this.log = log;
     }
 
@@ -107,7 +113,7 @@ public final class DigestProcessor {
         OneDigest store = new OneDigest(S3TrailStore.of(s3, ref.bucket()), ref.key());
         VerificationReport report;
         try {
-            report = DigestVerifier.of(keys).verify(store, "");
+            report = DigestVerifier.of(keys).withLimits(limits).verify(store, "");
         } catch (UncheckedIOException e) {
             return transientFailure(ref, e.getMessage());
         }

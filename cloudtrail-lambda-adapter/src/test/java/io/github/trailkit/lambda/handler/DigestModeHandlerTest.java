@@ -193,10 +193,127 @@ class DigestModeHandlerTest {
 
         JsonNode summary = invoke(handler(Map.of()), s3Event(BUCKET, digest));
 
-        assertThat(summary.path("findings").asLong()).isEqualTo(2);
+        // the other log file of the digest is intact, but only a digest whose signature failed vouches for it
+        assertThat(summary.path("findings").asLong()).isEqualTo(3);
         assertThat(aws.snsPublished()).extracting(SnsMessage::subject).containsExactlyInAnyOrder(
                 "[CRITICAL] trailkit-log-integrity: SIGNATURE_INVALID in 111122223333 us-east-2",
-                "[CRITICAL] trailkit-log-integrity: MISSING in 111122223333 us-east-2");
+                "[CRITICAL] trailkit-log-integrity: MISSING in 111122223333 us-east-2",
+                "[CRITICAL] trailkit-log-integrity: UNVERIFIED in 111122223333 us-east-2");
+    }
+
+    TrailkitHandler fixedKeysHandler(io.github.trailkit.model.digest.PublicKeys keys, Map<String, String> env,
+                                     io.github.trailkit.model.digest.DigestLimits limits) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("TRAILKIT_SNS_TOPIC_ARN", TOPIC);
+        TrailkitHandler.Builder b = TrailkitHandler.builder()
+                .rules(io.github.trailkit.rules.RuleSet.of(List.of()))
+                .environment(all)
+                .verifyDigests(keys)
+                .s3(s3.handlerClient())
+                .sns(aws.snsClient())
+                .logTo(logOut);
+        if (limits != null) {
+            b.digestLimits(limits);
+        }
+        return b.build();
+    }
+
+    void reupload() {
+        for (Map.Entry<String, byte[]> o : trail.objects.entrySet()) {
+            s3.put(BUCKET, o.getKey(), o.getValue(), trail.metadata.getOrDefault(o.getKey(), Map.of()));
+        }
+    }
+
+    @Test
+    void aForgedLogWithItsDigestEntry_isNeverValid_andEachFileIsAFinding() {
+        String log = trail.logKeys.get(2);
+        String digest = trail.forgeLogAndItsDigestEntry(log);
+        reupload();
+
+        JsonNode summary = invoke(fixedKeysHandler(trail.publicKeys(), Map.of(), null), s3Event(BUCKET, digest));
+
+        assertThat(summary.path("findings").asLong()).isEqualTo(3);
+        assertThat(aws.snsPublished()).extracting(SnsMessage::subject).containsExactlyInAnyOrder(
+                "[CRITICAL] trailkit-log-integrity: SIGNATURE_INVALID in 111122223333 us-east-2",
+                "[CRITICAL] trailkit-log-integrity: UNVERIFIED in 111122223333 us-east-2",
+                "[CRITICAL] trailkit-log-integrity: UNVERIFIED in 111122223333 us-east-2");
+        assertThat(logLines("finding")).filteredOn(l -> l.path("finding").path("source").asText()
+                .equals("s3://" + BUCKET + "/" + log)).singleElement().satisfies(l -> {
+                    JsonNode f = l.path("finding");
+                    assertThat(f.path("eventName").asText()).isEqualTo("UNVERIFIED");
+                    assertThat(f.path("severity").asText()).isEqualTo("CRITICAL");
+                });
+        assertThat(aws.snsPublished()).filteredOn(m -> m.message().contains("s3://" + BUCKET + "/" + log))
+                .singleElement().satisfies(m -> assertThat(m.message())
+                        .contains("hash matches digest s3://" + BUCKET + "/" + digest)
+                        .contains("SIGNATURE_INVALID"));
+        assertThat(logLines("digest verification failed")).singleElement().satisfies(l -> assertThat(
+                l.path("summary").asText()).isEqualTo(
+                "0/1 digest files valid, 1 SIGNATURE_INVALID; 0/2 log files valid, 2 UNVERIFIED"));
+    }
+
+    @Test
+    void aKeyMissingForPartOfTheChain_makesItsLogFilesUnverifiedFindings() {
+        trail.rotate(1, SignedTrail.newKeyPair());
+        reupload();
+        // only the first key is known: digest 0 verifies, digest 1 (the rotated key) cannot be checked
+        TrailkitHandler handler = fixedKeysHandler(trail.publicKeys(), Map.of(), null);
+
+        assertThat(invoke(handler, s3Event(BUCKET, trail.digestKeys.get(0))).path("findings").asLong()).isZero();
+        JsonNode summary = invoke(handler, s3Event(BUCKET, trail.digestKeys.get(1)));
+
+        assertThat(summary.path("findings").asLong()).isEqualTo(3);
+        assertThat(logLines("finding")).extracting(l -> l.path("finding").path("eventName").asText())
+                .containsExactlyInAnyOrder("SIGNATURE_INVALID", "UNVERIFIED", "UNVERIFIED");
+        assertThat(aws.snsPublished()).filteredOn(m -> m.subject().contains("UNVERIFIED")).hasSize(2)
+                .allSatisfy(m -> assertThat(m.message()).contains("public key not found in region us-east-2"));
+    }
+
+    /** The handler's object-size limit applies to digests too: over it, a LIMIT_EXCEEDED finding, nothing read. */
+    @Test
+    void aDigestOverTheObjectSizeLimit_isALimitExceededFinding() {
+        String digest = trail.digestKeys.get(1);
+        int before = s3.gets().size();
+        JsonNode summary = invoke(fixedKeysHandler(trail.publicKeys(), Map.of("TRAILKIT_MAX_OBJECT_BYTES", "100"),
+                null), s3Event(BUCKET, digest));
+
+        assertThat(summary.path("findings").asLong()).isEqualTo(1);
+        assertThat(aws.snsPublished()).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("[CRITICAL] trailkit-log-integrity: LIMIT_EXCEEDED in 111122223333"
+                    + " us-east-2");
+            assertThat(m.message()).contains("the digest object is over 100 bytes", "limit maxDigestBytes = 100");
+        });
+        List<String> gets = s3.gets();
+        assertThat(gets.subList(before, gets.size())).noneMatch(p -> p.endsWith(trail.logKeys.get(2)));
+    }
+
+    /** REPRO b2c and b2d in small: a digest bomb and a digest listing too many files end in findings. */
+    @Test
+    void aDigestBombAndADigestListingTooManyFiles_areLimitExceededFindings() throws IOException {
+        String digest = trail.digestKeys.get(1);
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bomb)) {
+            gz.write("{\"awsAccountId\":\"1\",".getBytes(StandardCharsets.US_ASCII));
+            byte[] blanks = new byte[1 << 20];
+            java.util.Arrays.fill(blanks, (byte) ' ');
+            for (int i = 0; i < 16; i++) {
+                gz.write(blanks);
+            }
+            gz.write("\"x\":1}".getBytes(StandardCharsets.US_ASCII));
+        }
+        s3.put(BUCKET, digest, bomb.toByteArray(), trail.metadata.get(digest));
+        TrailkitHandler handler = fixedKeysHandler(trail.publicKeys(), Map.of(),
+                io.github.trailkit.model.digest.DigestLimits.builder().maxLogFiles(1).build());
+
+        assertThat(invoke(handler, s3Event(BUCKET, digest)).path("findings").asLong()).isEqualTo(1);
+        assertThat(aws.snsPublished()).singleElement().satisfies(m -> assertThat(m.message())
+                .contains("gzip data inflates more than 200 times", "limit maxInflateRatio = 200"));
+
+        aws.reset();
+        s3.put(BUCKET, digest, trail.objects.get(digest), trail.metadata.get(digest)); // lists 2 files
+        assertThat(invoke(handler, s3Event(BUCKET, digest)).path("findings").asLong()).isEqualTo(1);
+        assertThat(aws.snsPublished()).singleElement().satisfies(m -> assertThat(m.message())
+                .contains("the digest lists more than 1 log files", "limit maxLogFiles = 1"));
     }
 
     @Test

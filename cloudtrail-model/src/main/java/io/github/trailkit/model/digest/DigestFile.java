@@ -101,20 +101,22 @@ public abstract class DigestFile {
     }
 
     /**
-     * Reads a digest file, gzip-compressed (as delivered) or plain JSON. Unknown members are kept in {@link
-     * #otherFields()}.
+     * Reads a digest file, gzip-compressed (as delivered) or plain JSON, within {@link DigestLimits#defaults()}.
+     * Unknown members are kept in {@link #otherFields()}.
      *
      * @param bytes the object's bytes
      * @param source the file name or key, used in error messages
      * @return the digest
-     * @throws DigestParseException if the bytes are not a digest file
+     * @throws DigestParseException if the bytes are not a digest file ({@link DigestLimitExceededException} when
+     *     over a limit)
      */
     public static DigestFile parse(byte[] bytes, String source) {
         return DigestCodec.parse(bytes, source);
     }
 
     /**
-     * Reads a digest file from a stream (gzip or plain JSON); the stream is read to its end, not closed.
+     * Reads a digest file from a stream (gzip or plain JSON), inflating and parsing as it reads, within {@link
+     * DigestLimits#defaults()}; the stream is read to its end, not closed.
      *
      * @param in the object's bytes
      * @param source the file name or key, used in error messages
@@ -124,7 +126,7 @@ public abstract class DigestFile {
      */
     public static DigestFile parse(InputStream in, String source) {
         try {
-            return parse(in.readAllBytes(), source);
+            return DigestCodec.read(in, source, DigestLimits.defaults()).file();
         } catch (IOException e) {
             throw new UncheckedIOException(source + ": cannot read digest", e);
         }

@@ -42,8 +42,15 @@ import java.util.TreeMap;
  *       under the prefix that no digest lists is {@link Verdict#NOT_COVERED}, unless it is newer than the newest
  *       digest of its region (then it is only listed in {@link VerificationReport#notYetCovered()}).</li>
  * </ul>
- * Log files listed by a digest whose signature does not verify are still checked, so that nothing disappears from
- * the report; the digest's own verdict says it cannot be trusted.
+ * A log file is {@link Verdict#VALID} only when a digest whose signature verified lists it with its hash (reference
+ * section 5.6 checks only the log files "of each valid digest"). A log file listed only by digests that failed or
+ * could not be checked is still hashed, so that nothing disappears from the report: a mismatch is {@link
+ * Verdict#MODIFIED}, a match {@link Verdict#UNVERIFIED}, each naming the digest and its verdict.
+ *
+ * <p>Digests are streamed (inflated, hashed and parsed in one pass) within {@link DigestLimits}; a digest over a limit
+ * is {@link Verdict#LIMIT_EXCEEDED}, and so is a log file that inflates more than {@link
+ * DigestLimits#maxInflateRatio()} times while it is hashed. Keys are read only through the store, which may refuse them ({@link
+ * RefusedObjectException}: a key leading outside a local copy is {@link Verdict#MISSING}, never read).
  *
  * <pre>{@code
  * DigestVerifier verifier = DigestVerifier.of(PublicKeys.fromFile(Path.of("keys.json")));
@@ -58,9 +65,11 @@ public final class DigestVerifier {
     private static final String SHA_256 = "SHA-256";
 
     private final PublicKeys keys;
+    private final DigestLimits limits;
 
-    private DigestVerifier(PublicKeys keys) {
+    private DigestVerifier(PublicKeys keys, DigestLimits limits) {
         this.keys = keys;
+        this.limits = limits;
     }
 
     /**
@@ -70,7 +79,26 @@ public final class DigestVerifier {
      * @return the verifier
      */
     public static DigestVerifier of(PublicKeys keys) {
-        return new DigestVerifier(Objects.requireNonNull(keys, "keys"));
+        return new DigestVerifier(Objects.requireNonNull(keys, "keys"), DigestLimits.defaults());
+    }
+
+    /**
+     * A verifier like this one that reads digests within {@code limits}.
+     *
+     * <pre>{@code
+     * DigestVerifier.of(keys).withLimits(DigestLimits.builder().maxLogFiles(50_000).build());
+     * }</pre>
+     *
+     * @param limits the bounds on each digest
+     * @return the verifier
+     */
+    public DigestVerifier withLimits(DigestLimits limits) {
+        return new DigestVerifier(keys, Objects.requireNonNull(limits, "limits"));
+    }
+
+    /** The bounds on each digest read. */
+    public DigestLimits limits() {
+        return limits;
     }
 
     /**
@@ -83,9 +111,13 @@ public final class DigestVerifier {
      * @return the string to sign, to be signed as UTF-8
      */
     public static String stringToSign(DigestFile digest, byte[] uncompressed) {
+        return stringToSign(digest, Hex.encode(Hex.sha256().digest(uncompressed)));
+    }
+
+    private static String stringToSign(DigestFile digest, String sha256Hex) {
         return digest.digestEndTime() + "\n"
                 + digest.digestS3Bucket() + "/" + digest.digestS3Object() + "\n"
-                + Hex.encode(Hex.sha256().digest(uncompressed)) + "\n"
+                + sha256Hex + "\n"
                 + digest.previousDigestSignature().orElse("null");
     }
 
@@ -108,16 +140,60 @@ public final class DigestVerifier {
         return new Run(store).verify(listed);
     }
 
+    /** A log file inflating more than {@link DigestLimits#maxInflateRatio()} times. */
+    private static final class RatioExceeded extends IOException {
+        private static final long serialVersionUID = 1L;
+        final long inflated;
+        final long stored;
+
+        RatioExceeded(long inflated, long stored) {
+            super("inflate ratio exceeded");
+            this.inflated = inflated;
+            this.stored = stored;
+        }
+    }
+
+    /** Counts the bytes read. */
+    private static final class CountingInput extends java.io.FilterInputStream {
+        long count;
+
+        CountingInput(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {} // the object is closed by its owner
+    }
+
     /** One digest object, loaded. */
     private static final class Loaded {
         final String key;
         final LogFileKey parsed;
         final String location;
-        byte[] json;
         String sha256;
         DigestFile file;
         Map<String, String> metadata = Map.of();
         String signature;
+        /** The signature verified, with the metadata signature or a verified newer digest's link. */
+        boolean trusted;
         Verdict verdict;
         String reason;
 
@@ -195,14 +271,19 @@ public final class DigestVerifier {
                     d.decide(Verdict.MISSING, "not found");
                     return d;
                 }
-                byte[] bytes;
                 try (TrailObject obj = o.get()) {
-                    bytes = obj.content().readAllBytes();
                     d.metadata = obj.metadata();
+                    DigestCodec.Read read = DigestCodec.read(obj.content(), d.location, limits);
+                    d.sha256 = read.sha256();
+                    d.file = read.file();
                 }
-                d.json = DigestCodec.uncompressed(bytes, d.location);
-                d.sha256 = Hex.encode(Hex.sha256().digest(d.json));
-                d.file = DigestCodec.parseJson(d.json, d.location);
+            } catch (DigestLimitExceededException e) {
+                d.file = null;
+                d.decide(Verdict.LIMIT_EXCEEDED, e.reason() + "; not checked, and the log files it lists are not"
+                        + " known");
+            } catch (RefusedObjectException e) {
+                d.decide(e.reason() == RefusedObjectException.Reason.OUTSIDE_STORE ? Verdict.MISSING
+                        : Verdict.SIGNATURE_INVALID, e.getMessage());
             } catch (DigestParseException e) {
                 d.file = null;
                 d.decide(Verdict.MODIFIED, SingleMemberGzip.TRAILING_DATA.equals(e.reason())
@@ -259,7 +340,7 @@ public final class DigestVerifier {
             try {
                 Signature s = Signature.getInstance(SIGNATURE_ALGORITHM);
                 s.initVerify(key.get().publicKey());
-                s.update(stringToSign(f, d.json).getBytes(StandardCharsets.UTF_8));
+                s.update(stringToSign(f, d.sha256).getBytes(StandardCharsets.UTF_8));
                 ok = s.verify(Hex.decode(signature));
             } catch (GeneralSecurityException | IllegalArgumentException e) {
                 ok = false;
@@ -269,6 +350,7 @@ public final class DigestVerifier {
                 return;
             }
             d.signature = signature;
+            d.trusted = true;
             d.decide(Verdict.VALID, "valid");
             if (f.previousDigestS3Object().isPresent() && f.previousDigestSignature().isPresent()) {
                 fromNewer.putIfAbsent(f.previousDigestS3Object().get(),
@@ -299,7 +381,7 @@ public final class DigestVerifier {
                 prev = outside.computeIfAbsent(prevKey, k -> load(prevBucket, k));
                 if (prev.verdict == Verdict.MISSING) {
                     digests.put(prevKey, prev);
-                    prev.reason = prev.location + ": not found (the previous digest of " + d.location + ")";
+                    prev.reason = prev.reason + " (the previous digest of " + d.location + ")";
                     return;
                 }
             }
@@ -331,7 +413,7 @@ public final class DigestVerifier {
             Map<String, DigestLogFile> entries = new LinkedHashMap<>();
             Map<String, Loaded> listedBy = new HashMap<>();
             List<Loaded> order = new ArrayList<>(newestFirst);
-            order.sort(Comparator.comparing((Loaded l) -> l.verdict != Verdict.VALID)); // stable: valid ones first
+            order.sort(Comparator.comparing((Loaded l) -> !l.trusted)); // stable: verified signatures first
             for (Loaded d : order) {
                 if (d.file == null) {
                     continue;
@@ -352,6 +434,10 @@ public final class DigestVerifier {
             String location = store.locate(entry.s3Bucket(), entry.s3Object());
             String in = " (listed in digest " + digest.location
                     + (digest.verdict == Verdict.VALID ? "" : ", itself " + digest.verdict) + ")";
+            String why0 = digest.reason.startsWith(digest.location + ": ")
+                    ? digest.reason.substring(digest.location.length() + 2) : digest.reason;
+            String untrusted = location + ": hash matches digest " + digest.location + ", but that digest is "
+                    + digest.verdict + " (" + why0 + ") and no digest whose signature verified lists this log file";
             Verdict verdict;
             String why;
             try {
@@ -365,17 +451,37 @@ public final class DigestVerifier {
                     why = "unsupported hashAlgorithm " + entry.hashAlgorithm();
                 } else {
                     MessageDigest sha = Hex.sha256();
-                    try (TrailObject obj = o.get()) {
-                        SingleMemberGzip.inflate(obj.content(), sha::update);
+                    try (TrailObject obj = o.get(); CountingInput stored = new CountingInput(obj.content())) {
+                        long[] inflated = {0};
+                        SingleMemberGzip.inflate(stored, (bytes, off, len) -> {
+                            sha.update(bytes, off, len);
+                            inflated[0] += len;
+                            if (inflated[0] > DigestLimits.RATIO_GRACE_BYTES
+                                    && inflated[0] > (long) limits.maxInflateRatio() * Math.max(1, stored.count)) {
+                                throw new RatioExceeded(inflated[0], stored.count);
+                            }
+                        });
                     }
-                    if (Hex.encode(sha.digest()).equalsIgnoreCase(entry.hashValue())) {
+                    if (!Hex.encode(sha.digest()).equalsIgnoreCase(entry.hashValue())) {
+                        verdict = Verdict.MODIFIED;
+                        why = "hash value doesn't match";
+                    } else if (digest.trusted) {
                         verdict = Verdict.VALID;
                         why = "valid";
                     } else {
-                        verdict = Verdict.MODIFIED;
-                        why = "hash value doesn't match";
+                        return new FileVerdict(FileType.LOG, entry.s3Bucket(), entry.s3Object(), location,
+                                Verdict.UNVERIFIED, untrusted);
                     }
                 }
+            } catch (RefusedObjectException e) {
+                verdict = e.reason() == RefusedObjectException.Reason.OUTSIDE_STORE ? Verdict.MISSING
+                        : Verdict.MODIFIED;
+                why = e.getMessage();
+            } catch (RatioExceeded e) {
+                verdict = Verdict.LIMIT_EXCEEDED;
+                why = "gzip data inflates more than " + limits.maxInflateRatio() + " times (" + e.inflated
+                        + " bytes from " + e.stored + "); not hashed further (limit maxInflateRatio = "
+                        + limits.maxInflateRatio() + "; raise it with DigestLimits.builder().maxInflateRatio(...))";
             } catch (GzipException e) {
                 verdict = Verdict.MODIFIED;
                 why = e.trailingData() ? e.getMessage() : "invalid format: " + e.getMessage();

@@ -27,6 +27,12 @@ import java.util.stream.Stream;
  * 5.5, step G). Sidecar files are not object keys: {@link #list(String)} leaves them out. The store does not know the
  * bucket: every bucket a digest names maps to this directory.
  *
+ * <p><b>Confined to its root.</b> A key is a path relative to the root and is never read outside it: an absolute
+ * key, {@code ..} segments that climb out, or a symbolic link whose target lies outside make {@link #open} throw a
+ * {@link RefusedObjectException} ({@code OUTSIDE_STORE}), which the verifier reports as a verdict naming the key. A
+ * sidecar that is not a JSON object of strings, or is over {@value #MAX_METADATA_BYTES} bytes, is refused the same
+ * way ({@code MALFORMED_METADATA}).
+ *
  * <pre>{@code
  * // aws s3 sync s3://my-trail-bucket/AWSLogs/111122223333/ copy/AWSLogs/111122223333/
  * TrailStore store = LocalTrailStore.of(Path.of("copy"));
@@ -35,6 +41,8 @@ import java.util.stream.Stream;
 public final class LocalTrailStore implements TrailStore {
     /** The suffix of the sidecar file holding an object's user metadata. */
     public static final String METADATA_SUFFIX = ".metadata.json";
+    /** The largest sidecar read; S3 user metadata is at most 2 KB. */
+    public static final int MAX_METADATA_BYTES = 64 * 1024;
 
     private final Path root;
 
@@ -81,17 +89,35 @@ public final class LocalTrailStore implements TrailStore {
 
     @Override
     public Optional<TrailObject> open(String bucket, String key) throws IOException {
-        Path file = file(key);
+        Path file = confined(key);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        InputStream in = Files.newInputStream(file);
-        try {
-            return Optional.of(new TrailObject(in, metadata(file)));
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
+        Path real = file.toRealPath();
+        if (!real.startsWith(root.toRealPath())) {
+            throw new RefusedObjectException(RefusedObjectException.Reason.OUTSIDE_STORE, "the key " + key
+                    + " is a link to " + real + ", outside " + root + "; not read");
         }
+        Map<String, String> metadata = metadata(file);
+        return Optional.of(new TrailObject(Files.newInputStream(real), metadata));
+    }
+
+    /** The file of a key, refused when the key leads outside the root. */
+    private Path confined(String key) throws RefusedObjectException {
+        Path base = root.toAbsolutePath().normalize();
+        Path file;
+        try {
+            Path relative = root.getFileSystem().getPath(key.replace("/", root.getFileSystem().getSeparator()));
+            file = relative.isAbsolute() || key.startsWith("/") ? null : base.resolve(relative).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new RefusedObjectException(RefusedObjectException.Reason.OUTSIDE_STORE, "the key " + key
+                    + " is not a path inside " + root + " (" + e.getReason() + "); not read");
+        }
+        if (file == null || !file.startsWith(base) || file.equals(base)) {
+            throw new RefusedObjectException(RefusedObjectException.Reason.OUTSIDE_STORE, "the key " + key
+                    + " leads outside " + root + "; not read");
+        }
+        return file;
     }
 
     @Override
@@ -108,10 +134,17 @@ public final class LocalTrailStore implements TrailStore {
         if (!Files.isRegularFile(sidecar)) {
             return Map.of();
         }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(sidecar)) {
+            bytes = in.readNBytes(MAX_METADATA_BYTES + 1);
+        }
+        if (bytes.length > MAX_METADATA_BYTES) {
+            throw malformed(sidecar, "over " + MAX_METADATA_BYTES + " bytes");
+        }
         Map<String, String> m = new LinkedHashMap<>();
-        try (JsonParser p = Json.FACTORY.createParser(Files.readAllBytes(sidecar))) {
+        try (JsonParser p = Json.FACTORY.createParser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException(sidecar + ": expected a JSON object of metadata");
+                throw malformed(sidecar, "expected a JSON object of metadata");
             }
             String name;
             while ((name = p.nextFieldName()) != null) {
@@ -122,10 +155,18 @@ public final class LocalTrailStore implements TrailStore {
                     p.skipChildren();
                 }
             }
+            if (p.nextToken() != null) {
+                throw malformed(sidecar, "data after the JSON object");
+            }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(sidecar + ": invalid JSON: " + e.getOriginalMessage(), e);
+            throw malformed(sidecar, "invalid JSON: " + e.getOriginalMessage());
         }
         return m;
+    }
+
+    private static RefusedObjectException malformed(Path sidecar, String why) {
+        return new RefusedObjectException(RefusedObjectException.Reason.MALFORMED_METADATA, "the metadata sidecar "
+                + sidecar + " is malformed: " + why);
     }
 
     @Override

@@ -137,6 +137,48 @@ public final class SignedTrail {
         metadata.put(key, Map.of("signature", signature, "signature-algorithm", "SHA256withRSA"));
     }
 
+    /**
+     * Re-signs the digests from index {@code from} on with {@code kp}, keeping every link right: a key rotation
+     * (the digests before {@code from} stay signed with the trail's first key).
+     */
+    public void rotate(int from, KeyPair kp) {
+        for (int i = from; i < digestKeys.size(); i++) {
+            String key = digestKeys.get(i);
+            DigestFile.Builder b = DigestFile.builder().from(digest(key))
+                    .digestPublicKeyFingerprint(fingerprint(kp));
+            if (i > from) {
+                String prev = digestKeys.get(i - 1);
+                b.previousDigestHashValue(Hex.encode(Hex.sha256().digest(gunzip(objects.get(prev)))))
+                        .previousDigestSignature(metadata.get(prev).get("signature"));
+            }
+            put(b.build(), kp.getPrivate());
+        }
+    }
+
+    /**
+     * The attack a signature check must stop: changes log file {@code log} (CreateTopic becomes DeleteTopic) and
+     * writes its new hash into the digest listing it, which keeps its old signature. Returns that digest's key.
+     */
+    public String forgeLogAndItsDigestEntry(String log) {
+        byte[] forged = new String(gunzip(objects.get(log)), StandardCharsets.UTF_8)
+                .replace("CreateTopic", "DeleteTopic").replace("GetTopicAttributes", "DeleteTopic")
+                .getBytes(StandardCharsets.UTF_8);
+        objects.put(log, gzip(forged));
+        for (String key : digestKeys) {
+            DigestFile d = digest(key);
+            if (d.logFiles().stream().anyMatch(e -> e.s3Object().equals(log))) {
+                DigestFile.Builder b = DigestFile.builder().from(d).logFiles(List.of());
+                for (DigestLogFile e : d.logFiles()) {
+                    b.addLogFiles(e.s3Object().equals(log) ? DigestLogFile.builder().from(e)
+                            .hashValue(Hex.encode(Hex.sha256().digest(forged))).build() : e);
+                }
+                putSigned(key, b.build().toJson().getBytes(StandardCharsets.UTF_8), metadata.get(key).get("signature"));
+                return key;
+            }
+        }
+        throw new IllegalArgumentException("no digest lists " + log);
+    }
+
     /** The digest stored under {@code key}. */
     public DigestFile digest(String key) {
         return DigestFile.parse(objects.get(key), key);

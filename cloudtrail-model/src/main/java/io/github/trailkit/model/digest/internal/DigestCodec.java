@@ -6,15 +6,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.trailkit.model.JsonValue;
 import io.github.trailkit.model.digest.DigestFile;
+import io.github.trailkit.model.digest.DigestLimitExceededException;
+import io.github.trailkit.model.digest.DigestLimits;
 import io.github.trailkit.model.digest.DigestLogFile;
 import io.github.trailkit.model.digest.DigestParseException;
+import io.github.trailkit.model.digest.internal.SingleMemberGzip.GzipException;
 import io.github.trailkit.model.internal.Json;
 import io.github.trailkit.model.internal.JsonValues;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -25,27 +32,48 @@ import java.util.function.Consumer;
 public final class DigestCodec {
     private DigestCodec() {}
 
-    /** The uncompressed bytes of a digest object: inflated when gzip (one member, nothing after it), else as is. */
-    public static byte[] uncompressed(byte[] bytes, String source) {
-        if (!SingleMemberGzip.isGzip(bytes)) {
-            return bytes;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 4);
-        try {
-            SingleMemberGzip.inflate(new ByteArrayInputStream(bytes), out::write);
-        } catch (IOException e) {
+    /** A digest read from its stored bytes: the digest and the lower-case hex SHA-256 of its uncompressed bytes. */
+    public record Read(DigestFile file, String sha256) {}
+
+    /**
+     * Reads a digest object (gzip, one member and nothing after it, or plain JSON) in one streaming pass within
+     * {@code limits}: inflated, hashed and parsed as it is read, never held whole.
+     *
+     * @throws DigestParseException if the object is not a digest, is damaged, or goes over a limit ({@link
+     *     DigestLimitExceededException})
+     * @throws IOException if the stream cannot be read
+     */
+    public static Read read(InputStream stored, String source, DigestLimits limits) throws IOException {
+        Counted raw = new Counted(stored, source, limits.maxDigestBytes());
+        PushbackInputStream in = new PushbackInputStream(raw, 2);
+        byte[] magic = in.readNBytes(2);
+        in.unread(magic);
+        boolean gzip = SingleMemberGzip.isGzip(magic);
+        MessageDigest sha = Hex.sha256();
+        try (InputStream plain = gzip ? new InflatingStream(in) : new FilterInputStream(in) {
+            @Override
+            public void close() {} // the caller closes the stored stream
+        }) {
+            Uncompressed json = new Uncompressed(plain, sha, raw, gzip, source, limits);
+            DigestFile file = parseJson(json, source, limits);
+            json.transferTo(OutputStream.nullOutputStream());
+            return new Read(file, Hex.encode(sha.digest()));
+        } catch (GzipException e) {
             throw new DigestParseException(source, -1, e.getMessage(), e);
         }
-        return out.toByteArray();
     }
 
-    /** Parses a digest object (gzip or plain). */
+    /** Parses a digest object (gzip or plain) within the default limits. */
     public static DigestFile parse(byte[] bytes, String source) {
-        return parseJson(uncompressed(bytes, source), source);
+        try {
+            return read(new ByteArrayInputStream(bytes), source, DigestLimits.defaults()).file();
+        } catch (IOException e) {
+            throw new DigestParseException(source, -1, "cannot read: " + e.getMessage(), e);
+        }
     }
 
-    /** Parses the uncompressed JSON of a digest. */
-    public static DigestFile parseJson(byte[] json, String source) {
+    /** Parses the uncompressed JSON of a digest; stream errors other than JSON ones are thrown as they come. */
+    private static DigestFile parseJson(InputStream json, String source, DigestLimits limits) throws IOException {
         try (JsonParser p = Json.FACTORY.createParser(json)) {
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {
@@ -74,8 +102,15 @@ public final class DigestCodec {
                         if (t != JsonToken.START_ARRAY) {
                             throw new DigestParseException(source, offset(p), "logFiles is not an array", null);
                         }
+                        int count = 0;
+                        String[] last = new String[2];
                         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                            b.addLogFiles(logFile(p, t, source));
+                            if (++count > limits.maxLogFiles()) {
+                                throw new DigestLimitExceededException(source, offset(p),
+                                        DigestLimits.Limit.LOG_FILES, limits.maxLogFiles(),
+                                        "the digest lists more than " + limits.maxLogFiles() + " log files");
+                            }
+                            b.addLogFiles(logFile(p, t, source, last));
                         }
                     }
                     default -> b.putOtherFields(name, JsonValues.read(p, t));
@@ -92,12 +127,116 @@ public final class DigestCodec {
         } catch (JsonProcessingException e) {
             throw new DigestParseException(source, e.getLocation() == null ? -1 : e.getLocation().getByteOffset(),
                     "invalid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new DigestParseException(source, -1, "cannot read: " + e.getMessage(), e);
         }
     }
 
-    private static DigestLogFile logFile(JsonParser p, JsonToken t, String source) throws IOException {
+    /** The stored bytes, counted; more than {@code max} is a limit hit. */
+    private static final class Counted extends FilterInputStream {
+        private final String source;
+        private final long max;
+        long count;
+
+        Counted(InputStream in, String source, long max) {
+            super(in);
+            this.source = source;
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, (int) Math.min(len, max + 1 - count));
+            if (n > 0) {
+                add(n);
+            }
+            return n;
+        }
+
+        private void add(int n) {
+            count += n;
+            if (count > max) {
+                throw new DigestLimitExceededException(source, -1, DigestLimits.Limit.DIGEST_BYTES, max,
+                        "the digest object is over " + max + " bytes");
+            }
+        }
+    }
+
+    /** The uncompressed bytes: hashed, counted against the size and inflate-ratio limits. */
+    private static final class Uncompressed extends FilterInputStream {
+        private final MessageDigest sha;
+        private final Counted stored;
+        private final boolean gzip;
+        private final String source;
+        private final DigestLimits limits;
+        private long count;
+
+        Uncompressed(InputStream in, MessageDigest sha, Counted stored, boolean gzip, String source,
+                     DigestLimits limits) {
+            super(in);
+            this.sha = sha;
+            this.stored = stored;
+            this.gzip = gzip;
+            this.source = source;
+            this.limits = limits;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                sha.update(b, off, n);
+                count += n;
+                if (count > limits.maxUncompressedBytes()) {
+                    throw new DigestLimitExceededException(source, count, DigestLimits.Limit.UNCOMPRESSED_BYTES,
+                            limits.maxUncompressedBytes(), "the digest inflates to more than "
+                            + limits.maxUncompressedBytes() + " bytes");
+                }
+                if (gzip && count > DigestLimits.RATIO_GRACE_BYTES
+                        && count > (long) limits.maxInflateRatio() * Math.max(1, stored.count)) {
+                    throw new DigestLimitExceededException(source, count, DigestLimits.Limit.INFLATE_RATIO,
+                            limits.maxInflateRatio(), "gzip data inflates more than " + limits.maxInflateRatio()
+                            + " times (" + count + " bytes from " + stored.count + ")");
+                }
+            }
+            return n;
+        }
+
+        /** The parser closes its source; the caller closes the stored stream. */
+        @Override
+        public void close() {}
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = 0;
+            byte[] buf = new byte[8192];
+            while (skipped < n) {
+                int r = read(buf, 0, (int) Math.min(buf.length, n - skipped));
+                if (r < 0) {
+                    break;
+                }
+                skipped += r;
+            }
+            return skipped;
+        }
+    }
+
+    /** One {@code logFiles} entry; {@code last} holds the previous entry's bucket and algorithm, to share them. */
+    private static DigestLogFile logFile(JsonParser p, JsonToken t, String source, String[] last) throws IOException {
         if (t != JsonToken.START_OBJECT) {
             throw new DigestParseException(source, offset(p), "logFiles element is not an object", null);
         }
@@ -106,10 +245,11 @@ public final class DigestCodec {
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
             switch (name) {
-                case "s3Bucket" -> b.s3Bucket(required(p, t, source, "logFiles[]." + name));
+                case "s3Bucket" -> b.s3Bucket(last[0] = same(last[0], required(p, t, source, "logFiles[]." + name)));
                 case "s3Object" -> b.s3Object(required(p, t, source, "logFiles[]." + name));
                 case "hashValue" -> b.hashValue(required(p, t, source, "logFiles[]." + name));
-                case "hashAlgorithm" -> b.hashAlgorithm(required(p, t, source, "logFiles[]." + name));
+                case "hashAlgorithm" -> b.hashAlgorithm(
+                        last[1] = same(last[1], required(p, t, source, "logFiles[]." + name)));
                 case "newestEventTime" -> optional(p, t, source, "logFiles[]." + name, b::newestEventTime);
                 case "oldestEventTime" -> optional(p, t, source, "logFiles[]." + name, b::oldestEventTime);
                 default -> b.putOtherFields(name, JsonValues.read(p, t));
@@ -120,6 +260,11 @@ public final class DigestCodec {
         } catch (IllegalStateException e) {
             throw new DigestParseException(source, offset(p), missing(e.getMessage()).replace("field ", "field logFiles[]."), e);
         }
+    }
+
+    /** {@code previous} when equal to {@code value}: a long listing keeps one copy of a repeated string. */
+    private static String same(String previous, String value) {
+        return value.equals(previous) ? previous : value;
     }
 
     /** Immutables says "Cannot build DigestFile, some of required attributes are not set [digestEndTime]". */

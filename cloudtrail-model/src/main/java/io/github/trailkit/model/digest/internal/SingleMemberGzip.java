@@ -100,7 +100,7 @@ public final class SingleMemberGzip {
         }
     }
 
-    private static void readHeader(InputStream in) throws IOException {
+    static void readHeader(InputStream in) throws IOException {
         byte[] h = in.readNBytes(10);
         if (h.length < 10 || !isGzip(h)) {
             throw new GzipException("not gzip", false);
@@ -139,7 +139,7 @@ public final class SingleMemberGzip {
         }
     }
 
-    private static long le32(byte[] b, int off) {
+    static long le32(byte[] b, int off) {
         return (b[off] & 0xffL) | (b[off + 1] & 0xffL) << 8 | (b[off + 2] & 0xffL) << 16 | (b[off + 3] & 0xffL) << 24;
     }
 }
