@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -107,7 +109,7 @@ final class LogFiles {
                     public FileVisitResult visitFileFailed(Path file, IOException e) {
                         // one directory or file that cannot be listed or read: reported, the rest of the tree read
                         beforeReport.run();
-                        problem("cloudtrail: cannot list " + file + ": " + CloudTrailCommand.describe(e));
+                        problem("cloudtrail: cannot list " + file + ": " + reason(e));
                         return FileVisitResult.CONTINUE;
                     }
 
@@ -115,14 +117,15 @@ final class LogFiles {
                     public FileVisitResult postVisitDirectory(Path dir, IOException e) {
                         if (e != null) {
                             beforeReport.run();
-                            problem("cloudtrail: cannot list all of " + dir + ": " + CloudTrailCommand.describe(e));
+                            problem("cloudtrail: cannot list all of " + dir + ": " + reason(e));
                         }
                         return FileVisitResult.CONTINUE;
                     }
                 });
             } catch (IOException | UncheckedIOException e) {
                 beforeReport.run();
-                problem("cloudtrail: cannot list " + p + ": " + CloudTrailCommand.describe(e));
+                Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+                problem("cloudtrail: cannot list " + p + ": " + reason(cause));
                 continue;
             }
             found.sort(null);
@@ -224,6 +227,12 @@ final class LogFiles {
     private static String reason(Throwable t) {
         if (t instanceof NoSuchFileException) {
             return "no such file";
+        }
+        if (t instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (t instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason(); // its message starts with the path, already named
         }
         return t == null ? "unknown error" : t.getMessage() == null ? t.toString() : t.getMessage();
     }
