@@ -127,7 +127,7 @@ public abstract class JsonValue {
 
     /**
      * The exact value of a number; empty for any other kind, and for a number whose exponent is beyond what a {@link
-     * BigDecimal} holds (such as {@code 1e2147483648}: its text is kept and written back as it came, and it equals the
+     * BigDecimal} holds (such as {@code 1e99999999999}: its text is kept and written back as it came, and it equals the
      * numbers of the same value).
      */
     public Optional<BigDecimal> asNumber() {

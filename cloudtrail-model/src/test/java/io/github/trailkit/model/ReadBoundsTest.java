@@ -81,10 +81,14 @@ final class ReadBoundsTest {
 
     @Test
     void aNumberBeyondBigDecimalsExponentHashesComparesAndIsWrittenBack() {
-        JsonValue v = JsonValue.parse("{\"n\": 1e2147483648, \"m\": 10e2147483647, \"o\": 1e2147483649}");
+        // (whether BigDecimal holds 1e2147483648 itself depends on the JDK: 17 refuses it, 25 takes it)
+        JsonValue v = JsonValue.parse("{\"n\": 1e2147483648, \"m\": 10e2147483647, \"o\": 1e2147483649,"
+                + " \"p\": -1e99999999999}");
         JsonValue n = v.path("n");
 
-        assertThat(n.asNumber()).isEmpty();
+        assertThat(v.path("o").asNumber()).isEmpty();
+        assertThat(v.path("p").asNumber()).isEmpty();
+        assertThat(v.path("p")).isEqualTo(JsonValue.parse("-0.1e100000000000"));
         assertThat(n).isEqualTo(v.path("m")).hasSameHashCodeAs(v.path("m")).isNotEqualTo(v.path("o"));
         assertThat(v.hashCode()).isEqualTo(JsonValue.parse(v.toJson()).hashCode());
         assertThat(v.toJson()).contains("1e2147483648");
