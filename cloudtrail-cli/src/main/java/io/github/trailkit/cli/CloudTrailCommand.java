@@ -1,5 +1,6 @@
 package io.github.trailkit.cli;
 
+import io.github.trailkit.model.SafeText;
 import java.io.BufferedWriter;
 import java.io.Console;
 import java.io.FileDescriptor;
@@ -94,7 +95,7 @@ public final class CloudTrailCommand implements Callable<Integer> {
                     .setErr(e)
                     .setExecutionExceptionHandler((ex, line, parsed) -> {
                         line.getOut().flush();
-                        line.getErr().println("cloudtrail: " + describe(ex));
+                        line.getErr().println(SafeText.escape("cloudtrail: " + describe(ex)));
                         return PROBLEM;
                     });
             cl.getSubcommands().get("scan").<ScanCommand>getCommand().progress = progress;

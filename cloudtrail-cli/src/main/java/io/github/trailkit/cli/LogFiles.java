@@ -7,17 +7,27 @@ import io.github.trailkit.model.CloudTrailReader;
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.model.ProblemPolicy;
 import io.github.trailkit.model.RecordProblem;
+import io.github.trailkit.model.SafeText;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The log files named on a command line, and reading them: every record is handed on, every problem is reported on
@@ -25,6 +35,8 @@ import java.util.stream.Stream;
  */
 final class LogFiles {
     private static final CloudTrailReader READER = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT);
+    /** How long opening a file that is not a regular one (a named pipe) may wait for a writer. */
+    static long openWaitMillis = 10_000;
 
     /** What is done with each record read: {@code recordIndex} is its index in the file's {@code Records} array. */
     interface RecordHandler {
@@ -61,7 +73,7 @@ final class LogFiles {
         boolean ok = true;
         for (Path p : paths) {
             if (!Files.exists(p)) {
-                err.println("cloudtrail: " + p + ": no such file or directory");
+                err.println(SafeText.escape("cloudtrail: " + p + ": no such file or directory"));
                 ok = false;
             }
         }
@@ -80,17 +92,45 @@ final class LogFiles {
                 files.add(p);
                 continue;
             }
-            List<Path> found;
-            try (Stream<Path> walk = Files.walk(p)) {
-                found = walk.filter(LogFiles::isLogFileName).filter(Files::isRegularFile).sorted()
-                        .collect(Collectors.toList());
+            List<Path> found = new ArrayList<>();
+            try {
+                Files.walkFileTree(p, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        boolean regular = attrs.isRegularFile()
+                                || (attrs.isSymbolicLink() && Files.isRegularFile(file)); // as Files.walk did
+                        if (regular && isLogFileName(file)) {
+                            found.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        // one directory or file that cannot be listed or read: reported, the rest of the tree read
+                        beforeReport.run();
+                        problem("cloudtrail: cannot list " + file + ": " + reason(e));
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                        if (e != null) {
+                            beforeReport.run();
+                            problem("cloudtrail: cannot list all of " + dir + ": " + reason(e));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
             } catch (IOException | UncheckedIOException e) {
                 beforeReport.run();
-                problem("cloudtrail: cannot list " + p + ": " + CloudTrailCommand.describe(e));
+                Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+                problem("cloudtrail: cannot list " + p + ": " + reason(cause));
                 continue;
             }
+            found.sort(null);
             if (found.isEmpty()) {
-                err.accept("cloudtrail: " + p + ": no .json or .json.gz files");
+                err.accept(SafeText.escape("cloudtrail: " + p + ": no .json or .json.gz files"));
             }
             files.addAll(found);
         }
@@ -114,10 +154,10 @@ final class LogFiles {
         files++;
         CloudTrailLog log;
         try {
-            log = READER.read(file);
-        } catch (UncheckedIOException e) {
+            log = READER.read(open(file), file.toString());
+        } catch (IOException e) {
             beforeReport.run();
-            problem("cloudtrail: " + file + ": cannot open: " + reason(e.getCause()));
+            problem("cloudtrail: " + file + ": cannot open: " + reason(e));
             return;
         }
         String damage = null;
@@ -132,6 +172,7 @@ final class LogFiles {
             damage = file + ": " + reason(e.getCause());
         }
         List<RecordProblem> skipped = log.problems();
+        long notListed = log.problemCount() - skipped.size();
         if (!skipped.isEmpty() || damage != null) {
             beforeReport.run();
             flushOut.run(); // keep stdout and stderr in order on a terminal
@@ -139,19 +180,59 @@ final class LogFiles {
         for (RecordProblem p : skipped) {
             problem(p.toString());
         }
+        if (notListed > 0) {
+            problems += notListed;
+            err.accept(SafeText.escape(file + ": " + notListed + " more invalid records skipped, not listed"
+                    + " (only the first " + CloudTrailLog.MAX_PROBLEMS_KEPT + " of a file are)"));
+        }
         if (damage != null) {
             problem(damage);
         }
     }
 
+    /** Reports one problem on stderr, on one line whatever the file or record holds, and counts it. */
     private void problem(String message) {
         problems++;
-        err.accept(message);
+        err.accept(SafeText.escape(message));
+    }
+
+    /**
+     * Opens a file to read. A regular file as usual; anything else (a named pipe, {@code /dev/stdin}, a device) as a
+     * plain file stream, which never seeks (a channel's stream asks a pipe for its position: "Illegal seek"), and on
+     * another thread, waited for at most {@link #openWaitMillis}: opening a named pipe waits for a writer, and one that
+     * never comes must not hang the command.
+     */
+    private static InputStream open(Path file) throws IOException {
+        if (Files.isRegularFile(file)) {
+            return Files.newInputStream(file);
+        }
+        FutureTask<InputStream> opening = new FutureTask<>(() -> new FileInputStream(file.toFile()));
+        Thread t = new Thread(opening, "cloudtrail-open");
+        t.setDaemon(true); // left waiting if no writer comes; it ends with the command
+        t.start();
+        try {
+            return opening.get(openWaitMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            opening.cancel(true);
+            throw new IOException("nothing to read after " + openWaitMillis + " ms (a named pipe that no process"
+                    + " writes to?)");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while opening", e);
+        }
     }
 
     private static String reason(Throwable t) {
         if (t instanceof NoSuchFileException) {
             return "no such file";
+        }
+        if (t instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (t instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason(); // its message starts with the path, already named
         }
         return t == null ? "unknown error" : t.getMessage() == null ? t.toString() : t.getMessage();
     }

@@ -2,6 +2,7 @@ package io.github.trailkit.cli;
 
 import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailWriter;
+import io.github.trailkit.model.SafeText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +41,7 @@ final class RecordsCommand implements Callable<Integer> {
         CloudTrailWriter writer = CloudTrail.writer();
         LogFiles logs = new LogFiles(out, err);
         for (Path file : logs.expand(paths)) {
-            logs.read(file, (f, index, record) -> out.println(writer.toJson(record)));
+            logs.read(file, (f, index, record) -> out.println(SafeText.escape(writer.toJson(record))));
             if (out.checkError()) { // stdout was closed (| head): nobody reads on
                 return logs.problems == 0 ? CloudTrailCommand.OK : CloudTrailCommand.PROBLEM;
             }

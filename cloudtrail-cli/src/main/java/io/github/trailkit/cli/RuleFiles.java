@@ -1,5 +1,6 @@
 package io.github.trailkit.cli;
 
+import io.github.trailkit.model.SafeText;
 import io.github.trailkit.rules.Rule;
 import io.github.trailkit.rules.RuleDocumentException;
 import io.github.trailkit.rules.RuleDocumentProblem;
@@ -35,11 +36,11 @@ final class RuleFiles {
             return RuleDocuments.read(new ByteArrayInputStream(bytes), file.toString());
         } catch (RuleDocumentException e) {
             for (RuleDocumentProblem p : e.problems()) {
-                err.println(p);
+                err.println(SafeText.escape(p.toString()));
             }
             return null;
         } catch (UncheckedIOException e) {
-            err.println("cloudtrail: " + CloudTrailCommand.describe(e));
+            err.println(SafeText.escape("cloudtrail: " + CloudTrailCommand.describe(e)));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package io.github.trailkit.cli;
 
+import io.github.trailkit.model.SafeText;
 import io.github.trailkit.rules.Rule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -53,7 +54,8 @@ final class RulesCommand implements Callable<Integer> {
                 if (rules == null) {
                     ok = false;
                 } else {
-                    out.println(file + ": " + rules.size() + " " + ScanCommand.plural(rules.size(), "rule") + " OK");
+                    out.println(SafeText.escape(
+                            file + ": " + rules.size() + " " + ScanCommand.plural(rules.size(), "rule") + " OK"));
                 }
             }
             return ok ? CloudTrailCommand.OK : CloudTrailCommand.PROBLEM;

@@ -1,5 +1,6 @@
 package io.github.trailkit.cli;
 
+import io.github.trailkit.model.SafeText;
 import io.github.trailkit.rules.Evaluation;
 import io.github.trailkit.rules.Finding;
 import io.github.trailkit.rules.Rule;
@@ -15,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import picocli.CommandLine.Command;
@@ -46,6 +48,8 @@ import picocli.CommandLine.Spec;
         })
 final class ScanCommand implements Callable<Integer> {
     private static final long PROGRESS_NANOS = 500_000_000L;
+    /** The most files read at the same time: each thread holds a file's buffers, and the read-ahead grows with them. */
+    static final int MAX_THREADS = 256;
 
     @Spec
     private CommandSpec spec;
@@ -68,7 +72,7 @@ final class ScanCommand implements Callable<Integer> {
             paramLabel = "N",
             description = "files read at the same time, one file per thread (default: the number of processors,"
                     + " ${DEFAULT-VALUE} here); the output is the same for any N: each file's findings in record order,"
-                    + " the files in path order")
+                    + " the files in path order; at most " + MAX_THREADS)
     private int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--fail-on-findings", description = "exit with 1 when there is a finding")
@@ -96,8 +100,8 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (threads < 1) {
-            err.println("cloudtrail scan: --threads must be at least 1, not " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            err.println("cloudtrail scan: --threads must be between 1 and " + MAX_THREADS + ", not " + threads);
             return CloudTrailCommand.USAGE;
         }
         if (ruleFiles.isEmpty() && packs.isEmpty()) {
@@ -106,8 +110,8 @@ final class ScanCommand implements Callable<Integer> {
         }
         for (String pack : packs) {
             if (!RulePacks.names().contains(pack)) {
-                err.println("cloudtrail scan: no rule pack named \"" + pack + "\"; the packs are "
-                        + String.join(", ", new java.util.TreeSet<>(RulePacks.names())));
+                err.println(SafeText.escape("cloudtrail scan: no rule pack named \"" + pack + "\"; the packs are "
+                        + String.join(", ", new java.util.TreeSet<>(RulePacks.names()))));
                 return CloudTrailCommand.USAGE;
             }
         }
@@ -159,7 +163,7 @@ final class ScanCommand implements Callable<Integer> {
             for (Rule r : rules) {
                 Path first = ids.putIfAbsent(r.id(), file);
                 if (first != null) {
-                    err.println(file + ": rule id \"" + r.id() + "\" is also used in " + first);
+                    err.println(SafeText.escape(file + ": rule id \"" + r.id() + "\" is also used in " + first));
                     ok = false;
                 }
             }
@@ -170,7 +174,8 @@ final class ScanCommand implements Callable<Integer> {
                 Path first = ids.putIfAbsent(r.id(), Path.of("--pack " + pack));
                 if (first != null) {
                     if (!first.toString().equals("--pack " + pack)) {
-                        err.println("--pack " + pack + ": rule id \"" + r.id() + "\" is also used in " + first);
+                        err.println(SafeText.escape(
+                                "--pack " + pack + ": rule id \"" + r.id() + "\" is also used in " + first));
                         ok = false;
                     }
                     continue;
@@ -183,36 +188,51 @@ final class ScanCommand implements Callable<Integer> {
 
     /**
      * Reads the files on {@code threads} worker threads, one file per task, and prints each file's output (its findings
-     * and problems, in the order they were found) once it and every file before it are done: the output is the same
-     * whatever the number of threads. This thread alone prints, so no line is ever split, and it updates the progress
-     * line while it waits. At most a few files per thread are read ahead of the one being printed, which bounds what is
-     * held in memory to their findings and problems.
+     * and problems, in the order they were found) as it is found, once every file before it is done: the output is the
+     * same whatever the number of threads. This thread alone prints, so no line is ever split, and it updates the
+     * progress line while it waits. At most a few files per thread are read ahead of the one being printed, each with
+     * at most {@link FileScan#BUFFERED_LINES} lines waiting (its reading pauses when they are not taken), which bounds
+     * what is held in memory whatever a file holds.
      */
     private void scan(List<Path> files, RuleSet rules, LogFiles logs, PrintWriter out, PrintWriter err) {
         Live live = progress ? new Live() : null;
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         try {
-            Deque<Future<FileScan>> ahead = new ArrayDeque<>();
+            Deque<FileScan> ahead = new ArrayDeque<>();
             int next = 0;
             int window = threads * 4;
             while (next < files.size() || !ahead.isEmpty()) {
                 while (next < files.size() && ahead.size() < window) {
                     Path file = files.get(next++);
-                    ahead.add(pool.submit(() -> scanFile(file, rules, live)));
+                    FileScan scan = new FileScan();
+                    scan.task = pool.submit(() -> scanFile(file, rules, live, scan));
+                    ahead.add(scan);
                 }
-                FileScan done = await(ahead.peek(), logs, live, out, err);
-                ahead.remove();
-                print(done, logs, out, err);
+                FileScan head = ahead.remove();
+                printAsFound(head, logs, live, out, err);
+                await(head.task);
+                count(head, logs, out, err);
             }
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** What one file's reading found: its output lines in order (stdout or stderr each) and its counts. */
+    /** One line of a file's output, to stdout or stderr. */
+    private record Line(String text, boolean toErr) {}
+
+    /**
+     * One file's reading: its output lines, handed from its worker thread to the printing thread through a bounded
+     * queue, and its counts, set before the last line.
+     */
     private static final class FileScan {
-        final List<String> lines = new ArrayList<>();
-        final List<Boolean> toErr = new ArrayList<>();
+        /** Lines of one file waiting to be printed; a worker that has this many waits for the printing thread. */
+        static final int BUFFERED_LINES = 1024;
+        /** Put after a file's last line. */
+        static final Line END = new Line("", false);
+
+        final BlockingQueue<Line> lines = new ArrayBlockingQueue<>(BUFFERED_LINES);
+        Future<?> task;
         long files;
         long records;
         long problems;
@@ -220,13 +240,20 @@ final class ScanCommand implements Callable<Integer> {
         long ruleErrors;
 
         void out(String line) {
-            lines.add(line);
-            toErr.add(false);
+            put(new Line(line, false));
         }
 
         void err(String line) {
-            lines.add(line);
-            toErr.add(true);
+            put(new Line(line, true));
+        }
+
+        void put(Line line) {
+            try {
+                lines.put(line);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("scan stopped", e);
+            }
         }
     }
 
@@ -238,46 +265,70 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /** Runs on a worker thread: touches nothing but its own {@link FileScan} and the thread-safe counters. */
-    private static FileScan scanFile(Path file, RuleSet rules, Live live) {
-        FileScan scan = new FileScan();
-        String source = file.toString();
-        LogFiles logs = new LogFiles(() -> {}, line -> {
-            scan.err(line);
-            if (live != null) {
-                live.problems.increment();
+    private static void scanFile(Path file, RuleSet rules, Live live, FileScan scan) {
+        try {
+            String source = file.toString();
+            LogFiles logs = new LogFiles(() -> {}, line -> {
+                scan.err(line);
+                if (live != null) {
+                    live.problems.increment();
+                }
+            });
+            logs.read(file, (f, index, record) -> {
+                Evaluation e = rules.match(record);
+                for (Finding finding : e.findings()) {
+                    scan.findings++;
+                    scan.out(finding.at(source, index).toJson(false));
+                }
+                for (RuleError error : e.errors()) {
+                    scan.ruleErrors++;
+                    scan.err(source + ": record " + index + ": " + error);
+                }
+                if (live != null) {
+                    live.records.increment();
+                    live.findings.add(e.findings().size());
+                }
+            });
+            scan.files = logs.files;
+            scan.records = logs.records;
+            scan.problems = logs.problems;
+        } finally {
+            if (!Thread.currentThread().isInterrupted()) {
+                scan.put(FileScan.END); // also after a failure, which await() then throws
             }
-        });
-        logs.read(file, (f, index, record) -> {
-            Evaluation e = rules.match(record);
-            for (Finding finding : e.findings()) {
-                scan.findings++;
-                scan.out(finding.at(source, index).toJson(false));
-            }
-            for (RuleError error : e.errors()) {
-                scan.ruleErrors++;
-                scan.err(source + ": record " + index + ": " + error);
-            }
-            if (live != null) {
-                live.records.increment();
-                live.findings.add(e.findings().size());
-            }
-        });
-        scan.files = logs.files;
-        scan.records = logs.records;
-        scan.problems = logs.problems;
-        return scan;
+        }
     }
 
-    /** The result of a file's task, showing progress while waiting for it; a failure of the task is thrown here. */
-    private FileScan await(Future<FileScan> task, LogFiles logs, Live live, PrintWriter out, PrintWriter err) {
+    /** Prints a file's lines as its worker finds them, up to its last, showing progress while waiting. */
+    private void printAsFound(FileScan scan, LogFiles logs, Live live, PrintWriter out, PrintWriter err) {
         try {
             while (true) {
-                try {
-                    return live == null ? task.get() : task.get(PROGRESS_NANOS, TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
+                Line line = live == null ? scan.lines.take() : scan.lines.poll(PROGRESS_NANOS, TimeUnit.NANOSECONDS);
+                if (line == null) {
                     progress(logs, live, out, err);
+                    continue;
+                }
+                if (line == FileScan.END) {
+                    return;
+                }
+                clearProgress(err);
+                if (line.toErr()) {
+                    out.flush(); // keep stdout and stderr in order on a terminal
+                    err.println(SafeText.escape(line.text()));
+                } else {
+                    out.println(SafeText.escape(line.text()));
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scanning", e);
+        }
+    }
+
+    /** Waits for a file's task to end; a failure of the task is thrown here. */
+    private static void await(Future<?> task) {
+        try {
+            task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while scanning", e);
@@ -293,18 +344,7 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private void print(FileScan scan, LogFiles logs, PrintWriter out, PrintWriter err) {
-        if (!scan.lines.isEmpty()) {
-            clearProgress(err);
-        }
-        for (int i = 0; i < scan.lines.size(); i++) {
-            if (scan.toErr.get(i)) {
-                out.flush(); // keep stdout and stderr in order on a terminal
-                err.println(scan.lines.get(i));
-            } else {
-                out.println(scan.lines.get(i));
-            }
-        }
+    private void count(FileScan scan, LogFiles logs, PrintWriter out, PrintWriter err) {
         logs.files += scan.files;
         logs.records += scan.records;
         logs.problems += scan.problems;

@@ -2,6 +2,7 @@ package io.github.trailkit.cli;
 
 import io.github.trailkit.lambda.digest.CloudTrailPublicKeys;
 import io.github.trailkit.lambda.digest.S3TrailStore;
+import io.github.trailkit.model.SafeText;
 import io.github.trailkit.model.digest.DigestVerifier;
 import io.github.trailkit.model.digest.FileVerdict;
 import io.github.trailkit.model.digest.LocalTrailStore;
@@ -100,17 +101,17 @@ final class VerifyCommand implements Callable<Integer> {
             return CloudTrailCommand.USAGE;
         }
         if (publicKeys != null && !Files.isRegularFile(publicKeys)) {
-            err.println("cloudtrail verify: no such file: " + publicKeys);
+            err.println(SafeText.escape("cloudtrail verify: no such file: " + publicKeys));
             return CloudTrailCommand.USAGE;
         }
         for (String p : paths) {
             if (p.startsWith(S3)) {
                 if (bucketOf(p).isEmpty()) {
-                    err.println("cloudtrail verify: no bucket in " + p);
+                    err.println(SafeText.escape("cloudtrail verify: no bucket in " + p));
                     return CloudTrailCommand.USAGE;
                 }
             } else if (!Files.isDirectory(Path.of(p))) {
-                err.println("cloudtrail verify: not a directory: " + p);
+                err.println(SafeText.escape("cloudtrail verify: not a directory: " + p));
                 return CloudTrailCommand.USAGE;
             }
         }
@@ -135,7 +136,7 @@ final class VerifyCommand implements Callable<Integer> {
             try {
                 keys = publicKeys != null ? PublicKeys.fromFile(publicKeys) : fetchKeys(targets);
             } catch (IllegalArgumentException | UncheckedIOException | SdkException e) {
-                err.println("cloudtrail verify: " + CloudTrailCommand.describe(e));
+                err.println(SafeText.escape("cloudtrail verify: " + CloudTrailCommand.describe(e)));
                 return CloudTrailCommand.PROBLEM;
             }
             DigestVerifier verifier = DigestVerifier.of(keys);
@@ -145,7 +146,7 @@ final class VerifyCommand implements Callable<Integer> {
                 try {
                     report = verifier.verify(t.store(), t.prefix());
                 } catch (UncheckedIOException e) {
-                    err.println("cloudtrail verify: " + CloudTrailCommand.describe(e));
+                    err.println(SafeText.escape("cloudtrail verify: " + CloudTrailCommand.describe(e)));
                     return CloudTrailCommand.PROBLEM;
                 }
                 print(report, out);
@@ -153,7 +154,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             return valid ? CloudTrailCommand.OK : CloudTrailCommand.PROBLEM;
         } catch (SdkException e) {
-            err.println("cloudtrail verify: " + CloudTrailCommand.describe(e));
+            err.println(SafeText.escape("cloudtrail verify: " + CloudTrailCommand.describe(e)));
             return CloudTrailCommand.PROBLEM;
         } finally {
             if (s3 != null) {
@@ -225,16 +226,29 @@ final class VerifyCommand implements Callable<Integer> {
     private void print(VerificationReport report, PrintWriter out) {
         for (FileVerdict f : report.files()) {
             if (verbose || !f.isValid()) {
-                out.println(f);
+                out.println(columns(f.toString(), 3));
             }
         }
         for (String gap : report.gaps()) {
-            out.println("GAP\t" + gap);
+            out.println(columns("GAP\t" + gap, 2));
         }
         for (String pending : report.notYetCovered()) {
-            out.println("PENDING\tLog file\t" + pending + ": newer than the newest digest of its region");
+            out.println(columns("PENDING\tLog file\t" + pending + ": newer than the newest digest of its region", 3));
         }
-        out.println(report.summary());
+        out.println(SafeText.escape(report.summary()));
+    }
+
+    /**
+     * A line of {@code n} tab-separated columns with each column escaped ({@link SafeText}): a key or reason in the
+     * last column can neither start a line nor add a column.
+     */
+    private static String columns(String line, int n) {
+        String[] parts = line.split("\t", n);
+        StringBuilder sb = new StringBuilder(line.length() + 16);
+        for (int i = 0; i < parts.length; i++) {
+            sb.append(i == 0 ? "" : "\t").append(SafeText.escape(parts[i]));
+        }
+        return sb.toString();
     }
 
     /** The directory the keys are relative to: the parent of the nearest {@code AWSLogs} at or above the path. */

@@ -59,11 +59,11 @@ class ScanThreadsTest {
     }
 
     @Test
-    void threadsMustBeAtLeastOne() {
+    void threadsMustBeAtLeastOne() { // and at most 256: HostileInputCliTest
         Cli.Result r = Cli.run("scan", "--threads", 0, "--rules", Cli.SNS_RULES, logs);
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--threads must be at least 1");
+        assertThat(r.err()).contains("--threads must be between 1 and 256, not 0");
         assertThat(r.out()).isEmpty();
     }
 

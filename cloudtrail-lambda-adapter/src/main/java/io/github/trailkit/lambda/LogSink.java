@@ -1,5 +1,6 @@
 package io.github.trailkit.lambda;
 
+import io.github.trailkit.model.SafeText;
 import io.github.trailkit.rules.Finding;
 import java.io.PrintStream;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The {@code finding} member is {@link Finding#toJson(boolean) toJson(false)}: the finding without the whole
- * record. Thread-safe: each line is written whole. {@link #close()} flushes and does not close the stream.
+ * record, its control and bidirectional characters escaped. Thread-safe: each line is written whole. {@link #close()} flushes and does not close the stream.
  *
  * <pre>{@code
  * FindingSink log = LogSink.toStdout();
@@ -42,9 +43,12 @@ public final class LogSink implements FindingSink {
         return new LogSink(Objects.requireNonNull(out, "out"), "log");
     }
 
-    /** The line {@link #send} writes for {@code finding}, without its line break. */
+    /**
+     * The line {@link #send} writes for {@code finding}, without its line break; escaped with {@link SafeText} (the same
+     * JSON), so that no record field passes a control or bidirectional character raw into the log.
+     */
     public static String line(Finding finding) {
-        return PREFIX + finding.toJson(false) + "}";
+        return SafeText.escape(PREFIX + finding.toJson(false) + "}");
     }
 
     /**

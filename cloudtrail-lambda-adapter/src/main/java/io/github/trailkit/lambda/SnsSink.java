@@ -6,6 +6,7 @@ import io.github.trailkit.lambda.internal.sinks.FindingText;
 import io.github.trailkit.lambda.internal.sinks.Outcome;
 import io.github.trailkit.lambda.internal.sinks.Prepared;
 import io.github.trailkit.lambda.internal.sinks.Utf8;
+import io.github.trailkit.model.SafeText;
 import io.github.trailkit.rules.Finding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -115,10 +116,10 @@ public final class SnsSink implements FindingSink {
         for (Map.Entry<String, MessageAttributeValue> a : attributes.entrySet()) {
             fixed += Utf8.length(a.getKey()) + Utf8.length(STRING) + Utf8.length(a.getValue().stringValue());
         }
-        String message = FindingText.summary(f, false) + "\n\n" + f.toJson(true);
+        String message = FindingText.summary(f, false) + "\n\n" + SafeText.escape(f.toJson(true));
         long size = fixed + Utf8.length(message);
         if (size > MAX_BATCH_BYTES) {
-            message = FindingText.summary(f, true) + "\n\n" + f.toJson(false);
+            message = FindingText.summary(f, true) + "\n\n" + SafeText.escape(f.toJson(false));
             size = fixed + Utf8.length(message);
         }
         PublishBatchRequestEntry.Builder entry = PublishBatchRequestEntry.builder()

@@ -30,6 +30,12 @@ import java.util.stream.StreamSupport;
  * }</pre>
  */
 public final class CloudTrailLog implements Iterable<CloudTrailRecord>, AutoCloseable {
+    /**
+     * How many problems a log keeps for {@link #problems()}: 1,000. Past that, problems are only counted ({@link
+     * #problemCount()}), so that a file of millions of bad records costs bounded memory and reading goes on to its end.
+     */
+    public static final int MAX_PROBLEMS_KEPT = LogParser.MAX_PROBLEMS_KEPT;
+
     private final LogParser parser;
     private boolean iterated;
 
@@ -83,9 +89,24 @@ public final class CloudTrailLog implements Iterable<CloudTrailRecord>, AutoClos
         return StreamSupport.stream(s, false).onClose(this::close);
     }
 
-    /** The records skipped so far, with their index, byte offset and reason; unmodifiable. */
+    /**
+     * The records skipped so far, with their index, byte offset and reason, in file order; unmodifiable. At most the
+     * first {@link #MAX_PROBLEMS_KEPT}: {@link #problemCount()} counts them all.
+     */
     public List<RecordProblem> problems() {
         return List.copyOf(parser.problems());
+    }
+
+    /**
+     * How many records were skipped so far: the size of {@link #problems()}, plus those past {@link
+     * #MAX_PROBLEMS_KEPT} that were only counted.
+     *
+     * <pre>{@code
+     * long notListed = log.problemCount() - log.problems().size();
+     * }</pre>
+     */
+    public long problemCount() {
+        return parser.problemCount();
     }
 
     /** How many records were delivered so far. */

@@ -113,20 +113,14 @@ public final class CloudTrailReader {
         Objects.requireNonNull(json, "json");
         // as UTF-8 bytes, so that payloads are kept as text and decoded on first use, as when reading a log
         try (JsonParser p = LogParser.valueParser(json.getBytes(StandardCharsets.UTF_8), limits, factory)) {
-            JsonToken t = p.nextToken();
-            CloudTrailRecord r;
             try {
-                r = RecordCodec.readCloudTrailRecord(p, t);
-            } catch (io.github.trailkit.model.internal.InvalidFieldException e) {
-                throw new InvalidRecordException(problem(e.getMessage(), p), e);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidRecordException(problem(e.getMessage(), p), e);
+                return readOne(p);
+            } catch (StreamConstraintsException e) {
+                if (Limits.of(e) == ReadLimits.Limit.NAME_TABLE) {
+                    LogParser.nameTableOverflowed(p); // before the close, which must not keep its table
+                }
+                throw e;
             }
-            if (p.nextToken() != null) {
-                throw new CloudTrailParseException(
-                        "<record>", 0, p.currentTokenLocation().getByteOffset(), "more than one JSON value", null);
-            }
-            return r;
         } catch (StreamConstraintsException e) {
             ReadLimits.Limit limit = Limits.of(e);
             throw new LimitExceededException("<record>", 0, e.getLocation() == null ? -1 : e.getLocation().getByteOffset(),
@@ -137,6 +131,23 @@ public final class CloudTrailReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static CloudTrailRecord readOne(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        CloudTrailRecord r;
+        try {
+            r = RecordCodec.readCloudTrailRecord(p, t);
+        } catch (io.github.trailkit.model.internal.InvalidFieldException e) {
+            throw new InvalidRecordException(problem(e.getMessage(), p), e);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException(problem(e.getMessage(), p), e);
+        }
+        if (p.nextToken() != null) {
+            throw new CloudTrailParseException(
+                    "<record>", 0, p.currentTokenLocation().getByteOffset(), "more than one JSON value", null);
+        }
+        return r;
     }
 
     private static RecordProblem problem(String reason, JsonParser p) {

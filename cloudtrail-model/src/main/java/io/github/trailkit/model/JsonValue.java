@@ -125,7 +125,11 @@ public abstract class JsonValue {
         return Optional.empty();
     }
 
-    /** The exact value of a number; empty for any other kind. */
+    /**
+     * The exact value of a number; empty for any other kind, and for a number whose exponent is beyond what a {@link
+     * BigDecimal} holds (such as {@code 1e99999999999}: its text is kept and written back as it came, and it equals the
+     * numbers of the same value).
+     */
     public Optional<BigDecimal> asNumber() {
         return Optional.empty();
     }
@@ -359,7 +363,11 @@ public abstract class JsonValue {
 
         @Override
         public Optional<BigDecimal> asNumber() {
-            return Optional.of(new BigDecimal(text));
+            try {
+                return Optional.of(new BigDecimal(text));
+            } catch (NumberFormatException | ArithmeticException e) {
+                return Optional.empty(); // an exponent past BigDecimal's range
+            }
         }
 
         @Override
@@ -368,13 +376,56 @@ public abstract class JsonValue {
                 return false;
             }
             String other = ((NumberValue) o).text;
-            return other.equals(text) || new BigDecimal(other).compareTo(new BigDecimal(text)) == 0;
+            return other.equals(text) || canonical(other).equals(canonical(text));
         }
 
         @Override
         public int hashCode() {
-            BigDecimal value = new BigDecimal(text);
-            return value.signum() == 0 ? 0 : value.stripTrailingZeros().hashCode();
+            return canonical(text).hashCode();
+        }
+
+        /**
+         * The value as sign, significant digits and exponent ({@code -12e-3} for -0.012, {@code 0} for any zero): equal
+         * for numbers of equal value, and made without {@link BigDecimal}, whose exponent is an int, so that any
+         * number a log holds (within the number length limit) compares and hashes.
+         */
+        static String canonical(String text) {
+            int i = 0;
+            boolean negative = text.startsWith("-");
+            if (negative || text.startsWith("+")) {
+                i = 1;
+            }
+            int e = indexOfExponent(text);
+            String mantissa = text.substring(i, e);
+            int dot = mantissa.indexOf('.');
+            String digits = dot < 0 ? mantissa : mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+            int fraction = dot < 0 ? 0 : mantissa.length() - dot - 1;
+            int first = 0;
+            while (first < digits.length() && digits.charAt(first) == '0') {
+                first++;
+            }
+            if (first == digits.length()) {
+                return "0";
+            }
+            int end = digits.length();
+            while (digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            java.math.BigInteger exponent = e < text.length()
+                    ? new java.math.BigInteger(text.substring(text.charAt(e + 1) == '+' ? e + 2 : e + 1))
+                    : java.math.BigInteger.ZERO;
+            exponent = exponent.add(java.math.BigInteger.valueOf((long) digits.length() - end - fraction));
+            return (negative ? "-" : "") + digits.substring(first, end) + "e" + exponent;
+        }
+
+        private static int indexOfExponent(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == 'e' || c == 'E') {
+                    return i;
+                }
+            }
+            return text.length();
         }
     }
 

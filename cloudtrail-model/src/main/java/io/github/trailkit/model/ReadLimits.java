@@ -56,7 +56,13 @@ public final class ReadLimits {
         /** {@link #maxTotalBytes()}. */
         TOTAL_BYTES("maxTotalBytes"),
         /** {@link #maxInflateRatio()}. */
-        INFLATE_RATIO("maxInflateRatio");
+        INFLATE_RATIO("maxInflateRatio"),
+        /**
+         * The JSON parser's table of distinct member names, which ends a read when so many names share its hash slots
+         * that its overflow area is full: Jackson's guard against names chosen to collide. Fixed, not configurable;
+         * {@link ReadLimits#value(Limit)} is -1.
+         */
+        NAME_TABLE("nameTable");
 
         private final String setting;
 
@@ -154,6 +160,8 @@ public final class ReadLimits {
                 return maxTotalBytes;
             case INFLATE_RATIO:
                 return maxInflateRatio;
+            case NAME_TABLE:
+                return -1;
             default:
                 throw new AssertionError(limit);
         }

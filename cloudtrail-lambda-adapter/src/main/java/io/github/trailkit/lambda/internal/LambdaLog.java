@@ -2,6 +2,7 @@ package io.github.trailkit.lambda.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.trailkit.model.SafeText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -18,7 +19,8 @@ import java.util.function.Supplier;
  *  "reason":"not a CloudTrail log: ..."}
  * }</pre>
  *
- * <p>Thread-safe: each line is written whole.
+ * <p>Every line is run through {@link SafeText#escape(CharSequence)}: nothing a log or key holds can start a line or
+ * reach a terminal raw. Thread-safe: each line is written whole.
  */
 public final class LambdaLog {
     private static final JsonFactory JSON = new JsonFactory();
@@ -70,7 +72,9 @@ public final class LambdaLog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return text.toString();
+        // JSON escapes the C0 controls; the escape also covers what it writes raw (C1 and bidirectional controls,
+        // U+2028, U+2029, unpaired surrogates), and the line stays the same JSON
+        return SafeText.escape(text.toString());
     }
 
     private void write(String level, String message, Map<String, ?> fields) {

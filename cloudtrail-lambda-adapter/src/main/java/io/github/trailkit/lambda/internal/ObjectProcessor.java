@@ -48,6 +48,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * <p>Thread-safe: it holds only immutable or thread-safe parts.
  */
 public final class ObjectProcessor {
+    /** The skipped records of one object logged one line each; the rest are counted in one more line. */
+    static final int LOGGED_PROBLEMS = 100;
+
     private final S3Client s3;
     private final RuleSet rules;
     private final boolean includeInsights;
@@ -175,14 +178,28 @@ public final class ObjectProcessor {
         return new ObjectOutcome(ref, Status.READ, records, found, badRecords, null);
     }
 
-    /** Logs each skipped record once and returns how many there were. */
+    /**
+     * Logs the first {@link #LOGGED_PROBLEMS} skipped records of an object, one line each, then one line counting the
+     * rest; returns how many there were in all.
+     */
     private long bad(ObjectRef ref, CloudTrailLog logFile) {
         var problems = logFile.problems();
+        int logged = 0;
         for (RecordProblem p : problems) {
+            if (logged++ == LOGGED_PROBLEMS) {
+                break;
+            }
             Map<String, Object> f = ref.logFields(p.toString());
             log.warn("invalid record skipped", f);
         }
-        return problems.size();
+        long all = logFile.problemCount();
+        if (all > LOGGED_PROBLEMS) {
+            Map<String, Object> f = ref.logFields(null);
+            f.put("notLogged", all - LOGGED_PROBLEMS);
+            f.put("badRecords", all);
+            log.warn("more invalid records skipped, not logged one by one", f);
+        }
+        return all;
     }
 
     /**

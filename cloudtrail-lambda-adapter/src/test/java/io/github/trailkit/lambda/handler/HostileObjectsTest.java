@@ -161,6 +161,38 @@ class HostileObjectsTest {
                 .hasMessageContaining("maxInflateRatio must be positive");
     }
 
+    @Test
+    void anObjectOfManyBadRecordsLogsABoundedNumberOfLinesAndNothingRaw() {
+        String key = DAY + "123456789012_CloudTrail_us-east-2_20150124T2310Z_manyBadRecords1.json.gz";
+        StringBuilder sb = new StringBuilder("{\"Records\":[");
+        for (int i = 0; i < 5000; i++) {
+            // a member name that tries to end the log line and reverse what follows
+            sb.append("{\"eventVersion\":\"1.08\",\"eventTime\":\"x\\n\u202e\\u2028\\u001b\"},");
+        }
+        sb.append("{\"eventVersion\":\"1.08\",\"eventSource\":\"sns.amazonaws.com\",\"eventName\":\"CreateTopic\"}]}");
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(gz)) {
+            z.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        s3.put(BUCKET, key, gz.toByteArray());
+
+        JsonNode summary = TrailkitHandlerTest.invoke(handler(Map.of(), null), s3Event(BUCKET, key));
+
+        assertThat(summary.path("read").asLong()).isEqualTo(1);
+        assertThat(aws.snsPublished()).hasSize(1); // the last record still matched
+        assertThat(logLines("invalid record skipped")).hasSize(100);
+        assertThat(logLines("more invalid records skipped, not logged one by one")).singleElement().satisfies(l -> {
+            assertThat(l.path("notLogged").asLong()).isEqualTo(4900);
+            assertThat(l.path("badRecords").asLong()).isEqualTo(5000);
+        });
+        assertThat(logLines("object read")).singleElement()
+                .satisfies(l -> assertThat(l.path("badRecords").asLong()).isEqualTo(5000));
+        assertThat(logBytes.toString(StandardCharsets.UTF_8)).doesNotContain("\u202e", "\u2028", "\u001b")
+                .contains("\\u202e", "\\u2028"); // the value reached the log, escaped
+    }
+
     List<JsonNode> logLines(String message) {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : logBytes.toString(StandardCharsets.UTF_8).split("\n")) {

@@ -38,6 +38,7 @@ final class LimitedParser extends JsonParserDelegate {
     private boolean afterName;
     private long recordStart = -1;
     private long cheapThreshold = Long.MAX_VALUE;
+    private boolean nameTableOverflowed;
 
     /**
      * A parser over {@code retained} (which reads {@code counted}); payloads are captured, and duplicate names found
@@ -92,10 +93,21 @@ final class LimitedParser extends JsonParserDelegate {
         cheapThreshold = Long.MAX_VALUE;
     }
 
+    /**
+     * Jackson's guard on its name table fired ({@link io.github.trailkit.model.ReadLimits.Limit#NAME_TABLE}): closing
+     * then leaves the Jackson parser as it is. Closing it would merge its overflowing name table into the factory's,
+     * from which every later parser of the factory starts, and they would all fail on their first new names.
+     */
+    public void nameTableOverflowed() {
+        nameTableOverflowed = true;
+    }
+
     @Override
     public void close() throws IOException {
         try {
-            super.close();
+            if (!nameTableOverflowed) {
+                super.close();
+            }
         } finally {
             if (namesBorrowed) {
                 namesBorrowed = false; // once: a second close must not give back tables another parser has since

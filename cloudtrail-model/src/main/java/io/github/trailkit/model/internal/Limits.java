@@ -40,6 +40,9 @@ public final class Limits {
 
     /** The reason text for a limit hit: what went over, the limit, its value and how to change it. */
     public static String reason(ReadLimits.Limit limit, long value, String what) {
+        if (limit == ReadLimits.Limit.NAME_TABLE) {
+            return what + " (limit " + limit.setting() + ": a fixed guard of the JSON parser)";
+        }
         String how = limit == ReadLimits.Limit.NAME_LENGTH
                 ? "a fixed limit"
                 : "raise it with ReadLimits.builder()." + limit.setting() + "(...)";
@@ -57,6 +60,8 @@ public final class Limits {
             return ReadLimits.Limit.NUMBER_LENGTH;
         } else if (m.contains("getMaxNameLength")) {
             return ReadLimits.Limit.NAME_LENGTH;
+        } else if (m.contains("symbol table") || m.contains("FAIL_ON_SYMBOL_HASH_OVERFLOW")) {
+            return ReadLimits.Limit.NAME_TABLE; // ByteQuadsCanonicalizer's collision guard, no constraint getter
         }
         return ReadLimits.Limit.TOTAL_BYTES; // getMaxDocumentLength, the only other constraint set
     }
@@ -72,6 +77,8 @@ public final class Limits {
                 return "a number is too long";
             case NAME_LENGTH:
                 return "a member name is too long";
+            case NAME_TABLE:
+                return "too many member names collide in the JSON parser's name table (names chosen to collide?)";
             default:
                 return "the input is too large";
         }

@@ -22,14 +22,15 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Streams the records of one log file: gzip or plain JSON (told apart by the gzip magic bytes), one {@code
  * {"Records":[...]}} object or several in a row (as concatenated gzip members produce), one record in memory at a
- * time.
+ * time. Gzip members are read strictly ({@link GzipMembers}): damage in any of them ends the read with a report.
  */
 public final class LogParser implements Closeable {
+    /** How many problems a parser keeps; the ones after are counted (see {@code CloudTrailLog.MAX_PROBLEMS_KEPT}). */
+    public static final int MAX_PROBLEMS_KEPT = 1000;
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
 
@@ -41,6 +42,8 @@ public final class LogParser implements Closeable {
     private final boolean fast;
     private LimitedParser limited;
     private final List<RecordProblem> problems = new ArrayList<>();
+    /** Every problem found, kept or not: past {@link #MAX_PROBLEMS_KEPT}, problems are only counted. */
+    private long problemCount;
     private JsonParser parser;
     private boolean gzip;
     private JsonStreamContext recordsArray;
@@ -82,6 +85,14 @@ public final class LogParser implements Closeable {
     public static JsonParser valueParser(byte[] json, ReadLimits limits, JsonFactory factory) throws IOException {
         RetainingInput all = RetainingInput.whole(json);
         return new LimitedParser(factory.createParser(json), new LimitedInput(all), all, limits, true);
+    }
+
+    /**
+     * Marks a parser of {@link #valueParser} whose name table overflowed (see {@link
+     * LimitedParser#nameTableOverflowed()}), before it is closed.
+     */
+    public static void nameTableOverflowed(JsonParser valueParser) {
+        ((LimitedParser) valueParser).nameTableOverflowed();
     }
 
     /** The next record, or {@code null} at the end of the log. */
@@ -141,6 +152,9 @@ public final class LogParser implements Closeable {
         } catch (StreamConstraintsException e) {
             finished = true;
             ReadLimits.Limit limit = Limits.of(e);
+            if (limit == ReadLimits.Limit.NAME_TABLE) {
+                limited.nameTableOverflowed();
+            }
             throw limitExceeded(limit, e.getLocation() != null ? e.getLocation().getByteOffset()
                     : parser.currentLocation().getByteOffset(), Limits.what(limit), e);
         } catch (JsonParseException e) {
@@ -156,7 +170,12 @@ public final class LogParser implements Closeable {
         }
     }
 
-    /** The problems found so far (skipped records), in order. */
+    /** How many problems were found so far, the kept ones and those past {@link #MAX_PROBLEMS_KEPT}. */
+    public long problemCount() {
+        return problemCount;
+    }
+
+    /** The first {@link #MAX_PROBLEMS_KEPT} problems found so far (skipped records), in order. */
     public List<RecordProblem> problems() {
         return Collections.unmodifiableList(problems);
     }
@@ -196,7 +215,7 @@ public final class LogParser implements Closeable {
         buffered.reset();
         gzip = b1 == GZIP_MAGIC_1 && b2 == GZIP_MAGIC_2;
         LimitedInput json = gzip
-                ? new LimitedInput(new GZIPInputStream(buffered, 1 << 16), compressed, limits.maxInflateRatio())
+                ? new LimitedInput(new GzipMembers(buffered, 1 << 16), compressed, limits.maxInflateRatio())
                 : new LimitedInput(buffered);
         RetainingInput retaining = new RetainingInput(json, LimitedParser.retainedBytes(limits));
         limited = new LimitedParser(factory.createParser(retaining), json, fast ? retaining : null, limits);
@@ -211,7 +230,7 @@ public final class LogParser implements Closeable {
             throw new LimitExceededException(source, index, offset, limit, limits.value(limit), hit.getMessage(), hit);
         }
         skipToEndOfRecord();
-        problems.add(RecordProblem.builder()
+        keep(RecordProblem.builder()
                 .source(source)
                 .recordIndex(index)
                 .byteOffset(offset)
@@ -305,7 +324,15 @@ public final class LogParser implements Closeable {
             finished = true;
             throw new InvalidRecordException(p, cause);
         }
-        problems.add(p);
+        keep(p);
+    }
+
+    /** Keeps a problem while fewer than {@link #MAX_PROBLEMS_KEPT} are kept, and counts it in any case. */
+    private void keep(RecordProblem p) {
+        problemCount++;
+        if (problems.size() < MAX_PROBLEMS_KEPT) {
+            problems.add(p);
+        }
     }
 
     private CloudTrailParseException damaged(Throwable cause, String reason, long offset) {

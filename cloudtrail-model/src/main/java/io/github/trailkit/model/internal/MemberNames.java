@@ -2,6 +2,8 @@ package io.github.trailkit.model.internal;
 
 import com.fasterxml.jackson.core.JsonStreamContext;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The member names seen so far in each open object, to find a name given twice: what Jackson's {@code
@@ -76,6 +78,15 @@ final class MemberNames {
         return t instanceof Table && ((Table) t).contains(name);
     }
 
+    /**
+     * Whether the object of context {@code object} has so many names of one hash code that they moved to a
+     * collision-proof set (for tests: the bound on the work input can cause).
+     */
+    boolean flooded(JsonStreamContext object) {
+        Object t = object.getCurrentValue();
+        return t instanceof Table && ((Table) t).isFlooded();
+    }
+
     /** The name slots these tables hold, at every depth (for tests of what a thread keeps). */
     int slots() {
         int n = 0;
@@ -105,16 +116,30 @@ final class MemberNames {
         return t;
     }
 
+    /**
+     * One object's names: open addressing with linear probing on {@link String#hashCode()}, which is cached in the
+     * names Jackson hands out. Input can choose names that share a hash code ({@code "Aa"} and {@code "BB"} do, and so
+     * does every string made of such pairs), which would make each name probe past all the others: quadratic time in
+     * one object. So a probe that goes past {@link #MAX_PROBES} slots moves the object's names to a {@link HashSet},
+     * whose bins of equal hash codes become balanced trees of the names (compared as strings): logarithmic time per
+     * name whatever the hash codes, for the rest of that object.
+     */
     private static final class Table {
+        /** Far more than any table at half load meets by chance; a sign of names chosen to collide. */
+        static final int MAX_PROBES = 64;
+
         String[] keys = new String[MIN_TABLE];
         int[] hashes = new int[MIN_TABLE];
         /** A slot is in use when its stamp is the current generation. */
         int[] stamps = new int[MIN_TABLE];
         int generation = 1;
         int size;
+        /** The object's names once a probe went too long; null until then. */
+        Set<String> flooded;
 
         void clear() {
             size = 0;
+            flooded = null;
             if (++generation == 0) { // wrapped: old stamps could look current
                 Arrays.fill(stamps, 0);
                 generation = 1;
@@ -122,6 +147,9 @@ final class MemberNames {
         }
 
         boolean contains(String name) {
+            if (flooded != null) {
+                return flooded.contains(name);
+            }
             int h = name.hashCode();
             int mask = keys.length - 1;
             for (int i = slot(h, mask); stamps[i] == generation; i = (i + 1) & mask) {
@@ -133,12 +161,20 @@ final class MemberNames {
         }
 
         boolean add(String name) {
+            if (flooded != null) {
+                return flooded.add(name);
+            }
             int h = name.hashCode();
             int mask = keys.length - 1;
             int i = slot(h, mask);
+            int probes = 0;
             for (; stamps[i] == generation; i = (i + 1) & mask) {
                 if (hashes[i] == h && keys[i].equals(name)) {
                     return false;
+                }
+                if (++probes > MAX_PROBES) {
+                    flood();
+                    return flooded.add(name);
                 }
             }
             keys[i] = name;
@@ -148,6 +184,21 @@ final class MemberNames {
                 grow();
             }
             return true;
+        }
+
+        /** Whether this object's names have moved to the collision-proof set (for tests). */
+        boolean isFlooded() {
+            return flooded != null;
+        }
+
+        /** Moves the names to a set that stays fast when their hash codes collide. */
+        private void flood() {
+            flooded = new HashSet<>(Math.max(16, size * 2));
+            for (int j = 0; j < keys.length; j++) {
+                if (stamps[j] == generation) {
+                    flooded.add(keys[j]);
+                }
+            }
         }
 
         private void grow() {
@@ -173,8 +224,13 @@ final class MemberNames {
             }
         }
 
+        /**
+         * The home slot: the hash code times the golden ratio, high bits folded down, so that names whose hash codes
+         * are close (key1, key2, ...) spread over the table instead of filling a run of it.
+         */
         private static int slot(int h, int mask) {
-            return (h ^ (h >>> 16)) & mask;
+            int x = h * 0x9E3779B9;
+            return (x ^ (x >>> 16)) & mask;
         }
     }
 }

@@ -59,4 +59,71 @@ class MemberNamesTest {
             second.release();
         }
     }
+
+    /** {@code count} distinct names of {@code pairs} two-character blocks that all share one String hash code. */
+    static java.util.List<String> colliding(int pairs, int count) {
+        String[] blocks = {"Aa", "BB", "C#"};
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; names.size() < count; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = 0, n = i; k < pairs; k++, n /= 3) {
+                b.append(blocks[n % 3]);
+            }
+            names.add(b.toString());
+        }
+        return names;
+    }
+
+    @Test
+    void namesChosenToShareAHashCodeMoveToACollisionProofSetAndDuplicatesAreStillFound() throws Exception {
+        java.util.List<String> names = colliding(11, 20_000);
+        assertThat(names.stream().map(String::hashCode).distinct()).hasSize(1);
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser("{}")) {
+            p.nextToken();
+            com.fasterxml.jackson.core.JsonStreamContext object = p.getParsingContext();
+            MemberNames tables = new MemberNames();
+            int probesBeforeTheMove = 0;
+            for (String name : names) {
+                assertThat(tables.add(object, name)).isTrue();
+                if (!tables.flooded(object)) {
+                    probesBeforeTheMove++;
+                }
+            }
+            // the linear probing gave up after a bounded number of names, not after quadratic work on all of them
+            assertThat(tables.flooded(object)).isTrue();
+            assertThat(probesBeforeTheMove).isLessThanOrEqualTo(2 * 64);
+            assertThat(tables.add(object, names.get(12_345))).isFalse();
+            assertThat(tables.contains(object, names.get(7))).isTrue();
+            assertThat(tables.contains(object, "Aa".repeat(12))).isFalse();
+        }
+    }
+
+    @Test
+    void ordinaryNamesStayInTheProbingTable() throws Exception {
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser("{}")) {
+            p.nextToken();
+            com.fasterxml.jackson.core.JsonStreamContext object = p.getParsingContext();
+            MemberNames tables = new MemberNames();
+            for (int i = 0; i < 50_000; i++) {
+                assertThat(tables.add(object, "key" + i)).isTrue();
+            }
+            assertThat(tables.flooded(object)).isFalse();
+            assertThat(tables.add(object, "key49999")).isFalse();
+        }
+    }
+
+    @Test
+    void aRecordWithTensOfThousandsOfCollidingNamesIsReadAndADuplicateAmongThemFound() {
+        java.util.List<String> names = colliding(11, 30_000);
+        StringBuilder payload = new StringBuilder("{");
+        for (String n : names) {
+            payload.append('"').append(n).append("\":0,");
+        }
+        String record = "{\"eventID\":\"e\",\"requestParameters\":" + payload + "\"last\":1}}";
+        assertThat(CloudTrail.reader().readRecord(record).requestParameters().orElseThrow().path("last").asNumber())
+                .hasValue(java.math.BigDecimal.ONE);
+        String dup = "{\"eventID\":\"e\",\"requestParameters\":" + payload + "\"" + names.get(29_000) + "\":1}}";
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> CloudTrail.reader().readRecord(dup)))
+                .hasMessageContaining(names.get(29_000));
+    }
 }

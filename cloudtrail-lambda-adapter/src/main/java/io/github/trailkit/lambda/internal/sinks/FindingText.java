@@ -1,6 +1,7 @@
 package io.github.trailkit.lambda.internal.sinks;
 
 import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.model.SafeText;
 import io.github.trailkit.model.UserIdentity;
 import io.github.trailkit.rules.Finding;
 import java.util.Optional;
@@ -32,7 +33,8 @@ public final class FindingText {
 
     /**
      * A few lines: the title, then rule, severity, who, what, when, where, the event id and where the record was read;
-     * lines whose values the record lacks are left out.
+     * lines whose values the record lacks are left out. Each value is escaped ({@link SafeText}): a record can neither
+     * add a line nor pass a control or bidirectional character (U+2028, U+2029, U+202E...) into the message.
      *
      * @param recordOmitted adds a line saying the full record was left out of the message
      */
@@ -94,13 +96,9 @@ public final class FindingText {
         sb.append(label).append(": ").append(oneLine(value)).append('\n');
     }
 
+    /** A value on one line: line breaks, controls and bidirectional controls escaped ({@link SafeText}). */
     private static String oneLine(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            sb.append(Character.isISOControl(c) ? ' ' : c);
-        }
-        return sb.toString();
+        return SafeText.escape(s);
     }
 
     /** Printable ASCII, at most {@code max} characters, no leading or trailing spaces. */
