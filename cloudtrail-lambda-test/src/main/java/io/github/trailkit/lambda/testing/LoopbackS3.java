@@ -30,7 +30,24 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * A real S3-compatible server (S3Proxy) on a loopback port, with a front that the handler's S3 client talks to: the
  * front forwards every request to the server, unless a test scripted a fault for the next GETs (an S3 error status, or
- * a body cut off after some bytes). Objects are put straight into the server.
+ * a body cut off after some bytes). Objects are put straight into the server. The handler's client is the real AWS
+ * SDK v2 {@link S3Client} (path-style, fixed credentials, region {@code us-east-1}).
+ *
+ * <pre>{@code
+ * try (LoopbackS3 s3 = LoopbackS3.inMemory()) {
+ *     s3.createBucket("trail-bucket");
+ *     s3.put("trail-bucket", key, gzippedLogFile);
+ *     TrailkitHandler handler = TrailkitHandler.builder()
+ *             .rules(rules).s3(s3.handlerClient()).sink(sink).build();
+ *
+ *     s3.failNextGets(1, 503, "SlowDown");                  // the handler's first GET fails, as S3 can
+ *     handler.handleRequest(new ByteArrayInputStream(
+ *             TriggerEvents.s3Event("trail-bucket", key).getBytes(UTF_8)), out, null);
+ *     assertThat(s3.gets()).hasSize(1);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. S3Proxy starts in about a second: start one per test class.
  */
 public final class LoopbackS3 implements AutoCloseable {
     private static final String ACCESS = "AKIDLOOPBACK";
