@@ -2,9 +2,13 @@ package io.github.trailkit.lambda.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.trailkit.model.CloudTrail;
+import io.github.trailkit.model.CloudTrailRecord;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
@@ -134,6 +139,31 @@ public final class LoopbackS3 implements AutoCloseable {
     /** Puts an object with user metadata (names without {@code x-amz-meta-}) straight into the server. */
     public void put(String bucket, String key, byte[] body, Map<String, String> metadata) {
         direct.putObject(p -> p.bucket(bucket).key(key).metadata(metadata), RequestBody.fromBytes(body));
+    }
+
+    /**
+     * Puts a CloudTrail log file of these records straight into the server: {@code {"Records":[...]}} as CloudTrail's
+     * writer gives each record, gzipped, as CloudTrail delivers it. With {@link TriggerEvents} this makes the events
+     * of every S3 trigger shape from records:
+     *
+     * <pre>{@code
+     * s3.putLogFile("trail-bucket", key, CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic").build());
+     * String event = TriggerEvents.sqs(TriggerEvents.s3Event("trail-bucket", key));
+     * }</pre>
+     */
+    public void putLogFile(String bucket, String key, CloudTrailRecord... records) {
+        StringBuilder json = new StringBuilder("{\"Records\":[");
+        for (int i = 0; i < records.length; i++) {
+            json.append(i == 0 ? "" : ",").append(CloudTrail.writer().toJson(records[i]));
+        }
+        json.append("]}");
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(json.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        put(bucket, key, gz.toByteArray());
     }
 
     /** Deletes an object straight from the server. */
