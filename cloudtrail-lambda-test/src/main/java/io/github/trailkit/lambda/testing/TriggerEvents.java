@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.trailkit.test.LambdaEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,8 +12,25 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Lambda events of every trigger shape, made from AWS's published examples in {@code src/test/resources/events/}
- * with the bucket and keys of a test put in: what S3, SQS, SNS, EventBridge and S3 Batch Operations would send.
+ * Lambda events that name log objects, of every trigger shape: made from AWS's published examples (kept in this
+ * artifact, see {@code events/README.md} beside this class) with the bucket and keys of a test put in: what S3, SQS,
+ * SNS, EventBridge and S3 Batch Operations would send. The events that carry CloudTrail records without a log file
+ * (EventBridge's CloudTrail events, CloudWatch Logs subscriptions, Kinesis) are built from records by
+ * {@link LambdaEvents}, which this artifact brings along; the two compose, as in the example.
+ *
+ * <pre>{@code
+ * String key = "AWSLogs/123456789012/CloudTrail/us-east-1/2024/01/15/file.json.gz";
+ * String direct = TriggerEvents.s3Event("trail-bucket", key);                   // S3 -> Lambda
+ * String viaSqs = TriggerEvents.sqs(direct, "not an event");                   // S3 -> SQS -> Lambda, msg-1 and msg-2
+ * String viaSnsSqs = TriggerEvents.sqs(TriggerEvents.snsEnvelope(direct));     // S3 -> SNS -> SQS -> Lambda
+ * String viaSns = TriggerEvents.sns(direct);                                   // S3 -> SNS -> Lambda
+ * String rule = TriggerEvents.eventBridge("trail-bucket", key);                // EventBridge "Object Created"
+ * String batch = TriggerEvents.batchOperations("trail-bucket", key);           // S3 Batch Operations, task-1
+ * String record = TriggerEvents.sqs(LambdaEvents.eventBridge(                  // a record, no log file
+ *         CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic").build()));
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class TriggerEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -118,9 +136,9 @@ public final class TriggerEvents {
     }
 
     private static JsonNode fixture(String name) {
-        try (InputStream in = TriggerEvents.class.getResourceAsStream("/events/" + name)) {
+        try (InputStream in = TriggerEvents.class.getResourceAsStream("events/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("no fixture /events/" + name);
+                throw new IllegalStateException("no fixture events/" + name);
             }
             return JSON.readTree(in);
         } catch (IOException e) {

@@ -2,9 +2,13 @@ package io.github.trailkit.lambda.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.trailkit.model.CloudTrail;
+import io.github.trailkit.model.CloudTrailRecord;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
@@ -30,7 +35,24 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * A real S3-compatible server (S3Proxy) on a loopback port, with a front that the handler's S3 client talks to: the
  * front forwards every request to the server, unless a test scripted a fault for the next GETs (an S3 error status, or
- * a body cut off after some bytes). Objects are put straight into the server.
+ * a body cut off after some bytes). Objects are put straight into the server. The handler's client is the real AWS
+ * SDK v2 {@link S3Client} (path-style, fixed credentials, region {@code us-east-1}).
+ *
+ * <pre>{@code
+ * try (LoopbackS3 s3 = LoopbackS3.inMemory()) {
+ *     s3.createBucket("trail-bucket");
+ *     s3.put("trail-bucket", key, gzippedLogFile);
+ *     TrailkitHandler handler = TrailkitHandler.builder()
+ *             .rules(rules).s3(s3.handlerClient()).sink(sink).build();
+ *
+ *     s3.failNextGets(1, 503, "SlowDown");                  // the handler's first GET fails, as S3 can
+ *     handler.handleRequest(new ByteArrayInputStream(
+ *             TriggerEvents.s3Event("trail-bucket", key).getBytes(UTF_8)), out, null);
+ *     assertThat(s3.gets()).hasSize(1);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. S3Proxy starts in about a second: start one per test class.
  */
 public final class LoopbackS3 implements AutoCloseable {
     private static final String ACCESS = "AKIDLOOPBACK";
@@ -117,6 +139,31 @@ public final class LoopbackS3 implements AutoCloseable {
     /** Puts an object with user metadata (names without {@code x-amz-meta-}) straight into the server. */
     public void put(String bucket, String key, byte[] body, Map<String, String> metadata) {
         direct.putObject(p -> p.bucket(bucket).key(key).metadata(metadata), RequestBody.fromBytes(body));
+    }
+
+    /**
+     * Puts a CloudTrail log file of these records straight into the server: {@code {"Records":[...]}} as CloudTrail's
+     * writer gives each record, gzipped, as CloudTrail delivers it. With {@link TriggerEvents} this makes the events
+     * of every S3 trigger shape from records:
+     *
+     * <pre>{@code
+     * s3.putLogFile("trail-bucket", key, CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic").build());
+     * String event = TriggerEvents.sqs(TriggerEvents.s3Event("trail-bucket", key));
+     * }</pre>
+     */
+    public void putLogFile(String bucket, String key, CloudTrailRecord... records) {
+        StringBuilder json = new StringBuilder("{\"Records\":[");
+        for (int i = 0; i < records.length; i++) {
+            json.append(i == 0 ? "" : ",").append(CloudTrail.writer().toJson(records[i]));
+        }
+        json.append("]}");
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(json.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        put(bucket, key, gz.toByteArray());
     }
 
     /** Deletes an object straight from the server. */
