@@ -18,6 +18,7 @@ import io.github.trailkit.lambda.internal.RuleLocations;
 import io.github.trailkit.lambda.internal.TriggerDecoder;
 import io.github.trailkit.lambda.internal.ops.Deadline;
 import io.github.trailkit.lambda.internal.ops.EmfMetrics;
+import io.github.trailkit.lambda.internal.ops.HttpClients;
 import io.github.trailkit.lambda.internal.ops.LogSettings;
 import io.github.trailkit.lambda.internal.ops.Priming;
 import io.github.trailkit.model.ReadLimits;
@@ -41,7 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -80,6 +81,16 @@ import software.amazon.awssdk.services.sns.SnsClient;
  *   <tr><td>{@code TRAILKIT_DEADLINE_MARGIN_MS}</td><td>start no object or batch of carried records when less than
  *       this many milliseconds of the invocation are left; hand it back for retry instead (default 3000; 0: off;
  *       see {@link Builder#deadlineMargin(java.time.Duration)})</td></tr>
+ *   <tr><td>{@code TRAILKIT_HTTP_CLIENT}</td><td>the HTTP client of the AWS clients the handler builds:
+ *       {@code url-connection} (default), {@code crt}, {@code apache} or {@code apache5} (the function brings that
+ *       client)</td></tr>
+ *   <tr><td>{@code AWS_LAMBDA_LOG_LEVEL}, {@code AWS_LAMBDA_LOG_FORMAT}</td><td>set by Lambda's logging configuration:
+ *       lines below the level are not written; {@code JSON} (default) or {@code Text} lines</td></tr>
+ *   <tr><td>{@code TRAILKIT_LOG_OUTPUT}</td><td>{@code stdout} (default), {@code slf4j} or {@code auto}: log lines as
+ *       SLF4J events with their fields as key-value pairs</td></tr>
+ *   <tr><td>{@code TRAILKIT_METRICS}, {@code TRAILKIT_METRICS_NAMESPACE}, {@code TRAILKIT_METRICS_DIMENSIONS}</td>
+ *       <td>one CloudWatch Embedded Metric Format line per invocation (default: on in Lambda), its namespace
+ *       (default {@code trailkit}) and dimensions (default {@code FunctionName})</td></tr>
  * </table>
  *
  * <p><b>Or build it in code</b>, with your own rules and sinks, by extending it:
@@ -164,6 +175,8 @@ public class TrailkitHandler implements RequestStreamHandler {
     private final Supplier<PrintStream> stdout;
     /** Strongly held: the CRaC context may hold its resources weakly. */
     private final Priming priming;
+    /** The HTTP client the handler's own AWS clients are built with. */
+    private final SdkHttpClient.Builder<?> http;
 
     /** The handler Lambda creates: configured by the environment variables listed above. */
     public TrailkitHandler() {
@@ -185,7 +198,8 @@ public class TrailkitHandler implements RequestStreamHandler {
         this.log = new LambdaLog(priming.quiet(LogSettings.resolve(lambdaLogEnv(env), out, b.logTo != null)));
         this.stdout = out;
         this.metrics = EmfMetrics.resolve(lambdaLogEnv(env), b.metrics, b.metricsNamespace, b.metricsDimensions);
-        S3Client s3 = b.s3 != null ? b.s3 : defaultS3();
+        this.http = b.httpClient != null ? b.httpClient : HttpClients.fromEnvironment(env);
+        S3Client s3 = b.s3 != null ? b.s3 : defaultS3(http);
         this.rules = resolveRules(b, env, s3);
         this.sinks = resolveSinks(b, env);
         boolean insights = b.includeInsights != null ? b.includeInsights
@@ -198,7 +212,7 @@ public class TrailkitHandler implements RequestStreamHandler {
         this.deadlineMarginMillis = b.deadlineMarginMillis != null ? b.deadlineMarginMillis
                 : millis(env, "TRAILKIT_DEADLINE_MARGIN_MS", Deadline.DEFAULT_MARGIN_MILLIS);
         boolean verifyDigests = b.verifyDigests != null ? b.verifyDigests : flag(env, "TRAILKIT_VERIFY_DIGESTS", false);
-        this.digests = verifyDigests ? new DigestProcessor(s3, b.publicKeys, cloudTrailClients(b), log) : null;
+        this.digests = verifyDigests ? new DigestProcessor(s3, b.publicKeys, cloudTrailClients(b, http), log) : null;
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("rules", rules.size());
         f.put("sinks", sinks.stream().map(FindingSink::name).toList().toString());
@@ -209,6 +223,7 @@ public class TrailkitHandler implements RequestStreamHandler {
         f.put("maxRecordBytes", limits.maxRecordBytes());
         f.put("verifyDigests", verifyDigests);
         f.put("deadlineMarginMillis", deadlineMarginMillis);
+        f.put("httpClient", HttpClients.nameOf(http));
         f.put("metricsNamespace", metrics == null ? null : metrics.namespace());
         log.info("trailkit handler ready", f);
         priming.register();
@@ -452,13 +467,13 @@ public class TrailkitHandler implements RequestStreamHandler {
         String topic = env.get("TRAILKIT_SNS_TOPIC_ARN");
         if (topic != null && !topic.isBlank()) {
             SnsClient sns = b.sns != null ? b.sns
-                    : SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+                    : SnsClient.builder().httpClientBuilder(http).build();
             all.add(SnsSink.builder().client(sns).topicArn(topic.strip()).build());
         }
         String bus = env.get("TRAILKIT_EVENT_BUS");
         if (bus != null && !bus.isBlank()) {
             EventBridgeClient events = b.eventBridge != null ? b.eventBridge
-                    : EventBridgeClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+                    : EventBridgeClient.builder().httpClientBuilder(http).build();
             all.add(EventBridgeSink.builder().client(events).eventBusName(bus.strip()).build());
         }
         if (!env.isEmpty() && flag(env, "TRAILKIT_LOG_FINDINGS", true)) {
@@ -472,7 +487,7 @@ public class TrailkitHandler implements RequestStreamHandler {
     }
 
     /** The builder's CloudTrail client for every region, else one default client per region, built when needed. */
-    private static Function<String, CloudTrailClient> cloudTrailClients(Builder b) {
+    private static Function<String, CloudTrailClient> cloudTrailClients(Builder b, SdkHttpClient.Builder<?> http) {
         if (b.cloudTrail != null) {
             CloudTrailClient given = b.cloudTrail;
             return region -> given;
@@ -480,12 +495,12 @@ public class TrailkitHandler implements RequestStreamHandler {
         Map<String, CloudTrailClient> byRegion = new ConcurrentHashMap<>();
         return region -> byRegion.computeIfAbsent(region, r -> CloudTrailClient.builder()
                 .region(Region.of(r))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(http)
                 .build());
     }
 
-    private static S3Client defaultS3() {
-        return S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    private static S3Client defaultS3(SdkHttpClient.Builder<?> http) {
+        return S3Client.builder().httpClientBuilder(http).build();
     }
 
     /**
@@ -749,6 +764,7 @@ public class TrailkitHandler implements RequestStreamHandler {
         private ReadLimits readLimits;
         private PrintStream logTo;
         private Long deadlineMarginMillis;
+        private SdkHttpClient.Builder<?> httpClient;
         private Boolean metrics;
         private String metricsNamespace;
         private List<String> metricsDimensions;
@@ -901,6 +917,20 @@ public class TrailkitHandler implements RequestStreamHandler {
             this.metrics = true;
             this.metricsNamespace = Objects.requireNonNull(namespace, "namespace");
             this.metricsDimensions = List.of(dimensions);
+            return this;
+        }
+
+        /**
+         * The HTTP client the handler builds its own S3, SNS, EventBridge and CloudTrail clients with, instead of
+         * {@code TRAILKIT_HTTP_CLIENT} ({@code url-connection}, the default; {@code crt}, {@code apache} or {@code
+         * apache5} when that client is on the class path). Clients given to the builder keep their own.
+         *
+         * <pre>{@code
+         * TrailkitHandler.builder().httpClient(AwsCrtHttpClient.builder().maxConcurrency(8))
+         * }</pre>
+         */
+        public Builder httpClient(SdkHttpClient.Builder<?> httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
             return this;
         }
 
