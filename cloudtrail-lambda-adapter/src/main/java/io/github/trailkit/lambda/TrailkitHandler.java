@@ -16,6 +16,11 @@ import io.github.trailkit.lambda.internal.Responses.ResultCode;
 import io.github.trailkit.lambda.internal.Responses.TaskResult;
 import io.github.trailkit.lambda.internal.RuleLocations;
 import io.github.trailkit.lambda.internal.TriggerDecoder;
+import io.github.trailkit.lambda.internal.ops.Deadline;
+import io.github.trailkit.lambda.internal.ops.EmfMetrics;
+import io.github.trailkit.lambda.internal.ops.HttpClients;
+import io.github.trailkit.lambda.internal.ops.LogSettings;
+import io.github.trailkit.lambda.internal.ops.Priming;
 import io.github.trailkit.model.ReadLimits;
 import io.github.trailkit.model.digest.DigestLimits;
 import io.github.trailkit.model.digest.PublicKeys;
@@ -38,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -74,6 +79,19 @@ import software.amazon.awssdk.services.sns.SnsClient;
  *       {@link ReadLimits#maxRecordBytes()})</td></tr>
  *   <tr><td>{@code TRAILKIT_VERIFY_DIGESTS}</td><td>{@code true} to validate log file integrity when a digest file
  *       is delivered (default {@code false}; see below)</td></tr>
+ *   <tr><td>{@code TRAILKIT_DEADLINE_MARGIN_MS}</td><td>start no object or batch of carried records when less than
+ *       this many milliseconds of the invocation are left; hand it back for retry instead (default 3000; 0: off;
+ *       see {@link Builder#deadlineMargin(java.time.Duration)})</td></tr>
+ *   <tr><td>{@code TRAILKIT_HTTP_CLIENT}</td><td>the HTTP client of the AWS clients the handler builds:
+ *       {@code url-connection} (default), {@code crt}, {@code apache} or {@code apache5} (the function brings that
+ *       client)</td></tr>
+ *   <tr><td>{@code AWS_LAMBDA_LOG_LEVEL}, {@code AWS_LAMBDA_LOG_FORMAT}</td><td>set by Lambda's logging configuration:
+ *       lines below the level are not written; {@code JSON} (default) or {@code Text} lines</td></tr>
+ *   <tr><td>{@code TRAILKIT_LOG_OUTPUT}</td><td>{@code stdout} (default), {@code slf4j} or {@code auto}: log lines as
+ *       SLF4J events with their fields as key-value pairs</td></tr>
+ *   <tr><td>{@code TRAILKIT_METRICS}, {@code TRAILKIT_METRICS_NAMESPACE}, {@code TRAILKIT_METRICS_DIMENSIONS}</td>
+ *       <td>one CloudWatch Embedded Metric Format line per invocation (default: on in Lambda), its namespace
+ *       (default {@code trailkit}) and dimensions (default {@code FunctionName})</td></tr>
  * </table>
  *
  * <p><b>Or build it in code</b>, with your own rules and sinks, by extending it:
@@ -159,6 +177,13 @@ public class TrailkitHandler implements RequestStreamHandler {
     private final EventRecordProcessor events;
     private final ReadLimits readLimits;
     private final LambdaLog log;
+    private final long deadlineMarginMillis;
+    private final EmfMetrics metrics;
+    private final Supplier<PrintStream> stdout;
+    /** Strongly held: the CRaC context may hold its resources weakly. */
+    private final Priming priming;
+    /** The HTTP client the handler's own AWS clients are built with. */
+    private final SdkHttpClient.Builder<?> http;
 
     /** The handler Lambda creates: configured by the environment variables listed above. */
     public TrailkitHandler() {
@@ -175,9 +200,13 @@ public class TrailkitHandler implements RequestStreamHandler {
     protected TrailkitHandler(Builder builder) {
         Builder b = Objects.requireNonNull(builder, "builder");
         Supplier<PrintStream> out = b.logTo != null ? () -> b.logTo : () -> System.out;
-        this.log = new LambdaLog(out);
         Map<String, String> env = b.environment;
-        S3Client s3 = b.s3 != null ? b.s3 : defaultS3();
+        this.priming = new Priming(this::primeWork);
+        this.log = new LambdaLog(priming.quiet(LogSettings.resolve(lambdaLogEnv(env), out, b.logTo != null)));
+        this.stdout = out;
+        this.metrics = EmfMetrics.resolve(lambdaLogEnv(env), b.metrics, b.metricsNamespace, b.metricsDimensions);
+        this.http = b.httpClient != null ? b.httpClient : HttpClients.fromEnvironment(env);
+        S3Client s3 = b.s3 != null ? b.s3 : defaultS3(http);
         this.rules = resolveRules(b, env, s3);
         this.sinks = resolveSinks(b, env);
         boolean insights = b.includeInsights != null ? b.includeInsights
@@ -187,10 +216,12 @@ public class TrailkitHandler implements RequestStreamHandler {
         this.processor = new ObjectProcessor(s3, rules, insights, maxBytes, limits, log);
         this.events = new EventRecordProcessor(rules, limits, log);
         this.readLimits = limits;
+        this.deadlineMarginMillis = b.deadlineMarginMillis != null ? b.deadlineMarginMillis
+                : millis(env, "TRAILKIT_DEADLINE_MARGIN_MS", Deadline.DEFAULT_MARGIN_MILLIS);
         boolean verifyDigests = b.verifyDigests != null ? b.verifyDigests : flag(env, "TRAILKIT_VERIFY_DIGESTS", false);
         DigestLimits digestLimits = b.digestLimits != null ? b.digestLimits : digestLimits(maxBytes, limits);
         this.digests = verifyDigests
-                ? new DigestProcessor(s3, b.publicKeys, cloudTrailClients(b), digestLimits, log) : null;
+                ? new DigestProcessor(s3, b.publicKeys, cloudTrailClients(b, http), digestLimits, log) : null;
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("rules", rules.size());
         f.put("sinks", sinks.stream().map(FindingSink::name).toList().toString());
@@ -203,7 +234,37 @@ public class TrailkitHandler implements RequestStreamHandler {
         if (verifyDigests) {
             f.put("digestLimits", digestLimits.toString());
         }
+        f.put("deadlineMarginMillis", deadlineMarginMillis);
+        f.put("httpClient", HttpClients.nameOf(http));
+        f.put("metricsNamespace", metrics == null ? null : metrics.namespace());
         log.info("trailkit handler ready", f);
+        priming.register();
+    }
+
+    /**
+     * Runs the SnapStart priming now, which the {@code org.crac} {@code beforeCheckpoint} hook does before Lambda
+     * takes the snapshot: the bundled sample log through the reader and the rules, bundled trigger events through the
+     * decoder and one bundled CloudTrail event through a whole invocation, delivering nothing and logging nothing.
+     * No AWS call is made. Call it yourself to warm a function that does not use SnapStart (at the end of your
+     * constructor), or to test what priming loads.
+     *
+     * <pre>{@code
+     * TrailkitHandler handler = TrailkitHandler.builder().rules(rules).sink(sink).build();
+     * handler.prime();
+     * }</pre>
+     */
+    public final void prime() {
+        priming.prime();
+    }
+
+    private void primeWork() {
+        Priming.readSamples(rules, readLimits);
+        try {
+            handleRequest(new java.io.ByteArrayInputStream(Priming.invocationEvent()), OutputStream.nullOutputStream(),
+                    null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The default digest limits, within the object-size, uncompressed-size and inflate-ratio settings. */
@@ -242,6 +303,7 @@ public class TrailkitHandler implements RequestStreamHandler {
      */
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        long started = System.nanoTime();
         String requestId = context == null ? null : context.getAwsRequestId();
         byte[] event = input.readAllBytes();
         Invocation invocation;
@@ -263,11 +325,17 @@ public class TrailkitHandler implements RequestStreamHandler {
         }
         Tally tally = new Tally();
         Set<String> seen = new HashSet<>();
+        Deadline deadline = Deadline.of(context, deadlineMarginMillis);
         byte[] answer;
         switch (invocation.kind()) {
             case SQS, KINESIS -> {
                 List<String> failed = new ArrayList<>();
                 for (Invocation.SqsMessage message : invocation.messages()) {
+                    if (deadline.refusal() != null) {
+                        failed.add(message.messageId());
+                        deadline.handedBack(message.objects().size(), message.records().isEmpty() ? 0 : 1, true);
+                        continue;
+                    }
                     if (message.fromFifoQueue() && !failed.isEmpty()) {
                         // a FIFO queue keeps order only if nothing after a failed message is processed
                         failed.add(message.messageId());
@@ -285,7 +353,7 @@ public class TrailkitHandler implements RequestStreamHandler {
                         failed.add(message.messageId());
                         continue;
                     }
-                    Unit unit = processUnit(message.objects(), message.records(), seen, tally, requestId);
+                    Unit unit = processUnit(message.objects(), message.records(), seen, tally, requestId, deadline);
                     if (unit.mustRetry() || unit.permanent()) {
                         // a permanent failure fails its message too: after the queue's maxReceiveCount it is kept
                         // in the dead-letter queue instead of being deleted unread
@@ -297,14 +365,20 @@ public class TrailkitHandler implements RequestStreamHandler {
             case BATCH_OPERATIONS -> {
                 List<TaskResult> results = new ArrayList<>();
                 for (Invocation.BatchTask task : invocation.batch().tasks()) {
-                    Unit unit = processUnit(List.of(task.object()), List.of(), seen, tally, requestId);
+                    if (deadline.refusal() != null) {
+                        deadline.handedBack(1, 0, true);
+                        results.add(new TaskResult(task.taskId(), ResultCode.TEMPORARY_FAILURE, deadline.refusal()));
+                        continue;
+                    }
+                    Unit unit = processUnit(List.of(task.object()), List.of(), seen, tally, requestId, deadline);
                     results.add(new TaskResult(task.taskId(), unit.resultCode(), unit.summary()));
                 }
                 answer = Responses.batchOperationsResponse(invocation.batch(), results);
             }
             default -> {
-                Unit unit = processUnit(invocation.objects(), invocation.records(), seen, tally, requestId);
-                logDone(invocation, tally, requestId);
+                Unit unit = processUnit(invocation.objects(), invocation.records(), seen, tally, requestId,
+                        deadline);
+                logDone(invocation, tally, requestId, deadline, context, started);
                 if (unit.mustRetry()) {
                     throw new InvocationFailedException(unit.summary());
                 }
@@ -312,14 +386,37 @@ public class TrailkitHandler implements RequestStreamHandler {
                 return;
             }
         }
-        logDone(invocation, tally, requestId);
+        logDone(invocation, tally, requestId, deadline, context, started);
         output.write(answer);
     }
 
-    private void logDone(Invocation invocation, Tally tally, String requestId) {
+    private void logDone(Invocation invocation, Tally tally, String requestId, Deadline deadline, Context context,
+                         long started) {
+        if (deadline.refused()) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("requestId", requestId);
+            w.put("trigger", invocation.kind().name());
+            w.put("handedBackObjects", deadline.objectsHandedBack());
+            w.put("handedBackRecordBatches", deadline.recordBatchesHandedBack());
+            w.put("handedBackUnits", deadline.unitsHandedBack());
+            w.put("remainingMillis", deadline.remainingAtRefusal());
+            w.put("marginMillis", deadline.marginMillis());
+            w.put("reason", deadline.refusal());
+            log.warn("deadline near: work handed back for retry", w);
+        }
         Map<String, Object> f = tally.fields(invocation.kind());
         f.put("requestId", requestId);
+        f.put("handedBack", deadline.objectsHandedBack() + deadline.recordBatchesHandedBack());
         log.info("invocation done", f);
+        if (metrics != null && !priming.active()) {
+            String function = context != null ? context.getFunctionName() : System.getenv("AWS_LAMBDA_FUNCTION_NAME");
+            String line = metrics.line(f, (System.nanoTime() - started) / 1_000_000, System.currentTimeMillis(),
+                    function, invocation.kind().name());
+            PrintStream target = stdout.get();
+            synchronized (target) {
+                target.println(line);
+            }
+        }
     }
 
     /**
@@ -327,19 +424,31 @@ public class TrailkitHandler implements RequestStreamHandler {
      * its findings.
      */
     private Unit processUnit(List<ObjectRef> objects, List<EventRecord> records, Set<String> seen, Tally tally,
-                             String requestId) {
+                             String requestId, Deadline deadline) {
         Delivery delivery = new Delivery(seen);
         List<ObjectOutcome> outcomes = new ArrayList<>();
         String failure = null;
         try {
-            for (ObjectRef ref : objects) {
+            for (int i = 0; i < objects.size() && failure == null; i++) {
+                if (deadline.refusal() != null) {
+                    // what cannot be finished in time is not started: the unit fails and comes back whole
+                    failure = deadline.refusal();
+                    deadline.handedBack(objects.size() - i, records.isEmpty() ? 0 : 1, false);
+                    break;
+                }
+                ObjectRef ref = objects.get(i);
                 ObjectOutcome outcome = digests != null && DigestProcessor.isDigest(ref.key())
                         ? digests.process(ref, delivery) : processor.process(ref, delivery);
                 outcomes.add(outcome);
                 tally.add(outcome);
             }
-            if (!records.isEmpty()) {
-                tally.add(events.process(records, delivery));
+            if (!records.isEmpty() && failure == null) {
+                if (deadline.refusal() != null) {
+                    failure = deadline.refusal();
+                    deadline.handedBack(0, 1, false);
+                } else {
+                    tally.add(events.process(records, delivery));
+                }
             }
             delivery.flush();
         } catch (SinkException e) {
@@ -381,13 +490,13 @@ public class TrailkitHandler implements RequestStreamHandler {
         String topic = env.get("TRAILKIT_SNS_TOPIC_ARN");
         if (topic != null && !topic.isBlank()) {
             SnsClient sns = b.sns != null ? b.sns
-                    : SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+                    : SnsClient.builder().httpClientBuilder(http).build();
             all.add(SnsSink.builder().client(sns).topicArn(topic.strip()).build());
         }
         String bus = env.get("TRAILKIT_EVENT_BUS");
         if (bus != null && !bus.isBlank()) {
             EventBridgeClient events = b.eventBridge != null ? b.eventBridge
-                    : EventBridgeClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+                    : EventBridgeClient.builder().httpClientBuilder(http).build();
             all.add(EventBridgeSink.builder().client(events).eventBusName(bus.strip()).build());
         }
         if (!env.isEmpty() && flag(env, "TRAILKIT_LOG_FINDINGS", true)) {
@@ -401,7 +510,7 @@ public class TrailkitHandler implements RequestStreamHandler {
     }
 
     /** The builder's CloudTrail client for every region, else one default client per region, built when needed. */
-    private static Function<String, CloudTrailClient> cloudTrailClients(Builder b) {
+    private static Function<String, CloudTrailClient> cloudTrailClients(Builder b, SdkHttpClient.Builder<?> http) {
         if (b.cloudTrail != null) {
             CloudTrailClient given = b.cloudTrail;
             return region -> given;
@@ -409,12 +518,29 @@ public class TrailkitHandler implements RequestStreamHandler {
         Map<String, CloudTrailClient> byRegion = new ConcurrentHashMap<>();
         return region -> byRegion.computeIfAbsent(region, r -> CloudTrailClient.builder()
                 .region(Region.of(r))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(http)
                 .build());
     }
 
-    private static S3Client defaultS3() {
-        return S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    private static S3Client defaultS3(SdkHttpClient.Builder<?> http) {
+        return S3Client.builder().httpClientBuilder(http).build();
+    }
+
+    /**
+     * Lambda's logging variables from the builder's environment, else from the process's: Lambda sets them for the
+     * function whether or not the handler was built with {@link Builder#environment(Map)}.
+     */
+    private static Map<String, String> lambdaLogEnv(Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>();
+        for (String name : List.of("AWS_LAMBDA_LOG_LEVEL", "AWS_LAMBDA_LOG_FORMAT", "TRAILKIT_LOG_OUTPUT",
+                "AWS_LAMBDA_FUNCTION_NAME", "TRAILKIT_METRICS", "TRAILKIT_METRICS_NAMESPACE",
+                "TRAILKIT_METRICS_DIMENSIONS")) {
+            String v = env.containsKey(name) ? env.get(name) : System.getenv(name);
+            if (v != null) {
+                all.put(name, v);
+            }
+        }
+        return all;
     }
 
     private static boolean flag(Map<String, String> env, String name, boolean otherwise) {
@@ -445,6 +571,15 @@ public class TrailkitHandler implements RequestStreamHandler {
             throw new IllegalArgumentException("invalid limit in the environment: " + e.getMessage(), e);
         }
         return limits.build();
+    }
+
+    private static long millis(Map<String, String> env, String name, long otherwise) {
+        try {
+            return number(env, name, otherwise);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " must be a whole number of milliseconds (0: off), found \""
+                    + env.get(name) + "\"", e);
+        }
     }
 
     private static long number(Map<String, String> env, String name, long otherwise) {
@@ -496,7 +631,7 @@ public class TrailkitHandler implements RequestStreamHandler {
             List<Finding> batch = List.copyOf(buffer);
             buffer.clear();
             SinkException first = null;
-            for (FindingSink sink : sinks) {
+            for (FindingSink sink : priming.active() ? List.<FindingSink>of() : sinks) {
                 try {
                     sink.send(batch);
                 } catch (SinkException e) {
@@ -575,6 +710,7 @@ public class TrailkitHandler implements RequestStreamHandler {
         long unexpected;
         long notTried;
         long eventRecords;
+        long bytes;
 
         void add(EventRecordProcessor.Outcome o) {
             eventRecords += o.records() + o.badRecords();
@@ -585,6 +721,7 @@ public class TrailkitHandler implements RequestStreamHandler {
 
         void add(ObjectOutcome o) {
             objects++;
+            bytes += o.bytes();
             records += o.records();
             badRecords += o.badRecords();
             findings += o.findings();
@@ -614,6 +751,7 @@ public class TrailkitHandler implements RequestStreamHandler {
             f.put("unexpectedFailures", unexpected);
             f.put("fifoMessagesNotTried", notTried);
             f.put("eventRecords", eventRecords);
+            f.put("bytes", bytes);
             return f;
         }
 
@@ -649,6 +787,11 @@ public class TrailkitHandler implements RequestStreamHandler {
         private ReadLimits readLimits;
         private DigestLimits digestLimits;
         private PrintStream logTo;
+        private Long deadlineMarginMillis;
+        private SdkHttpClient.Builder<?> httpClient;
+        private Boolean metrics;
+        private String metricsNamespace;
+        private List<String> metricsDimensions;
 
         private Builder() {
         }
@@ -769,6 +912,65 @@ public class TrailkitHandler implements RequestStreamHandler {
         /** Where the handler's JSON log lines go, instead of standard output (for tests). */
         public Builder logTo(PrintStream logTo) {
             this.logTo = Objects.requireNonNull(logTo, "logTo");
+            return this;
+        }
+
+        /**
+         * The time to keep in hand, instead of {@code TRAILKIT_DEADLINE_MARGIN_MS} (default 3 s): before each object
+         * or batch of carried records, the handler asks {@code context.getRemainingTimeInMillis()}, and when less than
+         * this is left it starts nothing more; what is not started is handed back for retry (SQS and Kinesis item
+         * failures, Batch Operations {@code TemporaryFailure}, else a failed invocation). The margin used is at most
+         * half the time left when the invocation began. {@code Duration.ZERO} turns the check off.
+         *
+         * <pre>{@code
+         * TrailkitHandler.builder().deadlineMargin(Duration.ofSeconds(10))
+         * }</pre>
+         */
+        public Builder deadlineMargin(java.time.Duration margin) {
+            if (margin.isNegative()) {
+                throw new IllegalArgumentException("deadlineMargin must not be negative, found " + margin);
+            }
+            this.deadlineMarginMillis = margin.toMillis();
+            return this;
+        }
+
+        /**
+         * Whether each invocation writes one CloudWatch Embedded Metric Format line (objects read, skipped, failed,
+         * to retry, handed back; records; findings; duplicates; bytes; duration), instead of {@code TRAILKIT_METRICS}
+         * (default: on in Lambda, where {@code AWS_LAMBDA_FUNCTION_NAME} is set).
+         */
+        public Builder metrics(boolean metrics) {
+            this.metrics = metrics;
+            return this;
+        }
+
+        /**
+         * Turns metrics on in this CloudWatch namespace with these dimensions, instead of {@code
+         * TRAILKIT_METRICS_NAMESPACE} and {@code TRAILKIT_METRICS_DIMENSIONS}. A dimension is {@code FunctionName},
+         * {@code Trigger} (the trigger shape) or a fixed {@code Name=value}; none at all is allowed.
+         *
+         * <pre>{@code
+         * TrailkitHandler.builder().metrics("Security/CloudTrail", "FunctionName", "Stage=prod")
+         * }</pre>
+         */
+        public Builder metrics(String namespace, String... dimensions) {
+            this.metrics = true;
+            this.metricsNamespace = Objects.requireNonNull(namespace, "namespace");
+            this.metricsDimensions = List.of(dimensions);
+            return this;
+        }
+
+        /**
+         * The HTTP client the handler builds its own S3, SNS, EventBridge and CloudTrail clients with, instead of
+         * {@code TRAILKIT_HTTP_CLIENT} ({@code url-connection}, the default; {@code crt}, {@code apache} or {@code
+         * apache5} when that client is on the class path). Clients given to the builder keep their own.
+         *
+         * <pre>{@code
+         * TrailkitHandler.builder().httpClient(AwsCrtHttpClient.builder().maxConcurrency(8))
+         * }</pre>
+         */
+        public Builder httpClient(SdkHttpClient.Builder<?> httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
             return this;
         }
 

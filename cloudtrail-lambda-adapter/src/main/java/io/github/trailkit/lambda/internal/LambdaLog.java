@@ -2,6 +2,7 @@ package io.github.trailkit.lambda.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.trailkit.lambda.internal.ops.LogOutput;
 import io.github.trailkit.model.SafeText;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,10 +27,18 @@ public final class LambdaLog {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Supplier<PrintStream> out;
+    private final LogOutput output;
 
     /** A log writing to {@code out}; the supplier is asked at each line (Lambda's runtime may replace System.out). */
     public LambdaLog(Supplier<PrintStream> out) {
         this.out = out;
+        this.output = null;
+    }
+
+    /** A log writing to this output (Lambda's log level and format, or SLF4J; see {@code LogSettings}). */
+    public LambdaLog(LogOutput output) {
+        this.out = null;
+        this.output = output;
     }
 
     /** Writes an {@code INFO} line. */
@@ -78,6 +87,12 @@ public final class LambdaLog {
     }
 
     private void write(String level, String message, Map<String, ?> fields) {
+        if (output != null) {
+            if (output.enabled(level)) {
+                output.write(level, message, fields);
+            }
+            return;
+        }
         String line = line(level, message, fields);
         PrintStream target = out.get();
         synchronized (target) {

@@ -175,7 +175,7 @@ public final class ObjectProcessor {
         f.put("findings", found);
         f.put("badRecords", badRecords);
         log.info("object read", f);
-        return new ObjectOutcome(ref, Status.READ, records, found, badRecords, null);
+        return new ObjectOutcome(ref, Status.READ, records, found, badRecords, null, counter.count);
     }
 
     /**
