@@ -116,16 +116,24 @@ public final class RuleDocuments {
     /** The longest string in a rule document, in characters. */
     public static final int MAX_STRING_LENGTH = 64 * 1024;
 
-    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+    private static final StreamReadConstraints LIMITS = documentLength(StreamReadConstraints.builder()
             .maxNestingDepth(MAX_NESTING_DEPTH)
-            .maxStringLength(MAX_STRING_LENGTH)
-            .maxDocumentLength(MAX_DOCUMENT_BYTES)
+            .maxStringLength(MAX_STRING_LENGTH))
             .build();
     private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
     private static final YAMLFactory YAML = YAMLFactory.builder()
             .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
             .streamReadConstraints(LIMITS)
             .build();
+
+    /**
+     * Jackson's document length limit, where Jackson has one (2.16 and later). Every document is measured before it is
+     * parsed anyway (a stream is read up to one byte over the limit), so Jackson 2.15 refuses the same documents.
+     */
+    private static StreamReadConstraints.Builder documentLength(StreamReadConstraints.Builder b) {
+        com.fasterxml.jackson.core.Version v = com.fasterxml.jackson.core.json.PackageVersion.VERSION;
+        return v.getMajorVersion() > 2 || v.getMinorVersion() >= 16 ? b.maxDocumentLength(MAX_DOCUMENT_BYTES) : b;
+    }
 
     private static final List<String> RULE_KEYS =
             List.of("id", "title", "description", "severity", "tags", "dedupKey", "pattern");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,25 @@ final class FindingObjectMapperTest {
         }
         List<Finding> all = PLAIN.readValue(PLAIN.writeValueAsBytes(findings), new TypeReference<List<Finding>>() {});
         assertThat(all).isEqualTo(findings);
+    }
+
+    @Test
+    void theReadmeSnippet() throws Exception {
+        CloudTrailRecord record = TestRecords.realLogs().get(0);
+        List<Finding> sent = new ArrayList<>();
+        for (CloudTrailRecord r : TestRecords.realLogs()) {
+            sent.addAll(PACK.evaluate(r));
+        }
+        String body = PLAIN.writeValueAsString(sent);
+        // README:object-mapper
+        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
+        String json = mapper.writeValueAsString(record);                  // the same tree as CloudTrail.writer().toJson(record)
+        CloudTrailRecord back = mapper.readValue(json, CloudTrailRecord.class);   // equals record
+        List<Finding> findings = mapper.readValue(body, new TypeReference<List<Finding>>() {});
+        // README:object-mapper
+        assertThat(mapper.readTree(json)).isEqualTo(mapper.readTree(CloudTrail.writer().toJson(record)));
+        assertThat(back).isEqualTo(record);
+        assertThat(findings).isEqualTo(sent).isNotEmpty();
     }
 
     @Test
