@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.github.trailkit.lambda.internal.DigestProcessor;
 import io.github.trailkit.lambda.internal.EventRecord;
 import io.github.trailkit.lambda.internal.EventRecordProcessor;
+import io.github.trailkit.lambda.internal.OptionalClients;
 import io.github.trailkit.lambda.internal.Invocation;
 import io.github.trailkit.lambda.internal.InvocationFailedException;
 import io.github.trailkit.lambda.internal.LambdaLog;
@@ -495,6 +496,7 @@ public class TrailkitHandler implements RequestStreamHandler {
         }
         String bus = env.get("TRAILKIT_EVENT_BUS");
         if (bus != null && !bus.isBlank()) {
+            OptionalClients.require(OptionalClients.EVENTBRIDGE, "TRAILKIT_EVENT_BUS (the EventBridge sink)");
             EventBridgeClient events = b.eventBridge != null ? b.eventBridge
                     : EventBridgeClient.builder().httpClientBuilder(http).build();
             all.add(EventBridgeSink.builder().client(events).eventBusName(bus.strip()).build());
@@ -514,6 +516,10 @@ public class TrailkitHandler implements RequestStreamHandler {
         if (b.cloudTrail != null) {
             CloudTrailClient given = b.cloudTrail;
             return region -> given;
+        }
+        if (b.publicKeys == null) {
+            OptionalClients.require(OptionalClients.CLOUDTRAIL,
+                    "digest verification with public keys fetched from CloudTrail (TRAILKIT_VERIFY_DIGESTS)");
         }
         Map<String, CloudTrailClient> byRegion = new ConcurrentHashMap<>();
         return region -> byRegion.computeIfAbsent(region, r -> CloudTrailClient.builder()

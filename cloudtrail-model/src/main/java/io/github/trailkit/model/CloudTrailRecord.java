@@ -1,5 +1,8 @@
 package io.github.trailkit.model;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.github.trailkit.model.internal.JacksonBinding;
 import io.github.trailkit.model.internal.RecordCodec;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +20,10 @@ import org.immutables.value.Value;
  * {@link #otherFields()}, so that a record written back is the JSON it was read from.
  *
  * <p>Records are deeply immutable and safe to share between threads.
+ *
+ * <p>Any Jackson {@code ObjectMapper} reads and writes records with no module to register: a record is written as
+ * the JSON {@link CloudTrail#writer()} gives (times as CloudTrail's text, whatever the mapper's date settings) and
+ * read back with {@link CloudTrail#reader()}, as an equal record.
  *
  * <pre>{@code
  * try (CloudTrailLog log = CloudTrail.reader().read(Path.of("111122223333_CloudTrail_us-east-1_20240101T0000Z_abc.json.gz"))) {
@@ -37,6 +44,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @TrailkitStyle
+@JsonSerialize(using = JacksonBinding.RecordSerializer.class)
+@JsonDeserialize(using = JacksonBinding.RecordDeserializer.class)
 public abstract class CloudTrailRecord {
     CloudTrailRecord() {}
 

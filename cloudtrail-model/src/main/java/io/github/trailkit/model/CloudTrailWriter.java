@@ -60,6 +60,23 @@ public final class CloudTrailWriter {
         }
     }
 
+    /**
+     * Writes one record as a JSON object into a generator the caller controls (its own {@code ObjectMapper}'s, a
+     * pretty printer, a message being built), as the value at the generator's position; does not flush or close it.
+     *
+     * <pre>{@code
+     * try (JsonGenerator g = mapper.createGenerator(out)) {
+     *     g.writeStartObject();
+     *     g.writeFieldName("record");
+     *     CloudTrail.writer().writeRecord(record, g);
+     *     g.writeEndObject();
+     * }
+     * }</pre>
+     */
+    public void writeRecord(CloudTrailRecord record, JsonGenerator generator) throws IOException {
+        RecordCodec.write(Objects.requireNonNull(record, "record"), Objects.requireNonNull(generator, "generator"));
+    }
+
     /** Writes a whole log file holding {@code records}; does not close {@code out}. */
     public void writeLog(Iterable<CloudTrailRecord> records, OutputStream out) {
         try (LogFileWriter w = new LogFileWriter(out, gzip, false)) {

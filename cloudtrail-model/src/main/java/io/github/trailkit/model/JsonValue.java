@@ -1,5 +1,9 @@
 package io.github.trailkit.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.github.trailkit.model.internal.JacksonBinding;
 import io.github.trailkit.model.internal.JsonValues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -25,7 +29,18 @@ import java.util.Optional;
  * Optional<String> firstGroup = params.path("groupIds.0").asString();   // array index as a path segment
  * boolean hasPolicy = params.get("policy").isPresent();
  * }</pre>
+ *
+ * <p>A value converts to and from a Jackson tree ({@link #toJsonNode()}, {@link #fromJsonNode(JsonNode)}), and any
+ * {@code ObjectMapper} reads and writes it as its JSON:
+ *
+ * <pre>{@code
+ * JsonNode node = params.toJsonNode();
+ * JsonValue back = JsonValue.fromJsonNode(node);              // equal to params
+ * String json = new ObjectMapper().writeValueAsString(params); // the same text as params.toJson()
+ * }</pre>
  */
+@JsonSerialize(using = JacksonBinding.ValueSerializer.class)
+@JsonDeserialize(using = JacksonBinding.ValueDeserializer.class)
 public abstract class JsonValue {
 
     /** The kind of a JSON value. {@link #MISSING} stands for a member or element that does not exist. */
@@ -253,6 +268,25 @@ public abstract class JsonValue {
      */
     public static JsonValue parse(String json) {
         return JsonValues.parse(json);
+    }
+
+    /**
+     * This value as a Jackson tree, numbers as {@code BigDecimal} or {@code BigInteger} nodes of the same value; the
+     * missing value as a {@code MissingNode}.
+     */
+    public final JsonNode toJsonNode() {
+        return JacksonBinding.toNode(this);
+    }
+
+    /**
+     * The value of a Jackson tree; a {@code MissingNode} (or {@code null}) is {@link #missing()}.
+     *
+     * <pre>{@code
+     * JsonValue v = JsonValue.fromJsonNode(new ObjectMapper().readTree("{\"a\":[1,2.50]}"));
+     * }</pre>
+     */
+    public static JsonValue fromJsonNode(JsonNode node) {
+        return JacksonBinding.fromNode(node);
     }
 
     private static JsonValue requirePresent(JsonValue v) {

@@ -30,5 +30,10 @@ import org.immutables.value.Value;
         visibility = Value.Style.ImplementationVisibility.PACKAGE,
         overshadowImplementation = true,
         jdkOnly = true,
+        // no Jackson code generated from the Jackson annotations on value types (they name their own serializers)
+        jacksonIntegration = false,
+        // no @Generated on generated classes: a consumer compiling with -Xlint:all -Werror without Immutables' jar
+        // would fail on "Cannot find annotation method ... Generated"
+        allowedClasspathAnnotations = {Override.class},
         defaults = @Value.Immutable(copy = false))
 public @interface TrailkitStyle {}

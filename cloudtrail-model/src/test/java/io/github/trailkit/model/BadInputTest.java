@@ -171,7 +171,13 @@ final class BadInputTest {
             CloudTrailParseException e =
                     catchThrowableOfType(CloudTrailParseException.class, () -> log.forEach(seen::add));
             assertThat(e).isNotNull();
-            assertThat(e.byteOffset()).hasValue(json.indexOf("trailing"));
+            if (Samples.jacksonBefore(19)) {
+                // Jackson 2.18 and older place an unrecognized word at its end, not its start
+                assertThat(e.byteOffset().orElseThrow()).isBetween((long) json.indexOf("trailing"),
+                        (long) json.indexOf("trailing") + "trailing".length());
+            } else {
+                assertThat(e.byteOffset()).hasValue(json.indexOf("trailing"));
+            }
         }
         assertThat(seen).hasSize(2);
     }
@@ -216,7 +222,9 @@ final class BadInputTest {
         assertThat(e).isNotNull();
         assertThat(e.reason()).startsWith("invalid JSON");
         // the files are ASCII, so characters and bytes agree; the parser may stop one character later
-        assertThat(e.byteOffset().orElseThrow()).isBetween((long) expectedOffset, (long) expectedOffset + 1);
+        // (Jackson 2.15 places a control character in a string one byte further still)
+        int slack = Samples.jacksonBefore(16) ? 2 : 1;
+        assertThat(e.byteOffset().orElseThrow()).isBetween((long) expectedOffset, (long) expectedOffset + slack);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -231,7 +239,9 @@ final class BadInputTest {
             if (file.startsWith("mgmt-iam-CreateRole")) {
                 // a Records file damaged inside its first record: the record and the exact offset are named
                 assertThat(e).isNotInstanceOf(NotCloudTrailLogException.class);
-                assertThat(e.getMessage()).startsWith(path + ": record 0 at byte " + expectedOffset + ": invalid JSON");
+                // (Jackson 2.15 places a control character in a string one byte later)
+                int offset = Samples.jacksonBefore(16) ? expectedOffset + 1 : expectedOffset;
+                assertThat(e.getMessage()).startsWith(path + ": record 0 at byte " + offset + ": invalid JSON");
             } else {
                 // a bare record is not a log file
                 assertThat(e).isInstanceOf(NotCloudTrailLogException.class);

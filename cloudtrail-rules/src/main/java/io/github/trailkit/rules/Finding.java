@@ -1,10 +1,11 @@
 package io.github.trailkit.rules;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.github.trailkit.model.CloudTrail;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.trailkit.model.CloudTrailRecord;
-import io.github.trailkit.model.UserIdentity;
 import io.github.trailkit.model.internal.Json;
+import io.github.trailkit.rules.internal.FindingJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -22,9 +23,14 @@ import org.immutables.value.Value;
  *     System.out.println(f.at("logs/a.json.gz", 3).toJson(false));   // one JSON line, as `cloudtrail scan` prints
  * }
  * }</pre>
+ *
+ * <p>Any Jackson {@code ObjectMapper} writes a finding as {@link #toJson(boolean) toJson(true)} gives it, and reads
+ * that JSON back into an equal finding, record included; nothing to register.
  */
 @Value.Immutable
 @TrailkitRulesStyle
+@JsonSerialize(using = FindingJson.Serializer.class)
+@JsonDeserialize(using = FindingJson.Deserializer.class)
 public abstract class Finding {
     Finding() {}
 
@@ -76,49 +82,11 @@ public abstract class Finding {
     public String toJson(boolean withRecord) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
-            CloudTrailRecord r = record();
-            g.writeStartObject();
-            g.writeStringField("ruleId", ruleId());
-            g.writeStringField("title", title());
-            g.writeStringField("severity", severity().name());
-            g.writeArrayFieldStart("tags");
-            for (String t : tags()) {
-                g.writeString(t);
-            }
-            g.writeEndArray();
-            g.writeStringField("dedupKey", dedupKey());
-            field(g, "eventID", r.eventID());
-            field(g, "eventName", r.eventName());
-            field(g, "eventSource", r.eventSource());
-            field(g, "eventTime", r.eventTime().map(Object::toString));
-            field(g, "awsRegion", r.awsRegion());
-            field(g, "recipientAccountId", r.recipientAccountId());
-            if (r.userIdentity().isPresent()) {
-                UserIdentity id = r.userIdentity().get();
-                g.writeObjectFieldStart("userIdentity");
-                field(g, "type", id.typeAsString());
-                field(g, "arn", id.arn());
-                g.writeEndObject();
-            }
-            field(g, "source", source());
-            if (recordIndex().isPresent()) {
-                g.writeNumberField("recordIndex", recordIndex().getAsLong());
-            }
-            if (withRecord) {
-                g.writeFieldName("record");
-                g.writeRawValue(CloudTrail.writer().toJson(r));
-            }
-            g.writeEndObject();
+            FindingJson.write(this, g, withRecord);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
-    }
-
-    private static void field(JsonGenerator g, String name, Optional<String> value) throws IOException {
-        if (value.isPresent()) {
-            g.writeStringField(name, value.get());
-        }
     }
 
     /** A new builder. */

@@ -22,14 +22,17 @@ public final class Json {
 
     /**
      * A factory like {@link #FACTORY} that reads within {@code constraints}, and whose UTF-8 parsers take plain ASCII
-     * strings the short way ({@link AsciiStringParser}).
+     * strings the short way ({@link AsciiStringParser}) where the jackson-core on the class path allows it
+     * ({@link JacksonSupport#FAST_PARSER}).
      */
     public static JsonFactory readFactory(StreamReadConstraints constraints) {
-        return new AsciiStringJsonFactory(new JsonFactoryBuilder()
+        JsonFactoryBuilder builder = new JsonFactoryBuilder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-                .streamReadConstraints(constraints));
+                .streamReadConstraints(constraints);
+        // before Jackson 2.18 (or if a later one moved the internals it extends) Jackson's own UTF-8 parser reads
+        return JacksonSupport.FAST_PARSER ? new AsciiStringJsonFactory(builder) : new JsonFactory(builder);
     }
 }

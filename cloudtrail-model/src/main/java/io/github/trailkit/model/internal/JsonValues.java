@@ -46,11 +46,10 @@ public final class JsonValues {
      */
     private static final JsonFactory DECODE_FACTORY = JsonFactory.builder()
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-            .streamReadConstraints(StreamReadConstraints.builder()
+            .streamReadConstraints(JacksonSupport.documentLength(StreamReadConstraints.builder()
                     .maxNestingDepth(Integer.MAX_VALUE)
                     .maxStringLength(Integer.MAX_VALUE)
-                    .maxNumberLength(Integer.MAX_VALUE)
-                    .maxDocumentLength(-1)
+                    .maxNumberLength(Integer.MAX_VALUE), -1)
                     .build())
             .build();
 

@@ -16,6 +16,8 @@ final class LimitedInput extends FilterInputStream {
 
     private final LimitedInput compressed;
     private final int maxRatio;
+    /** The total size limit when the reader counts it (Jackson before 2.16 has no document length); else none. */
+    private long maxTotal = Long.MAX_VALUE;
     private long count;
 
     /** Counts only (the compressed side). */
@@ -28,6 +30,12 @@ final class LimitedInput extends FilterInputStream {
         super(in);
         this.compressed = compressed;
         this.maxRatio = maxRatio;
+    }
+
+    /** Counts against {@code max} bytes in all, as Jackson's document length would (for Jackson before 2.16). */
+    LimitedInput total(long max) {
+        this.maxTotal = max;
+        return this;
     }
 
     long count() {
@@ -61,6 +69,9 @@ final class LimitedInput extends FilterInputStream {
 
     private void counted(long n) throws IOException {
         count += n;
+        if (count > maxTotal) {
+            throw new LimitHit(ReadLimits.Limit.TOTAL_BYTES, maxTotal, Limits.what(ReadLimits.Limit.TOTAL_BYTES));
+        }
         if (compressed != null && count > RATIO_GRACE_BYTES && count / Math.max(1, compressed.count) >= maxRatio) {
             throw new LimitHit(ReadLimits.Limit.INFLATE_RATIO, count, "gzip data inflates to " + count
                     + " bytes from " + compressed.count + " compressed bytes, over " + maxRatio

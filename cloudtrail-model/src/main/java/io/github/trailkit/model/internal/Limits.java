@@ -14,11 +14,10 @@ public final class Limits {
 
     /** The parser factory for these limits. */
     public static JsonFactory factory(ReadLimits limits) {
-        return Json.readFactory(StreamReadConstraints.builder()
+        return Json.readFactory(JacksonSupport.documentLength(StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxNestingDepth() + ENVELOPE_DEPTH)
                 .maxStringLength(limits.maxStringLength())
-                .maxNumberLength(limits.maxNumberLength())
-                .maxDocumentLength(limits.maxTotalBytes())
+                .maxNumberLength(limits.maxNumberLength()), limits.maxTotalBytes())
                 .build());
     }
 
@@ -29,11 +28,10 @@ public final class Limits {
     static JsonFactory replayFactory(ReadLimits limits) {
         return JsonFactory.builder()
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES) // (canonical names keep it a UTF-8 byte parser)
-                .streamReadConstraints(StreamReadConstraints.builder()
+                .streamReadConstraints(JacksonSupport.documentLength(StreamReadConstraints.builder()
                         .maxNestingDepth(Integer.MAX_VALUE)
                         .maxStringLength(limits.maxStringLength())
-                        .maxNumberLength(limits.maxNumberLength())
-                        .maxDocumentLength(-1)
+                        .maxNumberLength(limits.maxNumberLength()), -1)
                         .build())
                 .build();
     }
@@ -51,14 +49,17 @@ public final class Limits {
 
     /** Which limit a Jackson constraint violation is about (Jackson names the getter of the constraint). */
     public static ReadLimits.Limit of(StreamConstraintsException e) {
+        // 2.16 and later name the getter; 2.15 only says what went over ("Depth (..) exceeds the maximum allowed
+        // nesting depth", "String length (..) exceeds ...", "Number length (..) exceeds ...")
         String m = String.valueOf(e.getMessage());
-        if (m.contains("getMaxNestingDepth")) {
+        if (m.contains("getMaxNestingDepth") || m.contains("nesting depth")) {
             return ReadLimits.Limit.NESTING_DEPTH;
-        } else if (m.contains("getMaxStringLength")) {
+        } else if (m.contains("getMaxStringLength") || m.startsWith("String length")) {
             return ReadLimits.Limit.STRING_LENGTH;
-        } else if (m.contains("getMaxNumberLength")) {
+        } else if (m.contains("getMaxNumberLength") || m.startsWith("Number length")
+                || m.startsWith("Number value length")) {
             return ReadLimits.Limit.NUMBER_LENGTH;
-        } else if (m.contains("getMaxNameLength")) {
+        } else if (m.contains("getMaxNameLength") || m.startsWith("Name length")) {
             return ReadLimits.Limit.NAME_LENGTH;
         } else if (m.contains("symbol table") || m.contains("FAIL_ON_SYMBOL_HASH_OVERFLOW")) {
             return ReadLimits.Limit.NAME_TABLE; // ByteQuadsCanonicalizer's collision guard, no constraint getter

@@ -217,6 +217,9 @@ public final class LogParser implements Closeable {
         LimitedInput json = gzip
                 ? new LimitedInput(new GzipMembers(buffered, 1 << 16), compressed, limits.maxInflateRatio())
                 : new LimitedInput(buffered);
+        if (!JacksonSupport.DOCUMENT_LENGTH) {
+            json.total(limits.maxTotalBytes());
+        }
         RetainingInput retaining = new RetainingInput(json, LimitedParser.retainedBytes(limits));
         limited = new LimitedParser(factory.createParser(retaining), json, fast ? retaining : null, limits);
         parser = limited;

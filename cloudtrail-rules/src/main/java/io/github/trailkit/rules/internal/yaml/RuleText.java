@@ -35,12 +35,7 @@ public final class RuleText {
     public static final int MAX_STRING_LENGTH = 64 * 1024;
 
     /** Jackson's bounds for every rule format. */
-    public static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_DEPTH)
-            .maxStringLength(MAX_STRING_LENGTH)
-            .maxNameLength(MAX_STRING_LENGTH)
-            .maxDocumentLength(MAX_BYTES)
-            .build();
+    public static final StreamReadConstraints LIMITS = limits();
     /** The JSON parser of every rule format. */
     public static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
     /**
@@ -55,6 +50,21 @@ public final class RuleText {
             .build();
 
     private RuleText() {}
+
+    /**
+     * The bounds above as Jackson's constraints. Name and document length exist in Jackson 2.16 and later; on 2.15
+     * every text is measured before it is parsed anyway (at most {@link #MAX_BYTES} + 1 bytes are read), and a name is
+     * bounded by that size.
+     */
+    private static StreamReadConstraints limits() {
+        StreamReadConstraints.Builder b =
+                StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING_LENGTH);
+        com.fasterxml.jackson.core.Version v = com.fasterxml.jackson.core.json.PackageVersion.VERSION;
+        if (v.getMajorVersion() > 2 || v.getMinorVersion() >= 16) {
+            b.maxNameLength(MAX_STRING_LENGTH).maxDocumentLength(MAX_BYTES);
+        }
+        return b.build();
+    }
 
     private static LoaderOptions loaderOptions() {
         LoaderOptions o = new LoaderOptions();
