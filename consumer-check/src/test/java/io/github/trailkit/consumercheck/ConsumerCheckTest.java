@@ -33,8 +33,20 @@ final class ConsumerCheckTest {
         assertThat(tag(bom, "version")).isEqualTo(tag(root, "version"));
         assertThat(property(bom, "jackson.version")).isEqualTo(property(root, "jackson.version"));
         assertThat(property(bom, "awssdk.version")).isEqualTo(property(root, "awssdk.version"));
-        for (String module : List.of("cloudtrail-model", "cloudtrail-rules", "cloudtrail-lambda-adapter",
-                "cloudtrail-test", "cloudtrail-cli")) {
+        // every module of the reactor that is published (not skipped for deploy), whoever adds it
+        List<String> published = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<module>([^<]+)</module>").matcher(root);
+        while (m.find()) {
+            String module = m.group(1);
+            if (!module.equals("trailkit-bom")
+                    && !Files.readString(ROOT.resolve(module).resolve("pom.xml"))
+                            .contains("<maven.deploy.skip>true</maven.deploy.skip>")) {
+                published.add(module);
+            }
+        }
+        assertThat(published).contains("cloudtrail-model", "cloudtrail-rules", "cloudtrail-lambda-adapter",
+                "cloudtrail-test", "cloudtrail-cli");
+        for (String module : published) {
             assertThat(bom).contains("<artifactId>" + module + "</artifactId>\n        <version>${trailkit.version}");
         }
         assertThat(bom).contains("<artifactId>jackson-bom</artifactId>").contains("<artifactId>bom</artifactId>");
@@ -46,7 +58,10 @@ final class ConsumerCheckTest {
                 "cloudtrail-model", "io.github.trailkit.model",
                 "cloudtrail-rules", "io.github.trailkit.rules",
                 "cloudtrail-lambda-adapter", "io.github.trailkit.lambda",
-                "cloudtrail-test", "io.github.trailkit.test");
+                "cloudtrail-test", "io.github.trailkit.test",
+                "cloudtrail-lambda-test", "io.github.trailkit.lambda.testing",
+                "cloudtrail-spark", "io.github.trailkit.spark",
+                "cloudtrail-cli", "io.github.trailkit.cli");
         for (Map.Entry<String, String> e : names.entrySet()) {
             Path jar = ROOT.resolve(e.getKey() + "/target/" + e.getKey() + "-" + tag(
                     Files.readString(ROOT.resolve("pom.xml")), "version") + ".jar");
