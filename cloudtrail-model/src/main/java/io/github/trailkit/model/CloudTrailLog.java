@@ -88,6 +88,26 @@ public final class CloudTrailLog implements Iterable<CloudTrailRecord>, AutoClos
         return List.copyOf(parser.problems());
     }
 
+    /**
+     * Members that could not be read into their typed accessor in the records delivered so far, in order: each record
+     * was delivered, the accessor empty and the value kept as it came in {@code otherFields()} (see {@link
+     * FieldPolicy#KEEP_AND_WARN}); each warning names the record's index and byte offset, and its reason starts with
+     * the member's JSON pointer. At most 10,000 are kept; {@link #warningCount()} counts them all. Unmodifiable.
+     *
+     * <pre>{@code
+     * log.warnings().forEach(w -> System.err.println("warning: " + w));
+     * // warning: a.json: record 3 at byte 1412: /Records/3/eventTime: expected an ISO 8601 time ..., found "redacted"
+     * }</pre>
+     */
+    public List<RecordProblem> warnings() {
+        return List.copyOf(parser.warnings());
+    }
+
+    /** How many warnings there were so far, kept or not. */
+    public long warningCount() {
+        return parser.warningCount();
+    }
+
     /** How many records were delivered so far. */
     public long recordsRead() {
         return parser.recordsRead();

@@ -112,7 +112,7 @@ final class BadInputCorpusTest {
         CloudTrailException error = null;
         List<RecordProblem> problems;
         try (CloudTrailLog log =
-                CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT).read(input.get(), name)) {
+                CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT).onBadField(FieldPolicy.REJECT_RECORD).read(input.get(), name)) {
             try {
                 log.forEach(r -> delivered.add(r.eventID().orElseThrow()));
             } catch (CloudTrailException e) {

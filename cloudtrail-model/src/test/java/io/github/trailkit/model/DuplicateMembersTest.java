@@ -13,7 +13,7 @@ class DuplicateMembersTest {
 
     private static List<String> eventIds(String json) {
         List<String> ids = new ArrayList<>();
-        try (CloudTrailLog log = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT)
+        try (CloudTrailLog log = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT).onBadField(FieldPolicy.REJECT_RECORD)
                 .read(json.getBytes(StandardCharsets.UTF_8), "dups.json")) {
             for (CloudTrailRecord r : log) {
                 ids.add(r.eventID().orElse("?"));

@@ -32,6 +32,8 @@ import java.util.zip.GZIPInputStream;
 public final class LogParser implements Closeable {
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
+    /** Warnings kept in memory for one log; more are counted only. */
+    public static final int MAX_WARNINGS = 10_000;
 
     private final String source;
     private final ProblemPolicy policy;
@@ -41,6 +43,10 @@ public final class LogParser implements Closeable {
     private final boolean fast;
     private LimitedParser limited;
     private final List<RecordProblem> problems = new ArrayList<>();
+    /** At most {@link #MAX_WARNINGS} of them; {@link #warningCount} counts all. */
+    private final List<RecordProblem> warnings = new ArrayList<>();
+    private long warningCount;
+    private boolean keepBadFields = true;
     private JsonParser parser;
     private boolean gzip;
     private JsonStreamContext recordsArray;
@@ -79,9 +85,21 @@ public final class LogParser implements Closeable {
      * duplicate names as the log reader does; its byte offsets are offsets into {@code json}. To be read in one go
      * and closed: it borrows the thread's tables for duplicate names until then.
      */
-    public static JsonParser valueParser(byte[] json, ReadLimits limits, JsonFactory factory) throws IOException {
+    public static JsonParser valueParser(byte[] json, ReadLimits limits, JsonFactory factory, boolean keepBadFields)
+            throws IOException {
         RetainingInput all = RetainingInput.whole(json);
-        return new LimitedParser(factory.createParser(json), new LimitedInput(all), all, limits, true);
+        LimitedParser p = new LimitedParser(factory.createParser(json), new LimitedInput(all), all, limits, true);
+        p.keepBadFields(keepBadFields);
+        return p;
+    }
+
+    /**
+     * Whether a typed member whose value cannot be read is kept as it came, the record delivered and the problem a
+     * warning (the default), or costs the record as the problem policy says. Set before the first record.
+     */
+    public LogParser keepBadFields(boolean keep) {
+        this.keepBadFields = keep;
+        return this;
     }
 
     /** The next record, or {@code null} at the end of the log. */
@@ -116,6 +134,9 @@ public final class LogParser implements Closeable {
                     limited.startRecord(offset);
                     CloudTrailRecord r = RecordCodec.readCloudTrailRecord(parser, t);
                     limited.endRecord();
+                    if (limited.warned()) {
+                        warnings(index, offset);
+                    }
                     recordsRead++;
                     lastIndex = index;
                     return r;
@@ -154,6 +175,42 @@ public final class LogParser implements Closeable {
             String what = gzip ? "gzip data is truncated or corrupt: " : "cannot read the input: ";
             throw damaged(e, what + e.getMessage(), parser == null ? -1 : parser.currentLocation().getByteOffset());
         }
+    }
+
+    /** The members kept as they came in the records delivered so far, in order; at most {@link #MAX_WARNINGS}. */
+    public List<RecordProblem> warnings() {
+        return Collections.unmodifiableList(warnings);
+    }
+
+    /** How many warnings there were, including those over {@link #MAX_WARNINGS} that were not kept. */
+    public long warningCount() {
+        return warningCount;
+    }
+
+    private void warnings(long index, long offset) {
+        for (InvalidFieldException e : limited.takeWarnings()) {
+            warningCount++;
+            if (warnings.size() < MAX_WARNINGS) {
+                warnings.add(RecordProblem.builder()
+                        .source(source)
+                        .recordIndex(index)
+                        .byteOffset(offset)
+                        .reason(pointerAt(index, e.pointer()) + ": " + e.problem())
+                        .build());
+            }
+        }
+    }
+
+    /**
+     * {@code pointer} with its record index, counted within one {@code Records} array by the parser, as the reader
+     * counts it: across concatenated documents and resynchronisations.
+     */
+    private static String pointerAt(long index, String pointer) {
+        if (pointer.startsWith("/Records/")) {
+            int end = pointer.indexOf('/', 9);
+            return "/Records/" + index + (end < 0 ? "" : pointer.substring(end));
+        }
+        return pointer;
     }
 
     /** The problems found so far (skipped records), in order. */
@@ -200,6 +257,7 @@ public final class LogParser implements Closeable {
                 : new LimitedInput(buffered);
         RetainingInput retaining = new RetainingInput(json, LimitedParser.retainedBytes(limits));
         limited = new LimitedParser(factory.createParser(retaining), json, fast ? retaining : null, limits);
+        limited.keepBadFields(keepBadFields);
         parser = limited;
     }
 
