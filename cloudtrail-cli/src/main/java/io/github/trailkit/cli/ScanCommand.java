@@ -73,6 +73,13 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--fail-on-findings", description = "exit with 1 when there is a finding")
     private boolean failOnFindings;
 
+    @Option(
+            names = "--strict-fields",
+            description = "skip and report a record with a member whose value cannot be read into its type (such as"
+                    + " an eventTime of \"redacted\"); by default such a record is read, that value kept as it came,"
+                    + " and a warning printed on stderr")
+    private boolean strictFields;
+
     @Parameters(
             arity = "1..*",
             paramLabel = "PATH",
@@ -118,7 +125,7 @@ final class ScanCommand implements Callable<Integer> {
 
         long start = System.nanoTime();
         lastProgress = start;
-        LogFiles logs = new LogFiles(out, err);
+        LogFiles logs = new LogFiles(out, err).strictFields(strictFields);
         logs.beforeReport = () -> clearProgress(err);
         List<Path> files = logs.expand(paths);
         scan(files, rules, logs, out, err);
@@ -186,7 +193,7 @@ final class ScanCommand implements Callable<Integer> {
             while (next < files.size() || !ahead.isEmpty()) {
                 while (next < files.size() && ahead.size() < window) {
                     Path file = files.get(next++);
-                    ahead.add(pool.submit(() -> scanFile(file, rules, live)));
+                    ahead.add(pool.submit(() -> scanFile(file, rules, live, strictFields)));
                 }
                 FileScan done = await(ahead.peek(), logs, live, out, err);
                 ahead.remove();
@@ -226,15 +233,15 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /** Runs on a worker thread: touches nothing but its own {@link FileScan} and the thread-safe counters. */
-    private static FileScan scanFile(Path file, RuleSet rules, Live live) {
+    private static FileScan scanFile(Path file, RuleSet rules, Live live, boolean strictFields) {
         FileScan scan = new FileScan();
         String source = file.toString();
         LogFiles logs = new LogFiles(() -> {}, line -> {
             scan.err(line);
-            if (live != null) {
+            if (live != null && !line.startsWith("warning: ")) {
                 live.problems.increment();
             }
-        });
+        }).strictFields(strictFields);
         logs.read(file, (f, index, record) -> {
             Evaluation e = rules.match(record);
             for (Finding finding : e.findings()) {

@@ -69,6 +69,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  *       times its compressed size, a decompression bomb (default 200, {@link ReadLimits#maxInflateRatio()})</td></tr>
  *   <tr><td>{@code TRAILKIT_MAX_RECORD_BYTES}</td><td>skip (and log) records larger than this (default 4 MiB,
  *       {@link ReadLimits#maxRecordBytes()})</td></tr>
+ *   <tr><td>{@code TRAILKIT_STRICT_FIELDS}</td><td>{@code true} to skip (and log) a record with a member whose value
+ *       cannot be read into its type; by default ({@code false}) such a record is matched, the value kept as it came,
+ *       and a warning logged</td></tr>
  *   <tr><td>{@code TRAILKIT_VERIFY_DIGESTS}</td><td>{@code true} to validate log file integrity when a digest file
  *       is delivered (default {@code false}; see below)</td></tr>
  * </table>
@@ -159,7 +162,8 @@ public class TrailkitHandler implements RequestStreamHandler {
                 : flag(env, "TRAILKIT_INCLUDE_INSIGHTS", false);
         long maxBytes = b.maxObjectBytes != null ? b.maxObjectBytes : number(env, "TRAILKIT_MAX_OBJECT_BYTES", 0);
         ReadLimits limits = resolveLimits(b, env);
-        this.processor = new ObjectProcessor(s3, rules, insights, maxBytes, limits, log);
+        boolean strictFields = b.strictFields != null ? b.strictFields : flag(env, "TRAILKIT_STRICT_FIELDS", false);
+        this.processor = new ObjectProcessor(s3, rules, insights, maxBytes, limits, log, strictFields);
         boolean verifyDigests = b.verifyDigests != null ? b.verifyDigests : flag(env, "TRAILKIT_VERIFY_DIGESTS", false);
         this.digests = verifyDigests ? new DigestProcessor(s3, b.publicKeys, cloudTrailClients(b), log) : null;
         Map<String, Object> f = new LinkedHashMap<>();
@@ -171,6 +175,7 @@ public class TrailkitHandler implements RequestStreamHandler {
         f.put("maxInflateRatio", limits.maxInflateRatio());
         f.put("maxRecordBytes", limits.maxRecordBytes());
         f.put("verifyDigests", verifyDigests);
+        f.put("strictFields", strictFields);
         log.info("trailkit handler ready", f);
     }
 
@@ -584,6 +589,7 @@ public class TrailkitHandler implements RequestStreamHandler {
         private final List<FindingSink> sinks = new ArrayList<>();
         private Boolean includeInsights;
         private Long maxObjectBytes;
+        private Boolean strictFields;
         private ReadLimits readLimits;
         private PrintStream logTo;
 
@@ -660,6 +666,20 @@ public class TrailkitHandler implements RequestStreamHandler {
         /** Whether Insights log files are read too, instead of {@code TRAILKIT_INCLUDE_INSIGHTS}. */
         public Builder includeInsights(boolean includeInsights) {
             this.includeInsights = includeInsights;
+            return this;
+        }
+
+        /**
+         * Instead of {@code TRAILKIT_STRICT_FIELDS}: {@code true} skips (and logs) a record with a member whose value
+         * cannot be read into its type; {@code false} (the default) matches it, the value kept as it came, and logs a
+         * warning.
+         *
+         * <pre>{@code
+         * TrailkitHandler.builder().rules(rules).strictFields(true);
+         * }</pre>
+         */
+        public Builder strictFields(boolean strictFields) {
+            this.strictFields = strictFields;
             return this;
         }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.github.trailkit.model.CloudTrailParseException;
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.model.InvalidRecordException;
@@ -48,6 +49,16 @@ public final class LogParser implements Closeable {
     private long warningCount;
     private boolean keepBadFields = true;
     private JsonParser parser;
+    /** The JSON input as read (inflated if need be); what a resynchronisation reads on from. */
+    private LimitedInput json;
+    /** What the parser reads, keeping the bytes just read so that reading can go on after damage. */
+    private RetainingInput retaining;
+    /** The input after the last resynchronisation, or null before the first. */
+    private ResyncInput resynced;
+    /** The offset in the input of the parser's byte 0: 0 until a resynchronisation starts a parser mid-input. */
+    private long base;
+    /** The offset in the input of the record being read. */
+    private long recordOffset = -1;
     private boolean gzip;
     private JsonStreamContext recordsArray;
     private long nextIndex;
@@ -104,13 +115,27 @@ public final class LogParser implements Closeable {
 
     /** The next record, or {@code null} at the end of the log. */
     public CloudTrailRecord next() {
-        if (finished) {
-            return null;
-        }
-        try {
-            if (parser == null) {
-                open();
+        while (!finished) {
+            try {
+                return read();
+            } catch (JsonParseException e) {
+                if (!resynchronisable(e)) {
+                    throw fail(e);
+                }
+                resynchronise(e);
+            } catch (IOException | RuntimeException e) {
+                throw fail(e);
             }
+        }
+        return null;
+    }
+
+    /** The next record, or null at the end; any exception ends the read unless a resynchronisation can go on. */
+    private CloudTrailRecord read() throws IOException {
+        if (parser == null) {
+            open();
+        }
+        {
             while (true) {
                 if (recordsArray == null && !enterRecords()) {
                     finished = true;
@@ -123,7 +148,9 @@ public final class LogParser implements Closeable {
                     continue;
                 }
                 long index = nextIndex++;
-                long offset = parser.currentTokenLocation().getByteOffset();
+                long relative = parser.currentTokenLocation().getByteOffset();
+                long offset = at(relative);
+                recordOffset = offset;
                 if (t != JsonToken.START_OBJECT) {
                     String found = Fields.describe(t);
                     parser.skipChildren();
@@ -131,7 +158,7 @@ public final class LogParser implements Closeable {
                     continue;
                 }
                 try {
-                    limited.startRecord(offset);
+                    limited.startRecord(relative);
                     CloudTrailRecord r = RecordCodec.readCloudTrailRecord(parser, t);
                     limited.endRecord();
                     if (limited.warned()) {
@@ -147,35 +174,125 @@ public final class LogParser implements Closeable {
                     recordTooLarge(index, offset, e);
                 } catch (InvalidFieldException e) {
                     skipToEndOfRecord();
-                    problem(index, offset, e.getMessage(), e);
+                    problem(index, offset, pointerAt(index, e.pointer()) + ": " + e.problem(), e);
                 } catch (IllegalArgumentException e) {
                     skipToEndOfRecord();
                     problem(index, offset, "/Records/" + index + ": " + e.getMessage(), e);
                 }
             }
-        } catch (CloudTrailParseException e) {
-            finished = true;
-            throw e;
-        } catch (LimitHit e) {
-            finished = true;
-            throw limitExceeded(e.limit(), e.byteOffset(), e.getMessage(), e);
-        } catch (StreamConstraintsException e) {
-            finished = true;
-            ReadLimits.Limit limit = Limits.of(e);
-            throw limitExceeded(limit, e.getLocation() != null ? e.getLocation().getByteOffset()
-                    : parser.currentLocation().getByteOffset(), Limits.what(limit), e);
-        } catch (JsonParseException e) {
-            finished = true;
-            throw damaged(e, "invalid JSON: " + e.getOriginalMessage(), e.getLocation().getByteOffset());
-        } catch (JsonProcessingException e) {
-            finished = true;
-            throw damaged(e, e.getOriginalMessage(), e.getLocation() == null ? -1 : e.getLocation().getByteOffset());
-        } catch (IOException e) {
-            finished = true;
-            String what = gzip ? "gzip data is truncated or corrupt: " : "cannot read the input: ";
-            throw damaged(e, what + e.getMessage(), parser == null ? -1 : parser.currentLocation().getByteOffset());
         }
     }
+
+    /** The exception that ends the read for {@code x}. */
+    private RuntimeException fail(Exception x) {
+        finished = true;
+        try {
+            throw x;
+        } catch (CloudTrailParseException e) {
+            return e;
+        } catch (LimitHit e) {
+            long at = e.limit() == ReadLimits.Limit.RECORD_BYTES ? at(e.byteOffset()) : e.byteOffset();
+            return limitExceeded(e.limit(), at, e.getMessage(), e);
+        } catch (StreamConstraintsException e) {
+            ReadLimits.Limit limit = Limits.of(e);
+            return limitExceeded(limit, at(e.getLocation() != null ? e.getLocation().getByteOffset()
+                    : parser.currentLocation().getByteOffset()), Limits.what(limit), e);
+        } catch (JsonParseException e) {
+            return damaged(e, "invalid JSON: " + e.getOriginalMessage(), at(e.getLocation().getByteOffset()));
+        } catch (JsonProcessingException e) {
+            return damaged(e, e.getOriginalMessage(), e.getLocation() == null ? -1 : at(e.getLocation().getByteOffset()));
+        } catch (IOException e) {
+            String what = gzip ? "gzip data is truncated or corrupt: " : "cannot read the input: ";
+            return damaged(e, what + e.getMessage(), parser == null ? -1 : at(parser.currentLocation().getByteOffset()));
+        } catch (RuntimeException e) {
+            return e;
+        } catch (Exception e) {
+            return new IllegalStateException(e);
+        }
+    }
+
+    /** An offset of the current parser as an offset in the input. */
+    private long at(long parserOffset) {
+        return parserOffset < 0 ? parserOffset : base + parserOffset;
+    }
+
+    /**
+     * Whether reading can go on after {@code e}: damaged JSON (a syntax error, invalid UTF-8, a duplicate name, a bad
+     * number) inside the {@code Records} array, under {@link ProblemPolicy#SKIP_AND_REPORT}. Not the end of the input
+     * inside a record (a truncated file), nor anything before the array or after it.
+     */
+    private boolean resynchronisable(JsonParseException e) {
+        return policy == ProblemPolicy.SKIP_AND_REPORT && !(e instanceof JsonEOFException) && parser != null
+                && recordsArray != null && insideRecords() && e.getLocation() != null
+                && e.getLocation().getByteOffset() >= 0;
+    }
+
+    /** Whether the parser is in the Records array or deeper. */
+    private boolean insideRecords() {
+        for (JsonStreamContext c = parser.getParsingContext(); c != null; c = c.getParent()) {
+            if (c == recordsArray) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * After damaged JSON at {@code e}'s location: reports the damaged record, finds the next record ({@link Resync})
+     * and starts a new parser there, or ends the read when none follows. A gzip stream that breaks while looking ends
+     * the read as it would have anyway.
+     */
+    private void resynchronise(JsonParseException e) {
+        long errorAt = e.getLocation().getByteOffset();
+        boolean between = parser.getParsingContext() == recordsArray;
+        long index = between ? nextIndex++ : nextIndex - 1;
+        long start = between ? at(errorAt) : recordOffset;
+        String what = "/Records/" + index + ": invalid JSON at byte " + at(errorAt) + ": " + e.getOriginalMessage();
+        byte[] kept = retaining.keptFrom(errorAt);
+        if (kept == null) {
+            throw fail(e);
+        }
+        if (resynced != null) {
+            byte[] ahead = resynced.drain();
+            byte[] both = java.util.Arrays.copyOf(kept, kept.length + ahead.length);
+            System.arraycopy(ahead, 0, both, kept.length, ahead.length);
+            kept = both;
+        }
+        Resync.Found found;
+        try {
+            found = Resync.next(kept, json, factory, limits);
+        } catch (IOException x) {
+            problem(index, start, what + "; the input broke while looking for the next record", null);
+            throw fail(x);
+        }
+        if (found == null) {
+            problem(index, start, what + "; no record follows it: bytes " + start + " to the end were passed over",
+                    null);
+            finished = true;
+            return;
+        }
+        long next = at(errorAt) + found.at;
+        problem(index, start, what + "; bytes " + start + " to " + (next - 1) + " were passed over, reading on at the"
+                + " next record, at byte " + next, null);
+        byte[] pending = new byte[RECORDS_PREFIX.length + found.from.length];
+        System.arraycopy(RECORDS_PREFIX, 0, pending, 0, RECORDS_PREFIX.length);
+        System.arraycopy(found.from, 0, pending, RECORDS_PREFIX.length, found.from.length);
+        base = next - RECORDS_PREFIX.length;
+        resynced = new ResyncInput(pending, json, limits.maxTotalBytes());
+        LimitedInput counted = new LimitedInput(resynced);
+        retaining = new RetainingInput(counted, LimitedParser.retainedBytes(limits));
+        try {
+            limited = new LimitedParser(factory.createParser(retaining), counted, fast ? retaining : null, limits);
+        } catch (IOException x) {
+            throw fail(x);
+        }
+        limited.keepBadFields(keepBadFields);
+        parser = limited; // the old parser is dropped, not closed: closing it would close the input
+        recordsArray = null;
+    }
+
+    /** What a parser started at a record after damage reads first, so that it reads on as in a Records array. */
+    private static final byte[] RECORDS_PREFIX = "{\"Records\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** The members kept as they came in the records delivered so far, in order; at most {@link #MAX_WARNINGS}. */
     public List<RecordProblem> warnings() {
@@ -252,10 +369,10 @@ public final class LogParser implements Closeable {
         int b2 = buffered.read();
         buffered.reset();
         gzip = b1 == GZIP_MAGIC_1 && b2 == GZIP_MAGIC_2;
-        LimitedInput json = gzip
+        json = gzip
                 ? new LimitedInput(new GZIPInputStream(buffered, 1 << 16), compressed, limits.maxInflateRatio())
                 : new LimitedInput(buffered);
-        RetainingInput retaining = new RetainingInput(json, LimitedParser.retainedBytes(limits));
+        retaining = new RetainingInput(json, LimitedParser.retainedBytes(limits));
         limited = new LimitedParser(factory.createParser(retaining), json, fast ? retaining : null, limits);
         limited.keepBadFields(keepBadFields);
         parser = limited;
@@ -296,7 +413,7 @@ public final class LogParser implements Closeable {
             return false;
         }
         if (t != JsonToken.START_OBJECT) {
-            long at = parser.currentTokenLocation().getByteOffset();
+            long at = at(parser.currentTokenLocation().getByteOffset());
             if (containers == 0) {
                 throw new NotCloudTrailLogException(
                         source, at, "expected a JSON object with a Records array, found " + Fields.describe(t), null);
@@ -347,7 +464,7 @@ public final class LogParser implements Closeable {
                 break;
             }
             if (parser.nextToken() == null) {
-                throw damaged(null, "the input ended inside a record", parser.currentLocation().getByteOffset());
+                throw damaged(null, "the input ended inside a record", at(parser.currentLocation().getByteOffset()));
             }
         }
     }
