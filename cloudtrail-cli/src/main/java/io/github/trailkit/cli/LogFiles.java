@@ -5,6 +5,7 @@ import io.github.trailkit.model.CloudTrailLog;
 import io.github.trailkit.model.CloudTrailParseException;
 import io.github.trailkit.model.CloudTrailReader;
 import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.model.FieldPolicy;
 import io.github.trailkit.model.ProblemPolicy;
 import io.github.trailkit.model.RecordProblem;
 import io.github.trailkit.model.SafeText;
@@ -37,6 +38,8 @@ final class LogFiles {
     private static final CloudTrailReader READER = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT);
     /** How long opening a file that is not a regular one (a named pipe) may wait for a writer. */
     static long openWaitMillis = 10_000;
+    /** {@code --strict-fields}: a record with a member that cannot be read is skipped and reported, not delivered. */
+    private static final CloudTrailReader STRICT = READER.onBadField(FieldPolicy.REJECT_RECORD);
 
     /** What is done with each record read: {@code recordIndex} is its index in the file's {@code Records} array. */
     interface RecordHandler {
@@ -48,6 +51,9 @@ final class LogFiles {
     long files;
     long records;
     long problems;
+    /** Members kept as they came in delivered records: reported on stderr, not counted as problems. */
+    long warnings;
+    private CloudTrailReader reader = READER;
     /** Run before a problem is reported on stderr: {@code scan} clears its progress line there. */
     Runnable beforeReport = () -> {};
 
@@ -62,6 +68,12 @@ final class LogFiles {
     LogFiles(Runnable flushOut, Consumer<String> err) {
         this.flushOut = flushOut;
         this.err = err;
+    }
+
+    /** Reads with {@link FieldPolicy#REJECT_RECORD} ({@code strict}) rather than the default, keep and warn. */
+    LogFiles strictFields(boolean strict) {
+        reader = strict ? STRICT : READER;
+        return this;
     }
 
     /**
@@ -154,7 +166,7 @@ final class LogFiles {
         files++;
         CloudTrailLog log;
         try {
-            log = READER.read(open(file), file.toString());
+            log = reader.read(open(file), file.toString());
         } catch (IOException e) {
             beforeReport.run();
             problem("cloudtrail: " + file + ": cannot open: " + reason(e));
@@ -173,10 +185,19 @@ final class LogFiles {
         }
         List<RecordProblem> skipped = log.problems();
         long notListed = log.problemCount() - skipped.size();
-        if (!skipped.isEmpty() || damage != null) {
+        List<RecordProblem> kept = log.warnings();
+        if (!skipped.isEmpty() || damage != null || !kept.isEmpty()) {
             beforeReport.run();
             flushOut.run(); // keep stdout and stderr in order on a terminal
         }
+        for (RecordProblem w : kept) {
+            err.accept(SafeText.escape("warning: " + w + " (the record was read, this value kept as it came)"));
+        }
+        if (log.warningCount() > kept.size()) {
+            err.accept(SafeText.escape(
+                    "warning: " + file + ": " + (log.warningCount() - kept.size()) + " more warnings not shown"));
+        }
+        warnings += log.warningCount();
         for (RecordProblem p : skipped) {
             problem(p.toString());
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -23,6 +24,13 @@ import picocli.CommandLine.Spec;
 final class RecordsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    @Option(
+            names = "--strict-fields",
+            description = "skip and report a record with a member whose value cannot be read into its type (such as"
+                    + " an eventTime of \"redacted\"); by default such a record is read, that value kept as it came,"
+                    + " and a warning printed on stderr")
+    private boolean strictFields;
 
     @Parameters(
             arity = "1..*",
@@ -39,7 +47,7 @@ final class RecordsCommand implements Callable<Integer> {
             return CloudTrailCommand.USAGE;
         }
         CloudTrailWriter writer = CloudTrail.writer();
-        LogFiles logs = new LogFiles(out, err);
+        LogFiles logs = new LogFiles(out, err).strictFields(strictFields);
         for (Path file : logs.expand(paths)) {
             logs.read(file, (f, index, record) -> out.println(SafeText.escape(writer.toJson(record))));
             if (out.checkError()) { // stdout was closed (| head): nobody reads on

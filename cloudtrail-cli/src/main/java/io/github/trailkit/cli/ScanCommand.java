@@ -78,6 +78,13 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--fail-on-findings", description = "exit with 1 when there is a finding")
     private boolean failOnFindings;
 
+    @Option(
+            names = "--strict-fields",
+            description = "skip and report a record with a member whose value cannot be read into its type (such as"
+                    + " an eventTime of \"redacted\"); by default such a record is read, that value kept as it came,"
+                    + " and a warning printed on stderr")
+    private boolean strictFields;
+
     @Parameters(
             arity = "1..*",
             paramLabel = "PATH",
@@ -134,7 +141,7 @@ final class ScanCommand implements Callable<Integer> {
 
         long start = System.nanoTime();
         lastProgress = start;
-        LogFiles logs = new LogFiles(out, err);
+        LogFiles logs = new LogFiles(out, err).strictFields(strictFields);
         logs.beforeReport = () -> clearProgress(err);
         List<Path> files = logs.expand(paths);
         scan(files, rules, logs, out, err);
@@ -205,7 +212,7 @@ final class ScanCommand implements Callable<Integer> {
                 while (next < files.size() && ahead.size() < window) {
                     Path file = files.get(next++);
                     FileScan scan = new FileScan();
-                    scan.task = pool.submit(() -> scanFile(file, rules, live, scan));
+                    scan.task = pool.submit(() -> scanFile(file, rules, live, strictFields, scan));
                     ahead.add(scan);
                 }
                 FileScan head = ahead.remove();
@@ -265,15 +272,15 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /** Runs on a worker thread: touches nothing but its own {@link FileScan} and the thread-safe counters. */
-    private static void scanFile(Path file, RuleSet rules, Live live, FileScan scan) {
+    private static void scanFile(Path file, RuleSet rules, Live live, boolean strictFields, FileScan scan) {
         try {
             String source = file.toString();
             LogFiles logs = new LogFiles(() -> {}, line -> {
                 scan.err(line);
-                if (live != null) {
+                if (live != null && !line.startsWith("warning: ")) {
                     live.problems.increment();
                 }
-            });
+            }).strictFields(strictFields);
             logs.read(file, (f, index, record) -> {
                 Evaluation e = rules.match(record);
                 for (Finding finding : e.findings()) {

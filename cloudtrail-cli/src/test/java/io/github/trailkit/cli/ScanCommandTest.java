@@ -63,7 +63,7 @@ class ScanCommandTest {
         String topic = "{\"eventVersion\":\"1.08\",\"eventSource\":\"sns.amazonaws.com\",\"eventName\":\"CreateTopic\"}";
         Path file = Files.writeString(dir.resolve("mixed.json"), "{\"Records\":[" + bad + "," + bad + "," + topic + "]}");
 
-        Cli.Result r = Cli.run("scan", "--rules", rules, file);
+        Cli.Result r = Cli.run("scan", "--strict-fields", "--rules", rules, file);
 
         assertThat(r.exit()).isEqualTo(1);
         JsonNode finding = assertThat(r.json()).singleElement().actual();

@@ -78,6 +78,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  *       times its compressed size, a decompression bomb (default 200, {@link ReadLimits#maxInflateRatio()})</td></tr>
  *   <tr><td>{@code TRAILKIT_MAX_RECORD_BYTES}</td><td>skip (and log) records larger than this (default 4 MiB,
  *       {@link ReadLimits#maxRecordBytes()})</td></tr>
+ *   <tr><td>{@code TRAILKIT_STRICT_FIELDS}</td><td>{@code true} to skip (and log) a record with a member whose value
+ *       cannot be read into its type; by default ({@code false}) such a record is matched, the value kept as it came,
+ *       and a warning logged</td></tr>
  *   <tr><td>{@code TRAILKIT_VERIFY_DIGESTS}</td><td>{@code true} to validate log file integrity when a digest file
  *       is delivered (default {@code false}; see below)</td></tr>
  *   <tr><td>{@code TRAILKIT_DEADLINE_MARGIN_MS}</td><td>start no object or batch of carried records when less than
@@ -214,8 +217,9 @@ public class TrailkitHandler implements RequestStreamHandler {
                 : flag(env, "TRAILKIT_INCLUDE_INSIGHTS", false);
         long maxBytes = b.maxObjectBytes != null ? b.maxObjectBytes : number(env, "TRAILKIT_MAX_OBJECT_BYTES", 0);
         ReadLimits limits = resolveLimits(b, env);
-        this.processor = new ObjectProcessor(s3, rules, insights, maxBytes, limits, log);
-        this.events = new EventRecordProcessor(rules, limits, log);
+        boolean strictFields = b.strictFields != null ? b.strictFields : flag(env, "TRAILKIT_STRICT_FIELDS", false);
+        this.processor = new ObjectProcessor(s3, rules, insights, maxBytes, limits, log, strictFields);
+        this.events = new EventRecordProcessor(rules, limits, log, strictFields);
         this.readLimits = limits;
         this.deadlineMarginMillis = b.deadlineMarginMillis != null ? b.deadlineMarginMillis
                 : millis(env, "TRAILKIT_DEADLINE_MARGIN_MS", Deadline.DEFAULT_MARGIN_MILLIS);
@@ -238,6 +242,7 @@ public class TrailkitHandler implements RequestStreamHandler {
         f.put("deadlineMarginMillis", deadlineMarginMillis);
         f.put("httpClient", HttpClients.nameOf(http));
         f.put("metricsNamespace", metrics == null ? null : metrics.namespace());
+        f.put("strictFields", strictFields);
         log.info("trailkit handler ready", f);
         priming.register();
     }
@@ -790,6 +795,7 @@ public class TrailkitHandler implements RequestStreamHandler {
         private final List<FindingSink> sinks = new ArrayList<>();
         private Boolean includeInsights;
         private Long maxObjectBytes;
+        private Boolean strictFields;
         private ReadLimits readLimits;
         private DigestLimits digestLimits;
         private PrintStream logTo;
@@ -872,6 +878,20 @@ public class TrailkitHandler implements RequestStreamHandler {
         /** Whether Insights log files are read too, instead of {@code TRAILKIT_INCLUDE_INSIGHTS}. */
         public Builder includeInsights(boolean includeInsights) {
             this.includeInsights = includeInsights;
+            return this;
+        }
+
+        /**
+         * Instead of {@code TRAILKIT_STRICT_FIELDS}: {@code true} skips (and logs) a record with a member whose value
+         * cannot be read into its type; {@code false} (the default) matches it, the value kept as it came, and logs a
+         * warning.
+         *
+         * <pre>{@code
+         * TrailkitHandler.builder().rules(rules).strictFields(true);
+         * }</pre>
+         */
+        public Builder strictFields(boolean strictFields) {
+            this.strictFields = strictFields;
             return this;
         }
 

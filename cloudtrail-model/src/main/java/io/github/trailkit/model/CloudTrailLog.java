@@ -17,7 +17,11 @@ import java.util.stream.StreamSupport;
  * <p>A log can be iterated once. Close it when done (it closes the input); closing early is fine. Iteration throws a
  * {@link CloudTrailParseException} when the input cannot be read on (see its subtypes); every record before that
  * point has been delivered. With {@link ProblemPolicy#SKIP_AND_REPORT}, invalid records are skipped and listed in
- * {@link #problems()}. Not thread-safe: read a log from one thread (the records it yields are immutable and can go
+ * {@link #problems()}, and damaged JSON inside the {@code Records} array costs only the damaged record: the reader
+ * reports the span it passes over and reads on at the next record it can be sure of (an object with {@code
+ * eventVersion} and {@code eventID} right after a comma, followed by a comma and an object or by the array's end);
+ * every record it delivers after that is exactly what the file holds. Members that could not be read into their
+ * typed accessor are in {@link #warnings()} (see {@link FieldPolicy}). Not thread-safe: read a log from one thread (the records it yields are immutable and can go
  * anywhere).
  *
  * <pre>{@code
@@ -107,6 +111,26 @@ public final class CloudTrailLog implements Iterable<CloudTrailRecord>, AutoClos
      */
     public long problemCount() {
         return parser.problemCount();
+    }
+
+    /**
+     * Members that could not be read into their typed accessor in the records delivered so far, in order: each record
+     * was delivered, the accessor empty and the value kept as it came in {@code otherFields()} (see {@link
+     * FieldPolicy#KEEP_AND_WARN}); each warning names the record's index and byte offset, and its reason starts with
+     * the member's JSON pointer. At most 10,000 are kept; {@link #warningCount()} counts them all. Unmodifiable.
+     *
+     * <pre>{@code
+     * log.warnings().forEach(w -> System.err.println("warning: " + w));
+     * // warning: a.json: record 3 at byte 1412: /Records/3/eventTime: expected an ISO 8601 time ..., found "redacted"
+     * }</pre>
+     */
+    public List<RecordProblem> warnings() {
+        return List.copyOf(parser.warnings());
+    }
+
+    /** How many warnings there were so far, kept or not. */
+    public long warningCount() {
+        return parser.warningCount();
     }
 
     /** How many records were delivered so far. */

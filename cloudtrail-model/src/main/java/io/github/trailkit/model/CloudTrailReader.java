@@ -34,15 +34,17 @@ import java.util.Objects;
  * }</pre>
  */
 public final class CloudTrailReader {
-    private static final CloudTrailReader DEFAULT =
-            new CloudTrailReader(ProblemPolicy.FAIL_FAST, ReadLimits.defaults(), Limits.factory(ReadLimits.defaults()));
+    private static final CloudTrailReader DEFAULT = new CloudTrailReader(ProblemPolicy.FAIL_FAST,
+            FieldPolicy.KEEP_AND_WARN, ReadLimits.defaults(), Limits.factory(ReadLimits.defaults()));
 
     private final ProblemPolicy policy;
+    private final FieldPolicy fieldPolicy;
     private final ReadLimits limits;
     private final JsonFactory factory;
 
-    private CloudTrailReader(ProblemPolicy policy, ReadLimits limits, JsonFactory factory) {
+    private CloudTrailReader(ProblemPolicy policy, FieldPolicy fieldPolicy, ReadLimits limits, JsonFactory factory) {
         this.policy = policy;
+        this.fieldPolicy = fieldPolicy;
         this.limits = limits;
         this.factory = factory;
     }
@@ -53,7 +55,24 @@ public final class CloudTrailReader {
 
     /** A reader like this one with another policy for invalid records; the default is {@link ProblemPolicy#FAIL_FAST}. */
     public CloudTrailReader onProblem(ProblemPolicy policy) {
-        return new CloudTrailReader(Objects.requireNonNull(policy, "policy"), limits, factory);
+        return new CloudTrailReader(Objects.requireNonNull(policy, "policy"), fieldPolicy, limits, factory);
+    }
+
+    /**
+     * A reader like this one with another policy for a member whose value cannot be read into its typed accessor; the
+     * default is {@link FieldPolicy#KEEP_AND_WARN}: the record is delivered, and the problem is a warning.
+     *
+     * <pre>{@code
+     * CloudTrailReader strict = CloudTrail.reader().onBadField(FieldPolicy.REJECT_RECORD);
+     * }</pre>
+     */
+    public CloudTrailReader onBadField(FieldPolicy policy) {
+        return new CloudTrailReader(this.policy, Objects.requireNonNull(policy, "policy"), limits, factory);
+    }
+
+    /** The policy for members whose value cannot be read into their typed accessor. */
+    public FieldPolicy fieldPolicy() {
+        return fieldPolicy;
     }
 
     /**
@@ -65,7 +84,8 @@ public final class CloudTrailReader {
      */
     public CloudTrailReader limits(ReadLimits limits) {
         Objects.requireNonNull(limits, "limits");
-        return new CloudTrailReader(policy, limits, limits.equals(this.limits) ? factory : Limits.factory(limits));
+        return new CloudTrailReader(
+                policy, fieldPolicy, limits, limits.equals(this.limits) ? factory : Limits.factory(limits));
     }
 
     /** The limits on the input. */
@@ -85,7 +105,8 @@ public final class CloudTrailReader {
     public CloudTrailLog read(InputStream in, String source) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(source, "source");
-        return new CloudTrailLog(new LogParser(in, source, policy, limits, factory));
+        return new CloudTrailLog(new LogParser(in, source, policy, limits, factory)
+                .keepBadFields(fieldPolicy == FieldPolicy.KEEP_AND_WARN));
     }
 
     /** Reads a log file; its path names it in problems and exceptions. */
@@ -104,7 +125,9 @@ public final class CloudTrailReader {
 
     /**
      * Reads one record from its JSON object text (as {@link CloudTrailWriter#toJson(CloudTrailRecord)} writes it).
-     * Offsets in problems and exceptions count the bytes of the text in UTF-8.
+     * Offsets in problems and exceptions count the bytes of the text in UTF-8. With {@link FieldPolicy#KEEP_AND_WARN},
+     * a member whose value cannot be read is kept as it came in {@code otherFields()}, its accessor empty; with {@link
+     * FieldPolicy#REJECT_RECORD} it is an {@link InvalidRecordException}.
      *
      * @throws InvalidRecordException if the text is JSON but not a valid record
      * @throws CloudTrailParseException if the text is not one JSON object
@@ -112,7 +135,8 @@ public final class CloudTrailReader {
     public CloudTrailRecord readRecord(String json) {
         Objects.requireNonNull(json, "json");
         // as UTF-8 bytes, so that payloads are kept as text and decoded on first use, as when reading a log
-        try (JsonParser p = LogParser.valueParser(json.getBytes(StandardCharsets.UTF_8), limits, factory)) {
+        try (JsonParser p = LogParser.valueParser(json.getBytes(StandardCharsets.UTF_8), limits, factory,
+                fieldPolicy == FieldPolicy.KEEP_AND_WARN)) {
             try {
                 return readOne(p);
             } catch (StreamConstraintsException e) {

@@ -32,7 +32,9 @@ public abstract class Resource {
 
     /**
      * Members not read into a typed accessor, in their order: names this version of trailkit does not know, and
-     * explicit JSON {@code null}s of typed fields. Kept so that the value is written back as it was read.
+     * explicit JSON {@code null}s of typed fields, a typed field's value that could not be read (as it came;
+     * its accessor is then empty) and a time's text when {@link java.time.Instant#toString()} would write it otherwise.
+     * Kept so that the value is written back as it was read.
      */
     public abstract Map<String, JsonValue> otherFields();
 

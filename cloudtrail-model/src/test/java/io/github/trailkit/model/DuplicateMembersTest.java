@@ -8,12 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A member name given twice in one object ends the read, at every depth; the same name in other objects does not. */
+/**
+ * A member name given twice in one object is found at every depth (it ends the read with {@link ProblemPolicy#FAIL_FAST},
+ * and costs its record with {@link ProblemPolicy#SKIP_AND_REPORT}); the same name in other objects is fine.
+ */
 class DuplicateMembersTest {
 
     private static List<String> eventIds(String json) {
+        return eventIds(json, ProblemPolicy.SKIP_AND_REPORT);
+    }
+
+    private static List<String> eventIds(String json, ProblemPolicy policy) {
         List<String> ids = new ArrayList<>();
-        try (CloudTrailLog log = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT)
+        try (CloudTrailLog log = CloudTrail.reader().onProblem(policy).onBadField(FieldPolicy.REJECT_RECORD)
                 .read(json.getBytes(StandardCharsets.UTF_8), "dups.json")) {
             for (CloudTrailRecord r : log) {
                 ids.add(r.eventID().orElse("?"));
@@ -23,7 +30,7 @@ class DuplicateMembersTest {
     }
 
     private static CloudTrailParseException failure(String json) {
-        return catchThrowableOfType(CloudTrailParseException.class, () -> eventIds(json));
+        return catchThrowableOfType(CloudTrailParseException.class, () -> eventIds(json, ProblemPolicy.FAIL_FAST));
     }
 
     @Test
@@ -41,6 +48,9 @@ class DuplicateMembersTest {
                 + "{\"eventID\":\"2\",\"requestParameters\":{\"items\":[{\"k\":1},{\"k\":2,\"v\":3,\"k\":4}]}}]}");
         assertThat(e).hasMessageContaining("dups.json").hasMessageContaining("Duplicate field 'k'");
         assertThat(e.recordIndex()).hasValue(1);
+        assertThat(eventIds("{\"Records\":[{\"eventVersion\":\"1.08\",\"eventID\":\"1\"},{\"eventID\":\"2\",\"requestParameters\":"
+                + "{\"items\":[{\"k\":1},{\"k\":2,\"v\":3,\"k\":4}]}},{\"eventVersion\":\"1.08\",\"eventID\":\"3\"}]}"))
+                .containsExactly("1", "3");
     }
 
     @Test
@@ -63,9 +73,9 @@ class DuplicateMembersTest {
                 + "\"eventName\":\"A\"},"
                 + "{\"eventID\":\"2\",\"userIdentity\":{\"type\":\"Root\",\"arn\":\"a\"},\"eventName\":\"A\"}]}";
         assertThat(eventIds(json)).containsExactly("2");
-        CloudTrailParseException e = failure(json.replace("\"eventName\":\"A\"}]}", "\"eventName\":\"A\",\"eventName\":\"B\"}]}"));
-        assertThat(e).hasMessageContaining("Duplicate field 'eventName'");
-        assertThat(e.recordIndex()).hasValue(1);
+        // the duplicate in the second record is still found: that record is skipped too
+        assertThat(eventIds(json.replace("\"eventName\":\"A\"}]}", "\"eventName\":\"A\",\"eventName\":\"B\"}]}")))
+                .isEmpty();
     }
 
     @Test

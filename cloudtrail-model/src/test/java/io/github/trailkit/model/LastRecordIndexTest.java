@@ -14,7 +14,7 @@ class LastRecordIndexTest {
         String log = "{\"Records\":[{\"eventID\":\"a\"},42,{\"eventID\":\"b\",\"eventTime\":\"not a time\"},{\"eventID\":\"c\"}]}"
                 + "{\"Records\":[{\"eventID\":\"d\"}]}";
         List<String> seen = new ArrayList<>();
-        try (CloudTrailLog l = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT)
+        try (CloudTrailLog l = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT).onBadField(FieldPolicy.REJECT_RECORD)
                 .read(log.getBytes(StandardCharsets.UTF_8), "two-documents.json")) {
             assertThat(l.lastRecordIndex()).isEqualTo(-1);
             for (CloudTrailRecord r : l) {

@@ -68,6 +68,7 @@ final class NothingLostTest {
         for (byte[] input : List.of(plain, BadInputTest.gzip(plain))) {
             List<String> delivered = new ArrayList<>();
             try (CloudTrailLog log = CloudTrail.reader().limits(LIMITS).onProblem(ProblemPolicy.SKIP_AND_REPORT)
+                    .onBadField(FieldPolicy.REJECT_RECORD)
                     .read(input, "seed-" + seed)) {
                 log.forEach(r -> delivered.add(r.eventID().orElseThrow()));
                 assertThat(delivered).as("seed %d", seed).isEqualTo(valid);

@@ -4,6 +4,7 @@ import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailParseException;
 import io.github.trailkit.model.CloudTrailReader;
 import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.model.FieldPolicy;
 import io.github.trailkit.model.LimitExceededException;
 import io.github.trailkit.model.ProblemPolicy;
 import io.github.trailkit.model.ReadLimits;
@@ -37,10 +38,13 @@ public final class EventRecordProcessor {
      * @param rules the rules every record is matched against
      * @param limits the limits of the log-file reader
      * @param log where problems are logged
+     * @param strictFields whether a record with a member that cannot be read into its type is skipped (else it is
+     *     matched, the value kept as it came), as for log files
      */
-    public EventRecordProcessor(RuleSet rules, ReadLimits limits, LambdaLog log) {
+    public EventRecordProcessor(RuleSet rules, ReadLimits limits, LambdaLog log, boolean strictFields) {
         this.rules = rules;
-        this.reader = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT).limits(limits);
+        this.reader = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT).limits(limits)
+                .onBadField(strictFields ? FieldPolicy.REJECT_RECORD : FieldPolicy.KEEP_AND_WARN);
         this.log = log;
     }
 

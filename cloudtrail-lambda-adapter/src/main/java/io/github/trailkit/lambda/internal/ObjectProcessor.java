@@ -9,6 +9,7 @@ import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.model.LimitExceededException;
 import io.github.trailkit.model.LogFileKey;
 import io.github.trailkit.model.NotCloudTrailLogException;
+import io.github.trailkit.model.FieldPolicy;
 import io.github.trailkit.model.ProblemPolicy;
 import io.github.trailkit.model.ReadLimits;
 import io.github.trailkit.model.RecordProblem;
@@ -75,7 +76,18 @@ public final class ObjectProcessor {
      */
     public ObjectProcessor(S3Client s3, RuleSet rules, boolean includeInsights, long maxObjectBytes, ReadLimits limits,
                            LambdaLog log) {
-        this.reader = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT).limits(limits);
+        this(s3, rules, includeInsights, maxObjectBytes, limits, log, false);
+    }
+
+    /**
+     * As {@link #ObjectProcessor(S3Client, RuleSet, boolean, long, ReadLimits, LambdaLog)}; with {@code strictFields}
+     * a record with a member whose value cannot be read is skipped and logged, else (the default) it is matched, the
+     * value kept as it came, and a warning logged.
+     */
+    public ObjectProcessor(S3Client s3, RuleSet rules, boolean includeInsights, long maxObjectBytes, ReadLimits limits,
+                           LambdaLog log, boolean strictFields) {
+        this.reader = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT)
+                .onBadField(strictFields ? FieldPolicy.REJECT_RECORD : FieldPolicy.KEEP_AND_WARN).limits(limits);
         this.s3 = s3;
         this.rules = rules;
         this.includeInsights = includeInsights;
@@ -178,11 +190,24 @@ public final class ObjectProcessor {
         return new ObjectOutcome(ref, Status.READ, records, found, badRecords, null, counter.count);
     }
 
+    /** Warnings logged per object at most; the rest are counted in one more line. */
+    private static final int MAX_WARNINGS_LOGGED = 100;
+
     /**
-     * Logs the first {@link #LOGGED_PROBLEMS} skipped records of an object, one line each, then one line counting the
-     * rest; returns how many there were in all.
+     * Logs the members kept as they came in records that were matched (warnings), up to {@link
+     * #MAX_WARNINGS_LOGGED}, then the first {@link #LOGGED_PROBLEMS} skipped records of an object, one line each, then
+     * one line counting the rest; returns how many skipped records there were in all.
      */
     private long bad(ObjectRef ref, CloudTrailLog logFile) {
+        var warnings = logFile.warnings();
+        for (int i = 0; i < Math.min(warnings.size(), MAX_WARNINGS_LOGGED); i++) {
+            log.warn("value kept as it came in a record that was read", ref.logFields(warnings.get(i).toString()));
+        }
+        if (logFile.warningCount() > MAX_WARNINGS_LOGGED) {
+            Map<String, Object> f = ref.logFields(null);
+            f.put("moreWarnings", logFile.warningCount() - MAX_WARNINGS_LOGGED);
+            log.warn("more values kept as they came, not logged one by one", f);
+        }
         var problems = logFile.problems();
         int logged = 0;
         for (RecordProblem p : problems) {

@@ -50,16 +50,54 @@ public final class Fields {
     }
 
     public static Instant instant(JsonParser p, JsonToken t) throws IOException {
-        String text = string(p, t);
+        return instant(p, string(p, t));
+    }
+
+    /**
+     * The instant a time field's text names: CloudTrail's form {@code 2024-01-31T23:59:59Z}, or another common form of
+     * one instant (a space for {@code T}, up to nine fractional digits, an offset such as {@code +01:00} for {@code Z},
+     * {@code 24:00:00}, a leap second); a time without a zone names no one instant and is refused.
+     */
+    public static Instant instant(JsonParser p, String text) throws InvalidFieldException {
         Instant fast = fastInstant(text);
         if (fast != null) {
             return fast;
         }
+        String iso = text.length() > 10 && text.charAt(10) == ' '
+                ? text.substring(0, 10) + 'T' + text.substring(11) : text;
         try {
-            return Instant.parse(text);
+            return Instant.parse(iso);
         } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(pointer(p), "expected an ISO 8601 UTC time such as 2024-01-31T23:59:59Z, found \""
-                    + abbreviate(text) + "\"");
+            throw new InvalidFieldException(pointer(p), "expected an ISO 8601 time with a zone such as 2024-01-31T23:59:59Z,"
+                    + " found \"" + abbreviate(text) + "\"");
+        }
+    }
+
+    /**
+     * Whether {@code text}, read as {@code instant}, is written back as it came by {@link Instant#toString()}; when not,
+     * the reader keeps the text beside the instant. True at once for CloudTrail's own 20-character form.
+     */
+    public static boolean writtenAsRead(String text, Instant instant) {
+        if (text.length() == 20 && text.charAt(10) == 'T' && text.charAt(16) == ':' && text.charAt(19) == 'Z'
+                && text.charAt(17) < '6' && !(text.charAt(11) == '2' && text.charAt(12) == '4')) {
+            return true; // uuuu-MM-ddTHH:mm:ssZ read as itself: no 24:00, no leap second
+        }
+        return instant.toString().equals(text);
+    }
+
+    /**
+     * Whether {@code other}, an {@code otherFields} entry under a time field's own name, is the text that field was
+     * written in: a string that reads as {@code instant}.
+     */
+    public static boolean isTextOf(io.github.trailkit.model.JsonValue other, Instant instant) {
+        String text = other.asString().orElse(null);
+        if (text == null) {
+            return false;
+        }
+        try {
+            return instant(null, text).equals(instant);
+        } catch (InvalidFieldException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -152,9 +190,33 @@ public final class Fields {
         }
         List<T> items = new ArrayList<>();
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            items.add(element.read(p, t));
+            try {
+                items.add(element.read(p, t));
+            } catch (InvalidFieldException e) {
+                if (e.kept() != null || !BadFields.kept(p)) {
+                    throw e;
+                }
+                throw new InvalidFieldException(e.pointer(), e.problem(), restOf(p, items));
+            }
         }
         return List.copyOf(items);
+    }
+
+    /**
+     * The whole list as it came, when the element the parser is on (at its first token) cannot be read: the elements
+     * read before it written back, which gives the same JSON, then the rest as it stands; the parser ends on the
+     * list's end.
+     */
+    private static io.github.trailkit.model.JsonValue restOf(JsonParser p, List<?> before) throws IOException {
+        List<io.github.trailkit.model.JsonValue> all = new ArrayList<>();
+        for (Object item : before) {
+            all.add(io.github.trailkit.model.JsonValue.parse(RecordCodec.toJson(item)));
+        }
+        JsonToken t = p.currentToken();
+        do {
+            all.add(JsonValues.read(p, t));
+        } while ((t = p.nextToken()) != JsonToken.END_ARRAY);
+        return io.github.trailkit.model.JsonValue.array(all);
     }
 
     /** Reads ISO 8601 extended ({@code 2023-07-19T21:11:57Z}) or basic ({@code 20131102T010628Z}) UTC times. */
@@ -175,6 +237,9 @@ public final class Fields {
     }
 
     static String pointer(JsonParser p) {
+        if (p == null) {
+            return "/";
+        }
         String ptr = p.getParsingContext().pathAsPointer().toString();
         return ptr.isEmpty() ? "/" : ptr;
     }

@@ -37,6 +37,10 @@ final class LimitedParser extends JsonParserDelegate {
     /** Whether the last token handed out was a member name (then checked already). */
     private boolean afterName;
     private long recordStart = -1;
+    /** Whether a typed member that cannot be read is kept as it came, with a warning ({@link BadFields}). */
+    private boolean keepBadFields;
+    /** The bad members kept since {@link #takeWarnings()}; null when none. */
+    private java.util.List<InvalidFieldException> warnings;
     private long cheapThreshold = Long.MAX_VALUE;
     private boolean nameTableOverflowed;
 
@@ -79,6 +83,34 @@ final class LimitedParser extends JsonParserDelegate {
      */
     static long retainedBytes(ReadLimits limits) {
         return limits.maxRecordBytes() + 6L * limits.maxStringLength() + 6 + 2L * RetainingInput.WINDOW;
+    }
+
+    /** Keeps a typed member that cannot be read as it came, with a warning, rather than fail the record. */
+    void keepBadFields(boolean keep) {
+        keepBadFields = keep;
+    }
+
+    boolean keepsBadFields() {
+        return keepBadFields;
+    }
+
+    void warn(InvalidFieldException e) {
+        if (warnings == null) {
+            warnings = new java.util.ArrayList<>(2);
+        }
+        warnings.add(e);
+    }
+
+    /** Whether members were kept with a warning since the last {@link #takeWarnings()}. */
+    boolean warned() {
+        return warnings != null;
+    }
+
+    /** The bad members kept since the last call, in order; the list is then empty again. */
+    java.util.List<InvalidFieldException> takeWarnings() {
+        java.util.List<InvalidFieldException> w = warnings == null ? java.util.List.of() : warnings;
+        warnings = null;
+        return w;
     }
 
     /** Starts checking the size of a record that starts at {@code byteOffset}. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.github.trailkit.model.CloudTrailParseException;
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.model.InvalidRecordException;
@@ -33,6 +34,8 @@ public final class LogParser implements Closeable {
     public static final int MAX_PROBLEMS_KEPT = 1000;
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
+    /** Warnings kept in memory for one log; more are counted only. */
+    public static final int MAX_WARNINGS = 10_000;
 
     private final String source;
     private final ProblemPolicy policy;
@@ -44,7 +47,21 @@ public final class LogParser implements Closeable {
     private final List<RecordProblem> problems = new ArrayList<>();
     /** Every problem found, kept or not: past {@link #MAX_PROBLEMS_KEPT}, problems are only counted. */
     private long problemCount;
+    /** At most {@link #MAX_WARNINGS} of them; {@link #warningCount} counts all. */
+    private final List<RecordProblem> warnings = new ArrayList<>();
+    private long warningCount;
+    private boolean keepBadFields = true;
     private JsonParser parser;
+    /** The JSON input as read (inflated if need be); what a resynchronisation reads on from. */
+    private LimitedInput json;
+    /** What the parser reads, keeping the bytes just read so that reading can go on after damage. */
+    private RetainingInput retaining;
+    /** The input after the last resynchronisation, or null before the first. */
+    private ResyncInput resynced;
+    /** The offset in the input of the parser's byte 0: 0 until a resynchronisation starts a parser mid-input. */
+    private long base;
+    /** The offset in the input of the record being read. */
+    private long recordOffset = -1;
     private boolean gzip;
     private JsonStreamContext recordsArray;
     private long nextIndex;
@@ -82,9 +99,21 @@ public final class LogParser implements Closeable {
      * duplicate names as the log reader does; its byte offsets are offsets into {@code json}. To be read in one go
      * and closed: it borrows the thread's tables for duplicate names until then.
      */
-    public static JsonParser valueParser(byte[] json, ReadLimits limits, JsonFactory factory) throws IOException {
+    public static JsonParser valueParser(byte[] json, ReadLimits limits, JsonFactory factory, boolean keepBadFields)
+            throws IOException {
         RetainingInput all = RetainingInput.whole(json);
-        return new LimitedParser(factory.createParser(json), new LimitedInput(all), all, limits, true);
+        LimitedParser p = new LimitedParser(factory.createParser(json), new LimitedInput(all), all, limits, true);
+        p.keepBadFields(keepBadFields);
+        return p;
+    }
+
+    /**
+     * Whether a typed member whose value cannot be read is kept as it came, the record delivered and the problem a
+     * warning (the default), or costs the record as the problem policy says. Set before the first record.
+     */
+    public LogParser keepBadFields(boolean keep) {
+        this.keepBadFields = keep;
+        return this;
     }
 
     /**
@@ -97,13 +126,27 @@ public final class LogParser implements Closeable {
 
     /** The next record, or {@code null} at the end of the log. */
     public CloudTrailRecord next() {
-        if (finished) {
-            return null;
-        }
-        try {
-            if (parser == null) {
-                open();
+        while (!finished) {
+            try {
+                return read();
+            } catch (JsonParseException e) {
+                if (!resynchronisable(e)) {
+                    throw fail(e);
+                }
+                resynchronise(e);
+            } catch (IOException | RuntimeException e) {
+                throw fail(e);
             }
+        }
+        return null;
+    }
+
+    /** The next record, or null at the end; any exception ends the read unless a resynchronisation can go on. */
+    private CloudTrailRecord read() throws IOException {
+        if (parser == null) {
+            open();
+        }
+        {
             while (true) {
                 if (recordsArray == null && !enterRecords()) {
                     finished = true;
@@ -116,7 +159,9 @@ public final class LogParser implements Closeable {
                     continue;
                 }
                 long index = nextIndex++;
-                long offset = parser.currentTokenLocation().getByteOffset();
+                long relative = parser.currentTokenLocation().getByteOffset();
+                long offset = at(relative);
+                recordOffset = offset;
                 if (t != JsonToken.START_OBJECT) {
                     String found = Fields.describe(t);
                     parser.skipChildren();
@@ -124,9 +169,12 @@ public final class LogParser implements Closeable {
                     continue;
                 }
                 try {
-                    limited.startRecord(offset);
+                    limited.startRecord(relative);
                     CloudTrailRecord r = RecordCodec.readCloudTrailRecord(parser, t);
                     limited.endRecord();
+                    if (limited.warned()) {
+                        warnings(index, offset);
+                    }
                     recordsRead++;
                     lastIndex = index;
                     return r;
@@ -137,37 +185,163 @@ public final class LogParser implements Closeable {
                     recordTooLarge(index, offset, e);
                 } catch (InvalidFieldException e) {
                     skipToEndOfRecord();
-                    problem(index, offset, e.getMessage(), e);
+                    problem(index, offset, pointerAt(index, e.pointer()) + ": " + e.problem(), e);
                 } catch (IllegalArgumentException e) {
                     skipToEndOfRecord();
                     problem(index, offset, "/Records/" + index + ": " + e.getMessage(), e);
                 }
             }
+        }
+    }
+
+    /** The exception that ends the read for {@code x}. */
+    private RuntimeException fail(Exception x) {
+        finished = true;
+        try {
+            throw x;
         } catch (CloudTrailParseException e) {
-            finished = true;
-            throw e;
+            return e;
         } catch (LimitHit e) {
-            finished = true;
-            throw limitExceeded(e.limit(), e.byteOffset(), e.getMessage(), e);
+            long at = e.limit() == ReadLimits.Limit.RECORD_BYTES ? at(e.byteOffset()) : e.byteOffset();
+            return limitExceeded(e.limit(), at, e.getMessage(), e);
         } catch (StreamConstraintsException e) {
-            finished = true;
             ReadLimits.Limit limit = Limits.of(e);
             if (limit == ReadLimits.Limit.NAME_TABLE) {
-                limited.nameTableOverflowed();
+                limited.nameTableOverflowed(); // before the close, which must not keep its table
             }
-            throw limitExceeded(limit, e.getLocation() != null ? e.getLocation().getByteOffset()
-                    : parser.currentLocation().getByteOffset(), Limits.what(limit), e);
+            return limitExceeded(limit, at(e.getLocation() != null ? e.getLocation().getByteOffset()
+                    : parser.currentLocation().getByteOffset()), Limits.what(limit), e);
         } catch (JsonParseException e) {
-            finished = true;
-            throw damaged(e, "invalid JSON: " + e.getOriginalMessage(), e.getLocation().getByteOffset());
+            return damaged(e, "invalid JSON: " + e.getOriginalMessage(), at(e.getLocation().getByteOffset()));
         } catch (JsonProcessingException e) {
-            finished = true;
-            throw damaged(e, e.getOriginalMessage(), e.getLocation() == null ? -1 : e.getLocation().getByteOffset());
+            return damaged(e, e.getOriginalMessage(), e.getLocation() == null ? -1 : at(e.getLocation().getByteOffset()));
         } catch (IOException e) {
-            finished = true;
             String what = gzip ? "gzip data is truncated or corrupt: " : "cannot read the input: ";
-            throw damaged(e, what + e.getMessage(), parser == null ? -1 : parser.currentLocation().getByteOffset());
+            return damaged(e, what + e.getMessage(), parser == null ? -1 : at(parser.currentLocation().getByteOffset()));
+        } catch (RuntimeException e) {
+            return e;
+        } catch (Exception e) {
+            return new IllegalStateException(e);
         }
+    }
+
+    /** An offset of the current parser as an offset in the input. */
+    private long at(long parserOffset) {
+        return parserOffset < 0 ? parserOffset : base + parserOffset;
+    }
+
+    /**
+     * Whether reading can go on after {@code e}: damaged JSON (a syntax error, invalid UTF-8, a duplicate name, a bad
+     * number) inside the {@code Records} array, under {@link ProblemPolicy#SKIP_AND_REPORT}. Not the end of the input
+     * inside a record (a truncated file), nor anything before the array or after it.
+     */
+    private boolean resynchronisable(JsonParseException e) {
+        return policy == ProblemPolicy.SKIP_AND_REPORT && !(e instanceof JsonEOFException) && parser != null
+                && recordsArray != null && insideRecords() && e.getLocation() != null
+                && e.getLocation().getByteOffset() >= 0;
+    }
+
+    /** Whether the parser is in the Records array or deeper. */
+    private boolean insideRecords() {
+        for (JsonStreamContext c = parser.getParsingContext(); c != null; c = c.getParent()) {
+            if (c == recordsArray) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * After damaged JSON at {@code e}'s location: reports the damaged record, finds the next record ({@link Resync})
+     * and starts a new parser there, or ends the read when none follows. A gzip stream that breaks while looking ends
+     * the read as it would have anyway.
+     */
+    private void resynchronise(JsonParseException e) {
+        long errorAt = e.getLocation().getByteOffset();
+        boolean between = parser.getParsingContext() == recordsArray;
+        long index = between ? nextIndex++ : nextIndex - 1;
+        long start = between ? at(errorAt) : recordOffset;
+        String what = "/Records/" + index + ": invalid JSON at byte " + at(errorAt) + ": " + e.getOriginalMessage();
+        byte[] kept = retaining.keptFrom(errorAt);
+        if (kept == null) {
+            throw fail(e);
+        }
+        if (resynced != null) {
+            byte[] ahead = resynced.drain();
+            byte[] both = java.util.Arrays.copyOf(kept, kept.length + ahead.length);
+            System.arraycopy(ahead, 0, both, kept.length, ahead.length);
+            kept = both;
+        }
+        Resync.Found found;
+        try {
+            found = Resync.next(kept, json, factory, limits);
+        } catch (IOException x) {
+            problem(index, start, what + "; the input broke while looking for the next record", null);
+            throw fail(x);
+        }
+        if (found == null) {
+            problem(index, start, what + "; no record follows it: bytes " + start + " to the end were passed over",
+                    null);
+            finished = true;
+            return;
+        }
+        long next = at(errorAt) + found.at;
+        problem(index, start, what + "; bytes " + start + " to " + (next - 1) + " were passed over, reading on at the"
+                + " next record, at byte " + next, null);
+        byte[] pending = new byte[RECORDS_PREFIX.length + found.from.length];
+        System.arraycopy(RECORDS_PREFIX, 0, pending, 0, RECORDS_PREFIX.length);
+        System.arraycopy(found.from, 0, pending, RECORDS_PREFIX.length, found.from.length);
+        base = next - RECORDS_PREFIX.length;
+        resynced = new ResyncInput(pending, json, limits.maxTotalBytes());
+        LimitedInput counted = new LimitedInput(resynced);
+        retaining = new RetainingInput(counted, LimitedParser.retainedBytes(limits));
+        try {
+            limited = new LimitedParser(factory.createParser(retaining), counted, fast ? retaining : null, limits);
+        } catch (IOException x) {
+            throw fail(x);
+        }
+        limited.keepBadFields(keepBadFields);
+        parser = limited; // the old parser is dropped, not closed: closing it would close the input
+        recordsArray = null;
+    }
+
+    /** What a parser started at a record after damage reads first, so that it reads on as in a Records array. */
+    private static final byte[] RECORDS_PREFIX = "{\"Records\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** The members kept as they came in the records delivered so far, in order; at most {@link #MAX_WARNINGS}. */
+    public List<RecordProblem> warnings() {
+        return Collections.unmodifiableList(warnings);
+    }
+
+    /** How many warnings there were, including those over {@link #MAX_WARNINGS} that were not kept. */
+    public long warningCount() {
+        return warningCount;
+    }
+
+    private void warnings(long index, long offset) {
+        for (InvalidFieldException e : limited.takeWarnings()) {
+            warningCount++;
+            if (warnings.size() < MAX_WARNINGS) {
+                warnings.add(RecordProblem.builder()
+                        .source(source)
+                        .recordIndex(index)
+                        .byteOffset(offset)
+                        .reason(pointerAt(index, e.pointer()) + ": " + e.problem())
+                        .build());
+            }
+        }
+    }
+
+    /**
+     * {@code pointer} with its record index, counted within one {@code Records} array by the parser, as the reader
+     * counts it: across concatenated documents and resynchronisations.
+     */
+    private static String pointerAt(long index, String pointer) {
+        if (pointer.startsWith("/Records/")) {
+            int end = pointer.indexOf('/', 9);
+            return "/Records/" + index + (end < 0 ? "" : pointer.substring(end));
+        }
+        return pointer;
     }
 
     /** How many problems were found so far, the kept ones and those past {@link #MAX_PROBLEMS_KEPT}. */
@@ -214,14 +388,15 @@ public final class LogParser implements Closeable {
         int b2 = buffered.read();
         buffered.reset();
         gzip = b1 == GZIP_MAGIC_1 && b2 == GZIP_MAGIC_2;
-        LimitedInput json = gzip
+        json = gzip
                 ? new LimitedInput(new GzipMembers(buffered, 1 << 16), compressed, limits.maxInflateRatio())
                 : new LimitedInput(buffered);
         if (!JacksonSupport.DOCUMENT_LENGTH) {
             json.total(limits.maxTotalBytes());
         }
-        RetainingInput retaining = new RetainingInput(json, LimitedParser.retainedBytes(limits));
+        retaining = new RetainingInput(json, LimitedParser.retainedBytes(limits));
         limited = new LimitedParser(factory.createParser(retaining), json, fast ? retaining : null, limits);
+        limited.keepBadFields(keepBadFields);
         parser = limited;
     }
 
@@ -260,7 +435,7 @@ public final class LogParser implements Closeable {
             return false;
         }
         if (t != JsonToken.START_OBJECT) {
-            long at = parser.currentTokenLocation().getByteOffset();
+            long at = at(parser.currentTokenLocation().getByteOffset());
             if (containers == 0) {
                 throw new NotCloudTrailLogException(
                         source, at, "expected a JSON object with a Records array, found " + Fields.describe(t), null);
@@ -311,7 +486,7 @@ public final class LogParser implements Closeable {
                 break;
             }
             if (parser.nextToken() == null) {
-                throw damaged(null, "the input ended inside a record", parser.currentLocation().getByteOffset());
+                throw damaged(null, "the input ended inside a record", at(parser.currentLocation().getByteOffset()));
             }
         }
     }

@@ -53,244 +53,253 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "eventVersion":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.eventVersion(Fields.version(p, t));
-                    }
-                    break;
-                case "userIdentity":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.userIdentity(readUserIdentity(p, t));
-                    }
-                    break;
-                case "eventTime":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.eventTime(Fields.instant(p, t));
-                    }
-                    break;
-                case "eventSource":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.eventSource(Fields.string(p, t));
-                    }
-                    break;
-                case "eventName":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.eventName(Fields.string(p, t));
-                    }
-                    break;
-                case "awsRegion":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.awsRegion(Fields.string(p, t));
-                    }
-                    break;
-                case "sourceIPAddress":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.sourceIPAddress(Fields.string(p, t));
-                    }
-                    break;
-                case "userAgent":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.userAgent(Fields.string(p, t));
-                    }
-                    break;
-                case "errorCode":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.errorCode(Fields.string(p, t));
-                    }
-                    break;
-                case "errorMessage":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.errorMessage(Fields.string(p, t));
-                    }
-                    break;
-                case "requestParameters":
-                    b.requestParameters(JsonValues.readPayload(p, t));
-                    break;
-                case "responseElements":
-                    b.responseElements(JsonValues.readPayload(p, t));
-                    break;
-                case "additionalEventData":
-                    b.additionalEventData(JsonValues.readPayload(p, t));
-                    break;
-                case "requestID":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.requestID(Fields.string(p, t));
-                    }
-                    break;
-                case "eventID":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.eventID(Fields.string(p, t));
-                    }
-                    break;
-                case "eventType":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.eventTypeAsString(Fields.string(p, t));
-                    }
-                    break;
-                case "apiVersion":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.apiVersion(Fields.string(p, t));
-                    }
-                    break;
-                case "managementEvent":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.managementEvent(Fields.bool(p, t));
-                    }
-                    break;
-                case "readOnly":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.readOnly(Fields.bool(p, t));
-                    }
-                    break;
-                case "resources":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.resources(Fields.list(p, t, RecordCodec::readResource));
-                    }
-                    break;
-                case "recipientAccountId":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.recipientAccountId(Fields.string(p, t));
-                    }
-                    break;
-                case "serviceEventDetails":
-                    b.serviceEventDetails(JsonValues.readPayload(p, t));
-                    break;
-                case "sharedEventID":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.sharedEventID(Fields.string(p, t));
-                    }
-                    break;
-                case "vpcEndpointId":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.vpcEndpointId(Fields.string(p, t));
-                    }
-                    break;
-                case "vpcEndpointAccountId":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.vpcEndpointAccountId(Fields.string(p, t));
-                    }
-                    break;
-                case "eventCategory":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.eventCategoryAsString(Fields.string(p, t));
-                    }
-                    break;
-                case "addendum":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.addendum(readAddendum(p, t));
-                    }
-                    break;
-                case "sessionCredentialFromConsole":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.sessionCredentialFromConsole(Fields.string(p, t));
-                    }
-                    break;
-                case "eventContext":
-                    b.eventContext(JsonValues.readPayload(p, t));
-                    break;
-                case "edgeDeviceDetails":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.edgeDeviceDetails(readEdgeDeviceDetails(p, t));
-                    }
-                    break;
-                case "tlsDetails":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.tlsDetails(readTlsDetails(p, t));
-                    }
-                    break;
-                case "insightDetails":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.insightDetails(readInsightDetails(p, t));
-                    }
-                    break;
-                case "annotation":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.annotation(Fields.string(p, t));
-                    }
-                    break;
-                case "accountId":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.accountId(Fields.string(p, t));
-                    }
-                    break;
-                case "eventId":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.aggregatedEventId(Fields.string(p, t));
-                    }
-                    break;
-                case "timeWindow":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.timeWindow(readAggregationTimeWindow(p, t));
-                    }
-                    break;
-                case "summary":
-                    b.summary(JsonValues.readPayload(p, t));
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "eventVersion":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.eventVersion(Fields.version(p, t));
+                        }
+                        break;
+                    case "userIdentity":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.userIdentity(readUserIdentity(p, t));
+                        }
+                        break;
+                    case "eventTime":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            String text = Fields.string(p, t);
+                            Instant x = Fields.instant(p, text);
+                            if (!Fields.writtenAsRead(text, x)) {
+                                b.putOtherFields(name, JsonValue.of(text)); // written back as it came
+                            }
+                            b.eventTime(x);
+                        }
+                        break;
+                    case "eventSource":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.eventSource(Fields.string(p, t));
+                        }
+                        break;
+                    case "eventName":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.eventName(Fields.string(p, t));
+                        }
+                        break;
+                    case "awsRegion":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.awsRegion(Fields.string(p, t));
+                        }
+                        break;
+                    case "sourceIPAddress":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.sourceIPAddress(Fields.string(p, t));
+                        }
+                        break;
+                    case "userAgent":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.userAgent(Fields.string(p, t));
+                        }
+                        break;
+                    case "errorCode":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.errorCode(Fields.string(p, t));
+                        }
+                        break;
+                    case "errorMessage":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.errorMessage(Fields.string(p, t));
+                        }
+                        break;
+                    case "requestParameters":
+                        b.requestParameters(JsonValues.readPayload(p, t));
+                        break;
+                    case "responseElements":
+                        b.responseElements(JsonValues.readPayload(p, t));
+                        break;
+                    case "additionalEventData":
+                        b.additionalEventData(JsonValues.readPayload(p, t));
+                        break;
+                    case "requestID":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.requestID(Fields.string(p, t));
+                        }
+                        break;
+                    case "eventID":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.eventID(Fields.string(p, t));
+                        }
+                        break;
+                    case "eventType":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.eventTypeAsString(Fields.string(p, t));
+                        }
+                        break;
+                    case "apiVersion":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.apiVersion(Fields.string(p, t));
+                        }
+                        break;
+                    case "managementEvent":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.managementEvent(Fields.bool(p, t));
+                        }
+                        break;
+                    case "readOnly":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.readOnly(Fields.bool(p, t));
+                        }
+                        break;
+                    case "resources":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.resources(Fields.list(p, t, RecordCodec::readResource));
+                        }
+                        break;
+                    case "recipientAccountId":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.recipientAccountId(Fields.string(p, t));
+                        }
+                        break;
+                    case "serviceEventDetails":
+                        b.serviceEventDetails(JsonValues.readPayload(p, t));
+                        break;
+                    case "sharedEventID":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.sharedEventID(Fields.string(p, t));
+                        }
+                        break;
+                    case "vpcEndpointId":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.vpcEndpointId(Fields.string(p, t));
+                        }
+                        break;
+                    case "vpcEndpointAccountId":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.vpcEndpointAccountId(Fields.string(p, t));
+                        }
+                        break;
+                    case "eventCategory":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.eventCategoryAsString(Fields.string(p, t));
+                        }
+                        break;
+                    case "addendum":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.addendum(readAddendum(p, t));
+                        }
+                        break;
+                    case "sessionCredentialFromConsole":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.sessionCredentialFromConsole(Fields.string(p, t));
+                        }
+                        break;
+                    case "eventContext":
+                        b.eventContext(JsonValues.readPayload(p, t));
+                        break;
+                    case "edgeDeviceDetails":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.edgeDeviceDetails(readEdgeDeviceDetails(p, t));
+                        }
+                        break;
+                    case "tlsDetails":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.tlsDetails(readTlsDetails(p, t));
+                        }
+                        break;
+                    case "insightDetails":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.insightDetails(readInsightDetails(p, t));
+                        }
+                        break;
+                    case "annotation":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.annotation(Fields.string(p, t));
+                        }
+                        break;
+                    case "accountId":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.accountId(Fields.string(p, t));
+                        }
+                        break;
+                    case "eventId":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.aggregatedEventId(Fields.string(p, t));
+                        }
+                        break;
+                    case "timeWindow":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.timeWindow(readAggregationTimeWindow(p, t));
+                        }
+                        break;
+                    case "summary":
+                        b.summary(JsonValues.readPayload(p, t));
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -308,7 +317,7 @@ public final class RecordCodec {
             g.writeFieldName("userIdentity");
             write(x, g);
         }
-        if (v.eventTime().isPresent()) {
+        if (v.eventTime().isPresent() && !v.otherFields().containsKey("eventTime")) { // else written as it came, below
             Instant x = v.eventTime().get();
             g.writeStringField("eventTime", x.toString());
         }
@@ -479,6 +488,9 @@ public final class RecordCodec {
                 typedPresent = v.userIdentity().isPresent();
                 break;
             case "eventTime":
+                if (v.eventTime().isPresent() && Fields.isTextOf(e.getValue(), v.eventTime().get())) {
+                    continue; // the text the time was written in
+                }
                 typedPresent = v.eventTime().isPresent();
                 break;
             case "eventSource":
@@ -604,100 +616,104 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "type":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.typeAsString(Fields.string(p, t));
-                    }
-                    break;
-                case "principalId":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.principalId(Fields.string(p, t));
-                    }
-                    break;
-                case "arn":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.arn(Fields.string(p, t));
-                    }
-                    break;
-                case "accountId":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.accountId(Fields.string(p, t));
-                    }
-                    break;
-                case "accessKeyId":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.accessKeyId(Fields.string(p, t));
-                    }
-                    break;
-                case "userName":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.userName(Fields.string(p, t));
-                    }
-                    break;
-                case "sessionContext":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.sessionContext(readSessionContext(p, t));
-                    }
-                    break;
-                case "invokedBy":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.invokedBy(Fields.string(p, t));
-                    }
-                    break;
-                case "invokedByDelegate":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.invokedByDelegate(readInvokedByDelegate(p, t));
-                    }
-                    break;
-                case "onBehalfOf":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.onBehalfOf(readOnBehalfOf(p, t));
-                    }
-                    break;
-                case "inScopeOf":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.inScopeOf(readInScopeOf(p, t));
-                    }
-                    break;
-                case "credentialId":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.credentialId(Fields.string(p, t));
-                    }
-                    break;
-                case "identityProvider":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.identityProvider(Fields.string(p, t));
-                    }
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "type":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.typeAsString(Fields.string(p, t));
+                        }
+                        break;
+                    case "principalId":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.principalId(Fields.string(p, t));
+                        }
+                        break;
+                    case "arn":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.arn(Fields.string(p, t));
+                        }
+                        break;
+                    case "accountId":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.accountId(Fields.string(p, t));
+                        }
+                        break;
+                    case "accessKeyId":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.accessKeyId(Fields.string(p, t));
+                        }
+                        break;
+                    case "userName":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.userName(Fields.string(p, t));
+                        }
+                        break;
+                    case "sessionContext":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.sessionContext(readSessionContext(p, t));
+                        }
+                        break;
+                    case "invokedBy":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.invokedBy(Fields.string(p, t));
+                        }
+                        break;
+                    case "invokedByDelegate":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.invokedByDelegate(readInvokedByDelegate(p, t));
+                        }
+                        break;
+                    case "onBehalfOf":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.onBehalfOf(readOnBehalfOf(p, t));
+                        }
+                        break;
+                    case "inScopeOf":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.inScopeOf(readInScopeOf(p, t));
+                        }
+                        break;
+                    case "credentialId":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.credentialId(Fields.string(p, t));
+                        }
+                        break;
+                    case "identityProvider":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.identityProvider(Fields.string(p, t));
+                        }
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -825,61 +841,65 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "sessionIssuer":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.sessionIssuer(readSessionIssuer(p, t));
-                    }
-                    break;
-                case "webIdFederationData":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.webIdFederationData(readWebIdFederationData(p, t));
-                    }
-                    break;
-                case "attributes":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.attributes(readSessionAttributes(p, t));
-                    }
-                    break;
-                case "sourceIdentity":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.sourceIdentity(Fields.string(p, t));
-                    }
-                    break;
-                case "ec2RoleDelivery":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.ec2RoleDelivery(Fields.string(p, t));
-                    }
-                    break;
-                case "assumedRoot":
-                    b.assumedRoot(JsonValues.readPayload(p, t));
-                    break;
-                case "signInSessionArn":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.signInSessionArn(Fields.string(p, t));
-                    }
-                    break;
-                case "ec2IssuedInVPC":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.ec2IssuedInVPC(Fields.string(p, t));
-                    }
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "sessionIssuer":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.sessionIssuer(readSessionIssuer(p, t));
+                        }
+                        break;
+                    case "webIdFederationData":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.webIdFederationData(readWebIdFederationData(p, t));
+                        }
+                        break;
+                    case "attributes":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.attributes(readSessionAttributes(p, t));
+                        }
+                        break;
+                    case "sourceIdentity":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.sourceIdentity(Fields.string(p, t));
+                        }
+                        break;
+                    case "ec2RoleDelivery":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.ec2RoleDelivery(Fields.string(p, t));
+                        }
+                        break;
+                    case "assumedRoot":
+                        b.assumedRoot(JsonValues.readPayload(p, t));
+                        break;
+                    case "signInSessionArn":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.signInSessionArn(Fields.string(p, t));
+                        }
+                        break;
+                    case "ec2IssuedInVPC":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.ec2IssuedInVPC(Fields.string(p, t));
+                        }
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -972,44 +992,48 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "type":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.type(Fields.string(p, t));
-                    }
-                    break;
-                case "principalId":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.principalId(Fields.string(p, t));
-                    }
-                    break;
-                case "arn":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.arn(Fields.string(p, t));
-                    }
-                    break;
-                case "accountId":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.accountId(Fields.string(p, t));
-                    }
-                    break;
-                case "userName":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.userName(Fields.string(p, t));
-                    }
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "type":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.type(Fields.string(p, t));
+                        }
+                        break;
+                    case "principalId":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.principalId(Fields.string(p, t));
+                        }
+                        break;
+                    case "arn":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.arn(Fields.string(p, t));
+                        }
+                        break;
+                    case "accountId":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.accountId(Fields.string(p, t));
+                        }
+                        break;
+                    case "userName":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.userName(Fields.string(p, t));
+                        }
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -1077,23 +1101,27 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "creationDate":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.creationDate(Fields.string(p, t));
-                    }
-                    break;
-                case "mfaAuthenticated":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.mfaAuthenticated(Fields.string(p, t));
-                    }
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "creationDate":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.creationDate(Fields.string(p, t));
+                        }
+                        break;
+                    case "mfaAuthenticated":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.mfaAuthenticated(Fields.string(p, t));
+                        }
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -1140,19 +1168,23 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "federatedProvider":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.federatedProvider(Fields.string(p, t));
-                    }
-                    break;
-                case "attributes":
-                    b.attributes(JsonValues.readPayload(p, t));
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "federatedProvider":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.federatedProvider(Fields.string(p, t));
+                        }
+                        break;
+                    case "attributes":
+                        b.attributes(JsonValues.readPayload(p, t));
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -1200,16 +1232,20 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "accountId":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.accountId(Fields.string(p, t));
-                    }
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "accountId":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.accountId(Fields.string(p, t));
+                        }
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -1249,23 +1285,27 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "userId":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.userId(Fields.string(p, t));
-                    }
-                    break;
-                case "identityStoreArn":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.identityStoreArn(Fields.string(p, t));
-                    }
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "userId":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.userId(Fields.string(p, t));
+                        }
+                        break;
+                    case "identityStoreArn":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.identityStoreArn(Fields.string(p, t));
+                        }
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -1312,37 +1352,41 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "sourceArn":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.sourceArn(Fields.string(p, t));
-                    }
-                    break;
-                case "sourceAccount":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.sourceAccount(Fields.string(p, t));
-                    }
-                    break;
-                case "issuerType":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.issuerType(Fields.string(p, t));
-                    }
-                    break;
-                case "credentialsIssuedTo":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.credentialsIssuedTo(Fields.string(p, t));
-                    }
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "sourceArn":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.sourceArn(Fields.string(p, t));
+                        }
+                        break;
+                    case "sourceAccount":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.sourceAccount(Fields.string(p, t));
+                        }
+                        break;
+                    case "issuerType":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.issuerType(Fields.string(p, t));
+                        }
+                        break;
+                    case "credentialsIssuedTo":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.credentialsIssuedTo(Fields.string(p, t));
+                        }
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -1403,37 +1447,41 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "ARN":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.arn(Fields.string(p, t));
-                    }
-                    break;
-                case "accountId":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.accountId(Fields.string(p, t));
-                    }
-                    break;
-                case "type":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.type(Fields.string(p, t));
-                    }
-                    break;
-                case "ARNPrefix":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.arnPrefix(Fields.string(p, t));
-                    }
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "ARN":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.arn(Fields.string(p, t));
+                        }
+                        break;
+                    case "accountId":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.accountId(Fields.string(p, t));
+                        }
+                        break;
+                    case "type":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.type(Fields.string(p, t));
+                        }
+                        break;
+                    case "ARNPrefix":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.arnPrefix(Fields.string(p, t));
+                        }
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -1494,37 +1542,41 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "tlsVersion":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.tlsVersion(Fields.string(p, t));
-                    }
-                    break;
-                case "cipherSuite":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.cipherSuite(Fields.string(p, t));
-                    }
-                    break;
-                case "clientProvidedHostHeader":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.clientProvidedHostHeader(Fields.string(p, t));
-                    }
-                    break;
-                case "keyExchange":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.keyExchange(Fields.string(p, t));
-                    }
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "tlsVersion":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.tlsVersion(Fields.string(p, t));
+                        }
+                        break;
+                    case "cipherSuite":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.cipherSuite(Fields.string(p, t));
+                        }
+                        break;
+                    case "clientProvidedHostHeader":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.clientProvidedHostHeader(Fields.string(p, t));
+                        }
+                        break;
+                    case "keyExchange":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.keyExchange(Fields.string(p, t));
+                        }
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -1585,37 +1637,41 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "reason":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.reasonAsString(Fields.string(p, t));
-                    }
-                    break;
-                case "updatedFields":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.updatedFields(Fields.string(p, t));
-                    }
-                    break;
-                case "originalRequestID":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.originalRequestID(Fields.string(p, t));
-                    }
-                    break;
-                case "originalEventID":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.originalEventID(Fields.string(p, t));
-                    }
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "reason":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.reasonAsString(Fields.string(p, t));
+                        }
+                        break;
+                    case "updatedFields":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.updatedFields(Fields.string(p, t));
+                        }
+                        break;
+                    case "originalRequestID":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.originalRequestID(Fields.string(p, t));
+                        }
+                        break;
+                    case "originalEventID":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.originalEventID(Fields.string(p, t));
+                        }
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -1676,40 +1732,44 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "type":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.type(Fields.string(p, t));
-                    }
-                    break;
-                case "deviceID":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.deviceID(Fields.string(p, t));
-                    }
-                    break;
-                case "deviceFamily":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.deviceFamily(Fields.string(p, t));
-                    }
-                    break;
-                case "snowJobId":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.snowJobId(Fields.string(p, t));
-                    }
-                    break;
-                case "attributes":
-                    b.attributes(JsonValues.readPayload(p, t));
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "type":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.type(Fields.string(p, t));
+                        }
+                        break;
+                    case "deviceID":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.deviceID(Fields.string(p, t));
+                        }
+                        break;
+                    case "deviceFamily":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.deviceFamily(Fields.string(p, t));
+                        }
+                        break;
+                    case "snowJobId":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.snowJobId(Fields.string(p, t));
+                        }
+                        break;
+                    case "attributes":
+                        b.attributes(JsonValues.readPayload(p, t));
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -1778,51 +1838,55 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "state":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.stateAsString(Fields.string(p, t));
-                    }
-                    break;
-                case "eventSource":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.eventSource(Fields.string(p, t));
-                    }
-                    break;
-                case "eventName":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.eventName(Fields.string(p, t));
-                    }
-                    break;
-                case "insightType":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.insightTypeAsString(Fields.string(p, t));
-                    }
-                    break;
-                case "errorCode":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.errorCode(Fields.string(p, t));
-                    }
-                    break;
-                case "insightContext":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.insightContext(readInsightContext(p, t));
-                    }
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "state":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.stateAsString(Fields.string(p, t));
+                        }
+                        break;
+                    case "eventSource":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.eventSource(Fields.string(p, t));
+                        }
+                        break;
+                    case "eventName":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.eventName(Fields.string(p, t));
+                        }
+                        break;
+                    case "insightType":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.insightTypeAsString(Fields.string(p, t));
+                        }
+                        break;
+                    case "errorCode":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.errorCode(Fields.string(p, t));
+                        }
+                        break;
+                    case "insightContext":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.insightContext(readInsightContext(p, t));
+                        }
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -1898,23 +1962,27 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "statistics":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.statistics(readInsightStatistics(p, t));
-                    }
-                    break;
-                case "attributions":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.attributions(Fields.list(p, t, RecordCodec::readInsightAttribution));
-                    }
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "statistics":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.statistics(readInsightStatistics(p, t));
+                        }
+                        break;
+                    case "attributions":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.attributions(Fields.list(p, t, RecordCodec::readInsightAttribution));
+                        }
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -1972,37 +2040,41 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "baseline":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.baseline(readInsightStatistic(p, t));
-                    }
-                    break;
-                case "insight":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.insight(readInsightStatistic(p, t));
-                    }
-                    break;
-                case "insightDuration":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.insightDuration(Fields.integer(p, t));
-                    }
-                    break;
-                case "baselineDuration":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.baselineDuration(Fields.integer(p, t));
-                    }
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "baseline":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.baseline(readInsightStatistic(p, t));
+                        }
+                        break;
+                    case "insight":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.insight(readInsightStatistic(p, t));
+                        }
+                        break;
+                    case "insightDuration":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.insightDuration(Fields.integer(p, t));
+                        }
+                        break;
+                    case "baselineDuration":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.baselineDuration(Fields.integer(p, t));
+                        }
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -2063,16 +2135,20 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "average":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.average(Fields.decimal(p, t));
-                    }
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "average":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.average(Fields.decimal(p, t));
+                        }
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -2112,30 +2188,34 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "attribute":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.attribute(Fields.string(p, t));
-                    }
-                    break;
-                case "insight":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.insight(Fields.list(p, t, RecordCodec::readInsightAttributionValue));
-                    }
-                    break;
-                case "baseline":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.baseline(Fields.list(p, t, RecordCodec::readInsightAttributionValue));
-                    }
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "attribute":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.attribute(Fields.string(p, t));
+                        }
+                        break;
+                    case "insight":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.insight(Fields.list(p, t, RecordCodec::readInsightAttributionValue));
+                        }
+                        break;
+                    case "baseline":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.baseline(Fields.list(p, t, RecordCodec::readInsightAttributionValue));
+                        }
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -2204,23 +2284,27 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "value":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.value(Fields.string(p, t));
-                    }
-                    break;
-                case "average":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.average(Fields.decimal(p, t));
-                    }
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "value":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.value(Fields.string(p, t));
+                        }
+                        break;
+                    case "average":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.average(Fields.decimal(p, t));
+                        }
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -2267,30 +2351,44 @@ public final class RecordCodec {
         String name;
         while ((name = p.nextFieldName()) != null) {
             t = p.nextToken();
-            switch (name) {
-                case "windowStart":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.windowStart(Fields.instant(p, t));
-                    }
-                    break;
-                case "windowEnd":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.windowEnd(Fields.instant(p, t));
-                    }
-                    break;
-                case "windowSize":
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.putOtherFields(name, JsonValue.nullValue());
-                    } else {
-                        b.windowSize(Fields.string(p, t));
-                    }
-                    break;
-                default:
-                    b.putOtherFields(name, JsonValues.readPayload(p, t));
+            try {
+                switch (name) {
+                    case "windowStart":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            String text = Fields.string(p, t);
+                            Instant x = Fields.instant(p, text);
+                            if (!Fields.writtenAsRead(text, x)) {
+                                b.putOtherFields(name, JsonValue.of(text)); // written back as it came
+                            }
+                            b.windowStart(x);
+                        }
+                        break;
+                    case "windowEnd":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            String text = Fields.string(p, t);
+                            Instant x = Fields.instant(p, text);
+                            if (!Fields.writtenAsRead(text, x)) {
+                                b.putOtherFields(name, JsonValue.of(text)); // written back as it came
+                            }
+                            b.windowEnd(x);
+                        }
+                        break;
+                    case "windowSize":
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.windowSize(Fields.string(p, t));
+                        }
+                        break;
+                    default:
+                        b.putOtherFields(name, JsonValues.readPayload(p, t));
+                }
+            } catch (InvalidFieldException e) {
+                b.putOtherFields(name, BadFields.keep(p, e));
             }
         }
         return b.build();
@@ -2299,11 +2397,11 @@ public final class RecordCodec {
     /** Writes a {@link AggregationTimeWindow} as one JSON object. */
     public static void write(AggregationTimeWindow v, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        if (v.windowStart().isPresent()) {
+        if (v.windowStart().isPresent() && !v.otherFields().containsKey("windowStart")) { // else written as it came, below
             Instant x = v.windowStart().get();
             g.writeStringField("windowStart", x.toString());
         }
-        if (v.windowEnd().isPresent()) {
+        if (v.windowEnd().isPresent() && !v.otherFields().containsKey("windowEnd")) { // else written as it came, below
             Instant x = v.windowEnd().get();
             g.writeStringField("windowEnd", x.toString());
         }
@@ -2321,9 +2419,15 @@ public final class RecordCodec {
             boolean typedPresent;
             switch (e.getKey()) {
             case "windowStart":
+                if (v.windowStart().isPresent() && Fields.isTextOf(e.getValue(), v.windowStart().get())) {
+                    continue; // the text the time was written in
+                }
                 typedPresent = v.windowStart().isPresent();
                 break;
             case "windowEnd":
+                if (v.windowEnd().isPresent() && Fields.isTextOf(e.getValue(), v.windowEnd().get())) {
+                    continue; // the text the time was written in
+                }
                 typedPresent = v.windowEnd().isPresent();
                 break;
             case "windowSize":
@@ -2440,9 +2544,10 @@ public final class RecordCodec {
     }
 
     private static void checkOther(String type, Map.Entry<String, JsonValue> e, boolean typedPresent) {
-        if (typedPresent || !e.getValue().isNull()) {
+        if (typedPresent) {
             throw new IllegalArgumentException(type + ".otherFields() may hold \"" + e.getKey()
-                    + "\" only as a JSON null standing for an absent typed value; set it through its typed accessor");
+                    + "\" only when the typed value is absent (a JSON null, or a value that could not be read, as it"
+                    + " came), or for a time, the text that time was written in; set it through its typed accessor");
         }
     }
 

@@ -116,7 +116,7 @@ public final class RecordMembers {
                 typed = v.userIdentity().orElse(null);
                 break;
             case "eventTime":
-                typed = v.eventTime().map(Instant::toString).orElse(null);
+                typed = v.otherFields().containsKey(name) ? null : v.eventTime().map(Instant::toString).orElse(null);
                 break;
             case "eventSource":
                 typed = v.eventSource().orElse(null);
@@ -608,10 +608,10 @@ public final class RecordMembers {
         Object typed;
         switch (name) {
             case "windowStart":
-                typed = v.windowStart().map(Instant::toString).orElse(null);
+                typed = v.otherFields().containsKey(name) ? null : v.windowStart().map(Instant::toString).orElse(null);
                 break;
             case "windowEnd":
-                typed = v.windowEnd().map(Instant::toString).orElse(null);
+                typed = v.otherFields().containsKey(name) ? null : v.windowEnd().map(Instant::toString).orElse(null);
                 break;
             case "windowSize":
                 typed = v.windowSize().orElse(null);

@@ -82,6 +82,11 @@ final class RetainingInput extends FilterInputStream {
         }
     }
 
+    /** A copy of the bytes from offset {@code from} to the last one read, or {@code null} when some are not kept. */
+    byte[] keptFrom(long from) {
+        return slice(from, pos);
+    }
+
     /** A copy of the bytes at offsets {@code [from, to)}, or {@code null} when some of them are not kept. */
     byte[] slice(long from, long to) {
         if (from < bufStart || to > bufStart + len || from > to) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.trailkit.model.CloudTrail;
+import io.github.trailkit.model.FieldPolicy;
 import io.github.trailkit.model.CloudTrailException;
 import io.github.trailkit.model.CloudTrailLog;
 import io.github.trailkit.model.CloudTrailRecord;
@@ -25,6 +26,10 @@ import java.util.zip.GZIPInputStream;
  * }</pre>
  */
 public final class Resources {
+    /** Fixtures are exact: a member that cannot be read is an error, not a value kept with a warning. */
+    private static final io.github.trailkit.model.CloudTrailReader FIXTURES =
+            CloudTrail.reader().onBadField(FieldPolicy.REJECT_RECORD);
+
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private Resources() {}
@@ -76,12 +81,12 @@ public final class Resources {
         try {
             if (isLog(json, source)) {
                 List<CloudTrailRecord> out = new ArrayList<>();
-                try (CloudTrailLog log = CloudTrail.reader().read(json, source)) {
+                try (CloudTrailLog log = FIXTURES.read(json, source)) {
                     log.forEach(out::add);
                 }
                 return out;
             }
-            return List.of(CloudTrail.reader().readRecord(new String(json, StandardCharsets.UTF_8)));
+            return List.of(FIXTURES.readRecord(new String(json, StandardCharsets.UTF_8)));
         } catch (CloudTrailException e) {
             throw new IllegalArgumentException(source + ": not a CloudTrail record or log file: " + e.getMessage(), e);
         }

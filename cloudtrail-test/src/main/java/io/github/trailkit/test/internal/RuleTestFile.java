@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.github.trailkit.model.CloudTrail;
+import io.github.trailkit.model.FieldPolicy;
 import io.github.trailkit.model.CloudTrailException;
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.rules.RuleSet;
@@ -250,7 +251,8 @@ public final class RuleTestFile {
                 return null;
             }
             try {
-                return CloudTrail.reader().readRecord(toJson(inline));
+                // fixtures are exact: a member that cannot be read is an error
+                return CloudTrail.reader().onBadField(FieldPolicy.REJECT_RECORD).readRecord(toJson(inline));
             } catch (CloudTrailException e) {
                 problems.add(where(inline.line(), caseName) + "\"record\" is not a valid CloudTrail record: "
                         + e.getMessage());
