@@ -22,7 +22,9 @@ final class ReadBoundsTest {
         sb.append(LAST).append("]}");
 
         List<String> ids = new ArrayList<>();
+        // strict fields: a record with an unreadable field is a problem too, as a record that is not an object is
         try (CloudTrailLog log = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT)
+                .onBadField(FieldPolicy.REJECT_RECORD)
                 .read(sb.toString().getBytes(StandardCharsets.UTF_8), "many")) {
             log.forEach(r -> ids.add(r.eventID().orElseThrow()));
 
