@@ -163,6 +163,31 @@ class HostileObjectsTest {
 
     @Test
     void anObjectOfManyBadRecordsLogsABoundedNumberOfLinesAndNothingRaw() {
+        manyBadRecords(true);
+        assertThat(logLines("invalid record skipped")).hasSize(100);
+        assertThat(logLines("more invalid records skipped, not logged one by one")).singleElement().satisfies(l -> {
+            assertThat(l.path("notLogged").asLong()).isEqualTo(4900);
+            assertThat(l.path("badRecords").asLong()).isEqualTo(5000);
+        });
+        assertThat(logLines("object read")).singleElement()
+                .satisfies(l -> assertThat(l.path("badRecords").asLong()).isEqualTo(5000));
+        assertThat(logBytes.toString(StandardCharsets.UTF_8)).doesNotContain("\u202e", "\u2028", "\u001b")
+                .contains("\\u202e", "\\u2028"); // the value reached the log, escaped
+    }
+
+    @Test
+    void anObjectOfManyBadFieldsLogsABoundedNumberOfWarningsAndNothingRaw() {
+        manyBadRecords(false); // by default each record is matched, its bad value kept: a warning, not a skip
+        assertThat(logLines("value kept as it came in a record that was read")).hasSize(100);
+        assertThat(logLines("more values kept as they came, not logged one by one")).singleElement()
+                .satisfies(l -> assertThat(l.path("moreWarnings").asLong()).isEqualTo(4900));
+        assertThat(logLines("invalid record skipped")).isEmpty();
+        assertThat(logBytes.toString(StandardCharsets.UTF_8)).doesNotContain("\u202e", "\u2028", "\u001b")
+                .contains("\\u202e", "\\u2028");
+    }
+
+    /** 5,000 records whose eventTime holds line breaks and controls, then one that matches; strict fields or not. */
+    private void manyBadRecords(boolean strictFields) {
         String key = DAY + "123456789012_CloudTrail_us-east-2_20150124T2310Z_manyBadRecords1.json.gz";
         StringBuilder sb = new StringBuilder("{\"Records\":[");
         for (int i = 0; i < 5000; i++) {
@@ -178,19 +203,11 @@ class HostileObjectsTest {
         }
         s3.put(BUCKET, key, gz.toByteArray());
 
-        JsonNode summary = TrailkitHandlerTest.invoke(handler(Map.of(), null), s3Event(BUCKET, key));
+        JsonNode summary = TrailkitHandlerTest.invoke(
+                handler(Map.of("TRAILKIT_STRICT_FIELDS", Boolean.toString(strictFields)), null), s3Event(BUCKET, key));
 
         assertThat(summary.path("read").asLong()).isEqualTo(1);
         assertThat(aws.snsPublished()).hasSize(1); // the last record still matched
-        assertThat(logLines("invalid record skipped")).hasSize(100);
-        assertThat(logLines("more invalid records skipped, not logged one by one")).singleElement().satisfies(l -> {
-            assertThat(l.path("notLogged").asLong()).isEqualTo(4900);
-            assertThat(l.path("badRecords").asLong()).isEqualTo(5000);
-        });
-        assertThat(logLines("object read")).singleElement()
-                .satisfies(l -> assertThat(l.path("badRecords").asLong()).isEqualTo(5000));
-        assertThat(logBytes.toString(StandardCharsets.UTF_8)).doesNotContain("\u202e", "\u2028", "\u001b")
-                .contains("\\u202e", "\\u2028"); // the value reached the log, escaped
     }
 
     List<JsonNode> logLines(String message) {

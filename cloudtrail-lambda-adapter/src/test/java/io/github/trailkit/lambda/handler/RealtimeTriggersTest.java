@@ -280,7 +280,8 @@ class RealtimeTriggersTest {
 
     @Test
     void anInvalidRecordIsReportedLikeOneInALogFileAndCostsNoOther() {
-        String broken = "{\"eventVersion\":\"1.08\",\"eventTime\":\"yesterday\",\"eventID\":\"x\"}";
+        // a duplicate member costs the record (a bad field alone would cost only that field)
+        String broken = "{\"eventVersion\":\"1.08\",\"eventTime\":\"yesterday\",\"eventTime\":\"x\"}";
         JsonNode answer = invoke(handler(), LambdaEvents.cloudWatchLogs(List.of(broken, "not json", texts.get(0))));
 
         assertThat(found).extracting(Finding::ruleId).containsExactly("sns-topic-created", "root-activity");
