@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.trailkit.lambda.FindingSink;
 import io.github.trailkit.lambda.TrailkitHandler;
+import io.github.trailkit.model.SafeText;
 import io.github.trailkit.rules.Finding;
 import io.github.trailkit.rules.Rule;
 import io.github.trailkit.rules.RulePacks;
@@ -88,13 +89,13 @@ final class InvokeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (ruleFiles.isEmpty() && packs.isEmpty()) {
-            err.println("cloudtrail invoke: give at least one --rules FILE or --pack NAME");
+            err.println(SafeText.escape("cloudtrail invoke: give at least one --rules FILE or --pack NAME"));
             return CloudTrailCommand.USAGE;
         }
         for (String pack : packs) {
             if (!RulePacks.names().contains(pack)) {
-                err.println("cloudtrail invoke: no rule pack named \"" + pack + "\"; the packs are "
-                        + String.join(", ", new TreeSet<>(RulePacks.names())));
+                err.println(SafeText.escape("cloudtrail invoke: no rule pack named \"" + pack + "\"; the packs are "
+                        + String.join(", ", new TreeSet<>(RulePacks.names()))));
                 return CloudTrailCommand.USAGE;
             }
         }
@@ -102,7 +103,7 @@ final class InvokeCommand implements Callable<Integer> {
         if (endpointUrl != null) {
             endpoint = endpoint(endpointUrl);
             if (endpoint == null) {
-                err.println("cloudtrail invoke: --endpoint-url \"" + endpointUrl + "\" is not an http or https URL");
+                err.println(SafeText.escape("cloudtrail invoke: --endpoint-url \"" + endpointUrl + "\" is not an http or https URL"));
                 return CloudTrailCommand.USAGE;
             }
         }
@@ -119,7 +120,7 @@ final class InvokeCommand implements Callable<Integer> {
             @Override
             public void send(List<Finding> findings) {
                 for (Finding f : findings) {
-                    out.println(f.toJson(false));
+                    out.println(SafeText.escape(f.toJson(false)));
                 }
                 out.flush();
             }
@@ -141,8 +142,8 @@ final class InvokeCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        err.println("cloudtrail invoke: " + events.size() + (events.size() == 1 ? " invocation, " : " invocations, ")
-                + failed + " failed");
+        err.println(SafeText.escape("cloudtrail invoke: " + events.size() + (events.size() == 1 ? " invocation, " : " invocations, ")
+                + failed + " failed"));
         return failed == 0 ? CloudTrailCommand.OK : CloudTrailCommand.PROBLEM;
     }
 
@@ -153,12 +154,12 @@ final class InvokeCommand implements Callable<Integer> {
             handler.handleRequest(in, answer, null);
         } catch (IOException | RuntimeException e) {
             drain(handlerLog, err);
-            err.println(file + ": invocation failed: " + CloudTrailCommand.describe(e));
+            err.println(SafeText.escape(file + ": invocation failed: " + CloudTrailCommand.describe(e)));
             return false;
         }
         drain(handlerLog, err);
         String response = answer.toString(StandardCharsets.UTF_8).strip();
-        err.println(file + ": " + response);
+        err.println(SafeText.escape(file + ": " + response));
         return !failedItems(response);
     }
 
@@ -248,7 +249,7 @@ final class InvokeCommand implements Callable<Integer> {
             for (Rule r : rules) {
                 String first = ids.putIfAbsent(r.id(), file.toString());
                 if (first != null) {
-                    err.println(file + ": rule id \"" + r.id() + "\" is also used in " + first);
+                    err.println(SafeText.escape(file + ": rule id \"" + r.id() + "\" is also used in " + first));
                     ok = false;
                 }
             }

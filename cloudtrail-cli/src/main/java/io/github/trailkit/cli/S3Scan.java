@@ -8,6 +8,7 @@ import io.github.trailkit.model.CloudTrailReader;
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.model.ProblemPolicy;
 import io.github.trailkit.model.RecordProblem;
+import io.github.trailkit.model.SafeText;
 import io.github.trailkit.rules.Evaluation;
 import io.github.trailkit.rules.Finding;
 import io.github.trailkit.rules.RuleError;
@@ -93,20 +94,20 @@ final class S3Scan {
             to = time("--to", options.to);
             delay = Duration.parse(options.maxDeliveryDelay);
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            err.println("cloudtrail scan: " + e.getMessage());
+            err.println(SafeText.escape("cloudtrail scan: " + e.getMessage()));
             return CloudTrailCommand.USAGE;
         }
         if (from != null && to != null && !from.isBefore(to)) {
-            err.println("cloudtrail scan: --from " + options.from + " is not before --to " + options.to);
+            err.println(SafeText.escape("cloudtrail scan: --from " + options.from + " is not before --to " + options.to));
             return CloudTrailCommand.USAGE;
         }
         for (String uri : uris) {
             if (!uri.startsWith(S3)) {
-                err.println("cloudtrail scan: give either s3:// paths or local paths, not both: " + uri);
+                err.println(SafeText.escape("cloudtrail scan: give either s3:// paths or local paths, not both: " + uri));
                 return CloudTrailCommand.USAGE;
             }
             if (bucketOf(uri).isEmpty()) {
-                err.println("cloudtrail scan: no bucket in " + uri);
+                err.println(SafeText.escape("cloudtrail scan: no bucket in " + uri));
                 return CloudTrailCommand.USAGE;
             }
         }
@@ -124,17 +125,17 @@ final class S3Scan {
                             : keys.list(bucket, prefixOf(uri));
                 } catch (SdkException e) {
                     problems++;
-                    err.println("cloudtrail: cannot list " + uri + ": " + CloudTrailCommand.describe(e));
+                    err.println(SafeText.escape("cloudtrail: cannot list " + uri + ": " + CloudTrailCommand.describe(e)));
                     continue;
                 }
                 if (found.isEmpty()) {
-                    err.println("cloudtrail: " + uri + ": no .json or .json.gz objects"
-                            + (options.anyFilter() ? " that the filters select" : ""));
+                    err.println(SafeText.escape("cloudtrail: " + uri + ": no .json or .json.gz objects"
+                            + (options.anyFilter() ? " that the filters select" : "")));
                 }
                 scan(s3, bucket, found);
             }
         } catch (SdkException e) {
-            err.println("cloudtrail scan: " + CloudTrailCommand.describe(e));
+            err.println(SafeText.escape("cloudtrail scan: " + CloudTrailCommand.describe(e)));
             return CloudTrailCommand.PROBLEM;
         }
         out.flush();
@@ -178,9 +179,9 @@ final class S3Scan {
                 for (int i = 0; i < done.lines.size(); i++) {
                     if (done.toErr.get(i)) {
                         out.flush();
-                        err.println(done.lines.get(i));
+                        err.println(SafeText.escape(done.lines.get(i)));
                     } else {
-                        out.println(done.lines.get(i));
+                        out.println(SafeText.escape(done.lines.get(i)));
                     }
                 }
             }
@@ -231,6 +232,17 @@ final class S3Scan {
             scan.problems++;
             scan.toErr.add(true);
             scan.lines.add(p.toString());
+        }
+        for (RecordProblem w : log.warnings()) {
+            scan.toErr.add(true);
+            scan.lines.add("warning: " + w + " (the record was read, this value kept as it came)");
+        }
+        long notListed = log.problemCount() - log.problems().size();
+        if (notListed > 0) {
+            scan.problems += notListed;
+            scan.toErr.add(true);
+            scan.lines.add(source + ": " + notListed + " more invalid records skipped, not listed (only the first "
+                    + CloudTrailLog.MAX_PROBLEMS_KEPT + " of a file are)");
         }
         if (damage != null) {
             scan.problems++;
