@@ -105,7 +105,7 @@ class ScanPackAndSigmaTest {
     void anUnknownPackIsAUsageError() {
         Cli.Result r = Cli.run("scan", "--pack", "cis", logs);
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("no rule pack named \"cis\"; the packs are cis-aws-foundations");
+        assertThat(r.err()).contains("no rule pack named \"cis\"; the packs are aws-attack-techniques, cis-aws-foundations");
     }
 
     @Test

@@ -36,13 +36,23 @@ public abstract class Finding {
     @Value.Parameter
     public abstract String title();
 
-    /** The rule's severity. */
+    /** The rule's severity for this record (see {@link Rule#severityFor}). */
     @Value.Parameter
     public abstract Severity severity();
 
-    /** The rule's tags. */
+    /** The rule's tags; {@link #attackTactics()} and {@link #attackTechniques()} read the ATT&amp;CK ones. */
     @Value.Parameter
     public abstract List<String> tags();
+
+    /** The ATT&amp;CK tactics the rule's tags name. */
+    public List<AttackTactic> attackTactics() {
+        return Rule.tactics(tags());
+    }
+
+    /** The ATT&amp;CK technique ids the rule's tags name, such as {@code T1562.008}. */
+    public List<String> attackTechniques() {
+        return Rule.techniques(tags());
+    }
 
     /**
      * What identifies this finding for deduplication: the value at the rule's {@link Rule#dedupKey()}, or the record's
@@ -68,8 +78,9 @@ public abstract class Finding {
     }
 
     /**
-     * The finding as one line of JSON: {@code ruleId}, {@code title}, {@code severity}, {@code tags}, {@code
-     * dedupKey}, the record's {@code eventID}, {@code eventName}, {@code eventSource}, {@code eventTime}, {@code
+     * The finding as one line of JSON: {@code ruleId}, {@code title}, {@code severity}, {@code tags}, the ATT&amp;CK
+     * {@code attackTactics} (ids such as {@code TA0005}) and {@code attackTechniques} (such as {@code T1562.008}) the
+     * tags name, when there are any, {@code dedupKey}, the record's {@code eventID}, {@code eventName}, {@code eventSource}, {@code eventTime}, {@code
      * awsRegion}, {@code recipientAccountId}, {@code userIdentity} ({@code type} and {@code arn}), {@code source} and
      * {@code recordIndex} when known, and, with {@code withRecord}, the whole {@code record}. Absent values are omitted.
      */
@@ -86,6 +97,22 @@ public abstract class Finding {
                 g.writeString(t);
             }
             g.writeEndArray();
+            List<AttackTactic> tactics = Rule.tactics(tags());
+            if (!tactics.isEmpty()) {
+                g.writeArrayFieldStart("attackTactics");
+                for (AttackTactic t : tactics) {
+                    g.writeString(t.id());
+                }
+                g.writeEndArray();
+            }
+            List<String> techniques = Rule.techniques(tags());
+            if (!techniques.isEmpty()) {
+                g.writeArrayFieldStart("attackTechniques");
+                for (String t : techniques) {
+                    g.writeString(t);
+                }
+                g.writeEndArray();
+            }
             g.writeStringField("dedupKey", dedupKey());
             field(g, "eventID", r.eventID());
             field(g, "eventName", r.eventName());

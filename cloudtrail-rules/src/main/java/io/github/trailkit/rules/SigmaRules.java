@@ -332,7 +332,7 @@ public final class SigmaRules {
                         throw fail("in " + selection + ": null cannot be used with the " + kind + " modifier (" + key
                                 + ")");
                     }
-                    nulls.add(f.absent().or(f.isNull()));
+                    nulls.add(f.absentOrNull());
                     continue;
                 }
                 String s = text(v);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.model.JsonValue;
 import io.github.trailkit.model.EventCategory;
 import io.github.trailkit.model.EventType;
 import io.github.trailkit.model.EventVersion;
@@ -54,7 +55,9 @@ final class CloudTrailRecordsTest {
                 k -> Assertions.assertThat(k).matches("AKIA[0-9A-F]{16}"));
         Assertions.assertThat(r.tlsDetails().flatMap(t -> t.clientProvidedHostHeader()))
                 .contains("sns.us-east-1.amazonaws.com");
-        Assertions.assertThat(r.requestParameters()).hasValueSatisfying(v -> Assertions.assertThat(v.isNull()).isTrue());
+        // "requestParameters": null, kept as an explicit null is for every field: empty, and null in otherFields
+        Assertions.assertThat(r.requestParameters()).isEmpty();
+        Assertions.assertThat(r.otherFields()).containsEntry("requestParameters", JsonValue.nullValue());
     }
 
     @Test
