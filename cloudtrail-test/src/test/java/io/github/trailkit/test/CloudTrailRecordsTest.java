@@ -228,9 +228,16 @@ final class CloudTrailRecordsTest {
         assertThatThrownBy(() -> CloudTrailRecords.fromJson("[1]"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("<json>: expected a JSON object");
+        // a bad field is a bad record, not a file that is no CloudTrail at all
         assertThatThrownBy(() -> CloudTrailRecords.fromJson("{\"eventTime\":\"yesterday\"}"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("<json>: not a CloudTrail record or log file: ")
+                .hasMessageStartingWith("<json>: invalid record: ")
+                .hasMessageContaining("eventTime")
+                .hasMessageNotContaining("not a CloudTrail");
+        assertThatThrownBy(() -> CloudTrailRecords.fromJson(
+                "{\"Records\":[{\"eventName\":\"A\"},{\"eventName\":\"B\",\"eventTime\":\"yesterday\"}]}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("<json>: invalid record: record 1 at byte ")
                 .hasMessageContaining("eventTime");
     }
 }
