@@ -29,6 +29,24 @@ final class RuleMetadataTest {
                     .and(requestParameter("userName").differsFrom(userIdentity().userName())))
             .build();
 
+    /** The README's example, compiled here, builds the same rule as {@link #KEY_FOR_OTHER}. */
+    @Test
+    void theReadmeExampleIsThisRule() {
+        // README:rule-metadata
+        Rule keyForOther = rule("access-key-for-another-user")
+                .description("An access key created for someone other than the caller")
+                .addReferences("https://example.com/runbooks/access-keys")      // runbooks, references
+                .attack(AttackTactic.PERSISTENCE, "T1098.001")                     // ATT&CK, as typed data
+                .severity(Severity.MEDIUM)
+                .severityWhen(userIdentity().type().is("Root"), Severity.CRITICAL) // severity by record
+                .dedupKey("userIdentity.arn", "requestParameters.userName")        // one key from several fields
+                .when(eventName().is("CreateAccessKey").and(succeeded())
+                        .and(requestParameter("userName").differsFrom(userIdentity().userName())))
+                .build();
+        // README:rule-metadata
+        assertThat(keyForOther).hasToString(KEY_FOR_OTHER.toString());
+    }
+
     @Test
     void attackIdsAreTypedData_readFromTheTagsSigmaUses() {
         assertThat(KEY_FOR_OTHER.tags()).containsExactly("attack.persistence", "attack.t1098.001");
