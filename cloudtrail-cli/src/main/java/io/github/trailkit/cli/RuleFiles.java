@@ -13,11 +13,60 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Loading rule documents and Sigma rules named on a command line, reporting every problem of every file. */
 final class RuleFiles {
     private RuleFiles() {}
+
+    /**
+     * The files named, a directory standing for every {@code .yml}, {@code .yaml} and {@code .json} file below it
+     * (in path order, hidden files and directories left out); {@code null} after reporting a directory that holds
+     * none or cannot be read.
+     */
+    static List<Path> expand(List<Path> named, PrintWriter err) {
+        List<Path> files = new ArrayList<>();
+        boolean ok = true;
+        for (Path p : named) {
+            if (!Files.isDirectory(p)) {
+                files.add(p);
+                continue;
+            }
+            List<Path> found;
+            try (Stream<Path> walk = Files.walk(p)) {
+                found = walk.filter(f -> Files.isRegularFile(f) && isRuleFile(f) && !hidden(p, f)).sorted()
+                        .collect(Collectors.toList());
+            } catch (IOException | UncheckedIOException e) {
+                err.println("cloudtrail: cannot read the directory " + p + ": " + e.getMessage());
+                ok = false;
+                continue;
+            }
+            if (found.isEmpty()) {
+                err.println("cloudtrail: no .yml, .yaml or .json rule file in the directory " + p);
+                ok = false;
+            }
+            files.addAll(found);
+        }
+        return ok ? files : null;
+    }
+
+    private static boolean isRuleFile(Path f) {
+        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".json");
+    }
+
+    private static boolean hidden(Path root, Path f) {
+        for (Path part : root.relativize(f)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The rules of one document or Sigma rule (told apart by content); {@code null} after reporting its problems ({@code file:line:column: message}). */
     static List<Rule> load(Path file, PrintWriter err) {

@@ -38,7 +38,8 @@ final class RulesCommand implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
 
-        @Parameters(arity = "1..*", paramLabel = "FILE", description = "rule documents")
+        @Parameters(arity = "1..*", paramLabel = "FILE",
+                description = "rule documents or Sigma rules, or directories of them (every .yml, .yaml and .json file)")
         private List<Path> files;
 
         @Override
@@ -48,8 +49,9 @@ final class RulesCommand implements Callable<Integer> {
             if (!LogFiles.allExist(files, err)) {
                 return CloudTrailCommand.USAGE;
             }
-            boolean ok = true;
-            for (Path file : files) {
+            List<Path> expanded = RuleFiles.expand(files, err);
+            boolean ok = expanded != null;
+            for (Path file : ok ? expanded : List.<Path>of()) {
                 List<Rule> rules = RuleFiles.load(file, err);
                 if (rules == null) {
                     ok = false;

@@ -58,7 +58,8 @@ final class ScanCommand implements Callable<Integer> {
             names = "--rules",
             paramLabel = "FILE",
             description = "a rule document (YAML or JSON, EventBridge patterns) or a Sigma rule (a YAML file with"
-                    + " logsource and detection); repeat for more")
+                    + " logsource and detection), or a directory of them (every .yml, .yaml and .json file below"
+                    + " it); repeat for more")
     private List<Path> ruleFiles = new ArrayList<>();
 
     @Option(
@@ -160,8 +161,12 @@ final class ScanCommand implements Callable<Integer> {
     private RuleSet loadRules(PrintWriter err) {
         List<Rule> all = new ArrayList<>();
         Map<String, Path> ids = new HashMap<>();
+        List<Path> files = RuleFiles.expand(ruleFiles, err);
+        if (files == null) {
+            return null;
+        }
         boolean ok = true;
-        for (Path file : ruleFiles) {
+        for (Path file : files) {
             List<Rule> rules = RuleFiles.load(file, err);
             if (rules == null) {
                 ok = false;

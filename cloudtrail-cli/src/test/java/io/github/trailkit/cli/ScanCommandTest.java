@@ -121,8 +121,8 @@ class ScanCommandTest {
         assertThat(r.err().lines().collect(Collectors.toList())).containsExactly(
                 invalid + ":2:5: rule \"sns-topic-created\" is missing \"pattern\": expected an EventBridge event"
                         + " pattern, such as {\"eventName\": [\"CreateTopic\"]}",
-                invalid + ":3:5: unknown key \"patern\"; expected one of id, title, description, severity, tags,"
-                        + " dedupKey, pattern");
+                invalid + ":3:5: unknown key \"patern\"; expected one of id, title, description, references,"
+                        + " severity, tags, dedupKey, pattern");
     }
 
     @Test

@@ -105,7 +105,7 @@ class ScanPackAndSigmaTest {
     void anUnknownPackIsAUsageError() {
         Cli.Result r = Cli.run("scan", "--pack", "cis", logs);
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("no rule pack named \"cis\"; the packs are cis-aws-foundations");
+        assertThat(r.err()).contains("no rule pack named \"cis\"; the packs are aws-attack-techniques, cis-aws-foundations");
     }
 
     @Test
@@ -123,5 +123,57 @@ class ScanPackAndSigmaTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains(counted + ":15:1: aggregation in the condition");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void rulesMayBeADirectory_ofSigmaRulesAndRuleDocuments() throws IOException {
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules.resolve("nested"));
+        Files.writeString(rules.resolve("aws_cloudtrail_disable_logging.yml"), SIGMA);
+        Files.writeString(rules.resolve("nested").resolve("denied.json"), "{\"rules\":[{\"id\":\"denied\","
+                + "\"pattern\":{\"errorCode\":[\"AccessDenied\"]}}]}");
+        Files.writeString(rules.resolve("nested").resolve("root.YAML"),
+                "rules:\n  - id: root\n    pattern:\n      userIdentity:\n        type: [Root]\n");
+        Files.writeString(rules.resolve("README.md"), "not a rule");
+        Files.createDirectories(rules.resolve(".git"));
+        Files.writeString(rules.resolve(".git").resolve("config.json"), "not a rule either");
+
+        Cli.Result r = Cli.run("scan", "--rules", rules, logs);
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.json().stream().map(f -> f.get("eventID").asText() + " " + f.get("ruleId").asText()).sorted())
+                .containsExactly("e-1 4db60cc0-36fb-42b7-9b58-a5b53019fb74", "e-3 root", "e-4 denied");
+        Cli.Result check = Cli.run("rules", "check", rules);
+        assertThat(check.exit()).as(check.err()).isZero();
+        assertThat(check.out().lines()).hasSize(3);
+    }
+
+    @Test
+    void aRulesDirectoryWithoutRulesIsAnError() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Cli.Result r = Cli.run("scan", "--rules", empty, logs);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("no .yml, .yaml or .json rule file in the directory " + empty);
+    }
+
+    @Test
+    void theAttackTechniquePack_firesEachRuleOnTheStratusDetonations() {
+        Cli.Result r = Cli.run("scan", "--pack", "aws-attack-techniques", Cli.STRATUS);
+        // the folder's _index.json is not a log file: reported, and the 35 logs are scanned all the same
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("_index.json: at byte 0: expected a JSON object with a Records array");
+        List<String> pairs = r.json().stream()
+                .map(f -> f.get("source").asText().replaceAll(".*[/\\\\]aws\\.|\\.json\\.gz$", "") + " "
+                        + f.get("ruleId").asText())
+                .distinct().sorted().collect(Collectors.toList());
+        // 35 techniques, each firing its own rule, and the two overlaps README's pack table explains
+        assertThat(pairs).hasSize(37)
+                .contains("defense-evasion.cloudtrail-stop aws-cloudtrail-logging-stopped",
+                        "persistence.iam-backdoor-user aws-iam-access-key-created-for-another-user",
+                        "credential-access.ec2-steal-instance-credentials aws-ssm-send-command");
+        assertThat(r.json()).allSatisfy(f -> {
+            assertThat(f.get("attackTactics")).isNotEmpty();
+            assertThat(f.get("attackTechniques")).isNotEmpty();
+        });
     }
 }

@@ -79,7 +79,10 @@ public abstract class CloudTrailRecord {
     /** The error message when the request failed. */
     public abstract Optional<String> errorMessage();
 
-    /** The request's parameters, as the service logged them; a JSON {@code null} is kept as {@link JsonValue#nullValue()}. */
+    /**
+     * The request's parameters, as the service logged them. An explicit JSON {@code null} reads as empty, as for every
+     * typed field, and is kept in {@link #otherFields()} so that it is written back as {@code null}.
+     */
     public abstract Optional<JsonValue> requestParameters();
 
     /** The response elements of a write action; often a JSON {@code null}. */

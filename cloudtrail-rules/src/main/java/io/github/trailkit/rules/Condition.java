@@ -50,6 +50,22 @@ public abstract class Condition {
     abstract String explainMiss(CloudTrailRecord record);
 
     /**
+     * Why {@code record} matches, in words; {@code null} when it does not. The words name each test that held and the
+     * record's values there.
+     */
+    String explainMatch(CloudTrailRecord record) {
+        return matches(record) ? this + " held" : null;
+    }
+
+    /**
+     * The DSL text of this condition as an operand of a chained call: a join of several parts is put in brackets by the
+     * caller's {@code toString} when the grouping would otherwise be lost.
+     */
+    String grouped() {
+        return toString();
+    }
+
+    /**
      * The exact strings one of which the field at {@code path} must equal for this condition to match, or null when
      * there is no such requirement (used by the rule index).
      */
@@ -133,6 +149,11 @@ public abstract class Condition {
         }
 
         @Override
+        String explainMatch(CloudTrailRecord record) {
+            return matches(record) ? this + " held: " + field.describeValues(record) : null;
+        }
+
+        @Override
         Set<String> required(String path) {
             return field.path().equals(path) ? test.exactStrings() : null;
         }
@@ -167,7 +188,7 @@ public abstract class Condition {
 
         @Override
         public String toString() {
-            return field + ".absent()";
+            return field + ".absentAsLeaf()";
         }
 
         @Override
@@ -178,6 +199,161 @@ public abstract class Condition {
         @Override
         String explainMiss(CloudTrailRecord record) {
             return matches(record) ? null : field.describeValues(record) + ", expected " + this;
+        }
+
+        @Override
+        String explainMatch(CloudTrailRecord record) {
+            return matches(record) ? this + " held: " + field.describeValues(record) : null;
+        }
+    }
+
+    /**
+     * A test of the node a field's path ends at, whatever it is (a leaf, {@code null}, an object or an array): the Java
+     * DSL's presence tests. Through an array on the way, the test looks at every element's node.
+     */
+    static final class Presence extends Condition {
+        enum Kind {
+            EXISTS("exists()"),
+            ABSENT("absent()"),
+            ABSENT_OR_NULL("absentOrNull()"),
+            EMPTY("isEmpty()"),
+            TRUTHY("isTruthy()"),
+            FALSY("isFalsy()");
+
+            final String dsl;
+
+            Kind(String dsl) {
+                this.dsl = dsl;
+            }
+        }
+
+        final Field field;
+        final Kind kind;
+
+        Presence(Field field, Kind kind) {
+            this.field = field;
+            this.kind = kind;
+        }
+
+        @Override
+        public boolean matches(CloudTrailRecord record) {
+            switch (kind) {
+                case EXISTS:
+                    return field.anyNode(record, n -> true);
+                case ABSENT:
+                    return !field.anyNode(record, n -> true);
+                case ABSENT_OR_NULL:
+                    return !field.anyNode(record, n -> !Leaves.isNull(n));
+                case EMPTY:
+                    return field.anyNode(record, Leaves::empty);
+                case TRUTHY:
+                    return field.anyNode(record, n -> !Leaves.falsy(n));
+                default:
+                    return !field.anyNode(record, n -> !Leaves.falsy(n));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return field + "." + kind.dsl;
+        }
+
+        @Override
+        String explainMiss(CloudTrailRecord record) {
+            return matches(record) ? null : field.describeNodes(record) + ", expected " + this;
+        }
+
+        @Override
+        String explainMatch(CloudTrailRecord record) {
+            return matches(record) ? this + " held: " + field.describeNodes(record) : null;
+        }
+
+        @Override
+        Condition assuming(String path, String value) {
+            if (field.isDerived() || !field.path().equals(path)) {
+                return this;
+            }
+            // the record has a string leaf there, so a node exists and is not null; emptiness and truth depend on
+            // whether that leaf is the node or an element of it, so they stay to be tested
+            switch (kind) {
+                case EXISTS:
+                    return AllOf.ALWAYS;
+                case ABSENT:
+                case ABSENT_OR_NULL:
+                    return AnyOf.NEVER;
+                default:
+                    return this;
+            }
+        }
+    }
+
+    /**
+     * Two fields of the same record compared: {@code sameAs} holds when a leaf of one equals a leaf of the other
+     * (strings exactly, numbers as numbers, booleans, or both {@code null}).
+     */
+    static final class SameAs extends Condition {
+        final Field field;
+        final Field other;
+        final boolean ignoreCase;
+
+        SameAs(Field field, Field other, boolean ignoreCase) {
+            this.field = field;
+            this.other = other;
+            this.ignoreCase = ignoreCase;
+        }
+
+        @Override
+        public boolean matches(CloudTrailRecord record) {
+            List<Object> theirs = new ArrayList<>(2);
+            other.anyLeaf(record, leaf -> {
+                if (leaf != Leaves.OBJECT) {
+                    theirs.add(leaf);
+                }
+                return theirs.size() >= 1000;
+            });
+            if (theirs.isEmpty()) {
+                return false;
+            }
+            return field.anyLeaf(record, leaf -> {
+                for (Object o : theirs) {
+                    if (same(leaf, o)) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
+
+        private boolean same(Object a, Object b) {
+            if (a == Leaves.OBJECT || b == Leaves.OBJECT) {
+                return false;
+            }
+            if (ignoreCase && a instanceof String && b instanceof String) {
+                return ValueTest.IgnoreCase.equals((String) a, (String) b);
+            }
+            return a.equals(b);
+        }
+
+        @Override
+        public String toString() {
+            return field + (ignoreCase ? ".sameAsIgnoreCase(" : ".sameAs(") + other + ")";
+        }
+
+        @Override
+        String explainMiss(CloudTrailRecord record) {
+            return matches(record) ? null
+                    : field.describeValues(record) + " and " + other.describeValues(record) + ", expected " + this;
+        }
+
+        @Override
+        String explainMatch(CloudTrailRecord record) {
+            return matches(record)
+                    ? this + " held: " + field.describeValues(record) + " and " + other.describeValues(record) : null;
+        }
+
+        @Override
+        int cost() {
+            return 4 + field.depth() + other.depth();
         }
     }
 
@@ -216,12 +392,28 @@ public abstract class Condition {
             if (parts.isEmpty()) {
                 return "always()";
             }
-            // chained calls read left to right, so a.or(b).and(c) is (a or b) and c: no brackets needed
-            StringBuilder sb = new StringBuilder(parts.get(0).toString());
+            // a part that is itself an or is written as anyOf(...), so that the grouping shows: a.or(b).and(c) would
+            // read as a or (b and c)
+            StringBuilder sb = new StringBuilder(parts.get(0).grouped());
             for (int i = 1; i < parts.size(); i++) {
                 sb.append(".and(").append(parts.get(i)).append(')');
             }
             return sb.toString();
+        }
+
+        @Override
+        String explainMatch(CloudTrailRecord record) {
+            if (!matches(record)) {
+                return null;
+            }
+            if (parts.isEmpty()) {
+                return "always() holds";
+            }
+            List<String> held = new ArrayList<>();
+            for (Condition c : parts) {
+                held.add(c.explainMatch(record));
+            }
+            return String.join("; and ", held);
         }
 
         @Override
@@ -292,11 +484,29 @@ public abstract class Condition {
             if (parts.isEmpty()) {
                 return "never()";
             }
-            StringBuilder sb = new StringBuilder(parts.get(0).toString());
+            StringBuilder sb = new StringBuilder(parts.get(0).grouped());
             for (int i = 1; i < parts.size(); i++) {
                 sb.append(".or(").append(parts.get(i)).append(')');
             }
             return sb.toString();
+        }
+
+        @Override
+        String grouped() {
+            if (parts.size() < 2) {
+                return toString();
+            }
+            return "anyOf(" + parts.stream().map(Condition::toString).collect(Collectors.joining(", ")) + ")";
+        }
+
+        @Override
+        String explainMatch(CloudTrailRecord record) {
+            for (Condition c : parts) {
+                if (c.matches(record)) {
+                    return c.explainMatch(record);
+                }
+            }
+            return null;
         }
 
         @Override
@@ -362,13 +572,72 @@ public abstract class Condition {
 
         @Override
         String explainMiss(CloudTrailRecord record) {
-            return matches(record) ? null : "expected " + this + ", but " + inner + " holds";
+            return matches(record) ? null : "expected " + this + ", but " + inner.explainMatch(record);
+        }
+
+        @Override
+        String explainMatch(CloudTrailRecord record) {
+            return matches(record) ? this + " held, as " + inner.explainMiss(record) : null;
         }
 
         @Override
         Condition assuming(String path, String value) {
             Condition d = inner.assuming(path, value);
             return d == inner ? this : d == AllOf.ALWAYS ? AnyOf.NEVER : d == AnyOf.NEVER ? AllOf.ALWAYS : new Not(d);
+        }
+
+        @Override
+        int cost() {
+            return inner.cost();
+        }
+
+        @Override
+        boolean indexable() {
+            return inner.indexable();
+        }
+    }
+
+    /** Another condition under the name of the DSL call that made it, such as {@code succeeded()}. */
+    static final class Named extends Condition {
+        final Condition inner;
+        private final String name;
+
+        Named(Condition inner, String name) {
+            this.inner = inner;
+            this.name = name;
+        }
+
+        @Override
+        public boolean matches(CloudTrailRecord record) {
+            return inner.matches(record);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        @Override
+        String explainMiss(CloudTrailRecord record) {
+            String m = inner.explainMiss(record);
+            return m == null ? null : name + " does not hold: " + m;
+        }
+
+        @Override
+        String explainMatch(CloudTrailRecord record) {
+            String m = inner.explainMatch(record);
+            return m == null ? null : name + " held: " + m;
+        }
+
+        @Override
+        Set<String> required(String path) {
+            return inner.required(path);
+        }
+
+        @Override
+        Condition assuming(String path, String value) {
+            Condition d = inner.assuming(path, value);
+            return d == inner ? this : d;
         }
 
         @Override
@@ -405,6 +674,11 @@ public abstract class Condition {
         @Override
         String explainMiss(CloudTrailRecord record) {
             return matches(record) ? null : "the predicate " + ValueTest.quote(name) + " returned false";
+        }
+
+        @Override
+        String explainMatch(CloudTrailRecord record) {
+            return matches(record) ? "the predicate " + ValueTest.quote(name) + " returned true" : null;
         }
 
         @Override

@@ -82,6 +82,53 @@ public final class Field {
         return anyLeaf(record, test);
     }
 
+    /** True when some node the path ends at (a leaf, {@code null}, an object or an array) passes {@code test}. */
+    boolean anyNode(CloudTrailRecord record, java.util.function.Predicate<Object> test) {
+        if (derived != null) {
+            String v = derived.apply(record);
+            return v != null && test.test(v);
+        }
+        return Leaves.nodes(record, segments, 0, test::test);
+    }
+
+    /** The nodes the path ends at, in words: {@code requestParameters is an object}. */
+    String describeNodes(CloudTrailRecord record) {
+        List<String> shown = new ArrayList<>();
+        boolean[] more = {false};
+        anyNode(record, node -> {
+            if (shown.size() == 5) {
+                more[0] = true;
+                return true;
+            }
+            shown.add(showNode(node));
+            return false;
+        });
+        if (shown.isEmpty()) {
+            return path + " is absent";
+        }
+        if (shown.size() == 1) {
+            return path + " is " + shown.get(0);
+        }
+        return path + " has " + String.join(", ", shown) + (more[0] ? ", …" : "");
+    }
+
+    private static String showNode(Object node) {
+        if (node instanceof List) {
+            return ((List<?>) node).isEmpty() ? "an empty array" : "an array";
+        }
+        if (node instanceof io.github.trailkit.model.JsonValue) {
+            io.github.trailkit.model.JsonValue v = (io.github.trailkit.model.JsonValue) node;
+            if (v.isArray()) {
+                return v.elements().isEmpty() ? "an empty array" : "an array";
+            }
+            if (v.isObject()) {
+                return v.members().isEmpty() ? "an empty object" : "an object";
+            }
+        }
+        Object leaf = Leaves.leafOf(node);
+        return leaf == Leaves.OBJECT ? "an object" : show(leaf);
+    }
+
     /** The path, resolved against the typed model once (for the rule index). */
     CompiledPath compiled() {
         return compiled;
@@ -141,12 +188,12 @@ public final class Field {
 
     /* ------------------------------------------------------------------ equality */
 
-    /** Equals {@code value}, case-sensitively. */
-    public Condition is(String value) {
-        return test(new ValueTest.OneOf(new LinkedHashSet<>(strings(value))));
+    /** Equals one of the values, case-sensitively: {@code eventName().is("StopLogging", "DeleteTrail")}. */
+    public Condition is(String first, String... more) {
+        return test(new ValueTest.OneOf(new LinkedHashSet<>(strings(first, more))));
     }
 
-    /** Equals one of the values, case-sensitively. */
+    /** Equals one of the values, case-sensitively (the same as {@link #is(String, String...)}). */
     public Condition in(String first, String... more) {
         return test(new ValueTest.OneOf(new LinkedHashSet<>(strings(first, more))));
     }
@@ -164,12 +211,22 @@ public final class Field {
         return test(new ValueTest.NumberEquals(value));
     }
 
+    /** Is one of the JSON numbers (compared as numbers). */
+    public Condition in(double first, double... more) {
+        ValueTest.AnyOf any = numbers(first, more);
+        if (more.length == 0) {
+            return test(any.tests.get(0));
+        }
+        return test(new ValueTest.Named(any, "in(" + any.tests.stream()
+                .map(t -> ValueTest.number(((ValueTest.NumberEquals) t).value)).collect(Collectors.joining(", ")) + ")"));
+    }
+
     /** Is the JSON boolean {@code value} (the string {@code "true"} is not {@code true}). */
     public Condition is(boolean value) {
         return test(new ValueTest.BooleanEquals(value));
     }
 
-    /** Is a JSON {@code null} (an absent field is not {@code null}). */
+    /** Is a JSON {@code null} (an absent field is not {@code null}; see {@link #absentOrNull()}). */
     public Condition isNull() {
         return test(new ValueTest.IsNull());
     }
@@ -177,8 +234,8 @@ public final class Field {
     /**
      * Equals one of the values, ignoring case as EventBridge does: each character of a value matches itself, its lower
      * case or its upper case (full mappings, {@link java.util.Locale#ROOT}), so {@code equalsIgnoreCase("straße")}
-     * matches {@code "STRASSE"}, while {@code "İ"} does not match {@code "i"}. The same holds for every ignore-case
-     * method.
+     * matches {@code "STRASSE"}, while {@code "İ"} does not match {@code "i"}. The same holds for {@link
+     * #startsWithIgnoreCase}, {@link #endsWithIgnoreCase} and {@link #sameAsIgnoreCase}.
      */
     public Condition equalsIgnoreCase(String first, String... more) {
         return test(new ValueTest.EqualsIgnoreCase(strings(first, more)));
@@ -186,57 +243,143 @@ public final class Field {
 
     /* ------------------------------------------------------------------ strings */
 
-    /** Starts with {@code prefix}. */
-    public Condition startsWith(String prefix) {
-        return test(new ValueTest.Prefix(Objects.requireNonNull(prefix, "prefix"), false));
+    /** Starts with one of the prefixes. */
+    public Condition startsWith(String first, String... more) {
+        return anyString(strings(first, more), p -> new ValueTest.Prefix(p, false), "startsWith");
     }
 
-    /** Starts with {@code prefix}, ignoring case. */
-    public Condition startsWithIgnoreCase(String prefix) {
-        return test(new ValueTest.Prefix(Objects.requireNonNull(prefix, "prefix"), true));
+    /** Starts with one of the prefixes, ignoring case. */
+    public Condition startsWithIgnoreCase(String first, String... more) {
+        return anyString(strings(first, more), p -> new ValueTest.Prefix(p, true), "startsWithIgnoreCase");
     }
 
-    /** Ends with {@code suffix}. */
-    public Condition endsWith(String suffix) {
-        return test(new ValueTest.Suffix(Objects.requireNonNull(suffix, "suffix"), false));
+    /** Ends with one of the suffixes. */
+    public Condition endsWith(String first, String... more) {
+        return anyString(strings(first, more), p -> new ValueTest.Suffix(p, false), "endsWith");
     }
 
-    /** Ends with {@code suffix}, ignoring case. */
-    public Condition endsWithIgnoreCase(String suffix) {
-        return test(new ValueTest.Suffix(Objects.requireNonNull(suffix, "suffix"), true));
+    /** Ends with one of the suffixes, ignoring case. */
+    public Condition endsWithIgnoreCase(String first, String... more) {
+        return anyString(strings(first, more), p -> new ValueTest.Suffix(p, true), "endsWithIgnoreCase");
     }
 
-    /** Contains {@code part}. */
-    public Condition contains(String part) {
-        return test(new ValueTest.Contains(Objects.requireNonNull(part, "part")));
-    }
-
-    /**
-     * Matches {@code pattern}, where {@code *} stands for any characters (none included); {@code \*} is a star and
-     * {@code \\} a backslash. Two stars in a row are rejected, as EventBridge does.
-     */
-    public Condition wildcard(String pattern) {
-        return test(new ValueTest.Wildcard(Objects.requireNonNull(pattern, "pattern")));
+    /** Contains one of the parts. */
+    public Condition contains(String first, String... more) {
+        return anyString(strings(first, more), ValueTest.Contains::new, "contains");
     }
 
     /**
-     * The whole value matches {@code regex}, a RE2 expression (linear time, no backreferences); use {@code .*} at
-     * either end to search within the value.
+     * Contains one of the parts, ignoring case: {@code userAgent().containsIgnoreCase("trufflehog")}. Case is folded
+     * character by character (Unicode simple case folding), so {@code "ß"} does not match {@code "SS"} here.
      */
-    public Condition matchesRegex(String regex) {
-        return test(new ValueTest.Regex(Objects.requireNonNull(regex, "regex")));
+    public Condition containsIgnoreCase(String first, String... more) {
+        return anyString(strings(first, more), ValueTest.ContainsIgnoreCase::new, "containsIgnoreCase");
+    }
+
+    /**
+     * Matches one of the patterns, where {@code *} stands for any characters (none included); {@code \*} is a star
+     * and {@code \\} a backslash. Two stars in a row are rejected, as EventBridge does.
+     */
+    public Condition wildcard(String first, String... more) {
+        return anyString(strings(first, more), ValueTest.Wildcard::new, "wildcard");
+    }
+
+    /** Matches one of the wildcard patterns (as {@link #wildcard}), ignoring case as {@link #containsIgnoreCase} does. */
+    public Condition wildcardIgnoreCase(String first, String... more) {
+        return anyString(strings(first, more), ValueTest.WildcardIgnoreCase::new, "wildcardIgnoreCase");
+    }
+
+    /**
+     * The whole value matches one of the regular expressions, RE2 expressions (linear time, no backreferences); use
+     * {@code .*} at either end to search within the value, and {@code (?i)} to ignore case.
+     */
+    public Condition matchesRegex(String first, String... more) {
+        return anyString(strings(first, more), ValueTest.Regex::new, "matchesRegex");
+    }
+
+    private Condition anyString(List<String> values, Function<String, ValueTest> make, String name) {
+        if (values.size() == 1) {
+            return test(make.apply(values.get(0)));
+        }
+        List<ValueTest> tests = values.stream().map(make).collect(Collectors.toList());
+        return test(new ValueTest.Named(new ValueTest.AnyOf(tests), name + "(" + ValueTest.quoteAll(values) + ")"));
     }
 
     /* ------------------------------------------------------------------ presence */
 
-    /** Has a value, {@code null} included (an object or an empty array is not a value), as EventBridge's {@code exists}. */
+    /**
+     * The field is there, whatever its value: a string, a number, a boolean, {@code null}, an object or an array (empty
+     * ones included). Through an array on the way, some element has it. The negation of {@link #absent()}.
+     */
     public Condition exists() {
+        return new Condition.Presence(this, Condition.Presence.Kind.EXISTS);
+    }
+
+    /** The field is not there: no member at this path (a {@code null}, {@code ""}, {@code {}} or {@code []} is there). */
+    public Condition absent() {
+        return new Condition.Presence(this, Condition.Presence.Kind.ABSENT);
+    }
+
+    /** The field is absent or {@code null}: Python's {@code is None} on a {@code get}. */
+    public Condition absentOrNull() {
+        return new Condition.Presence(this, Condition.Presence.Kind.ABSENT_OR_NULL);
+    }
+
+    /** The field is {@code ""}, an empty array or an empty object (absent and {@code null} are not empty). */
+    public Condition isEmpty() {
+        return new Condition.Presence(this, Condition.Presence.Kind.EMPTY);
+    }
+
+    /**
+     * The field is there and true as Python and Panther's rules take it: not {@code null}, {@code ""}, 0, {@code
+     * false}, {@code []} or {@code {}}. The negation of {@link #isFalsy()}.
+     */
+    public Condition isTruthy() {
+        return new Condition.Presence(this, Condition.Presence.Kind.TRUTHY);
+    }
+
+    /** The field is absent, {@code null}, {@code ""}, 0, {@code false}, {@code []} or {@code {}}. */
+    public Condition isFalsy() {
+        return new Condition.Presence(this, Condition.Presence.Kind.FALSY);
+    }
+
+    /**
+     * EventBridge's {@code "exists": true}: the field has a leaf value, {@code null} included; an object or an empty
+     * array is not a leaf value. Rule documents use it; in Java, {@link #exists()} is usually what is meant.
+     */
+    public Condition existsAsLeaf() {
         return test(new ValueTest.Exists());
     }
 
-    /** Has no value: absent, an empty array, or an object; the negation of {@link #exists()}. */
-    public Condition absent() {
+    /**
+     * EventBridge's {@code "exists": false}: no leaf value (absent, an empty array, or an object); the negation of
+     * {@link #existsAsLeaf()}. In Java, {@link #absent()} is usually what is meant.
+     */
+    public Condition absentAsLeaf() {
         return new Condition.Absent(this);
+    }
+
+    /* ------------------------------------------------------------------ two fields */
+
+    /**
+     * A value of this field equals a value of {@code other} in the same record (strings exactly, numbers as numbers);
+     * false when either is absent: {@code requestParameter("userName").sameAs(userIdentity().userName())}.
+     */
+    public Condition sameAs(Field other) {
+        return new Condition.SameAs(this, Objects.requireNonNull(other, "other"), false);
+    }
+
+    /** As {@link #sameAs(Field)}, ignoring case as {@link #equalsIgnoreCase} does. */
+    public Condition sameAsIgnoreCase(Field other) {
+        return new Condition.SameAs(this, Objects.requireNonNull(other, "other"), true);
+    }
+
+    /**
+     * {@code not(sameAs(other))}: no value of this field equals a value of {@code other}, which holds too when either
+     * is absent (Python's {@code !=}). Combine with {@link #exists()} to require both.
+     */
+    public Condition differsFrom(Field other) {
+        return Rules.not(sameAs(other));
     }
 
     /* ------------------------------------------------------------------ numbers and addresses */
@@ -285,56 +428,103 @@ public final class Field {
         return test(new ValueTest.InCidr(strings(first, more).stream().map(Cidr::parse).collect(Collectors.toList())));
     }
 
-    /* ------------------------------------------------------------------ anything but */
+    /* ------------------------------------------------------------------ negations */
 
-    /** Has a value that is none of these strings ({@code null} and other types included), as {@code anything-but}. */
+    /**
+     * Equals none of the strings: {@code not(is(...))}, so it holds for an absent field, {@code null}, and any other
+     * value (Python's {@code !=}). EventBridge's {@code anything-but} is {@link #anythingBut(String, String...)}.
+     */
     public Condition isNot(String first, String... more) {
+        return Rules.not(is(first, more));
+    }
+
+    /** Is none of these numbers: {@code not(...)} of the numbers, so it holds for an absent field. */
+    public Condition isNot(double first, double... more) {
+        return Rules.not(in(first, more));
+    }
+
+    /** Starts with none of the prefixes: {@code not(startsWith(...))}, so it holds for an absent field. */
+    public Condition notStartsWith(String first, String... more) {
+        return Rules.not(startsWith(first, more));
+    }
+
+    /** Ends with none of the suffixes: {@code not(endsWith(...))}, so it holds for an absent field. */
+    public Condition notEndsWith(String first, String... more) {
+        return Rules.not(endsWith(first, more));
+    }
+
+    /** Contains none of the parts: {@code not(contains(...))}, so it holds for an absent field. */
+    public Condition notContains(String first, String... more) {
+        return Rules.not(contains(first, more));
+    }
+
+    /** Equals none of the strings, ignoring case: {@code not(equalsIgnoreCase(...))}. */
+    public Condition isNotIgnoreCase(String first, String... more) {
+        return Rules.not(equalsIgnoreCase(first, more));
+    }
+
+    /** Matches none of the wildcard patterns: {@code not(wildcard(...))}. */
+    public Condition notWildcard(String first, String... more) {
+        return Rules.not(wildcard(first, more));
+    }
+
+    /* ------------------------------------------------------------------ EventBridge anything-but */
+
+    /**
+     * EventBridge's {@code anything-but}: has a leaf value ({@code null} and other types included) that is none of these
+     * strings; false when the field is absent. Rule documents use it; {@link #isNot(String, String...)} is Python's
+     * {@code !=}.
+     */
+    public Condition anythingBut(String first, String... more) {
         List<String> values = strings(first, more);
         return test(new ValueTest.AnythingBut(
-                new ValueTest.OneOf(new LinkedHashSet<>(values)), "isNot(" + ValueTest.quoteAll(values) + ")"));
+                new ValueTest.OneOf(new LinkedHashSet<>(values)), "anythingBut(" + ValueTest.quoteAll(values) + ")"));
     }
 
-    /** Has a value that is none of these numbers (compared as numbers). */
-    public Condition isNot(double first, double... more) {
-        List<ValueTest> tests = new ArrayList<>();
-        List<String> text = new ArrayList<>();
-        tests.add(new ValueTest.NumberEquals(first));
-        text.add(ValueTest.number(first));
-        for (double d : more) {
-            tests.add(new ValueTest.NumberEquals(d));
-            text.add(ValueTest.number(d));
-        }
-        return test(new ValueTest.AnythingBut(new ValueTest.AnyOf(tests), "isNot(" + String.join(", ", text) + ")"));
+    /** EventBridge's numeric {@code anything-but}: has a leaf value that is none of these numbers. */
+    public Condition anythingBut(double first, double... more) {
+        ValueTest.AnyOf any = numbers(first, more);
+        return test(new ValueTest.AnythingBut(any, "anythingBut(" + any.tests.stream()
+                .map(t -> ValueTest.number(((ValueTest.NumberEquals) t).value)).collect(Collectors.joining(", ")) + ")"));
     }
 
-    /** Has a value that starts with none of the prefixes. */
-    public Condition notStartsWith(String first, String... more) {
+    /** EventBridge's {@code anything-but} {@code prefix}: has a leaf value that starts with none of the prefixes. */
+    public Condition anythingButPrefix(String first, String... more) {
         List<String> values = strings(first, more);
         return test(new ValueTest.AnythingBut(
                 new ValueTest.AnyOf(values.stream().map(p -> new ValueTest.Prefix(p, false)).collect(Collectors.toList())),
-                "notStartsWith(" + ValueTest.quoteAll(values) + ")"));
+                "anythingButPrefix(" + ValueTest.quoteAll(values) + ")"));
     }
 
-    /** Has a value that ends with none of the suffixes. */
-    public Condition notEndsWith(String first, String... more) {
+    /** EventBridge's {@code anything-but} {@code suffix}: has a leaf value that ends with none of the suffixes. */
+    public Condition anythingButSuffix(String first, String... more) {
         List<String> values = strings(first, more);
         return test(new ValueTest.AnythingBut(
                 new ValueTest.AnyOf(values.stream().map(p -> new ValueTest.Suffix(p, false)).collect(Collectors.toList())),
-                "notEndsWith(" + ValueTest.quoteAll(values) + ")"));
+                "anythingButSuffix(" + ValueTest.quoteAll(values) + ")"));
     }
 
-    /** Has a value that equals none of the strings, ignoring case. */
-    public Condition isNotIgnoreCase(String first, String... more) {
+    /** EventBridge's {@code anything-but} {@code equals-ignore-case}. */
+    public Condition anythingButIgnoreCase(String first, String... more) {
         List<String> values = strings(first, more);
         return test(new ValueTest.AnythingBut(
-                new ValueTest.EqualsIgnoreCase(values), "isNotIgnoreCase(" + ValueTest.quoteAll(values) + ")"));
+                new ValueTest.EqualsIgnoreCase(values), "anythingButIgnoreCase(" + ValueTest.quoteAll(values) + ")"));
     }
 
-    /** Has a value that matches none of the wildcard patterns. */
-    public Condition notWildcard(String first, String... more) {
+    /** EventBridge's {@code anything-but} {@code wildcard}: has a leaf value that matches none of the patterns. */
+    public Condition anythingButWildcard(String first, String... more) {
         List<String> values = strings(first, more);
         return test(new ValueTest.AnythingBut(
                 new ValueTest.AnyOf(values.stream().map(ValueTest.Wildcard::new).collect(Collectors.toList())),
-                "notWildcard(" + ValueTest.quoteAll(values) + ")"));
+                "anythingButWildcard(" + ValueTest.quoteAll(values) + ")"));
+    }
+
+    private static ValueTest.AnyOf numbers(double first, double... more) {
+        List<ValueTest> tests = new ArrayList<>();
+        tests.add(new ValueTest.NumberEquals(first));
+        for (double d : more) {
+            tests.add(new ValueTest.NumberEquals(d));
+        }
+        return new ValueTest.AnyOf(tests);
     }
 }

@@ -42,13 +42,23 @@ public abstract class Finding {
     @Value.Parameter
     public abstract String title();
 
-    /** The rule's severity. */
+    /** The rule's severity for this record (see {@link Rule#severityFor}). */
     @Value.Parameter
     public abstract Severity severity();
 
-    /** The rule's tags. */
+    /** The rule's tags; {@link #attackTactics()} and {@link #attackTechniques()} read the ATT&amp;CK ones. */
     @Value.Parameter
     public abstract List<String> tags();
+
+    /** The ATT&amp;CK tactics the rule's tags name. */
+    public List<AttackTactic> attackTactics() {
+        return Rule.tactics(tags());
+    }
+
+    /** The ATT&amp;CK technique ids the rule's tags name, such as {@code T1562.008}. */
+    public List<String> attackTechniques() {
+        return Rule.techniques(tags());
+    }
 
     /**
      * What identifies this finding for deduplication: the value at the rule's {@link Rule#dedupKey()}, or the record's
@@ -74,8 +84,9 @@ public abstract class Finding {
     }
 
     /**
-     * The finding as one line of JSON: {@code ruleId}, {@code title}, {@code severity}, {@code tags}, {@code
-     * dedupKey}, the record's {@code eventID}, {@code eventName}, {@code eventSource}, {@code eventTime}, {@code
+     * The finding as one line of JSON: {@code ruleId}, {@code title}, {@code severity}, {@code tags}, the ATT&amp;CK
+     * {@code attackTactics} (ids such as {@code TA0005}) and {@code attackTechniques} (such as {@code T1562.008}) the
+     * tags name, when there are any, {@code dedupKey}, the record's {@code eventID}, {@code eventName}, {@code eventSource}, {@code eventTime}, {@code
      * awsRegion}, {@code recipientAccountId}, {@code userIdentity} ({@code type} and {@code arn}), {@code source} and
      * {@code recordIndex} when known, and, with {@code withRecord}, the whole {@code record}. Absent values are omitted.
      */

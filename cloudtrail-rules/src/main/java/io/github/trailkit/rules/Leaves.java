@@ -77,6 +77,119 @@ final class Leaves {
         return walk(RecordMembers.get(node, path[i]), path, i + 1, visitor);
     }
 
+    /**
+     * Offers every node the path ends at to {@code visitor}, as the Java DSL sees presence: arrays on the way are
+     * flattened, but the node at the end is offered whole, be it a leaf, {@link JsonValue#nullValue() null}, an object or
+     * an array (a {@link JsonValue}, a nested record type or a {@link List}); true when the visitor stopped the walk.
+     */
+    static boolean nodes(Object node, String[] path, int i, Visitor visitor) {
+        if (node == null) {
+            return false;
+        }
+        if (i == path.length) {
+            return visitor.visit(node);
+        }
+        if (node instanceof List) {
+            for (Object element : (List<?>) node) {
+                if (nodes(element, path, i, visitor)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (node instanceof JsonValue) {
+            JsonValue v = (JsonValue) node;
+            if (v.isArray()) {
+                for (JsonValue element : v.elements()) {
+                    if (nodes(element, path, i, visitor)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (!v.isObject()) {
+                return false;
+            }
+        } else if (node instanceof String || node instanceof Boolean || node instanceof Number) {
+            return false;
+        }
+        return nodes(RecordMembers.get(node, path[i]), path, i + 1, visitor);
+    }
+
+    /** True for a JSON {@code null} node. */
+    static boolean isNull(Object node) {
+        return node instanceof JsonValue && ((JsonValue) node).isNull();
+    }
+
+    /**
+     * True for a node that is {@code null}, {@code ""}, zero, {@code false}, an empty array or an empty object: what
+     * Python and Panther's rules take as false.
+     */
+    static boolean falsy(Object node) {
+        if (node == null) {
+            return true;
+        }
+        if (node instanceof String) {
+            return ((String) node).isEmpty();
+        }
+        if (node instanceof Boolean) {
+            return !((Boolean) node);
+        }
+        if (node instanceof Number) {
+            return ((Number) node).doubleValue() == 0;
+        }
+        if (node instanceof List) {
+            return ((List<?>) node).isEmpty();
+        }
+        if (node instanceof JsonValue) {
+            JsonValue v = (JsonValue) node;
+            switch (v.kind()) {
+                case NULL:
+                    return true;
+                case STRING:
+                    return v.asString().orElseThrow().isEmpty();
+                case NUMBER:
+                    return v.asNumber().orElseThrow().signum() == 0;
+                case BOOLEAN:
+                    return !v.asBoolean().orElseThrow();
+                case ARRAY:
+                    return v.elements().isEmpty();
+                default:
+                    return v.isObject() && v.members().isEmpty();
+            }
+        }
+        return false; // a nested record type holds at least the members it was read with
+    }
+
+    /** True for {@code ""}, an empty array or an empty object. */
+    static boolean empty(Object node) {
+        if (node instanceof String) {
+            return ((String) node).isEmpty();
+        }
+        if (node instanceof List) {
+            return ((List<?>) node).isEmpty();
+        }
+        if (node instanceof JsonValue) {
+            JsonValue v = (JsonValue) node;
+            switch (v.kind()) {
+                case STRING:
+                    return v.asString().orElseThrow().isEmpty();
+                case ARRAY:
+                    return v.elements().isEmpty();
+                case OBJECT:
+                    return v.members().isEmpty();
+                default:
+                    return false;
+            }
+        }
+        return false;
+    }
+
+    /** The leaf a node stands for (see the class comment). */
+    static Object leafOf(Object node) {
+        return leaf(node);
+    }
+
     private static Object leaf(Object node) {
         if (node instanceof String || node instanceof Boolean) {
             return node;

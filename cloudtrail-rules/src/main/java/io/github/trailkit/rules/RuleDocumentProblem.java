@@ -9,7 +9,7 @@ import java.util.Objects;
  * <pre>{@code
  * for (RuleDocumentProblem p : RuleDocuments.check(Path.of("rules/iam.yaml"))) {
  *     System.err.println(p);
- *     // rules/iam.yaml:7:9: unknown key "patern"; expected one of id, title, description, severity, tags, dedupKey, pattern
+ *     // rules/iam.yaml:7:9: unknown key "patern"; expected one of id, title, description, references, severity, tags, dedupKey, pattern
  * }
  * }</pre>
  */

@@ -58,9 +58,10 @@ import java.util.stream.Collectors;
  * <h2>Document</h2>
  *
  * A top-level object with one key, {@code rules}: a list of rules. Each rule has {@code id} (required), {@code title},
- * {@code description}, {@code severity} ({@code INFO}, {@code LOW}, {@code MEDIUM}, {@code HIGH} or {@code
- * CRITICAL}, any case), {@code tags} (a list of strings), {@code dedupKey} (a dotted field path such as {@code
- * userIdentity.arn}) and {@code pattern} (required). Other keys, duplicate keys (in patterns too, where Event Ruler
+ * {@code description}, {@code references} (a list of runbook or reference links), {@code severity} ({@code INFO}, {@code LOW}, {@code MEDIUM}, {@code HIGH} or {@code
+ * CRITICAL}, any case), {@code tags} (a list of strings; ATT&amp;CK ones as Sigma writes them, {@code
+ * attack.defense-evasion} and {@code attack.t1562.008}, become the rule's typed {@link Rule#attackTactics()} and {@link
+ * Rule#attackTechniques()}), {@code dedupKey} (a dotted field path such as {@code userIdentity.arn}, or a list of them) and {@code pattern} (required). Other keys, duplicate keys (in patterns too, where Event Ruler
  * would silently keep the last) and duplicate rule ids are errors. The format is chosen by content: a document whose
  * first non-blank character is <code>&#123;</code> or {@code [} is read as JSON, anything else as YAML (where only {@code true} and {@code false} are booleans: {@code yes}, {@code no}, {@code on}
  * and {@code off} are strings). In YAML, quote strings that look like numbers, such as account ids ({@code
@@ -128,7 +129,7 @@ public final class RuleDocuments {
     private static final YAMLFactory YAML = RuleText.YAML;
 
     private static final List<String> RULE_KEYS =
-            List.of("id", "title", "description", "severity", "tags", "dedupKey", "pattern");
+            List.of("id", "title", "description", "references", "severity", "tags", "dedupKey", "pattern");
     private static final List<String> OPERATORS = List.of(
             "exactly", "prefix", "suffix", "equals-ignore-case", "wildcard", "anything-but", "numeric", "cidr", "exists");
     private static final List<String> ANYTHING_BUT_OPERATORS = List.of("prefix", "suffix", "equals-ignore-case", "wildcard");
@@ -356,13 +357,30 @@ public final class RuleDocuments {
                     }
                 }
             }
-            String dedupKey = string(keys.get("dedupKey"));
-            if (dedupKey != null) {
-                if (!validPath(dedupKey)) {
-                    problems.at(keys.get("dedupKey").value, "\"dedupKey\" must be a dotted field path such as "
-                            + "userIdentity.arn, found " + ValueTest.quote(dedupKey));
+            Entry references = keys.get("references");
+            if (references != null) {
+                if (references.value.kind != Kind.ARRAY) {
+                    problems.at(references.value, "\"references\" must be a list of links, found "
+                            + describe(references.value));
                 } else {
-                    b.dedupKey(dedupKey);
+                    for (Node ref : references.value.elements) {
+                        if (ref.kind != Kind.STRING) {
+                            problems.at(ref, "a reference must be a string, found " + describe(ref));
+                        } else {
+                            b.addReferences(ref.text);
+                        }
+                    }
+                }
+            }
+            Entry dedupEntry = keys.get("dedupKey");
+            List<Node> dedupPaths = dedupEntry == null ? List.of()
+                    : dedupEntry.value.kind == Kind.ARRAY ? dedupEntry.value.elements : List.of(dedupEntry.value);
+            for (Node path : dedupPaths) {
+                if (path.kind != Kind.STRING || !validPath(path.text)) {
+                    problems.at(path, "\"dedupKey\" must be a dotted field path such as userIdentity.arn, or a list "
+                            + "of them, found " + (path.kind == Kind.STRING ? ValueTest.quote(path.text) : describe(path)));
+                } else {
+                    b.addDedupKey(path.text);
                 }
             }
             Entry pattern = keys.get("pattern");
@@ -772,10 +790,10 @@ public final class RuleDocuments {
                 }
                 case "exists":
                     if (v.kind == Kind.TRUE) {
-                        return f.exists();
+                        return f.existsAsLeaf();
                     }
                     if (v.kind == Kind.FALSE) {
-                        return f.absent();
+                        return f.absentAsLeaf();
                     }
                     problems.at(v, at + "\"exists\" expects true or false, found " + describe(v));
                     return null;
@@ -790,9 +808,9 @@ public final class RuleDocuments {
         private Condition anythingBut(Node v, String at, Field f) {
             switch (v.kind) {
                 case STRING:
-                    return f.isNot(v.text);
+                    return f.anythingBut(v.text);
                 case NUMBER:
-                    return exactDouble(v, at) ? f.isNot(v.number) : null;
+                    return exactDouble(v, at) ? f.anythingBut(v.number) : null;
                 case ARRAY: {
                     if (v.elements.isEmpty()) {
                         problems.at(v, at + "\"anything-but\" has an empty list; expected strings or numbers to exclude");
@@ -817,12 +835,12 @@ public final class RuleDocuments {
                     }
                     if (kind == Kind.STRING) {
                         List<String> s = v.elements.stream().map(n -> n.text).collect(Collectors.toList());
-                        return f.isNot(s.get(0), rest(s));
+                        return f.anythingBut(s.get(0), rest(s));
                     }
                     double[] d = v.elements.stream().mapToDouble(n -> n.number).toArray();
                     double[] more = new double[d.length - 1];
                     System.arraycopy(d, 1, more, 0, more.length);
-                    return f.isNot(d[0], more);
+                    return f.anythingBut(d[0], more);
                 }
                 case OBJECT: {
                     if (v.entries.isEmpty()) {
@@ -847,13 +865,13 @@ public final class RuleDocuments {
                     }
                     switch (op.key) {
                         case "prefix":
-                            return f.notStartsWith(values.get(0), rest(values));
+                            return f.anythingButPrefix(values.get(0), rest(values));
                         case "suffix":
-                            return f.notEndsWith(values.get(0), rest(values));
+                            return f.anythingButSuffix(values.get(0), rest(values));
                         case "equals-ignore-case":
-                            return f.isNotIgnoreCase(values.get(0), rest(values));
+                            return f.anythingButIgnoreCase(values.get(0), rest(values));
                         default:
-                            return f.notWildcard(values.get(0), rest(values));
+                            return f.anythingButWildcard(values.get(0), rest(values));
                     }
                 }
                 default:

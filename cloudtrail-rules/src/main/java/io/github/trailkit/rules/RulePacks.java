@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rules that ship with trailkit, by pack. There is one pack, {@code cis-aws-foundations}: the fifteen monitoring
+ * Rules that ship with trailkit, by pack. {@code aws-attack-techniques} has one rule for each AWS attack technique of
+ * Stratus Red Team with published detonation logs (35), written from what the technique does and tagged with its
+ * ATT&amp;CK tactic and technique. {@code cis-aws-foundations} has the fifteen monitoring
  * controls of the CIS AWS Foundations Benchmark (AWS Security Hub's CloudWatch.1 to CloudWatch.14, and CIS 4.15), each
  * written as its published CloudWatch Logs metric filter and read by {@link MetricFilters}, so that a record matches
  * exactly when the metric filter would count it. Rule ids follow CIS v1.4 numbering, {@code cis-<section>-<what>}
@@ -29,13 +31,21 @@ public final class RulePacks {
     /** The name of the CIS AWS Foundations pack. */
     public static final String CIS_AWS_FOUNDATIONS = "cis-aws-foundations";
 
+    /** The name of the AWS attack techniques pack. */
+    public static final String AWS_ATTACK_TECHNIQUES = "aws-attack-techniques";
+
     private static final Map<String, List<Rule>> LOADED = new ConcurrentHashMap<>();
 
     private RulePacks() {}
 
     /** The names of the built-in packs. */
     public static Set<String> names() {
-        return Set.of(CIS_AWS_FOUNDATIONS);
+        return Set.of(CIS_AWS_FOUNDATIONS, AWS_ATTACK_TECHNIQUES);
+    }
+
+    /** The AWS attack technique rules, one for each technique; the list is immutable. */
+    public static List<Rule> awsAttackTechniques() {
+        return byName(AWS_ATTACK_TECHNIQUES);
     }
 
     /** The CIS AWS Foundations monitoring rules, in CIS order; the list is immutable. */
@@ -58,6 +68,9 @@ public final class RulePacks {
 
     @SuppressWarnings("unchecked")
     private static List<Rule> load(String name) {
+        if (name.equals(AWS_ATTACK_TECHNIQUES)) {
+            return AwsAttackTechniques.rules();
+        }
         String resource = "packs/" + name + ".yaml";
         try (InputStream in = RulePacks.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -34,7 +34,7 @@ public final class RuleSet {
     private static final int[] NONE = new int[0];
 
     private final Rule[] rules;
-    private final Field[] dedupFields;
+    private final Field[][] dedupFields;
     private final Map<String, Rule> byId;
     /** The rules of each event name, merged in rule order with the unindexed rules. */
     private final Map<String, Bucket> byEventName;
@@ -112,7 +112,7 @@ public final class RuleSet {
         this.rules = rules.toArray(new Rule[0]);
         this.onError = onError;
         Condition[] conditions = new Condition[this.rules.length];
-        this.dedupFields = new Field[this.rules.length];
+        this.dedupFields = new Field[this.rules.length][];
         Map<String, Rule> ids = new LinkedHashMap<>();
         Map<String, List<Integer>> names = new HashMap<>();
         Map<String, List<Integer>> sources = new HashMap<>();
@@ -124,7 +124,8 @@ public final class RuleSet {
                 throw new IllegalArgumentException("two rules have the id " + ValueTest.quote(r.id()));
             }
             conditions[i] = r.condition();
-            dedupFields[i] = r.dedupKey().map(path -> Field.of(path, path)).orElse(null);
+            dedupFields[i] = r.dedupKey().isEmpty() ? null
+                    : r.dedupKey().stream().map(path -> Field.of(path, path)).toArray(Field[]::new);
             Set<String> requiredNames = r.condition().required("eventName");
             Set<String> requiredSources = r.condition().required("eventSource");
             if (requiredNames != null) {
@@ -384,8 +385,8 @@ public final class RuleSet {
     }
 
     /**
-     * Whether rule {@code ruleId} matches {@code record}, in words: {@code <id> matches}, or {@code <id> does not
-     * match: <which test failed and the record's actual values>}.
+     * Whether rule {@code ruleId} matches {@code record}, in words: {@code <id> matches: <each test that held and the
+     * record's values there>}, or {@code <id> does not match: <which test failed and the record's actual values>}.
      *
      * @throws IllegalArgumentException if there is no such rule
      */
@@ -400,15 +401,31 @@ public final class RuleSet {
     /** Whether {@code rule} matches {@code record}, in words, as {@link #explain(String, CloudTrailRecord)}. */
     public static String explain(Rule rule, CloudTrailRecord record) {
         String miss = rule.condition().explainMiss(record);
-        return miss == null ? rule.id() + " matches" : rule.id() + " does not match: " + miss;
+        if (miss != null) {
+            return rule.id() + " does not match: " + miss;
+        }
+        String why = rule.condition().explainMatch(record);
+        return why == null ? rule.id() + " matches" : rule.id() + " matches: " + why;
     }
 
     private Finding finding(int i, CloudTrailRecord record) {
         Rule rule = rules[i];
-        Field dedup = dedupFields[i];
+        Field[] dedup = dedupFields[i];
         String key = dedup != null ? dedupValue(dedup, record) : record.eventID().orElse("");
         // the constructor, not the builder: no builder, no list to collect the tags in before they are copied
-        return ImmutableFinding.of(rule.id(), rule.title(), rule.severity(), rule.tags(), key, record);
+        return ImmutableFinding.of(rule.id(), rule.title(), rule.severityFor(record), rule.tags(), key, record);
+    }
+
+    /** The values of each field joined by commas, the fields' values by {@code |}. */
+    private static String dedupValue(Field[] fields, CloudTrailRecord record) {
+        if (fields.length == 1) {
+            return dedupValue(fields[0], record);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.length; i++) {
+            sb.append(i == 0 ? "" : "|").append(dedupValue(fields[i], record));
+        }
+        return sb.toString();
     }
 
     private static String dedupValue(Field field, CloudTrailRecord record) {

@@ -130,6 +130,16 @@ public final class Rules {
         return Field.of("requestParameters." + path, "requestParameter(" + ValueTest.quote(path) + ")");
     }
 
+    /** The whole {@code requestParameters} payload: {@code requestParameters().absentOrNull()}. */
+    public static Field requestParameters() {
+        return Field.of("requestParameters", "requestParameters()");
+    }
+
+    /** The whole {@code responseElements} payload: {@code responseElements().isTruthy()}. */
+    public static Field responseElements() {
+        return Field.of("responseElements", "responseElements()");
+    }
+
     /** A member of {@code responseElements}, by dotted path. */
     public static Field responseElement(String path) {
         return Field.of("responseElements." + path, "responseElement(" + ValueTest.quote(path) + ")");
@@ -197,6 +207,27 @@ public final class Rules {
                 return null;
         }
     }
+
+    /* ------------------------------------------------------------------ outcome */
+
+    /**
+     * The call succeeded: {@code errorCode} and {@code errorMessage} are both absent, {@code null} or {@code ""} (Panther's
+     * {@code aws_cloudtrail_success}). {@code errorCode().absent()} alone would take {@code "errorCode": null} as a
+     * failure.
+     */
+    public static Condition succeeded() {
+        return SUCCEEDED;
+    }
+
+    /** The call failed: {@code errorCode} or {@code errorMessage} holds a value; the negation of {@link #succeeded()}. */
+    public static Condition failed() {
+        return FAILED;
+    }
+
+    private static final Condition SUCCEEDED = new Condition.Named(
+            allOf(errorCode().isFalsy(), errorMessage().isFalsy()), "succeeded()");
+    private static final Condition FAILED = new Condition.Named(
+            anyOf(errorCode().isTruthy(), errorMessage().isTruthy()), "failed()");
 
     /* ------------------------------------------------------------------ combining */
 

@@ -34,19 +34,22 @@ import java.util.Set;
  * {@code requestParameters.containerDefinitions.command}; arrays on the way are searched element by element); a list of
  * values means any of them; a list of maps means any of the maps; the modifiers {@code contains}, {@code startswith},
  * {@code endswith}, {@code all}, {@code re} (RE2 syntax, searched anywhere in the value, case-sensitive; with
- * {@code re|i}, {@code re|m}, {@code re|s} flags), {@code cidr}, {@code exists} and {@code cased}; {@code null} for a
+ * {@code re|i}, {@code re|m}, {@code re|s} flags), {@code cidr}, {@code exists}, {@code fieldref} (a value of the field
+ * equals, ignoring case unless {@code cased}, a value of the field named; several names: any, with {@code all}: each)
+ * and {@code cased}; {@code null} for a
  * field that is absent or null; conditions with {@code and}, {@code or}, {@code not}, parentheses, {@code 1 of x*},
  * {@code all of x*}, {@code 1 of them} and {@code all of them}. Values match case-insensitively (unless {@code cased}),
  * with {@code *} and {@code ?} as wildcards and {@code \} as escape; numbers, booleans and objects in the record are
  * compared as their JSON text. {@code level} becomes the {@link Severity} ({@code informational} is {@code INFO});
  * {@code id} becomes the rule id (characters outside the id alphabet replaced by {@code -}; the file name when there is
  * no id), and {@code title}, {@code description} (with the author, as the Detection Rule License asks) and
- * {@code tags} are kept.
+ * {@code tags} (whose {@code attack.*} ones are the rule's {@link
+ * Rule#attackTactics()} and {@link Rule#attackTechniques()}) and {@code references} are kept.
  *
  * <p>What is refused, with a {@link RuleDocumentException} naming the file, line and what is unsupported: other
  * log sources, aggregations ({@code | count() ...}) and {@code timeframe}, correlation rules and multi-document files,
  * keyword lists without field names, {@code N of} with N other than 1, and modifiers not listed above (such as
- * {@code fieldref}, {@code base64}, {@code windash}, {@code lt}). Nothing is silently evaluated differently.
+ * {@code base64}, {@code windash}, {@code lt}). Nothing is silently evaluated differently.
  *
  * <p>Bounds, each refused with a {@link RuleDocumentException}: the rule documents' size, encoding, nesting and
  * string-length limits ({@link RuleDocuments#MAX_DOCUMENT_BYTES}, strict UTF-8, {@link
@@ -262,6 +265,14 @@ public final class SigmaRules {
                     b.addTags(text(t));
                 }
             }
+            Object references = top.get("references");
+            if (references instanceof List) {
+                for (Object r : (List<Object>) references) {
+                    if (text(r) != null) {
+                        b.addReferences(text(r));
+                    }
+                }
+            }
             return b.build();
         }
 
@@ -348,6 +359,7 @@ public final class SigmaRules {
                     case "re":
                     case "cidr":
                     case "exists":
+                    case "fieldref":
                         if (!kind.equals("equals")) {
                             throw fail("in " + selection + ": modifiers " + kind + " and " + m + " cannot be combined"
                                     + " (field " + key + ")");
@@ -377,6 +389,9 @@ public final class SigmaRules {
                 throw fail("in " + selection + ": field " + key + " has an empty list of values");
             }
             Field f = Rules.field(path);
+            if (kind.equals("fieldref")) {
+                return fieldref(selection, key, f, values, all, cased);
+            }
             if (kind.equals("exists")) {
                 String v = text(values.get(0));
                 if (values.size() != 1 || v == null || !(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))) {
@@ -398,7 +413,7 @@ public final class SigmaRules {
                         throw fail("in " + selection + ": null cannot be used with the " + kind + " modifier (" + key
                                 + ")");
                     }
-                    nulls.add(f.absent().or(f.isNull()));
+                    nulls.add(f.absentOrNull());
                     continue;
                 }
                 String s = text(v);
@@ -414,6 +429,26 @@ public final class SigmaRules {
                 alternatives.add(new SigmaFieldTest(path, matchers, all, label));
             }
             return Rules.anyOf(alternatives);
+        }
+
+        /** {@code field|fieldref: other}: a value of the field equals a value of the other field of the record. */
+        private Condition fieldref(String selection, String key, Field f, List<Object> values, boolean all,
+                boolean cased) {
+            List<Condition> refs = new ArrayList<>();
+            for (Object v : values) {
+                String other = v instanceof Map || v instanceof List ? null : text(v);
+                if (other == null) {
+                    throw fail("in " + selection + ": " + key + " takes field names, found " + v);
+                }
+                Field o;
+                try {
+                    o = Rules.field(other);
+                } catch (IllegalArgumentException e) {
+                    throw fail("in " + selection + ": " + key + ": " + e.getMessage());
+                }
+                refs.add(cased ? f.sameAs(o) : f.sameAsIgnoreCase(o));
+            }
+            return all ? Rules.allOf(refs) : Rules.anyOf(refs);
         }
 
         private SigmaFieldTest.Matcher matcher(String selection, String key, String kind, String value, boolean cased,

@@ -166,7 +166,7 @@ abstract class ValueTest implements Leaves.Visitor {
 
         @Override
         String dsl() {
-            return "exists()";
+            return "existsAsLeaf()";
         }
     }
 
@@ -403,6 +403,103 @@ abstract class ValueTest implements Leaves.Visitor {
         @Override
         int cost() {
             return 3;
+        }
+    }
+
+    /** Contains {@code part}, case folded character by character (RE2's {@code (?i)}: linear in the value). */
+    static final class ContainsIgnoreCase extends ValueTest {
+        final String part;
+        private final Pattern pattern;
+
+        ContainsIgnoreCase(String part) {
+            this.part = part;
+            this.pattern = Pattern.compile("(?is).*" + Pattern.quote(part) + ".*");
+        }
+
+        @Override
+        boolean accepts(Object leaf) {
+            return leaf instanceof String && pattern.matches((String) leaf);
+        }
+
+        @Override
+        String dsl() {
+            return "containsIgnoreCase(" + quote(part) + ")";
+        }
+
+        @Override
+        int cost() {
+            return 4;
+        }
+    }
+
+    /** A wildcard pattern (as {@link Wildcard}) matched ignoring case, through RE2J (linear in the value). */
+    static final class WildcardIgnoreCase extends ValueTest {
+        final String wildcard;
+        private final Pattern pattern;
+
+        WildcardIgnoreCase(String wildcard) {
+            new Wildcard(wildcard); // the same syntax and the same errors
+            this.wildcard = wildcard;
+            StringBuilder regex = new StringBuilder("(?is)");
+            StringBuilder run = new StringBuilder();
+            for (int i = 0; i < wildcard.length(); i++) {
+                char c = wildcard.charAt(i);
+                if (c == '\\') {
+                    run.append(wildcard.charAt(++i));
+                } else if (c == '*') {
+                    regex.append(Pattern.quote(run.toString())).append(".*");
+                    run.setLength(0);
+                } else {
+                    run.append(c);
+                }
+            }
+            this.pattern = Pattern.compile(regex.append(Pattern.quote(run.toString())).toString());
+        }
+
+        @Override
+        boolean accepts(Object leaf) {
+            return leaf instanceof String && pattern.matches((String) leaf);
+        }
+
+        @Override
+        String dsl() {
+            return "wildcardIgnoreCase(" + quote(wildcard) + ")";
+        }
+
+        @Override
+        int cost() {
+            return 5;
+        }
+    }
+
+    /** Another test under the name of the DSL call that made it, such as {@code startsWith("a", "b")}. */
+    static final class Named extends ValueTest {
+        final ValueTest inner;
+        private final String dsl;
+
+        Named(ValueTest inner, String dsl) {
+            this.inner = inner;
+            this.dsl = dsl;
+        }
+
+        @Override
+        boolean accepts(Object leaf) {
+            return inner.accepts(leaf);
+        }
+
+        @Override
+        String dsl() {
+            return dsl;
+        }
+
+        @Override
+        Set<String> exactStrings() {
+            return inner.exactStrings();
+        }
+
+        @Override
+        int cost() {
+            return inner.cost();
         }
     }
 

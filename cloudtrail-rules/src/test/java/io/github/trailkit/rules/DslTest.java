@@ -68,10 +68,61 @@ final class DslTest {
                 Arguments.of(errorCode().absent(), true),
                 Arguments.of(errorCode().exists(), false),
                 Arguments.of(eventName().exists(), true),
-                Arguments.of(requestParameter("note").exists(), true), // null is a value
-                Arguments.of(requestParameter("empty").exists(), false), // [] is not
-                Arguments.of(requestParameter("obj").exists(), false), // an object is not a leaf
-                Arguments.of(requestParameter("obj").absent(), true),
+                Arguments.of(requestParameter("note").exists(), true), // null is there
+                Arguments.of(requestParameter("empty").exists(), true), // [] is there
+                Arguments.of(requestParameter("obj").exists(), true), // an object is there
+                Arguments.of(requestParameter("obj").absent(), false),
+                Arguments.of(requestParameters().absent(), false),
+                Arguments.of(requestParameter("missing").absent(), true),
+                // EventBridge's leaf-only forms, as rule documents use them
+                Arguments.of(requestParameter("note").existsAsLeaf(), true), // null is a value
+                Arguments.of(requestParameter("empty").existsAsLeaf(), false), // [] is not
+                Arguments.of(requestParameter("obj").existsAsLeaf(), false), // an object is not a leaf
+                Arguments.of(requestParameter("obj").absentAsLeaf(), true),
+                // null, empty, truthy and falsy
+                Arguments.of(requestParameter("note").absentOrNull(), true),
+                Arguments.of(requestParameter("missing").absentOrNull(), true),
+                Arguments.of(requestParameter("obj").absentOrNull(), false),
+                Arguments.of(responseElements().absentOrNull(), true),
+                Arguments.of(responseElements().isNull(), true),
+                Arguments.of(responseElements().absent(), false),
+                Arguments.of(requestParameter("empty").isEmpty(), true),
+                Arguments.of(requestParameter("note").isEmpty(), false),
+                Arguments.of(requestParameter("obj").isEmpty(), false),
+                Arguments.of(requestParameter("obj").isTruthy(), true),
+                Arguments.of(requestParameter("empty").isFalsy(), true),
+                Arguments.of(requestParameter("note").isFalsy(), true),
+                Arguments.of(requestParameter("missing").isFalsy(), true),
+                Arguments.of(requestParameter("count").isTruthy(), true),
+                Arguments.of(requestParameter("enabled").isTruthy(), true),
+                Arguments.of(readOnly().isFalsy(), true),
+                Arguments.of(errorCode().isFalsy(), true),
+                Arguments.of(succeeded(), true),
+                Arguments.of(failed(), false),
+                // several values for every string test
+                Arguments.of(eventName().is("CreateTopic", "PutBucketAcl"), true),
+                Arguments.of(eventName().startsWith("Get", "Put"), true),
+                Arguments.of(eventName().startsWith("Get", "List"), false),
+                Arguments.of(eventName().endsWith("Policy", "Acl"), true),
+                Arguments.of(userAgent().contains("Ruby", "Python"), true),
+                Arguments.of(eventName().wildcard("Get*", "Put*Acl"), true),
+                Arguments.of(userAgent().matchesRegex("x", "aws-cli/.*"), true),
+                Arguments.of(eventName().startsWithIgnoreCase("get", "PUT"), true),
+                Arguments.of(eventName().endsWithIgnoreCase("POLICY", "acl"), true),
+                // ignore case
+                Arguments.of(userAgent().containsIgnoreCase("PYTHON/3"), true),
+                Arguments.of(userAgent().containsIgnoreCase("trufflehog", "ruby"), false),
+                Arguments.of(eventName().wildcardIgnoreCase("put*ACL"), true),
+                Arguments.of(eventName().wildcardIgnoreCase("get*"), false),
+                Arguments.of(requestParameter("name").containsIgnoreCase("ÄRG"), true),
+                // two fields
+                Arguments.of(userIdentity().sessionIssuer().userName().sameAs(field("requestParameters.missing")), false),
+                Arguments.of(field("userIdentity.sessionContext.sessionIssuer.userName")
+                        .sameAs(userIdentity().sessionIssuer().userName()), true),
+                Arguments.of(requestParameter("bucketName").sameAsIgnoreCase(requestParameter("name")), false),
+                Arguments.of(requestParameter("bucketName").differsFrom(userIdentity().sessionIssuer().userName()), true),
+                Arguments.of(requestParameter("missing").differsFrom(userIdentity().sessionIssuer().userName()), true),
+                Arguments.of(requestParameter("items.port").sameAs(requestParameter("count")), false),
                 Arguments.of(requestParameter("count").greaterThan(41), true),
                 Arguments.of(requestParameter("count").greaterThan(42), false),
                 Arguments.of(requestParameter("count").atLeast(42), true),
@@ -86,8 +137,22 @@ final class DslTest {
                 Arguments.of(requestParameter("v6").inCidr("2001:db9::/32"), false),
                 Arguments.of(eventName().isNot("DeleteBucket"), true),
                 Arguments.of(eventName().isNot("PutBucketAcl", "DeleteBucket"), false),
-                Arguments.of(requestParameter("note").isNot("x"), true), // null is a value other than "x"
-                Arguments.of(requestParameter("missing").isNot("x"), false), // absent is not
+                Arguments.of(requestParameter("note").isNot("x"), true), // null is not "x"
+                Arguments.of(requestParameter("missing").isNot("x"), true), // neither is absent: Python's !=
+                Arguments.of(requestParameter("missing").notStartsWith("x"), true),
+                Arguments.of(requestParameter("missing").notContains("x"), true),
+                Arguments.of(userAgent().notContains("Python"), false),
+                // EventBridge's anything-but: a value must be there
+                Arguments.of(requestParameter("note").anythingBut("x"), true), // null is a value other than "x"
+                Arguments.of(requestParameter("missing").anythingBut("x"), false), // absent is not
+                Arguments.of(eventName().anythingBut("PutBucketAcl"), false),
+                Arguments.of(requestParameter("missing").anythingButPrefix("x"), false),
+                Arguments.of(eventName().anythingButPrefix("Get"), true),
+                Arguments.of(eventName().anythingButSuffix("Acl"), false),
+                Arguments.of(eventName().anythingButIgnoreCase("putbucketACL"), false),
+                Arguments.of(eventName().anythingButWildcard("Get*"), true),
+                Arguments.of(requestParameter("count").anythingBut(41), true),
+                Arguments.of(requestParameter("count").in(41, 42), true),
                 Arguments.of(requestParameter("count").isNot(41, 43), true),
                 Arguments.of(requestParameter("count").isNot(42), false),
                 Arguments.of(eventName().notStartsWith("Get", "List"), true),
@@ -141,14 +206,89 @@ final class DslTest {
                 .hasToString("not(userIdentity().type().is(\"Root\")).or(readOnly().is(false))");
         assertThat(requestParameter("count").between(1, 5).and(requestParameter("ratio").greaterThan(0.5)))
                 .hasToString("requestParameter(\"count\").between(1, 5).and(requestParameter(\"ratio\").greaterThan(0.5))");
-        assertThat(field("a.b").isNot("x", "y")).hasToString("field(\"a.b\").isNot(\"x\", \"y\")");
+        assertThat(field("a.b").isNot("x", "y")).hasToString("not(field(\"a.b\").in(\"x\", \"y\"))");
+        assertThat(field("a.b").anythingBut("x", "y")).hasToString("field(\"a.b\").anythingBut(\"x\", \"y\")");
+        assertThat(eventName().startsWith("Get", "List")).hasToString("eventName().startsWith(\"Get\", \"List\")");
+        assertThat(errorCode().absentOrNull()).hasToString("errorCode().absentOrNull()");
+        assertThat(field("a").sameAs(userIdentity().userName()))
+                .hasToString("field(\"a\").sameAs(userIdentity().userName())");
+        // grouping is kept: an or that is the first part of an and is written as anyOf
+        assertThat(anyOf(eventName().is("a"), eventName().is("b")).and(readOnly().is(false)))
+                .hasToString("anyOf(eventName().is(\"a\"), eventName().is(\"b\")).and(readOnly().is(false))");
+        assertThat(eventName().is("a").or(eventName().is("b").and(readOnly().is(false))))
+                .hasToString("eventName().is(\"a\").or(eventName().is(\"b\").and(readOnly().is(false)))");
         assertThat(userIdentity().sessionIssuer().arn().endsWith("/Admin"))
                 .hasToString("userIdentity().sessionIssuer().arn().endsWith(\"/Admin\")");
         assertThat(eventName().is("a\"b\\c")).hasToString("eventName().is(\"a\\\"b\\\\c\")");
     }
 
     @Test
+    void printedConditions_buildTheSameCondition() {
+        Condition grouped = anyOf(eventName().is("a"), eventName().is("b")).and(readOnly().is(false));
+        CloudTrailRecord aWrite = CloudTrail.reader().readRecord("{\"eventName\":\"a\",\"readOnly\":false}");
+        CloudTrailRecord bRead = CloudTrail.reader().readRecord("{\"eventName\":\"b\",\"readOnly\":true}");
+        assertThat(grouped.matches(aWrite)).isTrue();
+        assertThat(grouped.matches(bRead)).isFalse();
+        // what the old printing suggested, a or (b and c), would match the read of "a"
+        CloudTrailRecord aRead = CloudTrail.reader().readRecord("{\"eventName\":\"a\",\"readOnly\":true}");
+        assertThat(grouped.matches(aRead)).isFalse();
+        assertThat(eventName().is("a").or(eventName().is("b").and(readOnly().is(false))).matches(aRead)).isTrue();
+    }
+
+    @Test
+    void explicitNull_readsTheSameForTypedFieldsAndPayloads() {
+        CloudTrailRecord r = CloudTrail.reader().readRecord(
+                "{\"errorCode\":null,\"requestParameters\":null,\"userIdentity\":{\"arn\":null}}");
+        for (Field f : new Field[] {errorCode(), requestParameters(), userIdentity().arn()}) {
+            assertThat(f.isNull().matches(r)).as("%s isNull", f).isTrue();
+            assertThat(f.exists().matches(r)).as("%s exists", f).isTrue();
+            assertThat(f.absent().matches(r)).as("%s absent", f).isFalse();
+            assertThat(f.absentOrNull().matches(r)).as("%s absentOrNull", f).isTrue();
+            assertThat(f.isFalsy().matches(r)).as("%s isFalsy", f).isTrue();
+        }
+        assertThat(r.errorCode()).isEmpty();
+        assertThat(r.requestParameters()).isEmpty();
+        String written = CloudTrail.writer().toJson(r);
+        assertThat(written).contains("\"errorCode\":null").contains("\"requestParameters\":null")
+                .contains("\"arn\":null");
+        assertThat(CloudTrail.reader().readRecord(written)).isEqualTo(r);
+    }
+
+    @Test
+    void succeeded_isPanthersSuccessCheck() {
+        String[] failures = {"{\"errorCode\":\"AccessDenied\"}", "{\"errorMessage\":\"denied\"}"};
+        String[] successes = {"{}", "{\"errorCode\":null}", "{\"errorCode\":\"\"}", "{\"errorCode\":\"\",\"errorMessage\":null}"};
+        for (String json : failures) {
+            CloudTrailRecord r = CloudTrail.reader().readRecord(json);
+            assertThat(succeeded().matches(r)).as(json).isFalse();
+            assertThat(failed().matches(r)).as(json).isTrue();
+        }
+        for (String json : successes) {
+            CloudTrailRecord r = CloudTrail.reader().readRecord(json);
+            assertThat(succeeded().matches(r)).as(json).isTrue();
+            assertThat(failed().matches(r)).as(json).isFalse();
+        }
+    }
+
+    @Test
+    void explain_saysWhyARuleMatched_withTheRecordsValues() {
+        Rule r = rule("acl").when(eventName().startsWith("Put", "Delete").and(userAgent().containsIgnoreCase("python"))
+                .and(not(readOnly().is(true)))).build();
+        String why = RuleSet.explain(r, RECORD);
+        assertThat(why).startsWith("acl matches: ")
+                .contains("eventName().startsWith(\"Put\", \"Delete\") held: eventName is \"PutBucketAcl\"")
+                .contains("userAgent is \"aws-cli/2.13.5 Python/3.11.4\"")
+                .contains("not(readOnly().is(true)) held, as readOnly is false, expected readOnly().is(true)");
+        Rule anyRule = rule("any").when(anyOf(eventName().is("x"), requestParameters().isTruthy())).build();
+        assertThat(RuleSet.explain(anyRule, RECORD))
+                .isEqualTo("any matches: requestParameters().isTruthy() held: requestParameters is an object");
+        Rule pair = rule("pair").when(requestParameter("bucketName").differsFrom(userIdentity().userName())).build();
+        assertThat(RuleSet.explain(pair, RECORD)).contains("userIdentity.userName is absent");
+    }
+
+    @Test
     void invalidArguments_areRejectedWhenTheConditionIsBuilt() {
+        assertThatThrownBy(() -> eventName().wildcardIgnoreCase("a**b")).hasMessageContaining("consecutive *");
         assertThatThrownBy(() -> eventName().wildcard("a**b")).hasMessageContaining("consecutive *");
         assertThatThrownBy(() -> eventName().wildcard("a\\b")).hasMessageContaining("only \\* and \\\\");
         assertThatThrownBy(() -> eventName().matchesRegex("(a")).hasMessageContaining("invalid regular expression");

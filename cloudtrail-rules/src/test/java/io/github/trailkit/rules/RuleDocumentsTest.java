@@ -367,16 +367,16 @@ final class RuleDocumentsTest {
                         + ".and(eventName().startsWith(\"Delete\"))");
         assertThat(RuleDocuments.pattern("{\"eventName\":[\"DeleteTopic\",\"CreateTopic\",{\"prefix\":\"Put\"}],"
                         + "\"sourceIPAddress\":[\"10.0.0.1\"]}"))
-                .hasToString("eventName().in(\"DeleteTopic\", \"CreateTopic\").or(eventName().startsWith(\"Put\"))"
+                .hasToString("anyOf(eventName().in(\"DeleteTopic\", \"CreateTopic\"), eventName().startsWith(\"Put\"))"
                         + ".and(sourceIPAddress().inCidr(\"10.0.0.1\"))");
         assertThat(RuleDocuments.pattern("{\"userIdentity\":{\"type\":[\"Root\"]},\"requestParameters\":{"
                         + "\"count\":[{\"numeric\":[\">\",0,\"<=\",5]}],\"name\":[{\"anything-but\":[\"a\",\"b\"]}]},"
                         + "\"additionalEventData\":{\"MFAUsed\":[\"No\"]},\"tlsDetails.tlsVersion\":[{\"exists\":false}]}"))
                 .hasToString("userIdentity().type().is(\"Root\")"
                         + ".and(requestParameter(\"count\").range(\">\", 0, \"<=\", 5))"
-                        + ".and(requestParameter(\"name\").isNot(\"a\", \"b\"))"
+                        + ".and(requestParameter(\"name\").anythingBut(\"a\", \"b\"))"
                         + ".and(additionalEventData(\"MFAUsed\").is(\"No\"))"
-                        + ".and(field(\"tlsDetails.tlsVersion\").absent())");
+                        + ".and(field(\"tlsDetails.tlsVersion\").absentAsLeaf())");
         // $or: what every branch shares is tested once
         assertThat(RuleDocuments.pattern("{\"eventSource\":[\"iam.amazonaws.com\"],\"$or\":["
                         + "{\"eventName\":[\"CreateUser\"]},{\"errorCode\":[\"AccessDenied\"],\"readOnly\":[false]}]}"))
@@ -430,7 +430,7 @@ final class RuleDocumentsTest {
                 .hasMessage("documents/invalid-rules.yaml:2:5: rule \"sns-topic-created\" is missing \"pattern\": "
                         + "expected an EventBridge event pattern, such as {\"eventName\": [\"CreateTopic\"]}\n"
                         + "documents/invalid-rules.yaml:3:5: unknown key \"patern\"; expected one of id, title, "
-                        + "description, severity, tags, dedupKey, pattern");
+                        + "description, references, severity, tags, dedupKey, pattern");
     }
 
     @Test
@@ -480,8 +480,8 @@ final class RuleDocumentsTest {
         assertThat(e.problems()).extracting(RuleDocumentProblem::toString).containsExactly(
                 "rules.json:2:3: rule \"a\" is missing \"pattern\": expected an EventBridge event pattern, such as "
                         + "{\"eventName\": [\"CreateTopic\"]}",
-                "rules.json:2:15: unknown key \"patern\"; expected one of id, title, description, severity, tags, "
-                        + "dedupKey, pattern",
+                "rules.json:2:15: unknown key \"patern\"; expected one of id, title, description, references, "
+                        + "severity, tags, dedupKey, pattern",
                 "rules.json:3:40: \"eventName\" must be an array of alternatives, such as [\"CreateTopic\"], or an "
                         + "object of nested fields; found a string \"CreateTopic\"",
                 "rules.json:3:72: \"eventSource\": unknown operator \"regex\"; expected one of exactly, prefix, suffix, "
@@ -531,15 +531,16 @@ final class RuleDocumentsTest {
         assertThat(e.problems()).extracting(RuleDocumentProblem::toString).containsExactly(
                 "rules.yaml:2:5: rule \"a\" is missing \"pattern\": expected an EventBridge event pattern, such as "
                         + "{\"eventName\": [\"CreateTopic\"]}",
-                "rules.yaml:3:5: unknown key \"patern\"; expected one of id, title, description, severity, tags, "
-                        + "dedupKey, pattern",
+                "rules.yaml:3:5: unknown key \"patern\"; expected one of id, title, description, references, "
+                        + "severity, tags, dedupKey, pattern",
                 "rules.yaml:7:18: \"eventName\" must be an array of alternatives, such as [\"CreateTopic\"], or an "
                         + "object of nested fields; found a string \"CreateTopic\"",
                 "rules.yaml:8:22: \"eventSource\": unknown operator \"regex\"; expected one of exactly, prefix, suffix, "
                         + "equals-ignore-case, wildcard, anything-but, numeric, cidr, exists",
                 "rules.yaml:9:9: duplicate rule id \"a\"; first at line 2, column 9",
                 "rules.yaml:10:15: unknown severity \"urgent\"; expected one of INFO, LOW, MEDIUM, HIGH, CRITICAL",
-                "rules.yaml:11:15: \"dedupKey\" must be a dotted field path such as userIdentity.arn, found \"user..arn\"",
+                "rules.yaml:11:15: \"dedupKey\" must be a dotted field path such as userIdentity.arn, or a list of "
+                        + "them, found \"user..arn\"",
                 "rules.yaml:14:36: \"requestParameters.count\": \"numeric\" takes a lower bound (> or >=) before an "
                         + "upper bound (< or <=); found more elements after \"<\"",
                 "rules.yaml:15:27: \"requestParameters.name\": wildcard \"a**b\" has two * in a row at index 2; "

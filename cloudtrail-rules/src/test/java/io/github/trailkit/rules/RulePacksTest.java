@@ -42,13 +42,13 @@ final class RulePacksTest {
             assertThat(RulePacks.cisAwsFoundations()).filteredOn(r -> r.tags().contains(tag)).hasSize(1);
         }
         assertThat(RulePacks.byName("cis-aws-foundations")).isSameAs(RulePacks.cisAwsFoundations());
-        assertThat(RulePacks.names()).containsExactly("cis-aws-foundations");
+        assertThat(RulePacks.names()).containsExactlyInAnyOrder("cis-aws-foundations", "aws-attack-techniques");
     }
 
     @Test
     void anUnknownPackNamesTheKnownOnes() {
         assertThatThrownBy(() -> RulePacks.byName("cis"))
-                .hasMessage("no rule pack named \"cis\"; the packs are cis-aws-foundations");
+                .hasMessage("no rule pack named \"cis\"; the packs are aws-attack-techniques, cis-aws-foundations");
     }
 
     static Stream<Arguments> pantherCases() throws IOException {

@@ -119,7 +119,9 @@ final class RuleSetTest {
     void explain_saysWhichTestFailed_inWords() {
         RuleSet rules = RuleSet.of(TOPIC_CREATED);
         assertThat(rules.explain("sns-topic-created", record("sns.amazonaws.com", "CreateTopic")))
-                .isEqualTo("sns-topic-created matches");
+                .isEqualTo("sns-topic-created matches: eventSource().is(\"sns.amazonaws.com\") held: eventSource is "
+                        + "\"sns.amazonaws.com\"; and eventName().in(\"CreateTopic\", \"DeleteTopic\") held: eventName is "
+                        + "\"CreateTopic\"");
         assertThat(rules.explain("sns-topic-created", record("sns.amazonaws.com", "Publish")))
                 .isEqualTo("sns-topic-created does not match: eventName is \"Publish\", expected "
                         + "eventName().in(\"CreateTopic\", \"DeleteTopic\")");

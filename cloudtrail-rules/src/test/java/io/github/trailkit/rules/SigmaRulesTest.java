@@ -196,9 +196,37 @@ final class SigmaRulesTest {
         assertThat(r.description()).get().asString().contains("Sigma rule by suktech24, Detection Rule License 1.1.");
     }
 
+    @Test
+    void fieldrefComparesTwoFieldsOfTheRecord() {
+        Rule self = inline("  selection:\n    eventName: CreateAccessKey\n"
+                + "  filter:\n    requestParameters.userName|fieldref: userIdentity.userName\n"
+                + "  condition: selection and not filter\n");
+        String forBob = ",\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"alice\"},"
+                + "\"requestParameters\":{\"userName\":\"bob\"}}";
+        CloudTrailRecord other = CloudTrail.reader().readRecord("{\"eventName\":\"CreateAccessKey\"" + forBob);
+        CloudTrailRecord own = CloudTrail.reader().readRecord("{\"eventName\":\"CreateAccessKey\""
+                + forBob.replace("\"bob\"", "\"ALICE\""));
+        assertThat(self.matches(other)).as(() -> RuleSet.explain(self, other)).isTrue();
+        assertThat(self.matches(own)).as("ignores case, as Sigma values do").isFalse();
+        Rule cased = inline("  filter:\n    requestParameters.userName|fieldref|cased: userIdentity.userName\n"
+                + "  condition: filter\n");
+        assertThat(cased.matches(own)).isFalse();
+        assertThat(cased.matches(CloudTrail.reader().readRecord("{\"eventName\":\"CreateAccessKey\""
+                + forBob.replace("\"bob\"", "\"alice\"")))).isTrue();
+        // SigmaHQ's rule, once refused for its fieldref: the user's ARN is never a user name, so the filter never holds
+        Rule upstream = load("unsupported/aws_update_login_profile.yml");
+        assertThat(upstream.attackTechniques()).containsExactly("T1098");
+        assertThat(upstream.attackTactics()).containsExactly(AttackTactic.PERSISTENCE, AttackTactic.PRIVILEGE_ESCALATION);
+        assertThat(upstream.references()).containsExactly("https://github.com/RhinoSecurityLabs/AWS-IAM-Privilege-Escalation");
+        CloudTrailRecord update = CloudTrail.reader().readRecord(record("IAMUser", USER, "iam.amazonaws.com",
+                "UpdateLoginProfile", ",\"requestParameters\":{\"userName\":\"bob\"}"));
+        assertThat(upstream.matches(update)).isTrue();
+        assertThatThrownBy(() -> inline("  f:\n    a|fieldref: 'b..c'\n  condition: f\n"))
+                .hasMessageContaining("a|fieldref");
+    }
+
     static Stream<Arguments> refused() {
         return Stream.of(
-                Arguments.of("aws_update_login_profile.yml", 24, "the modifier \"fieldref\" (field userIdentity.arn|fieldref) is not supported"),
                 Arguments.of("count_aggregation.yml", 9, "aggregation in the condition (\"| count() by userIdentity.arn > 10\") is not supported"),
                 Arguments.of("correlation.yml", 1, "Sigma correlation rules are not supported"),
                 Arguments.of("keywords.yml", 8, "keywords is a keyword list (values without field names)"),

@@ -292,8 +292,7 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
             failWithActualExpectedAndMessage(value.isPresent() ? value.toJson() : "absent", expected.toJson(),
                     "%nExpecting record%n  %s%nto have %s.%s%n  %s%nbut it was%n  %s%nin %s%n  %s",
                     Describe.record(actual), field, path, expected.toJson(),
-                    value.isPresent() ? value.toJson() : "absent", field,
-                    payload.map(JsonValue::toJson).orElse("absent"));
+                    value.isPresent() ? value.toJson() : "absent", field, shown(field, payload));
         }
         return myself;
     }
@@ -302,8 +301,14 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
         Objects.requireNonNull(path, "path");
         if (!payload.orElse(JsonValue.missing()).path(path).isPresent()) {
             failWithMessage("%nExpecting record%n  %s%nto have a value at %s.%s%nbut there was none in %s%n  %s",
-                    Describe.record(actual), field, path, field, payload.map(JsonValue::toJson).orElse("absent"));
+                    Describe.record(actual), field, path, field, shown(field, payload));
         }
         return myself;
+    }
+
+    /** The payload as JSON; an explicit {@code null} is kept in {@code otherFields}, as for every typed field. */
+    private String shown(String field, Optional<JsonValue> payload) {
+        return payload.or(() -> Optional.ofNullable(actual.otherFields().get(field)))
+                .map(JsonValue::toJson).orElse("absent");
     }
 }

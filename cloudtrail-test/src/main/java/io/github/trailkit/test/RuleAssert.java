@@ -11,7 +11,8 @@ import org.assertj.core.api.AbstractObjectAssert;
  * Assertions on one {@link Rule}; start with {@link CloudTrailAssertions#assertThat(Rule)}.
  *
  * <p>A failure names the rule and the record, and says why in the words of {@link RuleSet#explain(Rule,
- * CloudTrailRecord)}: which test of the condition failed and what the record holds.
+ * CloudTrailRecord)}: which test of the condition failed and what the record holds, or, for a record that should not
+ * match, each test that held and the record's values there.
  *
  * <pre>{@code
  * Rule topicCreated = rule("sns-topic-created")
@@ -46,8 +47,8 @@ public class RuleAssert extends AbstractObjectAssert<RuleAssert, Rule> {
         isNotNull();
         Objects.requireNonNull(record, "record");
         if (actual.matches(record)) {
-            failWithMessage("%nExpecting rule %s%nnot to match record%n  %s%nbut it did; its condition is%n  %s",
-                    Describe.quote(actual.id()), Describe.record(record), actual.condition());
+            failWithMessage("%nExpecting rule %s%nnot to match record%n  %s%nbut it did: %s",
+                    Describe.quote(actual.id()), Describe.record(record), RuleSet.explain(actual, record));
         }
         return myself;
     }

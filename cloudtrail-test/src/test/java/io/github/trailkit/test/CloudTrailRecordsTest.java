@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.model.JsonValue;
 import io.github.trailkit.model.EventCategory;
 import io.github.trailkit.model.EventType;
 import io.github.trailkit.model.EventVersion;
@@ -54,7 +55,9 @@ final class CloudTrailRecordsTest {
                 k -> Assertions.assertThat(k).matches("AKIA[0-9A-F]{16}"));
         Assertions.assertThat(r.tlsDetails().flatMap(t -> t.clientProvidedHostHeader()))
                 .contains("sns.us-east-1.amazonaws.com");
-        Assertions.assertThat(r.requestParameters()).hasValueSatisfying(v -> Assertions.assertThat(v.isNull()).isTrue());
+        // "requestParameters": null, kept as an explicit null is for every field: empty, and null in otherFields
+        Assertions.assertThat(r.requestParameters()).isEmpty();
+        Assertions.assertThat(r.otherFields()).containsEntry("requestParameters", JsonValue.nullValue());
     }
 
     @Test
@@ -225,9 +228,16 @@ final class CloudTrailRecordsTest {
         assertThatThrownBy(() -> CloudTrailRecords.fromJson("[1]"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("<json>: expected a JSON object");
+        // a bad field is a bad record, not a file that is no CloudTrail at all
         assertThatThrownBy(() -> CloudTrailRecords.fromJson("{\"eventTime\":\"yesterday\"}"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("<json>: not a CloudTrail record or log file: ")
+                .hasMessageStartingWith("<json>: invalid record: ")
+                .hasMessageContaining("eventTime")
+                .hasMessageNotContaining("not a CloudTrail");
+        assertThatThrownBy(() -> CloudTrailRecords.fromJson(
+                "{\"Records\":[{\"eventName\":\"A\"},{\"eventName\":\"B\",\"eventTime\":\"yesterday\"}]}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("<json>: invalid record: record 1 at byte ")
                 .hasMessageContaining("eventTime");
     }
 }

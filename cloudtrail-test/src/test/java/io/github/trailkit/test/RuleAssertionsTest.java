@@ -45,12 +45,13 @@ final class RuleAssertionsTest {
     }
 
     @Test
-    void rule_doesNotMatch_failure_showsTheCondition() {
+    void rule_doesNotMatch_failure_explainsWhyItMatched() {
         assertThatThrownBy(() -> assertThat(TOPIC_CREATED).doesNotMatch(ROOT_CREATES))
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("\nExpecting rule \"sns-topic-created\"\nnot to match record\n  " + ROOT_CREATES_NAMED
-                        + "\nbut it did; its condition is\n  "
-                        + "eventSource().is(\"sns.amazonaws.com\").and(eventName().is(\"CreateTopic\"))");
+                        + "\nbut it did: sns-topic-created matches: eventSource().is(\"sns.amazonaws.com\") held: "
+                        + "eventSource is \"sns.amazonaws.com\"; and eventName().is(\"CreateTopic\") held: eventName is "
+                        + "\"CreateTopic\"");
     }
 
     @Test
@@ -88,7 +89,8 @@ final class RuleAssertionsTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("\nExpecting record\n  " + ROOT_CREATES_NAMED + "\nto trigger exactly\n  [sns-topic-created]\n"
                         + "but it triggered\n  [sns-topic-created, root-activity]\nthe rule that was wrong:\n"
-                        + "  - root-activity triggered but should not have");
+                        + "  - root-activity triggered but should not have: root-activity matches: "
+                        + "userIdentity().type().is(\"Root\") held: userIdentity.type is \"Root\"");
     }
 
     @Test
@@ -96,12 +98,13 @@ final class RuleAssertionsTest {
         assertThatThrownBy(() -> assertThat(RULES).triggersNothing(ROOT_CREATES))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("to trigger nothing\nbut it triggered\n  [sns-topic-created, root-activity]\n"
-                        + "the rules that were wrong:\n  - sns-topic-created triggered but should not have\n"
-                        + "  - root-activity triggered but should not have");
+                        + "the rules that were wrong:\n  - sns-topic-created triggered but should not have: "
+                        + "sns-topic-created matches: ");
         assertThatThrownBy(() -> assertThat(RULES).doesNotTrigger(ROOT_CREATES, "root-activity", "access-denied"))
                 .hasMessageContaining("not to trigger\n  [root-activity, access-denied]\nbut it triggered\n"
                         + "  [sns-topic-created, root-activity]\nthe rule that was wrong:\n"
-                        + "  - root-activity triggered but should not have");
+                        + "  - root-activity triggered but should not have: root-activity matches: "
+                        + "userIdentity().type().is(\"Root\") held");
     }
 
     @Test

@@ -38,7 +38,7 @@ import java.util.Optional;
  * Reads and writes every record type with the streaming parser and generator, one field at a time.
  *
  * <p>Each type has three methods written to one pattern: {@code readX} (a switch on the JSON member name; an explicit
- * {@code null} of a typed field goes to {@code otherFields}, unknown members too), {@code write(X)} (typed members in
+ * {@code null} of a typed field, payloads included, goes to {@code otherFields}, unknown members too), {@code write(X)} (typed members in
  * declaration order, then {@code otherFields}) and {@code normalize(X)} (rejects an {@code otherFields} entry that
  * would shadow a typed member; copies mutable lists). A field added to a value type must be added to all three;
  * {@code RoundTripTest} fails when one is missed for a field that appears in the test data.
@@ -131,13 +131,25 @@ public final class RecordCodec {
                         }
                         break;
                     case "requestParameters":
-                        b.requestParameters(JsonValues.readPayload(p, t));
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.requestParameters(JsonValues.readPayload(p, t));
+                        }
                         break;
                     case "responseElements":
-                        b.responseElements(JsonValues.readPayload(p, t));
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.responseElements(JsonValues.readPayload(p, t));
+                        }
                         break;
                     case "additionalEventData":
-                        b.additionalEventData(JsonValues.readPayload(p, t));
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.additionalEventData(JsonValues.readPayload(p, t));
+                        }
                         break;
                     case "requestID":
                         if (t == JsonToken.VALUE_NULL) {
@@ -196,7 +208,11 @@ public final class RecordCodec {
                         }
                         break;
                     case "serviceEventDetails":
-                        b.serviceEventDetails(JsonValues.readPayload(p, t));
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.serviceEventDetails(JsonValues.readPayload(p, t));
+                        }
                         break;
                     case "sharedEventID":
                         if (t == JsonToken.VALUE_NULL) {
@@ -241,7 +257,11 @@ public final class RecordCodec {
                         }
                         break;
                     case "eventContext":
-                        b.eventContext(JsonValues.readPayload(p, t));
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.eventContext(JsonValues.readPayload(p, t));
+                        }
                         break;
                     case "edgeDeviceDetails":
                         if (t == JsonToken.VALUE_NULL) {
@@ -293,7 +313,11 @@ public final class RecordCodec {
                         }
                         break;
                     case "summary":
-                        b.summary(JsonValues.readPayload(p, t));
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.summary(JsonValues.readPayload(p, t));
+                        }
                         break;
                     default:
                         b.putOtherFields(name, JsonValues.readPayload(p, t));
@@ -600,6 +624,27 @@ public final class RecordCodec {
             }
             checkOther("CloudTrailRecord", e, typedPresent);
         }
+        if (isNull(v.requestParameters()) || isNull(v.responseElements()) || isNull(v.additionalEventData())
+                || isNull(v.serviceEventDetails()) || isNull(v.summary())) {
+            // an explicit null payload is kept as every typed field's is: empty, and a null in otherFields
+            CloudTrailRecord.Builder b = CloudTrailRecord.builder().from(v);
+            if (isNull(v.requestParameters())) {
+                b.requestParameters(Optional.empty()).putOtherFields("requestParameters", JsonValue.nullValue());
+            }
+            if (isNull(v.responseElements())) {
+                b.responseElements(Optional.empty()).putOtherFields("responseElements", JsonValue.nullValue());
+            }
+            if (isNull(v.additionalEventData())) {
+                b.additionalEventData(Optional.empty()).putOtherFields("additionalEventData", JsonValue.nullValue());
+            }
+            if (isNull(v.serviceEventDetails())) {
+                b.serviceEventDetails(Optional.empty()).putOtherFields("serviceEventDetails", JsonValue.nullValue());
+            }
+            if (isNull(v.summary())) {
+                b.summary(Optional.empty()).putOtherFields("summary", JsonValue.nullValue());
+            }
+            return b.build();
+        }
         if (!isImmutable(v.resources())) {
             return CloudTrailRecord.builder()
                     .from(v)
@@ -879,7 +924,11 @@ public final class RecordCodec {
                         }
                         break;
                     case "assumedRoot":
-                        b.assumedRoot(JsonValues.readPayload(p, t));
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.assumedRoot(JsonValues.readPayload(p, t));
+                        }
                         break;
                     case "signInSessionArn":
                         if (t == JsonToken.VALUE_NULL) {
@@ -1178,7 +1227,11 @@ public final class RecordCodec {
                         }
                         break;
                     case "attributes":
-                        b.attributes(JsonValues.readPayload(p, t));
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.attributes(JsonValues.readPayload(p, t));
+                        }
                         break;
                     default:
                         b.putOtherFields(name, JsonValues.readPayload(p, t));
@@ -1763,7 +1816,11 @@ public final class RecordCodec {
                         }
                         break;
                     case "attributes":
-                        b.attributes(JsonValues.readPayload(p, t));
+                        if (t == JsonToken.VALUE_NULL) {
+                            b.putOtherFields(name, JsonValue.nullValue());
+                        } else {
+                            b.attributes(JsonValues.readPayload(p, t));
+                        }
                         break;
                     default:
                         b.putOtherFields(name, JsonValues.readPayload(p, t));
@@ -2549,6 +2606,10 @@ public final class RecordCodec {
                     + "\" only when the typed value is absent (a JSON null, or a value that could not be read, as it"
                     + " came), or for a time, the text that time was written in; set it through its typed accessor");
         }
+    }
+
+    private static boolean isNull(Optional<JsonValue> payload) {
+        return payload.isPresent() && payload.get().isNull();
     }
 
     private static <T> boolean isImmutable(Optional<List<T>> list) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.model.UserIdentity;
+import io.github.trailkit.rules.AttackTactic;
 import io.github.trailkit.rules.Finding;
 import io.github.trailkit.rules.Severity;
 import java.io.IOException;
@@ -40,6 +41,22 @@ public final class FindingJson {
             g.writeString(t);
         }
         g.writeEndArray();
+        List<AttackTactic> tactics = f.attackTactics();
+        if (!tactics.isEmpty()) {
+            g.writeArrayFieldStart("attackTactics");
+            for (AttackTactic t : tactics) {
+                g.writeString(t.id());
+            }
+            g.writeEndArray();
+        }
+        List<String> techniques = f.attackTechniques();
+        if (!techniques.isEmpty()) {
+            g.writeArrayFieldStart("attackTechniques");
+            for (String t : techniques) {
+                g.writeString(t);
+            }
+            g.writeEndArray();
+        }
         g.writeStringField("dedupKey", f.dedupKey());
         field(g, "eventID", r.eventID());
         field(g, "eventName", r.eventName());

@@ -87,6 +87,11 @@ public final class Resources {
                 return out;
             }
             return List.of(FIXTURES.readRecord(new String(json, StandardCharsets.UTF_8)));
+        } catch (io.github.trailkit.model.InvalidRecordException e) {
+            // CloudTrail JSON with a bad field (an eventTime that is no time): say which record and what is wrong
+            String where = e.getMessage().startsWith(e.source() + ": ")
+                    ? e.getMessage().substring(e.source().length() + 2) : e.getMessage();
+            throw new IllegalArgumentException(source + ": invalid record: " + where, e);
         } catch (CloudTrailException e) {
             throw new IllegalArgumentException(source + ": not a CloudTrail record or log file: " + e.getMessage(), e);
         }

@@ -85,7 +85,7 @@ public final class Triggering {
             if (threw.containsKey(id)) {
                 wrong.add(id + " threw: " + threw.get(id));
             } else if (triggered.contains(id)) {
-                wrong.add(id + " triggered but should not have");
+                wrong.add(id + " triggered but should not have: " + rules.explain(id, record));
             }
         }
         if (wrong.isEmpty()) {
