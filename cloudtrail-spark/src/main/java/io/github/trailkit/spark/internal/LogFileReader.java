@@ -22,8 +22,9 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Reads one log file with trailkit's streaming reader, record by record in constant memory. A record that cannot be
- * read becomes a row with only {@code sourcefile}, {@code recordindex} and {@code problem} set, in its place; damage
+ * Reads one log file with trailkit's streaming reader, record by record in constant memory. A record with a bad field
+ * is a row as the reader delivers it (that column null, the value kept in {@code record}). A record the reader skips
+ * becomes a row with only {@code sourcefile}, {@code recordindex} and {@code problem} set, in its place; damage
  * that stops the reading (a cut gzip stream, broken JSON) becomes one last such row after every record before it. A
  * file that cannot be opened becomes one such row. Nothing fails the task but an error of Spark itself.
  */
