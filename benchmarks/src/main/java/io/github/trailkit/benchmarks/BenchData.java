@@ -1,6 +1,5 @@
 package io.github.trailkit.benchmarks;
 
-import io.github.trailkit.model.GeneratedLog;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailLog;
 import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.model.GeneratedLog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,7 +54,8 @@ public final class BenchData {
 
     /** A gzip log of {@code records} records, cached in the temp directory. */
     public static byte[] loadOrGenerate(int records, long seed) {
-        Path cached = Path.of(System.getProperty("java.io.tmpdir"), "trailkit-bench-" + records + "-" + seed + ".json.gz");
+        Path cached =
+                Path.of(System.getProperty("java.io.tmpdir"), "trailkit-bench-" + records + "-" + seed + ".json.gz");
         try {
             if (Files.isRegularFile(cached)) {
                 byte[] bytes = Files.readAllBytes(cached);
@@ -75,7 +76,8 @@ public final class BenchData {
     /** Generates a gzip log of {@code records} records in memory. */
     public static byte[] generateGzip(int records, long seed) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(records * 250);
-        try (OutputStream gz = new GZIPOutputStream(bytes, 1 << 16); InputStream in = GeneratedLog.records(records, seed)) {
+        try (OutputStream gz = new GZIPOutputStream(bytes, 1 << 16);
+                InputStream in = GeneratedLog.records(records, seed)) {
             in.transferTo(gz);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -95,7 +97,8 @@ public final class BenchData {
     /** The records of a log file (gzip) counted with a token pass; -1 when it is not a whole log. */
     static int countRecords(byte[] gzip) {
         try (JsonParser p = JSON.createParser(new GZIPInputStream(new ByteArrayInputStream(gzip), 1 << 16))) {
-            if (p.nextToken() != JsonToken.START_OBJECT || !"Records".equals(p.nextFieldName())
+            if (p.nextToken() != JsonToken.START_OBJECT
+                    || !"Records".equals(p.nextFieldName())
                     || p.nextToken() != JsonToken.START_ARRAY) {
                 return -1;
             }

@@ -25,8 +25,9 @@ public final class BenchRules {
     /** The rule document on the class path. */
     public static final String RESOURCE = "io/github/trailkit/benchmarks/rules-100.yaml";
 
-    private static final ObjectMapper YAML = new ObjectMapper(
-            YAMLFactory.builder().enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build());
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+            .build());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private BenchRules() {}
@@ -65,9 +66,12 @@ public final class BenchRules {
             String json = switch (i % 4) {
                 case 0 -> "{\"eventSource\":[\"" + source + "\"],\"eventName\":[\"" + name + "\"]}";
                 case 1 -> "{\"eventName\":[\"" + name + "\"],\"errorCode\":[{\"exists\":false}]}";
-                case 2 -> "{\"eventName\":[\"" + name + "\",\"" + name + "V2\"],\"userIdentity\":{\"type\":[\"IAMUser\",\"Root\"]}}";
-                default -> "{\"eventSource\":[\"" + source + "\"],\"eventName\":[\"" + name + "\"],"
-                        + "\"requestParameters\":{\"dryRun\":[false]}}";
+                case 2 ->
+                    "{\"eventName\":[\"" + name + "\",\"" + name
+                            + "V2\"],\"userIdentity\":{\"type\":[\"IAMUser\",\"Root\"]}}";
+                default ->
+                    "{\"eventSource\":[\"" + source + "\"],\"eventName\":[\"" + name + "\"],"
+                            + "\"requestParameters\":{\"dryRun\":[false]}}";
             };
             out.add(new Pattern("synthetic-" + i, json));
         }
@@ -89,9 +93,12 @@ public final class BenchRules {
 
     /** A trailkit rule set of {@code count} rules, rule errors counted nowhere (none are expected). */
     public static RuleSet ruleSet(int count) {
-        return RuleSet.builder().add(rules(count)).onRuleError(e -> {
-            throw new IllegalStateException(e.toString());
-        }).build();
+        return RuleSet.builder()
+                .add(rules(count))
+                .onRuleError(e -> {
+                    throw new IllegalStateException(e.toString());
+                })
+                .build();
     }
 
     /** An Event Ruler machine with the same {@code count} patterns. */

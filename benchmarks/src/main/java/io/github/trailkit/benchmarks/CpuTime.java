@@ -57,14 +57,18 @@ public final class CpuTime {
                     case 0, 1 -> {
                         try (CloudTrailLog log = CloudTrail.reader().read(gzip, "bench")) {
                             for (CloudTrailRecord r : log) {
-                                sink += mode == 0 ? r.hashCode() & 1 : rules.match(r).findings().size();
+                                sink += mode == 0
+                                        ? r.hashCode() & 1
+                                        : rules.match(r).findings().size();
                                 n++;
                             }
                         }
                     }
                     case 2 -> {
                         for (String t : texts) {
-                            sink += rules.match(CloudTrail.reader().readRecord(t)).findings().size();
+                            sink += rules.match(CloudTrail.reader().readRecord(t))
+                                    .findings()
+                                    .size();
                             n++;
                         }
                     }
@@ -79,8 +83,15 @@ public final class CpuTime {
                 best[mode] = Math.max(best[mode], rate);
             }
         }
-        System.out.printf(Locale.ROOT, "best of %d passes, records per CPU-second: read %,.0f | read+100 rules %,.0f | "
-                + "JSON text parse+match %,.0f | match only %,.0f   (%d)%n", passes, best[0], best[1], best[2], best[3],
+        System.out.printf(
+                Locale.ROOT,
+                "best of %d passes, records per CPU-second: read %,.0f | read+100 rules %,.0f | "
+                        + "JSON text parse+match %,.0f | match only %,.0f   (%d)%n",
+                passes,
+                best[0],
+                best[1],
+                best[2],
+                best[3],
                 sink);
     }
 }

@@ -69,16 +69,24 @@ public final class HandlerColdStart {
                 .logTo(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8))
                 .build();
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(s3Event(args[1], args[2], Long.parseLong(args[3]))), answer,
-                null);
+        handler.handleRequest(
+                new ByteArrayInputStream(s3Event(args[1], args[2], Long.parseLong(args[3]))), answer, null);
         if (firstRule == null) {
             System.out.println("no-finding " + answer.toString(StandardCharsets.UTF_8));
             return;
         }
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println(String.format(Locale.ROOT, "handler-first-finding %d %d %d %s %s",
-                (firstNanos - start) / 1_000_000L, firstMillis - jvmStart, startMillis - jvmStart, firstRule,
-                new ObjectMapper().readTree(answer.toByteArray()).path("findings").asLong()));
+        System.out.println(String.format(
+                Locale.ROOT,
+                "handler-first-finding %d %d %d %s %s",
+                (firstNanos - start) / 1_000_000L,
+                firstMillis - jvmStart,
+                startMillis - jvmStart,
+                firstRule,
+                new ObjectMapper()
+                        .readTree(answer.toByteArray())
+                        .path("findings")
+                        .asLong()));
     }
 
     /** The notification S3 sends to a Lambda function when CloudTrail writes a log object (key URL-encoded). */
@@ -91,7 +99,8 @@ public final class HandlerColdStart {
                 + "\"s3\":{\"s3SchemaVersion\":\"1.0\",\"configurationId\":\"cloudtrail\","
                 + "\"bucket\":{\"name\":\"" + bucket + "\",\"ownerIdentity\":{\"principalId\":\"A3I5XTEXAMAI3E\"},"
                 + "\"arn\":\"arn:aws:s3:::" + bucket + "\"},"
-                + "\"object\":{\"key\":\"" + URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/")
+                + "\"object\":{\"key\":\""
+                + URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/")
                 + "\",\"size\":" + size + ",\"sequencer\":\"0C0F6F405D6ED209E1\"}}}]}";
         return json.getBytes(StandardCharsets.UTF_8);
     }

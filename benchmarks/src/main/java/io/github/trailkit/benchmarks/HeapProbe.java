@@ -1,9 +1,9 @@
 package io.github.trailkit.benchmarks;
 
-import io.github.trailkit.model.GeneratedLog;
 import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailLog;
 import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.model.GeneratedLog;
 import io.github.trailkit.rules.RuleSet;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -34,7 +34,9 @@ public class JsonTextBenchmarks extends JmhSettings {
             utf8[i] = texts[i].getBytes(StandardCharsets.UTF_8);
         }
         // as the reader's: canonical member names, not interned
-        jackson = JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
+        jackson = JsonFactory.builder()
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                .build();
         reader = CloudTrail.reader();
     }
 

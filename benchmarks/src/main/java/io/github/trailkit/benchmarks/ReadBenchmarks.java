@@ -44,7 +44,8 @@ public class ReadBenchmarks extends JmhSettings {
         long tokens = 0;
         // the compressed bytes read 64 KiB at a time, as trailkit's reader does (the default, 512 bytes, makes the
         // floor about 3% slower)
-        try (JsonParser p = mapper.getFactory().createParser(new GZIPInputStream(new ByteArrayInputStream(gzip), 1 << 16))) {
+        try (JsonParser p =
+                mapper.getFactory().createParser(new GZIPInputStream(new ByteArrayInputStream(gzip), 1 << 16))) {
             while (p.nextToken() != null) {
                 tokens++;
             }

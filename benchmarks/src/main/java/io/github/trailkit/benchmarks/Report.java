@@ -73,6 +73,7 @@ public final class Report {
     private static final List<String> PARTS = List.of("jmh", "heap", "coldstart", "scan");
     /** The scan row's directory: this many gzip files of {@link #SCAN_RECORDS} generated records each. */
     private static final int SCAN_FILES = 8;
+
     private static final int SCAN_RECORDS = 25_000;
     private static final int SCAN_PASSES = 3;
     private static final int LAMBDA_JVMS = 5;
@@ -118,8 +119,8 @@ public final class Report {
         String loadBefore = loadAverage();
         out("# trailkit performance report");
         out("");
-        out("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", "
-                + memTotal() + " RAM, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        out("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", " + memTotal()
+                + " RAM, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
         out("- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (forks: -Xms2g -Xmx2g, default G1)");
         out("- load average (1, 5, 15 min) at the start: " + loadBefore);
@@ -127,8 +128,8 @@ public final class Report {
                 + (quick ? " --quick (short iterations: smoke run, not for publication)" : "")
                 + (only.isEmpty() ? "" : " --only " + String.join(",", only) + " (these parts only)"));
         if (part("jmh")) {
-            out("- JMH: 1 fork, " + warmups() + " warm-up and " + iterations() + " measured iterations of "
-                    + seconds() + " s per row; records/s is the mean with its 99.9% error");
+            out("- JMH: 1 fork, " + warmups() + " warm-up and " + iterations() + " measured iterations of " + seconds()
+                    + " s per row; records/s is the mean with its 99.9% error");
         }
 
         double fileBytesPerRecord = Double.NaN;
@@ -213,7 +214,8 @@ public final class Report {
             for (CloudTrailRecord r : log) {
                 r.eventSource().ifPresent(sources::add);
                 r.eventName().ifPresent(n -> names.add(r.eventSource().orElse("") + ":" + n));
-                identities.merge(r.userIdentity().flatMap(UserIdentity::typeAsString).orElse("(none)"), 1, Integer::sum);
+                identities.merge(
+                        r.userIdentity().flatMap(UserIdentity::typeAsString).orElse("(none)"), 1, Integer::sum);
                 if (r.errorCode().isPresent()) {
                     errors++;
                 }
@@ -225,14 +227,25 @@ public final class Report {
         out("");
         out("## Data");
         out("");
-        out(String.format(Locale.ROOT, "- file rows: one gzip log of %,d generated records (seed %d): %,d bytes gzip, "
-                + "%,d bytes JSON (%.0f B/record); %d event sources, %d event names, %.1f%% errors, %.1f%% data events",
-                BenchData.FILE_RECORDS, BenchData.SEED, gzip.length, plain.length,
-                (double) plain.length / BenchData.FILE_RECORDS, sources.size(), names.size(),
-                100.0 * errors / BenchData.FILE_RECORDS, 100.0 * data / BenchData.FILE_RECORDS));
+        out(String.format(
+                Locale.ROOT,
+                "- file rows: one gzip log of %,d generated records (seed %d): %,d bytes gzip, "
+                        + "%,d bytes JSON (%.0f B/record); %d event sources, %d event names, %.1f%% errors, %.1f%% data events",
+                BenchData.FILE_RECORDS,
+                BenchData.SEED,
+                gzip.length,
+                plain.length,
+                (double) plain.length / BenchData.FILE_RECORDS,
+                sources.size(),
+                names.size(),
+                100.0 * errors / BenchData.FILE_RECORDS,
+                100.0 * data / BenchData.FILE_RECORDS));
         out("- identity types: " + identities);
-        out(String.format(Locale.ROOT, "- single-record rows: the first %,d records, each as its own JSON text "
-                + "(%.0f B/record)", BenchData.TEXT_RECORDS, textBytesPerRecord));
+        out(String.format(
+                Locale.ROOT,
+                "- single-record rows: the first %,d records, each as its own JSON text " + "(%.0f B/record)",
+                BenchData.TEXT_RECORDS,
+                textBytesPerRecord));
     }
 
     private final Map<Integer, Double> examined = new TreeMap<>();
@@ -263,8 +276,8 @@ public final class Report {
         events.close();
         int trailkit = BenchData.records(BenchData.FILE_RECORDS).size();
         out("- records read from the file: Processing Library " + cpl + " (with an eventID each), trailkit "
-                + trailkit + ", expected " + BenchData.FILE_RECORDS + " (Jackson " + com.fasterxml.jackson.core.json
-                .PackageVersion.VERSION + " on the class path)");
+                + trailkit + ", expected " + BenchData.FILE_RECORDS + " (Jackson "
+                + com.fasterxml.jackson.core.json.PackageVersion.VERSION + " on the class path)");
         if (cpl != BenchData.FILE_RECORDS || trailkit != BenchData.FILE_RECORDS) {
             throw new IllegalStateException("the contenders do not read the same records");
         }
@@ -293,9 +306,16 @@ public final class Report {
                 differ.add(e.getKey() + " (Event Ruler " + e.getValue()[0] + ", trailkit " + e.getValue()[1] + ")");
             }
         }
-        out(String.format(Locale.ROOT, "- 100 rules on the %,d single records: %d rules fire, %,d matches; records with "
-                + "a match: Event Ruler %,d, trailkit %,d; rules whose counts differ: %s", texts.size(),
-                perRule.size(), matches, recordsRuler, recordsTrailkit, differ.isEmpty() ? "none" : differ));
+        out(String.format(
+                Locale.ROOT,
+                "- 100 rules on the %,d single records: %d rules fire, %,d matches; records with "
+                        + "a match: Event Ruler %,d, trailkit %,d; rules whose counts differ: %s",
+                texts.size(),
+                perRule.size(),
+                matches,
+                recordsRuler,
+                recordsTrailkit,
+                differ.isEmpty() ? "none" : differ));
     }
 
     // ------------------------------------------------------------------------------------------------ JMH
@@ -338,8 +358,15 @@ public final class Report {
         }
         Measured m = new Measured(primary.getScore(), primary.getScoreError(), alloc);
         results.put(key, m);
-        System.out.printf(Locale.ROOT, "  %-34s rules=%-5d %,12.0f records/s ± %,.0f  %,8.0f B/record  (%d s, load %s)%n",
-                benchmark, rules, m.recordsPerSecond(), m.error(), alloc, (System.nanoTime() - t0) / 1_000_000_000L,
+        System.out.printf(
+                Locale.ROOT,
+                "  %-34s rules=%-5d %,12.0f records/s ± %,.0f  %,8.0f B/record  (%d s, load %s)%n",
+                benchmark,
+                rules,
+                m.recordsPerSecond(),
+                m.error(),
+                alloc,
+                (System.nanoTime() - t0) / 1_000_000_000L,
                 loadAverage());
     }
 
@@ -367,12 +394,23 @@ public final class Report {
     /** records, bytes, peak heap used, heap in use after the last collection, findings. */
     private long[] heapProbe(long bytes) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        List<String> lines = runChild(List.of(javaCommand(), "-Xmx" + HEAP_MB + "m", "-cp",
-                System.getProperty("java.class.path"), HeapProbe.class.getName(), String.valueOf(bytes)));
+        List<String> lines = runChild(List.of(
+                javaCommand(),
+                "-Xmx" + HEAP_MB + "m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                HeapProbe.class.getName(),
+                String.valueOf(bytes)));
         String[] f = lines.get(lines.size() - 1).trim().split(" ");
         long[] v = Arrays.stream(f).mapToLong(Long::parseLong).toArray();
-        System.out.printf(Locale.ROOT, "  heap: %,d bytes, %,d records, peak heap %,d B, live %,d B (%d s)%n", v[1], v[0],
-                v[2], v[3], (System.nanoTime() - t0) / 1_000_000_000L);
+        System.out.printf(
+                Locale.ROOT,
+                "  heap: %,d bytes, %,d records, peak heap %,d B, live %,d B (%d s)%n",
+                v[1],
+                v[0],
+                v[2],
+                v[3],
+                (System.nanoTime() - t0) / 1_000_000_000L);
         return v;
     }
 
@@ -386,8 +424,12 @@ public final class Report {
             String first = "";
             for (int i = 0; i < 3; i++) {
                 long t0 = System.nanoTime();
-                List<String> lines = runChild(List.of(javaCommand(), "-cp", System.getProperty("java.class.path"),
-                        ColdStart.class.getName(), file.toString()));
+                List<String> lines = runChild(List.of(
+                        javaCommand(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ColdStart.class.getName(),
+                        file.toString()));
                 wall[i] = (System.nanoTime() - t0) / 1_000_000L;
                 String[] f = lines.get(lines.size() - 1).split(" ");
                 if (!f[0].equals("first-finding")) {
@@ -398,8 +440,12 @@ public final class Report {
             }
             Arrays.sort(wall);
             Arrays.sort(uptime);
-            System.out.printf(Locale.ROOT, "  cold start: %d ms to first finding (%s), JVM uptime %d ms%n", wall[1],
-                    first, uptime[1]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  cold start: %d ms to first finding (%s), JVM uptime %d ms%n",
+                    wall[1],
+                    first,
+                    uptime[1]);
             return new long[] {wall[1], uptime[1]};
         } finally {
             Files.deleteIfExists(file);
@@ -417,17 +463,28 @@ public final class Report {
         String bucket = "trailkit-bench-trail";
         String key = "AWSLogs/123456789012/CloudTrail/us-east-1/2024/01/01/"
                 + "123456789012_CloudTrail_us-east-1_20240101T0005Z_c0ldSt4rtBench00.json.gz";
-        try (InMemoryS3 s3 = InMemoryS3.start(); S3Client client = s3.client()) {
+        try (InMemoryS3 s3 = InMemoryS3.start();
+                S3Client client = s3.client()) {
             client.createBucket(b -> b.bucket(bucket));
-            client.putObject(p -> p.bucket(bucket).key(key).contentType("application/json").contentEncoding("gzip"),
+            client.putObject(
+                    p -> p.bucket(bucket)
+                            .key(key)
+                            .contentType("application/json")
+                            .contentEncoding("gzip"),
                     RequestBody.fromBytes(gzip));
             long[][] columns = new long[4][LAMBDA_JVMS];
             String first = "";
             long delivered = 0;
             for (int i = 0; i < LAMBDA_JVMS; i++) {
                 long t0 = System.nanoTime();
-                List<String> lines = runChild(List.of(javaCommand(), "-cp", System.getProperty("java.class.path"),
-                        HandlerColdStart.class.getName(), s3.uri().toString(), bucket, key,
+                List<String> lines = runChild(List.of(
+                        javaCommand(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HandlerColdStart.class.getName(),
+                        s3.uri().toString(),
+                        bucket,
+                        key,
                         String.valueOf(gzip.length)));
                 long wall = (System.nanoTime() - t0) / 1_000_000L;
                 String[] f = lines.get(lines.size() - 1).split(" ");
@@ -449,9 +506,16 @@ public final class Report {
             medians[4] = gzip.length;
             medians[5] = 1_000;
             medians[6] = delivered;
-            System.out.printf(Locale.ROOT, "  handler cold start: %d ms build to first finding (rule %s), %d ms from JVM "
-                    + "start (%d ms before the clock), %d ms spawn to exit; runs %s%n", medians[0], first, medians[1],
-                    medians[2], medians[3], Arrays.toString(columns[0]));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  handler cold start: %d ms build to first finding (rule %s), %d ms from JVM "
+                            + "start (%d ms before the clock), %d ms spawn to exit; runs %s%n",
+                    medians[0],
+                    first,
+                    medians[1],
+                    medians[2],
+                    medians[3],
+                    Arrays.toString(columns[0]));
             return medians;
         }
     }
@@ -463,7 +527,8 @@ public final class Report {
         ArrayNode records = (ArrayNode) log.get("Records");
         RuleSet rules = BenchRules.ruleSet(100);
         for (int i = 0; i < records.size(); i++) {
-            if (!rules.evaluate(CloudTrail.reader().readRecord(mapper.writeValueAsString(records.get(i)))).isEmpty()) {
+            if (!rules.evaluate(CloudTrail.reader().readRecord(mapper.writeValueAsString(records.get(i))))
+                    .isEmpty()) {
                 records.insert(0, records.remove(i));
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 try (OutputStream out = new GZIPOutputStream(bytes)) {
@@ -508,8 +573,14 @@ public final class Report {
                 best1 = Math.max(best1, scanPass(1, rules, logs, findings, false));
                 best2 = Math.max(best2, scanPass(2, rules, logs, findings, false));
             }
-            System.out.printf(Locale.ROOT, "  scan: %,.0f records/s with 1 thread, %,.0f with 2 (%.2f×), %,d findings a "
-                    + "pass (load %s)%n", best1, best2, best2 / best1, findings[0], loadAverage());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  scan: %,.0f records/s with 1 thread, %,.0f with 2 (%.2f×), %,d findings a " + "pass (load %s)%n",
+                    best1,
+                    best2,
+                    best2 / best1,
+                    findings[0],
+                    loadAverage());
             return new double[] {best1, best2, bytes, findings[0]};
         } finally {
             try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
@@ -529,38 +600,44 @@ public final class Report {
      */
     private static double scanPass(int threads, Path rules, Path logs, long[] found, boolean count) {
         long[] lines = new long[1];
-        OutputStream printed = !count ? OutputStream.nullOutputStream() : new OutputStream() {
-            @Override
-            public void write(int b) {
-                if (b == '\n') {
-                    lines[0]++;
-                }
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                for (int i = off; i < off + len; i++) {
-                    if (b[i] == '\n') {
-                        lines[0]++;
+        OutputStream printed = !count
+                ? OutputStream.nullOutputStream()
+                : new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        if (b == '\n') {
+                            lines[0]++;
+                        }
                     }
-                }
-            }
-        };
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        for (int i = off; i < off + len; i++) {
+                            if (b[i] == '\n') {
+                                lines[0]++;
+                            }
+                        }
+                    }
+                };
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, false, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         long t0 = System.nanoTime();
-        int exit = CloudTrailCommand.run(new String[] {"scan", "--threads", String.valueOf(threads), "--rules",
-                rules.toString(), logs.toString()}, out, errStream);
+        int exit = CloudTrailCommand.run(
+                new String[] {"scan", "--threads", String.valueOf(threads), "--rules", rules.toString(), logs.toString()
+                },
+                out,
+                errStream);
         long nanos = System.nanoTime() - t0;
         out.flush();
         String summary = err.toString(StandardCharsets.UTF_8);
         long records = (long) SCAN_FILES * SCAN_RECORDS;
-        if (exit != 0 || !summary.contains("scanned " + SCAN_FILES + " files, " + records + " records: ")
+        if (exit != 0
+                || !summary.contains("scanned " + SCAN_FILES + " files, " + records + " records: ")
                 || !summary.contains(" 0 problems")
                 || !count && !summary.contains(" records: " + found[0] + " finding")) {
-            throw new IllegalStateException("cloudtrail scan --threads " + threads + " failed (" + exit + "): " + summary
-                    + (count ? "" : " (expected " + found[0] + " findings)"));
+            throw new IllegalStateException("cloudtrail scan --threads " + threads + " failed (" + exit + "): "
+                    + summary + (count ? "" : " (expected " + found[0] + " findings)"));
         }
         if (count) {
             found[0] = lines[0];
@@ -570,8 +647,8 @@ public final class Report {
 
     // ------------------------------------------------------------------------------------------------ the table
 
-    private void table(double fileBpr, double textBpr, long[] heap256, long[] heap1g, long[] cold, long[] lambda,
-            double[] scan) {
+    private void table(
+            double fileBpr, double textBpr, long[] heap256, long[] heap1g, long[] cold, long[] lambda, double[] scan) {
         out("");
         out("## Results");
         if (!results.isEmpty()) {
@@ -588,8 +665,9 @@ public final class Report {
         }
         if (!results.isEmpty()) {
             out("");
-            out("Ratios to the floor of the single-record rows compare different inputs (one JSON text per record vs one "
-                    + "gzip file) and are given for scale only; their MB/s counts the JSON text.");
+            out(
+                    "Ratios to the floor of the single-record rows compare different inputs (one JSON text per record vs one "
+                            + "gzip file) and are given for scale only; their MB/s counts the JSON text.");
         }
     }
 
@@ -602,43 +680,87 @@ public final class Report {
         row("naive: `ObjectMapper.readTree` of the whole file", "naive", fileBpr, floor, "");
         row("AWS CloudTrail Processing Library 1.1.3 (`DefaultEventSerializer`)", "cpl", fileBpr, floor, "");
         double read = results.get("read").recordsPerSecond();
-        row("**trailkit read**: gzip to typed records", "read", fileBpr, floor,
+        row(
+                "**trailkit read**: gzip to typed records",
+                "read",
+                fileBpr,
+                floor,
                 atLeast(read / floor, 0.80, "of the floor"));
         // read + N rules: what a record costs where trailkit matches; 100 rules is the "read + 100 rules"
         double read10 = 1e9 / results.get("read10").recordsPerSecond();
         for (int n : new int[] {10, 100, 1000}) {
             Measured m = results.get("read" + n);
             double cost = 1e9 / m.recordsPerSecond();
-            String target = n == 100 ? atLeast(m.recordsPerSecond() / floor, 0.70, "of the floor")
+            String target = n == 100
+                    ? atLeast(m.recordsPerSecond() / floor, 0.70, "of the floor")
                     : n == 1000 ? atMost(cost / read10, 1.5, "× the cost per record with 10") : "";
-            row(String.format(Locale.ROOT, "**trailkit read + %,d rules**: %.0f ns/record, %.1f rules examined per "
-                    + "record", n, cost, examined.get(n)), "read" + n, fileBpr, floor, target);
+            row(
+                    String.format(
+                            Locale.ROOT,
+                            "**trailkit read + %,d rules**: %.0f ns/record, %.1f rules examined per " + "record",
+                            n,
+                            cost,
+                            examined.get(n)),
+                    "read" + n,
+                    fileBpr,
+                    floor,
+                    target);
         }
-        row("Event Ruler 2.1.0 `rulesForJSONEvent`, 100 patterns, per-record JSON text", "ruler100", textBpr, floor, "");
+        row(
+                "Event Ruler 2.1.0 `rulesForJSONEvent`, 100 patterns, per-record JSON text",
+                "ruler100",
+                textBpr,
+                floor,
+                "");
         double ruler = results.get("ruler100").recordsPerSecond();
         double json = results.get("json100").recordsPerSecond();
-        row("**trailkit parse + match** from the same JSON text, 100 rules", "json100", textBpr, floor,
+        row(
+                "**trailkit parse + match** from the same JSON text, 100 rules",
+                "json100",
+                textBpr,
+                floor,
                 atLeast(json / ruler, 3.5, "× Event Ruler"));
         row("Event Ruler 2.1.0, 1,000 patterns, per-record JSON text", "ruler1000", textBpr, floor, "");
         double match10 = 1e9 / results.get("match10").recordsPerSecond();
         for (int n : new int[] {10, 100, 1000}) {
             double cost = 1e9 / results.get("match" + n).recordsPerSecond();
-            row(String.format(Locale.ROOT, "trailkit match only (%,d records parsed beforehand), %,d rules: %.0f "
-                    + "ns/record%s", BenchData.TEXT_RECORDS, n, cost, n == 10 ? ""
-                    : String.format(Locale.ROOT, " (%.2f× the cost with 10)", cost / match10)),
-                    "match" + n, Double.NaN, floor, "");
+            row(
+                    String.format(
+                            Locale.ROOT,
+                            "trailkit match only (%,d records parsed beforehand), %,d rules: %.0f " + "ns/record%s",
+                            BenchData.TEXT_RECORDS,
+                            n,
+                            cost,
+                            n == 10 ? "" : String.format(Locale.ROOT, " (%.2f× the cost with 10)", cost / match10)),
+                    "match" + n,
+                    Double.NaN,
+                    floor,
+                    "");
         }
     }
 
     private void heapTable(long[] heap256, long[] heap1g) {
         out("");
-        out(String.format(Locale.ROOT, "| streaming read + 100 rules, `-Xmx%dm` | bytes JSON | records | peak heap used "
-                + "| heap in use after last GC | target |", HEAP_MB));
+        out(String.format(
+                Locale.ROOT,
+                "| streaming read + 100 rules, `-Xmx%dm` | bytes JSON | records | peak heap used "
+                        + "| heap in use after last GC | target |",
+                HEAP_MB));
         out("|---|---:|---:|---:|---:|---|");
-        out(String.format(Locale.ROOT, "| 256 MB log | %,d | %,d | %.1f MB | %.1f MB | |", heap256[1], heap256[0],
-                heap256[2] / 1e6, heap256[3] / 1e6));
-        out(String.format(Locale.ROOT, "| 1 GB log | %,d | %,d | %.1f MB | %.1f MB | %s |", heap1g[1], heap1g[0],
-                heap1g[2] / 1e6, heap1g[3] / 1e6,
+        out(String.format(
+                Locale.ROOT,
+                "| 256 MB log | %,d | %,d | %.1f MB | %.1f MB | |",
+                heap256[1],
+                heap256[0],
+                heap256[2] / 1e6,
+                heap256[3] / 1e6));
+        out(String.format(
+                Locale.ROOT,
+                "| 1 GB log | %,d | %,d | %.1f MB | %.1f MB | %s |",
+                heap1g[1],
+                heap1g[0],
+                heap1g[2] / 1e6,
+                heap1g[3] / 1e6,
                 atMost((double) heap1g[3] / heap256[3], 1.25, "× the heap in use after GC at 256 MB (flat)")));
         out("");
         out("Both runs finish in a " + HEAP_MB + " MB heap. Peak heap used counts garbage not yet collected, so it "
@@ -648,66 +770,112 @@ public final class Report {
 
     private void coldStartText(long[] cold, long[] lambda) {
         out("");
-        out(String.format(Locale.ROOT, "Cold start (median of 3 fresh JVMs, no Lambda runtime, no network): %d ms from "
-                + "starting `java` to the first finding — load the 100-rule YAML document from the class path, compile it, "
-                + "open a 1,000-record gzip log file and read until a rule matches (JVM uptime at the finding: %d ms).",
-                cold[0], cold[1]));
+        out(String.format(
+                Locale.ROOT,
+                "Cold start (median of 3 fresh JVMs, no Lambda runtime, no network): %d ms from "
+                        + "starting `java` to the first finding — load the 100-rule YAML document from the class path, compile it, "
+                        + "open a 1,000-record gzip log file and read until a rule matches (JVM uptime at the finding: %d ms).",
+                cold[0],
+                cold[1]));
         out("");
-        out(String.format(Locale.ROOT, "Lambda handler cold start (median of %d fresh JVMs, default JVM flags, no Lambda "
-                + "runtime; the log object is served over loopback HTTP by S3Proxy running in the report's JVM, so "
-                + "nothing in the measured JVM is loaded or compiled beforehand): **%d ms** from just before building "
-                + "the handler to the first finding delivered to a sink — build the S3 client (URLConnection HTTP client), "
-                + "load and compile the 100-rule YAML document from the class path, build `TrailkitHandler`, hand it one "
-                + "S3 `ObjectCreated:Put` event naming a %,d-byte gzip log of %,d records whose first record matches: it "
-                + "decodes the event, GETs the object, reads and matches every record, then delivers the findings "
-                + "(%d of them) to the sink. **%d ms** from the JVM's start (`RuntimeMXBean.getStartTime()`) to that "
-                + "finding, of which %d ms before the clock started (JVM boot and `main`); %d ms from spawning `java` "
-                + "to its exit.", LAMBDA_JVMS, lambda[0], lambda[4], lambda[5], lambda[6], lambda[1], lambda[2],
+        out(String.format(
+                Locale.ROOT,
+                "Lambda handler cold start (median of %d fresh JVMs, default JVM flags, no Lambda "
+                        + "runtime; the log object is served over loopback HTTP by S3Proxy running in the report's JVM, so "
+                        + "nothing in the measured JVM is loaded or compiled beforehand): **%d ms** from just before building "
+                        + "the handler to the first finding delivered to a sink — build the S3 client (URLConnection HTTP client), "
+                        + "load and compile the 100-rule YAML document from the class path, build `TrailkitHandler`, hand it one "
+                        + "S3 `ObjectCreated:Put` event naming a %,d-byte gzip log of %,d records whose first record matches: it "
+                        + "decodes the event, GETs the object, reads and matches every record, then delivers the findings "
+                        + "(%d of them) to the sink. **%d ms** from the JVM's start (`RuntimeMXBean.getStartTime()`) to that "
+                        + "finding, of which %d ms before the clock started (JVM boot and `main`); %d ms from spawning `java` "
+                        + "to its exit.",
+                LAMBDA_JVMS,
+                lambda[0],
+                lambda[4],
+                lambda[5],
+                lambda[6],
+                lambda[1],
+                lambda[2],
                 lambda[3]));
     }
 
     private void scanTable(double[] scan) {
         out("");
-        out(String.format(Locale.ROOT, "| `cloudtrail scan --rules rules-100.yaml DIR`, %d gzip files × %,d records "
-                + "(%,.0f MB JSON), in-process, output discarded, best of %d | records/s | MB/s | ratio to 1 thread "
-                + "| target |", SCAN_FILES, SCAN_RECORDS, scan[2] / 1e6, SCAN_PASSES));
+        out(String.format(
+                Locale.ROOT,
+                "| `cloudtrail scan --rules rules-100.yaml DIR`, %d gzip files × %,d records "
+                        + "(%,.0f MB JSON), in-process, output discarded, best of %d | records/s | MB/s | ratio to 1 thread "
+                        + "| target |",
+                SCAN_FILES,
+                SCAN_RECORDS,
+                scan[2] / 1e6,
+                SCAN_PASSES));
         out("|---|---:|---:|---:|---|");
         double perRecord = scan[2] / ((double) SCAN_FILES * SCAN_RECORDS);
         out(String.format(Locale.ROOT, "| `--threads 1` | %,.0f | %.0f | 1.00 | |", scan[0], scan[0] * perRecord / MB));
-        out(String.format(Locale.ROOT, "| `--threads 2` | %,.0f | %.0f | %.2f | %s |", scan[1], scan[1] * perRecord / MB,
-                scan[1] / scan[0], atLeast(scan[1] / scan[0], 1.7, "× 1 thread")));
+        out(String.format(
+                Locale.ROOT,
+                "| `--threads 2` | %,.0f | %.0f | %.2f | %s |",
+                scan[1],
+                scan[1] * perRecord / MB,
+                scan[1] / scan[0],
+                atLeast(scan[1] / scan[0], 1.7, "× 1 thread")));
         out("");
-        out(String.format(Locale.ROOT, "records/s is the %,d records over the wall time of `CloudTrailCommand.run` (rule "
-                + "loading, directory listing, reading, matching and printing %,.0f findings a pass to a null stream), "
-                + "after one warm-up pass of each, which counts the lines printed (each timed pass must report as many "
-                + "findings); the passes alternate 1 and 2 threads. %d processors here.",
-                SCAN_FILES * SCAN_RECORDS, scan[3], Runtime.getRuntime().availableProcessors()));
+        out(String.format(
+                Locale.ROOT,
+                "records/s is the %,d records over the wall time of `CloudTrailCommand.run` (rule "
+                        + "loading, directory listing, reading, matching and printing %,.0f findings a pass to a null stream), "
+                        + "after one warm-up pass of each, which counts the lines printed (each timed pass must report as many "
+                        + "findings); the passes alternate 1 and 2 threads. %d processors here.",
+                SCAN_FILES * SCAN_RECORDS,
+                scan[3],
+                Runtime.getRuntime().availableProcessors()));
     }
 
     private void row(String label, String key, double bytesPerRecord, double floor, String target) {
         Measured m = results.get(key);
-        out(String.format(Locale.ROOT, "| %s | %,.0f ± %,.0f | %s | %.2f | %s | %s |", label, m.recordsPerSecond(),
-                m.error(), Double.isNaN(bytesPerRecord) ? "–"
+        out(String.format(
+                Locale.ROOT,
+                "| %s | %,.0f ± %,.0f | %s | %.2f | %s | %s |",
+                label,
+                m.recordsPerSecond(),
+                m.error(),
+                Double.isNaN(bytesPerRecord)
+                        ? "–"
                         : String.format(Locale.ROOT, "%.0f", m.recordsPerSecond() * bytesPerRecord / MB),
-                m.recordsPerSecond() / floor, Double.isNaN(m.allocPerRecord()) ? "–"
-                        : String.format(Locale.ROOT, "%,.0f", m.allocPerRecord()), target));
+                m.recordsPerSecond() / floor,
+                Double.isNaN(m.allocPerRecord()) ? "–" : String.format(Locale.ROOT, "%,.0f", m.allocPerRecord()),
+                target));
     }
 
     private static String atLeast(double value, double target, String unit) {
         if (value >= target) {
-            return String.format(Locale.ROOT, "≥ %.2f %s: **met** (%.2f, %+.0f%%)", target, unit, value,
-                    100 * (value / target - 1));
+            return String.format(
+                    Locale.ROOT, "≥ %.2f %s: **met** (%.2f, %+.0f%%)", target, unit, value, 100 * (value / target - 1));
         }
         // three decimals when two would round a miss up to the target
-        return String.format(Locale.ROOT, value >= target - 0.005 ? "≥ %.2f %s: **missed** (%.3f, %.1f%% short)"
-                : "≥ %.2f %s: **missed** (%.2f, %.0f%% short)", target, unit, value, 100 * (1 - value / target));
+        return String.format(
+                Locale.ROOT,
+                value >= target - 0.005
+                        ? "≥ %.2f %s: **missed** (%.3f, %.1f%% short)"
+                        : "≥ %.2f %s: **missed** (%.2f, %.0f%% short)",
+                target,
+                unit,
+                value,
+                100 * (1 - value / target));
     }
 
     private static String atMost(double value, double target, String unit) {
         if (value <= target) {
             return String.format(Locale.ROOT, "≤ %.2f %s: **met** (%.2f)", target, unit, value);
         }
-        return String.format(Locale.ROOT, "≤ %.2f %s: **missed** (%.2f, %.0f%% over)", target, unit, value,
+        return String.format(
+                Locale.ROOT,
+                "≤ %.2f %s: **missed** (%.2f, %.0f%% over)",
+                target,
+                unit,
+                value,
                 100 * (value / target - 1));
     }
 

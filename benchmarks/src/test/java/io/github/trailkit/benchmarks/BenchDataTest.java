@@ -1,11 +1,11 @@
 package io.github.trailkit.benchmarks;
 
-import io.github.trailkit.model.GeneratedLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailLog;
 import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.model.GeneratedLog;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,10 @@ class BenchDataTest {
     @Test
     void ruleSetsOfEverySizeCompileForBothEngines() {
         for (int n : new int[] {10, 100, 1000}) {
-            assertThat(BenchRules.patterns(n)).hasSize(n).extracting(BenchRules.Pattern::id).doesNotHaveDuplicates();
+            assertThat(BenchRules.patterns(n))
+                    .hasSize(n)
+                    .extracting(BenchRules.Pattern::id)
+                    .doesNotHaveDuplicates();
             assertThat(BenchRules.ruleSet(n).size()).isEqualTo(n);
             assertThat(BenchRules.machine(n).isEmpty()).isFalse();
         }

@@ -47,8 +47,14 @@ import picocli.CommandLine.Spec;
         versionProvider = CloudTrailCommand.Version.class,
         description = "Reads AWS CloudTrail log files (.json, .json.gz), scans them with rules and verifies their"
                 + " digest chains; demo runs the S3-triggered Lambda end to end on this machine.",
-        subcommands = {RecordsCommand.class, ScanCommand.class, RulesCommand.class, VerifyCommand.class,
-                DemoCommand.class, InvokeCommand.class},
+        subcommands = {
+            RecordsCommand.class,
+            ScanCommand.class,
+            RulesCommand.class,
+            VerifyCommand.class,
+            DemoCommand.class,
+            InvokeCommand.class
+        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  everything was read",
@@ -87,7 +93,8 @@ public final class CloudTrailCommand implements Callable<Integer> {
     }
 
     private static int run(String[] args, PrintStream out, PrintStream err, boolean progress) {
-        PrintWriter o = new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter o =
+                new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
             CommandLine cl = new CommandLine(new CloudTrailCommand())

@@ -87,8 +87,13 @@ final class DemoCommand implements Callable<Integer> {
             step("Started an in-memory S3-compatible server (S3Proxy) on " + s3.uri());
             s3Client.createBucket(b -> b.bucket(BUCKET));
             step("Created the trail bucket " + BUCKET);
-            String eTag = s3Client.putObject(p -> p.bucket(BUCKET).key(KEY).contentType("application/json")
-                    .contentEncoding("gzip"), RequestBody.fromBytes(log)).eTag();
+            String eTag = s3Client.putObject(
+                            p -> p.bucket(BUCKET)
+                                    .key(KEY)
+                                    .contentType("application/json")
+                                    .contentEncoding("gzip"),
+                            RequestBody.fromBytes(log))
+                    .eTag();
             step("Put the AWS documentation's CloudTrail log file (" + log.length + " bytes, gzip: an SNS"
                     + " CreateTopic, then a GetTopicAttributes) at");
             out.println("     s3://" + BUCKET + "/" + KEY);
@@ -99,7 +104,10 @@ final class DemoCommand implements Callable<Integer> {
             TrailkitHandler handler = TrailkitHandler.builder()
                     .rules(RuleSet.of(rules))
                     .s3(s3Client)
-                    .sink(SnsSink.builder().client(snsClient).topicArn(TOPIC_ARN).build())
+                    .sink(SnsSink.builder()
+                            .client(snsClient)
+                            .topicArn(TOPIC_ARN)
+                            .build())
                     .sink(FindingSink.of("demo", findings::addAll))
                     .logTo(new PrintStream(handlerLog, true, StandardCharsets.UTF_8))
                     .build();
@@ -118,7 +126,8 @@ final class DemoCommand implements Callable<Integer> {
             }
             JsonNode done = JSON.readTree(answer.toByteArray());
             step("The handler read " + done.path("records").asLong() + " records and found "
-                    + done.path("findings").asLong() + " finding; " + done.path("delivered").asLong()
+                    + done.path("findings").asLong() + " finding; "
+                    + done.path("delivered").asLong()
                     + " delivered to its sinks");
 
             List<LoopbackSns.Message> published = sns.published();
@@ -133,7 +142,10 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("  Subject: " + m.subject());
                 StringBuilder attributes = new StringBuilder();
                 for (Map.Entry<String, String> a : m.attributes().entrySet()) {
-                    attributes.append(attributes.length() == 0 ? "" : ", ").append(a.getKey()).append('=')
+                    attributes
+                            .append(attributes.length() == 0 ? "" : ", ")
+                            .append(a.getKey())
+                            .append('=')
                             .append(a.getValue());
                 }
                 out.println("  Attributes: " + attributes);

@@ -69,14 +69,18 @@ final class InvokeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--rules", paramLabel = "FILE",
+    @Option(
+            names = "--rules",
+            paramLabel = "FILE",
             description = "a rule document (YAML or JSON, EventBridge patterns) or a Sigma rule; repeat for more")
     private List<Path> ruleFiles = new ArrayList<>();
 
     @Option(names = "--pack", paramLabel = "NAME", description = "a built-in rule pack; repeat for more")
     private List<String> packs = new ArrayList<>();
 
-    @Option(names = "--endpoint-url", paramLabel = "URL",
+    @Option(
+            names = "--endpoint-url",
+            paramLabel = "URL",
             description = "read S3 objects from this S3-compatible endpoint (path-style), such as"
                     + " http://127.0.0.1:9000; credentials from the environment or profile, else anonymous")
     private String endpointUrl;
@@ -103,7 +107,8 @@ final class InvokeCommand implements Callable<Integer> {
         if (endpointUrl != null) {
             endpoint = endpoint(endpointUrl);
             if (endpoint == null) {
-                err.println(SafeText.escape("cloudtrail invoke: --endpoint-url \"" + endpointUrl + "\" is not an http or https URL"));
+                err.println(SafeText.escape(
+                        "cloudtrail invoke: --endpoint-url \"" + endpointUrl + "\" is not an http or https URL"));
                 return CloudTrailCommand.USAGE;
             }
         }
@@ -132,8 +137,14 @@ final class InvokeCommand implements Callable<Integer> {
         };
         ByteArrayOutputStream handlerLog = new ByteArrayOutputStream();
         int failed = 0;
-        try (S3Client s3 = s3(endpoint); PrintStream logTo = new PrintStream(handlerLog, true, StandardCharsets.UTF_8)) {
-            TrailkitHandler handler = TrailkitHandler.builder().rules(rules).s3(s3).sink(printer).logTo(logTo).build();
+        try (S3Client s3 = s3(endpoint);
+                PrintStream logTo = new PrintStream(handlerLog, true, StandardCharsets.UTF_8)) {
+            TrailkitHandler handler = TrailkitHandler.builder()
+                    .rules(rules)
+                    .s3(s3)
+                    .sink(printer)
+                    .logTo(logTo)
+                    .build();
             drain(handlerLog, err);
             for (Path file : events) {
                 if (!invoke(handler, file, handlerLog, err)) {
@@ -142,8 +153,8 @@ final class InvokeCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        err.println(SafeText.escape("cloudtrail invoke: " + events.size() + (events.size() == 1 ? " invocation, " : " invocations, ")
-                + failed + " failed"));
+        err.println(SafeText.escape("cloudtrail invoke: " + events.size()
+                + (events.size() == 1 ? " invocation, " : " invocations, ") + failed + " failed"));
         return failed == 0 ? CloudTrailCommand.OK : CloudTrailCommand.PROBLEM;
     }
 
@@ -213,11 +224,15 @@ final class InvokeCommand implements Callable<Integer> {
      * default credential chain.
      */
     private static S3Client s3(URI endpoint) {
-        S3ClientBuilder b = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).region(region());
+        S3ClientBuilder b = S3Client.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(region());
         if (endpoint != null) {
             AwsCredentialsProvider credentials = AwsCredentialsProviderChain.builder()
-                    .credentialsProviders(EnvironmentVariableCredentialsProvider.create(),
-                            SystemPropertyCredentialsProvider.create(), ProfileCredentialsProvider.create(),
+                    .credentialsProviders(
+                            EnvironmentVariableCredentialsProvider.create(),
+                            SystemPropertyCredentialsProvider.create(),
+                            ProfileCredentialsProvider.create(),
                             AnonymousCredentialsProvider.create())
                     .build();
             b.endpointOverride(endpoint).forcePathStyle(true).credentialsProvider(credentials);

@@ -53,6 +53,7 @@ final class LogFiles {
     long problems;
     /** Members kept as they came in delivered records: reported on stderr, not counted as problems. */
     long warnings;
+
     private CloudTrailReader reader = READER;
     /** Run before a problem is reported on stderr: {@code scan} clears its progress line there. */
     Runnable beforeReport = () -> {};
@@ -235,8 +236,8 @@ final class LogFiles {
             return opening.get(openWaitMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             opening.cancel(true);
-            throw new IOException("nothing to read after " + openWaitMillis + " ms (a named pipe that no process"
-                    + " writes to?)");
+            throw new IOException(
+                    "nothing to read after " + openWaitMillis + " ms (a named pipe that no process" + " writes to?)");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } catch (InterruptedException e) {

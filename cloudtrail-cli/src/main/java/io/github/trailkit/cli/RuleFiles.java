@@ -38,7 +38,8 @@ final class RuleFiles {
             }
             List<Path> found;
             try (Stream<Path> walk = Files.walk(p)) {
-                found = walk.filter(f -> Files.isRegularFile(f) && isRuleFile(f) && !hidden(p, f)).sorted()
+                found = walk.filter(f -> Files.isRegularFile(f) && isRuleFile(f) && !hidden(p, f))
+                        .sorted()
                         .collect(Collectors.toList());
             } catch (IOException | UncheckedIOException e) {
                 err.println("cloudtrail: cannot read the directory " + p + ": " + e.getMessage());

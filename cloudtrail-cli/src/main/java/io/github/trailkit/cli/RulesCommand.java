@@ -38,8 +38,11 @@ final class RulesCommand implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
 
-        @Parameters(arity = "1..*", paramLabel = "FILE",
-                description = "rule documents or Sigma rules, or directories of them (every .yml, .yaml and .json file)")
+        @Parameters(
+                arity = "1..*",
+                paramLabel = "FILE",
+                description =
+                        "rule documents or Sigma rules, or directories of them (every .yml, .yaml and .json file)")
         private List<Path> files;
 
         @Override

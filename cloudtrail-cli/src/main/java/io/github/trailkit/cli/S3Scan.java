@@ -72,7 +72,8 @@ final class S3Scan {
     /** The PATH arguments as typed (a {@code Path} would fold the two slashes of {@code s3://}). */
     static List<String> typedPaths(picocli.CommandLine.Model.CommandSpec spec) {
         List<String> typed = new ArrayList<>();
-        for (picocli.CommandLine.Model.PositionalParamSpec p : spec.commandLine().getParseResult().matchedPositionals()) {
+        for (picocli.CommandLine.Model.PositionalParamSpec p :
+                spec.commandLine().getParseResult().matchedPositionals()) {
             typed.addAll(p.originalStringValues());
         }
         return typed;
@@ -98,12 +99,14 @@ final class S3Scan {
             return CloudTrailCommand.USAGE;
         }
         if (from != null && to != null && !from.isBefore(to)) {
-            err.println(SafeText.escape("cloudtrail scan: --from " + options.from + " is not before --to " + options.to));
+            err.println(
+                    SafeText.escape("cloudtrail scan: --from " + options.from + " is not before --to " + options.to));
             return CloudTrailCommand.USAGE;
         }
         for (String uri : uris) {
             if (!uri.startsWith(S3)) {
-                err.println(SafeText.escape("cloudtrail scan: give either s3:// paths or local paths, not both: " + uri));
+                err.println(
+                        SafeText.escape("cloudtrail scan: give either s3:// paths or local paths, not both: " + uri));
                 return CloudTrailCommand.USAGE;
             }
             if (bucketOf(uri).isEmpty()) {
@@ -113,19 +116,27 @@ final class S3Scan {
         }
         long start = System.nanoTime();
         try (S3Client s3 = client()) {
-            keys = new S3LogKeys(s3, new LinkedHashSet<>(options.accounts), new LinkedHashSet<>(options.regions),
-                    options.organizationId, from, to, delay);
+            keys = new S3LogKeys(
+                    s3,
+                    new LinkedHashSet<>(options.accounts),
+                    new LinkedHashSet<>(options.regions),
+                    options.organizationId,
+                    from,
+                    to,
+                    delay);
             for (String uri : uris) {
                 String bucket = bucketOf(uri);
                 List<String> found;
                 try {
                     String key = uri.substring(S3.length() + bucket.length()).replaceFirst("^/", "");
                     // one object named in full is read whatever the filters say, as a file named on the command line
-                    found = key.endsWith(".json") || key.endsWith(".json.gz") ? List.of(key)
+                    found = key.endsWith(".json") || key.endsWith(".json.gz")
+                            ? List.of(key)
                             : keys.list(bucket, prefixOf(uri));
                 } catch (SdkException e) {
                     problems++;
-                    err.println(SafeText.escape("cloudtrail: cannot list " + uri + ": " + CloudTrailCommand.describe(e)));
+                    err.println(
+                            SafeText.escape("cloudtrail: cannot list " + uri + ": " + CloudTrailCommand.describe(e)));
                     continue;
                 }
                 if (found.isEmpty()) {
@@ -274,13 +285,20 @@ final class S3Scan {
         double seconds = nanos / 1e9;
         long perSecond = seconds > 0 ? Math.round(records / seconds) : 0;
         String errors = ruleErrors == 0 ? "" : String.format(Locale.ROOT, ", %d rule errors", ruleErrors);
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "scanned %d %s, %d %s: %d %s, %d %s%s in %.3f s (%d records/s)",
-                objects, ScanCommand.plural(objects, "file"),
-                records, ScanCommand.plural(records, "record"),
-                findings, ScanCommand.plural(findings, "finding"),
-                problems, ScanCommand.plural(problems, "problem"),
-                errors, seconds, perSecond);
+                objects,
+                ScanCommand.plural(objects, "file"),
+                records,
+                ScanCommand.plural(records, "record"),
+                findings,
+                ScanCommand.plural(findings, "finding"),
+                problems,
+                ScanCommand.plural(problems, "problem"),
+                errors,
+                seconds,
+                perSecond);
     }
 
     /** An S3 client with the SDK's default credentials; path-style against an S3-compatible endpoint. */
@@ -309,8 +327,8 @@ final class S3Scan {
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + ": not a date (2024-01-31) or a UTC time"
-                    + " (2024-01-31T12:00:00Z): " + value);
+            throw new IllegalArgumentException(
+                    option + ": not a date (2024-01-31) or a UTC time" + " (2024-01-31T12:00:00Z): " + value);
         }
     }
 

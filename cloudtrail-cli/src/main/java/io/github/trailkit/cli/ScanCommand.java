@@ -281,11 +281,12 @@ final class ScanCommand implements Callable<Integer> {
         try {
             String source = file.toString();
             LogFiles logs = new LogFiles(() -> {}, line -> {
-                scan.err(line);
-                if (live != null && !line.startsWith("warning: ")) {
-                    live.problems.increment();
-                }
-            }).strictFields(strictFields);
+                        scan.err(line);
+                        if (live != null && !line.startsWith("warning: ")) {
+                            live.problems.increment();
+                        }
+                    })
+                    .strictFields(strictFields);
             logs.read(file, (f, index, record) -> {
                 Evaluation e = rules.match(record);
                 for (Finding finding : e.findings()) {
@@ -388,9 +389,17 @@ final class ScanCommand implements Callable<Integer> {
         long problems = live == null ? logs.problems : Math.max(logs.problems, live.problems.sum());
         clearProgress(err);
         out.flush(); // findings so far, each on its own line
-        err.print(String.format(Locale.ROOT, "%,d %s, %,d %s, %,d %s, %,d %s",
-                logs.files, plural(logs.files, "file"), records, plural(records, "record"),
-                found, plural(found, "finding"), problems, plural(problems, "problem")));
+        err.print(String.format(
+                Locale.ROOT,
+                "%,d %s, %,d %s, %,d %s, %,d %s",
+                logs.files,
+                plural(logs.files, "file"),
+                records,
+                plural(records, "record"),
+                found,
+                plural(found, "finding"),
+                problems,
+                plural(problems, "problem")));
         err.flush();
         progressShown = true;
     }
@@ -408,13 +417,20 @@ final class ScanCommand implements Callable<Integer> {
         double seconds = nanos / 1e9;
         long perSecond = seconds > 0 ? Math.round(logs.records / seconds) : 0;
         String errors = ruleErrors == 0 ? "" : String.format(Locale.ROOT, ", %d rule errors", ruleErrors);
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "scanned %d %s, %d %s: %d %s, %d %s%s in %.3f s (%d records/s)",
-                logs.files, plural(logs.files, "file"),
-                logs.records, plural(logs.records, "record"),
-                findings, plural(findings, "finding"),
-                logs.problems, plural(logs.problems, "problem"),
-                errors, seconds, perSecond);
+                logs.files,
+                plural(logs.files, "file"),
+                logs.records,
+                plural(logs.records, "record"),
+                findings,
+                plural(findings, "finding"),
+                logs.problems,
+                plural(logs.problems, "problem"),
+                errors,
+                seconds,
+                perSecond);
     }
 
     static String plural(long n, String word) {

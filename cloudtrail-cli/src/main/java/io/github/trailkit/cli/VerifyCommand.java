@@ -65,19 +65,26 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--public-keys", paramLabel = "FILE",
+    @Option(
+            names = "--public-keys",
+            paramLabel = "FILE",
             description = "the JSON printed by `aws cloudtrail list-public-keys` for the digests' region")
     private Path publicKeys;
 
-    @Option(names = "--fetch-public-keys",
+    @Option(
+            names = "--fetch-public-keys",
             description = "fetch the public keys with cloudtrail:ListPublicKeys (the default without --public-keys)")
     private boolean fetchPublicKeys;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL",
+    @Option(
+            names = "--endpoint-url",
+            paramLabel = "URL",
             description = "an S3-compatible endpoint for s3:// paths (path-style access)")
     private URI endpointUrl;
 
-    @Option(names = "--region", paramLabel = "REGION",
+    @Option(
+            names = "--region",
+            paramLabel = "REGION",
             description = "the S3 client's region; default: the SDK's (AWS_REGION, profile), else us-east-1 with"
                     + " --endpoint-url")
     private String region;
@@ -85,7 +92,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "also print the valid files")
     private boolean verbose;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH|s3://bucket/prefix",
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "PATH|s3://bucket/prefix",
             description = "a directory holding AWSLogs/, or one inside it; or s3://bucket/prefix")
     private List<String> paths;
 
@@ -127,8 +136,11 @@ final class VerifyCommand implements Callable<Integer> {
                 } else {
                     Path abs = Path.of(p).toAbsolutePath().normalize();
                     Path root = rootOf(abs);
-                    String prefix = root.equals(abs) ? ""
-                            : root.relativize(abs).toString().replace(abs.getFileSystem().getSeparator(), "/") + "/";
+                    String prefix = root.equals(abs)
+                            ? ""
+                            : root.relativize(abs)
+                                            .toString()
+                                            .replace(abs.getFileSystem().getSeparator(), "/") + "/";
                     targets.add(new Target(LocalTrailStore.of(root), prefix));
                 }
             }
@@ -170,15 +182,19 @@ final class VerifyCommand implements Callable<Integer> {
             PublicKeys keys = PublicKeys.of();
             for (Target t : targets) {
                 try {
-                    keys = keys.and(CloudTrailPublicKeys.forDigests(t.store(), t.prefix(), r -> clients
-                            .computeIfAbsent(r, cloudTrailClients)));
+                    keys = keys.and(CloudTrailPublicKeys.forDigests(
+                            t.store(), t.prefix(), r -> clients.computeIfAbsent(r, cloudTrailClients)));
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot list the digests of " + t.store().locate(
-                            t.store().bucket().orElse(null), t.prefix()), e);
+                    throw new UncheckedIOException(
+                            "cannot list the digests of "
+                                    + t.store().locate(t.store().bucket().orElse(null), t.prefix()),
+                            e);
                 } catch (SdkException e) {
-                    throw SdkException.builder().message("cannot fetch CloudTrail's public keys with"
-                            + " cloudtrail:ListPublicKeys (pass --public-keys FILE instead): " + e.getMessage())
-                            .cause(e).build();
+                    throw SdkException.builder()
+                            .message("cannot fetch CloudTrail's public keys with"
+                                    + " cloudtrail:ListPublicKeys (pass --public-keys FILE instead): " + e.getMessage())
+                            .cause(e)
+                            .build();
                 }
             }
             return keys;

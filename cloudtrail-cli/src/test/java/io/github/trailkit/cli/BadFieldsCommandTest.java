@@ -16,8 +16,9 @@ class BadFieldsCommandTest {
     @TempDir
     Path dir;
 
-    private static final String A = "{\"eventVersion\":\"1.08\",\"eventID\":\"a\",\"eventSource\":\"organizations.amazonaws.com\","
-            + "\"eventName\":\"LeaveOrganization\",\"eventTime\":\"redacted\"}";
+    private static final String A =
+            "{\"eventVersion\":\"1.08\",\"eventID\":\"a\",\"eventSource\":\"organizations.amazonaws.com\","
+                    + "\"eventName\":\"LeaveOrganization\",\"eventTime\":\"redacted\"}";
     private static final String B = "{\"eventVersion\":\"1.08\",\"eventID\":\"b\",\"eventName\":\"B\"}";
 
     @Test
@@ -27,12 +28,15 @@ class BadFieldsCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.lines()).hasSize(2);
         assertThat(r.json().get(0).get("eventTime").asText()).isEqualTo("redacted");
-        assertThat(r.err()).isEqualTo("warning: " + log + ": record 0 at byte 12: /Records/0/eventTime: expected an"
-                + " ISO 8601 time with a zone such as 2024-01-31T23:59:59Z, found \"redacted\" (the record was read,"
-                + " this value kept as it came)\n");
+        assertThat(r.err())
+                .isEqualTo("warning: " + log + ": record 0 at byte 12: /Records/0/eventTime: expected an"
+                        + " ISO 8601 time with a zone such as 2024-01-31T23:59:59Z, found \"redacted\" (the record was read,"
+                        + " this value kept as it came)\n");
 
-        Path rules = Files.writeString(dir.resolve("rules.yaml"), "rules:\n  - id: leave-org\n    title: Leave\n"
-                + "    severity: HIGH\n    pattern:\n      eventName: [LeaveOrganization]\n");
+        Path rules = Files.writeString(
+                dir.resolve("rules.yaml"),
+                "rules:\n  - id: leave-org\n    title: Leave\n"
+                        + "    severity: HIGH\n    pattern:\n      eventName: [LeaveOrganization]\n");
         Cli.Result scan = Cli.run("scan", "--rules", rules, log);
         assertThat(scan.lines()).hasSize(1);
         assertThat(scan.lines().get(0)).contains("\"ruleId\":\"leave-org\"");
@@ -40,12 +44,15 @@ class BadFieldsCommandTest {
         Cli.Result strict = Cli.run("records", "--strict-fields", log);
         assertThat(strict.exit()).isEqualTo(1);
         assertThat(strict.lines()).hasSize(1);
-        assertThat(strict.err()).contains(log + ": record 0 at byte 12: /Records/0/eventTime: ").doesNotContain("warning");
+        assertThat(strict.err())
+                .contains(log + ": record 0 at byte 12: /Records/0/eventTime: ")
+                .doesNotContain("warning");
     }
 
     @Test
     void damagedJson_costsItsRecordOnly() throws IOException {
-        Path log = Files.writeString(dir.resolve("d.json"),
+        Path log = Files.writeString(
+                dir.resolve("d.json"),
                 "{\"Records\":[" + B + "," + B.replace("\"B\"}", "\"B\"x}") + "," + B.replace("\"b\"", "\"c\"") + "]}");
         Cli.Result r = Cli.run("records", log);
         assertThat(r.exit()).isEqualTo(1);

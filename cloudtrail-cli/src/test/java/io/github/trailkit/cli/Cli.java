@@ -22,16 +22,25 @@ final class Cli {
     private Cli() {}
 
     /** The bundled sample log (SNS CreateTopic, then GetTopicAttributes), at the root of the project. */
-    static final Path SAMPLE = Path.of("..", "samples", "AWSLogs", "123456789012", "CloudTrail", "us-east-2", "2015",
-            "01", "24", "123456789012_CloudTrail_us-east-2_20150124T2330Z_tKGwUkXxLSJzB0bm.json.gz");
+    static final Path SAMPLE = Path.of(
+            "..",
+            "samples",
+            "AWSLogs",
+            "123456789012",
+            "CloudTrail",
+            "us-east-2",
+            "2015",
+            "01",
+            "24",
+            "123456789012_CloudTrail_us-east-2_20150124T2330Z_tKGwUkXxLSJzB0bm.json.gz");
 
     /** Real logs in the model's test resources: gzip'd Stratus Red Team detonation logs. */
-    static final Path STRATUS = Path.of("..", "cloudtrail-model", "src", "test", "resources", "real-logs",
-            "stratus-red-team");
+    static final Path STRATUS =
+            Path.of("..", "cloudtrail-model", "src", "test", "resources", "real-logs", "stratus-red-team");
 
     /** The seed rule document of the rules module's tests. */
-    static final Path SNS_RULES = Path.of("..", "cloudtrail-rules", "src", "test", "resources", "documents",
-            "sns-rules.yaml");
+    static final Path SNS_RULES =
+            Path.of("..", "cloudtrail-rules", "src", "test", "resources", "documents", "sns-rules.yaml");
 
     /** Reads JSON keeping every number exact. */
     static final ObjectMapper JSON = new ObjectMapper()
@@ -70,7 +79,8 @@ final class Cli {
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             exit = CloudTrailCommand.run(strings, o, e);
         }
-        return new Result(exit,
+        return new Result(
+                exit,
                 out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"),
                 err.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
     }

@@ -10,7 +10,11 @@ class CloudTrailCommandTest {
         Cli.Result r = Cli.run("--help");
 
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("Usage: cloudtrail").contains("records").contains("scan").contains("rules")
+        assertThat(r.out())
+                .contains("Usage: cloudtrail")
+                .contains("records")
+                .contains("scan")
+                .contains("rules")
                 .contains("Exit codes");
         assertThat(r.err()).isEmpty();
     }
@@ -20,7 +24,10 @@ class CloudTrailCommandTest {
         Cli.Result r = Cli.run("--version");
 
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).startsWith("cloudtrail (trailkit) ").doesNotContain("unknown").doesNotContain("${");
+        assertThat(r.out())
+                .startsWith("cloudtrail (trailkit) ")
+                .doesNotContain("unknown")
+                .doesNotContain("${");
     }
 
     @Test

@@ -45,7 +45,8 @@ class DemoCommandTest {
     @Test
     void theReadmeShowsWhatItPrints() throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"));
-        Matcher block = Pattern.compile("`demo` starts .*?```text\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        Matcher block = Pattern.compile("`demo` starts .*?```text\n(.*?)```", Pattern.DOTALL)
+                .matcher(readme);
         assertThat(block.find()).as("README's demo output block").isTrue();
         String out = Cli.run("demo").out();
 

@@ -36,12 +36,15 @@ class HostileInputCliTest {
         Cli.Result r = Cli.run("records", file);
 
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.json()).singleElement().satisfies(n -> assertThat(n.get("eventID").asText()).isEqualTo("ID"));
+        assertThat(r.json())
+                .singleElement()
+                .satisfies(n -> assertThat(n.get("eventID").asText()).isEqualTo("ID"));
         List<String> err = List.of(r.err().split("\n"));
         assertThat(err).hasSize(CloudTrailLog.MAX_PROBLEMS_KEPT + 1);
         assertThat(err.get(0)).startsWith(file + ": record 0 at byte 12: /Records/0: a record must be an object");
         assertThat(err.get(err.size() - 1))
-                .isEqualTo(file + ": 2500 more invalid records skipped, not listed (only the first 1000 of a file are)");
+                .isEqualTo(
+                        file + ": 2500 more invalid records skipped, not listed (only the first 1000 of a file are)");
     }
 
     @Test
@@ -52,13 +55,15 @@ class HostileInputCliTest {
         }
         sb.append(TOPIC).append("]}");
         Path file = Files.writeString(dir.resolve("many-bad.json"), sb);
-        Path rules = Files.writeString(dir.resolve("r.yaml"),
+        Path rules = Files.writeString(
+                dir.resolve("r.yaml"),
                 "rules:\n  - id: t\n    title: t\n    severity: LOW\n    pattern:\n      eventName: [CreateTopic]\n");
 
         Cli.Result r = Cli.run("scan", "--threads", "1", "--rules", rules, file);
 
         assertThat(r.json()).hasSize(1);
-        assertThat(r.err()).contains(file + ": 5 more invalid records skipped")
+        assertThat(r.err())
+                .contains(file + ": 5 more invalid records skipped")
                 .contains("scanned 1 file, 1 record: 1 finding, 1005 problems");
     }
 
@@ -66,18 +71,24 @@ class HostileInputCliTest {
     void controlAndBidiCharactersInRecordsAndFileNamesNeverReachTheOutputRaw() throws IOException {
         // a member name and field values that try to end the line, print a fake summary and set the terminal title
         String forged = "x\\n\\u001b]0;owned\\u0007scanned 9 files\\u2028\\u202e\\u0085";
-        String record = "{\"eventVersion\":\"1.08\",\"eventSource\":\"sns.amazonaws.com\",\"eventName\":\"CreateTopic\","
-                + "\"eventID\":\"" + forged + "\",\"requestParameters\":{\"" + forged + "\":\"\\ud800\"}}";
+        String record =
+                "{\"eventVersion\":\"1.08\",\"eventSource\":\"sns.amazonaws.com\",\"eventName\":\"CreateTopic\","
+                        + "\"eventID\":\"" + forged + "\",\"requestParameters\":{\"" + forged + "\":\"\\ud800\"}}";
         String badRecord = "{\"eventVersion\":\"1.08\",\"readOnly\":\"" + forged + "\",\"" + forged + "\":1}";
-        Path file = Files.writeString(dir.resolve("a\nscanned 0 files\u001b[2J\u202e.json"),
+        Path file = Files.writeString(
+                dir.resolve("a\nscanned 0 files\u001b[2J\u202e.json"),
                 "{\"Records\":[" + record + "," + badRecord + "]}");
-        Path rules = Files.writeString(dir.resolve("r.yaml"),
+        Path rules = Files.writeString(
+                dir.resolve("r.yaml"),
                 "rules:\n  - id: t\n    title: t\n    severity: LOW\n    pattern:\n      eventName: [CreateTopic]\n");
 
         // strict fields: the bad readOnly costs its record, a problem line; by default it is a warning line, exit 0
-        for (Cli.Result r : List.of(Cli.run("records", "--strict-fields", dir),
-                Cli.run("scan", "--strict-fields", "--rules", rules, dir), Cli.run("records", "--strict-fields", file),
-                Cli.run("records", dir), Cli.run("scan", "--rules", rules, dir))) {
+        for (Cli.Result r : List.of(
+                Cli.run("records", "--strict-fields", dir),
+                Cli.run("scan", "--strict-fields", "--rules", rules, dir),
+                Cli.run("records", "--strict-fields", file),
+                Cli.run("records", dir),
+                Cli.run("scan", "--rules", rules, dir))) {
             assertThat(r.exit()).isEqualTo(r.err().contains("warning: ") ? 0 : 1);
             for (String text : List.of(r.out(), r.err())) {
                 assertThat(text).doesNotContain("\u001b", "\u0007", "\u2028", "\u202e", "\u0085", "\r", "\ufffd", "?");
@@ -90,7 +101,8 @@ class HostileInputCliTest {
             }
         }
         JsonNode printed = Cli.run("records", file).json().get(0);
-        assertThat(printed.get("eventID").asText()).isEqualTo("x\n\u001b]0;owned\u0007scanned 9 files\u2028\u202e\u0085");
+        assertThat(printed.get("eventID").asText())
+                .isEqualTo("x\n\u001b]0;owned\u0007scanned 9 files\u2028\u202e\u0085");
         // a lone surrogate escape in a payload is written back as it came, not as "?"
         assertThat(Cli.run("records", file).out()).contains("\\ud800");
     }
@@ -109,20 +121,25 @@ class HostileInputCliTest {
         try {
             Cli.Result r = Cli.run("records", dir);
 
-            assertThat(r.json()).singleElement().satisfies(n -> assertThat(n.get("eventID").asText()).isEqualTo("ID"));
-            assertThat(r.err()).startsWith("cloudtrail: cannot list " + deep + "/" + name + "/")
+            assertThat(r.json())
+                    .singleElement()
+                    .satisfies(n -> assertThat(n.get("eventID").asText()).isEqualTo("ID"));
+            assertThat(r.err())
+                    .startsWith("cloudtrail: cannot list " + deep + "/" + name + "/")
                     .endsWith(": File name too long\n");
             assertThat(r.exit()).isEqualTo(1);
             assertThat(good).exists();
         } finally {
-            Process rm = new ProcessBuilder("rm", "-rf", deep.toString()).inheritIO().start();
+            Process rm =
+                    new ProcessBuilder("rm", "-rf", deep.toString()).inheritIO().start();
             assertThat(rm.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
     }
 
     @Test
     void threadsAreBoundedWithAUsageError() throws IOException {
-        Path rules = Files.writeString(dir.resolve("r.yaml"),
+        Path rules = Files.writeString(
+                dir.resolve("r.yaml"),
                 "rules:\n  - id: t\n    title: t\n    severity: LOW\n    pattern:\n      eventName: [CreateTopic]\n");
         Path file = Files.writeString(dir.resolve("a.json"), "{\"Records\":[" + TOPIC + "]}");
         for (String n : List.of("536870912", "20000", "257", "0")) {
@@ -132,7 +149,8 @@ class HostileInputCliTest {
             assertThat(r.out()).isEmpty();
             assertThat(r.err()).isEqualTo("cloudtrail scan: --threads must be between 1 and 256, not " + n + "\n");
         }
-        assertThat(Cli.run("scan", "--threads", "256", "--rules", rules, file).json()).hasSize(1);
+        assertThat(Cli.run("scan", "--threads", "256", "--rules", rules, file).json())
+                .hasSize(1);
     }
 
     @Test
@@ -146,8 +164,9 @@ class HostileInputCliTest {
 
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.json()).hasSize(1);
-            assertThat(r.err()).isEqualTo("cloudtrail: " + fifo + ": cannot open: nothing to read after 200 ms (a named"
-                    + " pipe that no process writes to?)\n");
+            assertThat(r.err())
+                    .isEqualTo("cloudtrail: " + fifo + ": cannot open: nothing to read after 200 ms (a named"
+                            + " pipe that no process writes to?)\n");
         } finally {
             LogFiles.openWaitMillis = saved;
             new java.io.FileOutputStream(fifo.toFile()).close(); // lets the waiting open return
@@ -159,7 +178,8 @@ class HostileInputCliTest {
     void scanPrintsFindingsWhileTheFileIsStillBeingReadAndAPipeIsReadLikeAFile() throws Exception {
         // the log comes through a named pipe (as /dev/stdin would): findings must come out before its end is written
         Path fifo = mkfifo("live.json");
-        Path rules = Files.writeString(dir.resolve("r.yaml"),
+        Path rules = Files.writeString(
+                dir.resolve("r.yaml"),
                 "rules:\n  - id: t\n    title: t\n    severity: LOW\n    pattern:\n      eventName: [CreateTopic]\n");
         int before = 3000;
         java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(1);
@@ -178,18 +198,20 @@ class HostileInputCliTest {
         });
         writer.start();
         java.io.PipedInputStream piped = new java.io.PipedInputStream(1 << 16);
-        java.io.PrintStream out = new java.io.PrintStream(new java.io.PipedOutputStream(piped), true,
-                StandardCharsets.UTF_8);
+        java.io.PrintStream out =
+                new java.io.PrintStream(new java.io.PipedOutputStream(piped), true, StandardCharsets.UTF_8);
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         int[] exit = new int[1];
         Thread scan = new Thread(() -> {
-            exit[0] = CloudTrailCommand.run(new String[] {"scan", "--threads", "2", "--rules", rules.toString(),
-                    fifo.toString()}, out, new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+            exit[0] = CloudTrailCommand.run(
+                    new String[] {"scan", "--threads", "2", "--rules", rules.toString(), fifo.toString()},
+                    out,
+                    new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
             out.close();
         });
         scan.start();
-        java.io.BufferedReader lines = new java.io.BufferedReader(
-                new java.io.InputStreamReader(piped, StandardCharsets.UTF_8));
+        java.io.BufferedReader lines =
+                new java.io.BufferedReader(new java.io.InputStreamReader(piped, StandardCharsets.UTF_8));
         List<String> printed = new java.util.ArrayList<>();
         while (printed.size() < 1000) {
             printed.add(lines.readLine());

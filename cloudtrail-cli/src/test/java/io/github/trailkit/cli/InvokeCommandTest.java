@@ -35,7 +35,8 @@ class InvokeCommandTest {
     static final String BUCKET = "trail-bucket";
     static final String KEY = "AWSLogs/123456789012/CloudTrail/us-east-2/2015/01/24/"
             + "123456789012_CloudTrail_us-east-2_20150124T2330Z_tKGwUkXxLSJzB0bm.json.gz";
-    static final String RULES = String.join("\n",
+    static final String RULES = String.join(
+            "\n",
             "rules:",
             "  - id: sns-topic-created",
             "    title: SNS topic created",
@@ -56,6 +57,7 @@ class InvokeCommandTest {
 
     @TempDir
     Path dir;
+
     Path rules;
     Path log;
 
@@ -70,9 +72,13 @@ class InvokeCommandTest {
                 records.add(CloudTrail.writer().toJson(r));
             }
         }
-        records.add(CloudTrail.writer().toJson(CloudTrailRecords.consoleSignIn().eventId("signin-1").build()));
-        records.add(CloudTrail.writer().toJson(CloudTrailRecords.apiCall("ec2.amazonaws.com", "RunInstances")
-                .byRoot().eventId("root-1").build()));
+        records.add(CloudTrail.writer()
+                .toJson(CloudTrailRecords.consoleSignIn().eventId("signin-1").build()));
+        records.add(CloudTrail.writer()
+                .toJson(CloudTrailRecords.apiCall("ec2.amazonaws.com", "RunInstances")
+                        .byRoot()
+                        .eventId("root-1")
+                        .build()));
     }
 
     @AfterAll
@@ -95,13 +101,15 @@ class InvokeCommandTest {
 
     static Stream<Arguments> shapes() {
         return Stream.of(
-                Arguments.of("eventbridge", (Shape) rs -> rs.stream().map(LambdaEvents::eventBridge).toList()),
+                Arguments.of("eventbridge", (Shape)
+                        rs -> rs.stream().map(LambdaEvents::eventBridge).toList()),
                 Arguments.of("sqs", (Shape) rs -> List.of(LambdaEvents.sqs(
                         rs.stream().map(LambdaEvents::eventBridge).toArray(String[]::new)))),
                 Arguments.of("sns", (Shape) rs -> List.of(LambdaEvents.sns(
                         rs.stream().map(LambdaEvents::eventBridge).toArray(String[]::new)))),
-                Arguments.of("kinesis", (Shape) rs -> List.of(LambdaEvents.kinesis(
-                        rs.stream().map(r -> LambdaEvents.eventBridge(r).getBytes(UTF_8)).toArray(byte[][]::new)))),
+                Arguments.of("kinesis", (Shape) rs -> List.of(LambdaEvents.kinesis(rs.stream()
+                        .map(r -> LambdaEvents.eventBridge(r).getBytes(UTF_8))
+                        .toArray(byte[][]::new)))),
                 Arguments.of("cloudwatch-logs", (Shape) rs -> List.of(LambdaEvents.cloudWatchLogs(rs))),
                 Arguments.of("cloudwatch-logs-kinesis", (Shape) rs -> List.of(LambdaEvents.kinesis(
                         LambdaEvents.cloudWatchLogsControlMessage(),
@@ -128,28 +136,36 @@ class InvokeCommandTest {
         assertThat(scan.json()).hasSize(5);
         assertThat(withoutOrigin(invoke.json())).containsExactlyInAnyOrderElementsOf(withoutOrigin(scan.json()));
         // the same fields in the same order as scan's lines
-        assertThat(invoke.json()).allSatisfy(l -> assertThat(List.copyOf(toList(l.fieldNames())))
-                .isEqualTo(toList(scan.json().get(0).fieldNames())));
-        assertThat(invoke.json()).allSatisfy(l -> assertThat(l.path("source").asText())
-                .startsWith(name.startsWith("cloudwatch") ? "cloudwatch-logs:" : "eventbridge:"));
+        assertThat(invoke.json())
+                .allSatisfy(l -> assertThat(List.copyOf(toList(l.fieldNames())))
+                        .isEqualTo(toList(scan.json().get(0).fieldNames())));
+        assertThat(invoke.json())
+                .allSatisfy(l -> assertThat(l.path("source").asText())
+                        .startsWith(name.startsWith("cloudwatch") ? "cloudwatch-logs:" : "eventbridge:"));
         assertThat(invoke.err()).contains("failed\n").contains(" 0 failed");
     }
 
     @Test
     void anS3EventReadsTheLogFromTheEndpointPathStyle() throws IOException {
-        Path e = event("s3.json", "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\","
-                + "\"awsRegion\":\"us-east-2\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\""
-                + BUCKET + "\"},\"object\":{\"key\":\"" + KEY + "\"}}}]}");
+        Path e = event(
+                "s3.json",
+                "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\","
+                        + "\"awsRegion\":\"us-east-2\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\""
+                        + BUCKET + "\"},\"object\":{\"key\":\"" + KEY + "\"}}}]}");
 
         Cli.Result r = Cli.run("invoke", "--rules", rules, "--endpoint-url", s3.endpoint(), e);
 
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.json()).extracting(f -> f.path("ruleId").asText(), f -> f.path("recordIndex").asLong())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("sns-topic-created", 0L),
+        assertThat(r.json())
+                .extracting(
+                        f -> f.path("ruleId").asText(),
+                        f -> f.path("recordIndex").asLong())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("sns-topic-created", 0L),
                         org.assertj.core.groups.Tuple.tuple("root-activity", 0L),
                         org.assertj.core.groups.Tuple.tuple("root-activity", 1L));
-        assertThat(r.json()).allSatisfy(f ->
-                assertThat(f.path("source").asText()).isEqualTo("s3://" + BUCKET + "/" + KEY));
+        assertThat(r.json())
+                .allSatisfy(f -> assertThat(f.path("source").asText()).isEqualTo("s3://" + BUCKET + "/" + KEY));
         assertThat(s3.gets()).isNotEmpty();
         assertThat(r.err()).containsPattern(java.util.regex.Pattern.quote(e + ": {") + ".*\"trigger\":\"S3_EVENT\"");
     }
@@ -165,13 +181,18 @@ class InvokeCommandTest {
         Cli.Result r = Cli.run("invoke", "--rules", rules, batch, broken, control);
 
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.json()).extracting(f -> f.path("ruleId").asText())
+        assertThat(r.json())
+                .extracting(f -> f.path("ruleId").asText())
                 .containsExactly("sns-topic-created", "root-activity");
-        assertThat(r.err()).contains(batch + ": {\"batchItemFailures\":[{\"itemIdentifier\":\""
-                + LambdaEvents.sqsMessageId(1, bad) + "\"}]}");
-        assertThat(r.err()).contains(broken + ": invocation failed: ").contains("detail is a JSON array, not an object");
-        assertThat(r.err()).containsPattern(java.util.regex.Pattern.quote(control + ": {")
-                + ".*\"trigger\":\"CLOUDWATCH_LOGS\"").contains("CONTROL_MESSAGE");
+        assertThat(r.err())
+                .contains(batch + ": {\"batchItemFailures\":[{\"itemIdentifier\":\"" + LambdaEvents.sqsMessageId(1, bad)
+                        + "\"}]}");
+        assertThat(r.err())
+                .contains(broken + ": invocation failed: ")
+                .contains("detail is a JSON array, not an object");
+        assertThat(r.err())
+                .containsPattern(java.util.regex.Pattern.quote(control + ": {") + ".*\"trigger\":\"CLOUDWATCH_LOGS\"")
+                .contains("CONTROL_MESSAGE");
         assertThat(r.err()).endsWith("cloudtrail invoke: 3 invocations, 2 failed\n");
     }
 
@@ -181,12 +202,14 @@ class InvokeCommandTest {
 
         assertThat(Cli.run("invoke", e).exit()).isEqualTo(2);
         assertThat(Cli.run("invoke", "--rules", rules).exit()).isEqualTo(2);
-        assertThat(Cli.run("invoke", "--rules", rules, dir.resolve("nope.json")).exit()).isEqualTo(2);
+        assertThat(Cli.run("invoke", "--rules", rules, dir.resolve("nope.json")).exit())
+                .isEqualTo(2);
         assertThat(Cli.run("invoke", "--pack", "no-such-pack", e).exit()).isEqualTo(2);
         Cli.Result badUrl = Cli.run("invoke", "--rules", rules, "--endpoint-url", "ftp://x", e);
         assertThat(badUrl.exit()).isEqualTo(2);
         assertThat(badUrl.err()).contains("--endpoint-url \"ftp://x\" is not an http or https URL");
-        assertThat(Cli.run("invoke", "--rules", rules, "--no-such-option", e).exit()).isEqualTo(2);
+        assertThat(Cli.run("invoke", "--rules", rules, "--no-such-option", e).exit())
+                .isEqualTo(2);
     }
 
     static List<JsonNode> withoutOrigin(List<JsonNode> lines) {

@@ -28,7 +28,10 @@ class RecordsCommandTest {
         // real logs, the bundled sample in a nested folder, and a log written by the library's gzip writer
         List<Path> stratus;
         try (Stream<Path> s = Files.list(Cli.STRATUS)) {
-            stratus = s.filter(p -> p.toString().endsWith(".json.gz")).sorted().limit(6).collect(Collectors.toList());
+            stratus = s.filter(p -> p.toString().endsWith(".json.gz"))
+                    .sorted()
+                    .limit(6)
+                    .collect(Collectors.toList());
         }
         assertThat(stratus).hasSize(6);
         for (Path p : stratus) {
@@ -46,7 +49,8 @@ class RecordsCommandTest {
 
         List<Path> expectedOrder;
         try (Stream<Path> s = Files.walk(dir)) {
-            expectedOrder = s.filter(p -> p.toString().endsWith(".json.gz")).sorted().collect(Collectors.toList());
+            expectedOrder =
+                    s.filter(p -> p.toString().endsWith(".json.gz")).sorted().collect(Collectors.toList());
         }
         List<JsonNode> expected = new ArrayList<>();
         for (Path p : expectedOrder) {
@@ -73,7 +77,8 @@ class RecordsCommandTest {
         Cli.Result r = Cli.run("records", odd);
 
         assertThat(r.exit()).isZero();
-        assertThat(r.json()).extracting(n -> n.get("eventName").asText())
+        assertThat(r.json())
+                .extracting(n -> n.get("eventName").asText())
                 .containsExactly("CreateTopic", "GetTopicAttributes");
     }
 
@@ -91,7 +96,8 @@ class RecordsCommandTest {
         Cli.Result r = Cli.run("records", "--strict-fields", dir);
 
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.json()).extracting(n -> n.get("eventName").asText())
+        assertThat(r.json())
+                .extracting(n -> n.get("eventName").asText())
                 .containsExactly("A", "C", "CreateTopic", "GetTopicAttributes");
         assertThat(r.json().get(0)).isEqualTo(Cli.tree(good0));
         int offset = log.indexOf(bad); // ASCII: characters are bytes
@@ -119,15 +125,16 @@ class RecordsCommandTest {
         assertThat(printed.size()).isBetween(3, all.size() - 1);
         int before = printed.size() - 2;
         for (int i = 0; i < before; i++) {
-            assertThat(printed.get(i).equals(Cli.SAME_VALUE, all.get(i))).as("record %d", i).isTrue();
+            assertThat(printed.get(i).equals(Cli.SAME_VALUE, all.get(i)))
+                    .as("record %d", i)
+                    .isTrue();
         }
-        assertThat(printed.subList(before, printed.size())).extracting(n -> n.get("eventName").asText())
+        assertThat(printed.subList(before, printed.size()))
+                .extracting(n -> n.get("eventName").asText())
                 .containsExactly("CreateTopic", "GetTopicAttributes");
         assertThat(r.err().lines().collect(Collectors.toList()))
                 .singleElement()
-                .satisfies(line -> assertThat(line)
-                        .startsWith(truncated + ": ")
-                        .contains("truncated"));
+                .satisfies(line -> assertThat(line).startsWith(truncated + ": ").contains("truncated"));
     }
 
     @Test
@@ -164,7 +171,8 @@ class RecordsCommandTest {
 
     @Test
     void writesUtf8WhateverThePlatformCharset() throws IOException {
-        String rec = "{\"eventVersion\":\"1.08\",\"eventName\":\"Put\",\"requestParameters\":{\"key\":\"r\u00e9sum\u00e9 \u6587\u4ef6 \ud83d\ude80\"}}";
+        String rec =
+                "{\"eventVersion\":\"1.08\",\"eventName\":\"Put\",\"requestParameters\":{\"key\":\"r\u00e9sum\u00e9 \u6587\u4ef6 \ud83d\ude80\"}}";
         Path file = dir.resolve("utf8.json");
         Files.writeString(file, "{\"Records\":[" + rec + "]}", StandardCharsets.UTF_8);
 

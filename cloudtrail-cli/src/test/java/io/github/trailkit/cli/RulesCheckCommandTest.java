@@ -24,16 +24,19 @@ class RulesCheckCommandTest {
 
     @Test
     void everyProblemOfEveryInvalidDocumentIsPrintedWithItsPosition() throws IOException {
-        Path first = Files.writeString(dir.resolve("first.yaml"), String.join("\n",
-                "rules:",
-                "  - id: a",
-                "    severity: URGENT",
-                "    pattern:",
-                "      eventName: [{regex: \"^Delete\"}]",
-                ""));
+        Path first = Files.writeString(
+                dir.resolve("first.yaml"),
+                String.join(
+                        "\n",
+                        "rules:",
+                        "  - id: a",
+                        "    severity: URGENT",
+                        "    pattern:",
+                        "      eventName: [{regex: \"^Delete\"}]",
+                        ""));
         Path second = Files.writeString(dir.resolve("second.json"), "{\"rules\": [\n  {\"id\": \"b\"}\n]}\n");
-        Path valid = Files.writeString(dir.resolve("valid.yaml"),
-                "rules:\n  - id: c\n    pattern: {eventSource: [iam.amazonaws.com]}\n");
+        Path valid = Files.writeString(
+                dir.resolve("valid.yaml"), "rules:\n  - id: c\n    pattern: {eventSource: [iam.amazonaws.com]}\n");
 
         Cli.Result r = Cli.run("rules", "check", first, valid, second);
 
@@ -60,18 +63,24 @@ class RulesCheckCommandTest {
     void hostileRuleFilesEndInTypedProblems_sniffedWithinTheSizeLimit() throws IOException {
         String head = "title: t\nid: 11111111-2222-3333-4444-555555555555\nlogsource:\n  product: aws\n"
                 + "  service: cloudtrail\n";
-        Path regex = Files.writeString(dir.resolve("re.yml"), head
-                + "detection:\n  sel:\n    eventName|re: '((a{1000}){1000}){1000}'\n  condition: sel\n");
-        Path parens = Files.writeString(dir.resolve("parens.yml"), head + "detection:\n  sel:\n    eventName: X\n"
-                + "  condition: \"" + "(".repeat(3_000) + "sel" + ")".repeat(3_000) + "\"\n");
-        Path alias = Files.writeString(dir.resolve("alias.yml"), head
-                + "names: &names [CreateTopic, DeleteTopic]\ndetection:\n  sel:\n    eventName: *names\n"
-                + "  condition: sel\n");
-        Path latin1 = Files.write(dir.resolve("latin1.yaml"),
+        Path regex = Files.writeString(
+                dir.resolve("re.yml"),
+                head + "detection:\n  sel:\n    eventName|re: '((a{1000}){1000}){1000}'\n  condition: sel\n");
+        Path parens = Files.writeString(
+                dir.resolve("parens.yml"),
+                head + "detection:\n  sel:\n    eventName: X\n" + "  condition: \"" + "(".repeat(3_000) + "sel"
+                        + ")".repeat(3_000) + "\"\n");
+        Path alias = Files.writeString(
+                dir.resolve("alias.yml"),
+                head
+                        + "names: &names [CreateTopic, DeleteTopic]\ndetection:\n  sel:\n    eventName: *names\n"
+                        + "  condition: sel\n");
+        Path latin1 = Files.write(
+                dir.resolve("latin1.yaml"),
                 "rules:\n  - id: r\n    pattern:\n      eventName: [\"caf\u00e9\"]\n"
                         .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-        Path scalar = Files.writeString(dir.resolve("scalar.yaml"),
-                "rules:\n  - id: r\n    title: \"" + "A".repeat(5 << 20) + "\"\n");
+        Path scalar = Files.writeString(
+                dir.resolve("scalar.yaml"), "rules:\n  - id: r\n    title: \"" + "A".repeat(5 << 20) + "\"\n");
 
         Cli.Result r = Cli.run("rules", "check", regex, parens, alias, latin1, scalar);
 
@@ -83,8 +92,9 @@ class RulesCheckCommandTest {
         assertThat(lines.get(1)).startsWith(parens + ":9:").contains("deeper than 64");
         assertThat(lines.get(2)).startsWith(alias + ":6:").contains("anchors (&names) are not supported");
         assertThat(lines.get(3)).startsWith(latin1 + ":4:").contains("not valid UTF-8: byte 0xE9 at byte offset 52");
-        assertThat(lines.get(4)).isEqualTo(scalar + ":1:1: the document is over 4194304 bytes "
-                + "(RuleDocuments.MAX_DOCUMENT_BYTES); split it into several documents");
+        assertThat(lines.get(4))
+                .isEqualTo(scalar + ":1:1: the document is over 4194304 bytes "
+                        + "(RuleDocuments.MAX_DOCUMENT_BYTES); split it into several documents");
     }
 
     @Test

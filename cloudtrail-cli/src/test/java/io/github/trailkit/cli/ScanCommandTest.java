@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScanCommandTest {
-    private static final String SEED_RULE = String.join("\n",
+    private static final String SEED_RULE = String.join(
+            "\n",
             "# tell someone when an SNS topic is created",
             "rules:",
             "  - id: sns-topic-created",
@@ -52,16 +53,19 @@ class ScanCommandTest {
         assertThat(finding.get("recordIndex").asLong()).isZero();
         assertThat(finding.has("record")).isFalse();
 
-        assertThat(r.err()).matches("scanned 1 file, 2 records: 1 finding, 0 problems in \\d+\\.\\d{3} s"
-                + " \\(\\d+ records/s\\)\n");
+        assertThat(r.err())
+                .matches("scanned 1 file, 2 records: 1 finding, 0 problems in \\d+\\.\\d{3} s"
+                        + " \\(\\d+ records/s\\)\n");
         assertThat(r.err()).doesNotContain("\r");
     }
 
     @Test
     void theRecordIndexCountsRecordsSkippedBeforeIt() throws IOException {
         String bad = "{\"eventVersion\":\"1.08\",\"readOnly\":\"yes\"}";
-        String topic = "{\"eventVersion\":\"1.08\",\"eventSource\":\"sns.amazonaws.com\",\"eventName\":\"CreateTopic\"}";
-        Path file = Files.writeString(dir.resolve("mixed.json"), "{\"Records\":[" + bad + "," + bad + "," + topic + "]}");
+        String topic =
+                "{\"eventVersion\":\"1.08\",\"eventSource\":\"sns.amazonaws.com\",\"eventName\":\"CreateTopic\"}";
+        Path file =
+                Files.writeString(dir.resolve("mixed.json"), "{\"Records\":[" + bad + "," + bad + "," + topic + "]}");
 
         Cli.Result r = Cli.run("scan", "--strict-fields", "--rules", rules, file);
 
@@ -69,7 +73,9 @@ class ScanCommandTest {
         JsonNode finding = assertThat(r.json()).singleElement().actual();
         assertThat(finding.get("recordIndex").asLong()).isEqualTo(2);
         assertThat(finding.get("source").asText()).isEqualTo(file.toString());
-        assertThat(r.err()).contains(file + ": record 0 at byte 12: ").contains(file + ": record 1 at byte ")
+        assertThat(r.err())
+                .contains(file + ": record 0 at byte 12: ")
+                .contains(file + ": record 1 at byte ")
                 .contains("scanned 1 file, 1 record: 1 finding, 2 problems");
     }
 
@@ -83,7 +89,8 @@ class ScanCommandTest {
 
     @Test
     void failOnFindingsExitsWithZeroWhenNothingIsFound() throws IOException {
-        Path quiet = Files.writeString(dir.resolve("quiet.yaml"),
+        Path quiet = Files.writeString(
+                dir.resolve("quiet.yaml"),
                 SEED_RULE.replace("sns-topic-created", "sns-topic-deleted").replace("CreateTopic", "DeleteTopic"));
 
         Cli.Result r = Cli.run("scan", "--rules", quiet, "--fail-on-findings", logs);
@@ -95,34 +102,43 @@ class ScanCommandTest {
 
     @Test
     void rulesOfSeveralDocumentsAreAllEvaluated() throws IOException {
-        Path json = Files.writeString(dir.resolve("reads.json"), "{\"rules\": [{\"id\": \"sns-read\","
-                + " \"severity\": \"LOW\", \"pattern\": {\"eventName\": [{\"prefix\": \"Get\"}]}}]}");
+        Path json = Files.writeString(
+                dir.resolve("reads.json"),
+                "{\"rules\": [{\"id\": \"sns-read\","
+                        + " \"severity\": \"LOW\", \"pattern\": {\"eventName\": [{\"prefix\": \"Get\"}]}}]}");
 
         Cli.Result r = Cli.run("scan", "--rules", rules, "--rules", json, logs);
 
         assertThat(r.exit()).isZero();
-        assertThat(r.json()).extracting(n -> n.get("ruleId").asText() + "@" + n.get("recordIndex").asLong())
+        assertThat(r.json())
+                .extracting(n ->
+                        n.get("ruleId").asText() + "@" + n.get("recordIndex").asLong())
                 .containsExactly("sns-topic-created@0", "sns-read@1");
     }
 
     @Test
     void anInvalidRulesFileIsReportedWithPositionsAndNothingIsScanned() throws IOException {
-        Path invalid = Files.writeString(dir.resolve("invalid.yaml"), String.join("\n",
-                "rules:",
-                "  - id: sns-topic-created",
-                "    patern:",
-                "      eventName: [CreateTopic]",
-                ""));
+        Path invalid = Files.writeString(
+                dir.resolve("invalid.yaml"),
+                String.join(
+                        "\n",
+                        "rules:",
+                        "  - id: sns-topic-created",
+                        "    patern:",
+                        "      eventName: [CreateTopic]",
+                        ""));
 
         Cli.Result r = Cli.run("scan", "--rules", rules, "--rules", invalid, logs);
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err().lines().collect(Collectors.toList())).containsExactly(
-                invalid + ":2:5: rule \"sns-topic-created\" is missing \"pattern\": expected an EventBridge event"
-                        + " pattern, such as {\"eventName\": [\"CreateTopic\"]}",
-                invalid + ":3:5: unknown key \"patern\"; expected one of id, title, description, references,"
-                        + " severity, tags, dedupKey, pattern");
+        assertThat(r.err().lines().collect(Collectors.toList()))
+                .containsExactly(
+                        invalid
+                                + ":2:5: rule \"sns-topic-created\" is missing \"pattern\": expected an EventBridge event"
+                                + " pattern, such as {\"eventName\": [\"CreateTopic\"]}",
+                        invalid + ":3:5: unknown key \"patern\"; expected one of id, title, description, references,"
+                                + " severity, tags, dedupKey, pattern");
     }
 
     @Test

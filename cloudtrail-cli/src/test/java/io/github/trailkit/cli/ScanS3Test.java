@@ -65,8 +65,11 @@ final class ScanS3Test {
             }
         }
         // a digest is not a log of records: skipped in S3 (and kept out of the local copy)
-        s3.put(BUCKET, "AWSLogs/" + ORG + "/111122223333/CloudTrail-Digest/us-east-1/2024/01/02/"
-                + "111122223333_CloudTrail-Digest_us-east-1_trail_us-east-1_20240102T120000Z.json.gz", new byte[] {1});
+        s3.put(
+                BUCKET,
+                "AWSLogs/" + ORG + "/111122223333/CloudTrail-Digest/us-east-1/2024/01/02/"
+                        + "111122223333_CloudTrail-Digest_us-east-1_trail_us-east-1_20240102T120000Z.json.gz",
+                new byte[] {1});
     }
 
     @AfterAll
@@ -85,41 +88,67 @@ final class ScanS3Test {
     }
 
     static String key(String account, String region, int day) {
-        return String.format("AWSLogs/%s/%s/CloudTrail/%s/2024/01/%02d/%s_CloudTrail_%s_202401%02dT1200Z_Abc%dDef.json.gz",
+        return String.format(
+                "AWSLogs/%s/%s/CloudTrail/%s/2024/01/%02d/%s_CloudTrail_%s_202401%02dT1200Z_Abc%dDef.json.gz",
                 ORG, account, region, day, account, region, day, day);
     }
 
     private static List<String> objectGets(List<String> gets) {
-        return gets.stream().filter(p -> p.startsWith("/" + BUCKET + "/AWSLogs/")).map(p -> p.substring(BUCKET.length() + 2))
+        return gets.stream()
+                .filter(p -> p.startsWith("/" + BUCKET + "/AWSLogs/"))
+                .map(p -> p.substring(BUCKET.length() + 2))
                 .collect(Collectors.toList());
     }
 
     @Test
     void theSameOutputAsForTheFilesOnDisk() {
         Cli.Result onDisk = Cli.run("scan", "--pack", "cis-aws-foundations", "--threads", "2", local.toString());
-        Cli.Result inS3 = Cli.run("scan", "--pack", "cis-aws-foundations", "--threads", "3",
-                "--endpoint-url", s3.endpoint().toString(), "s3://" + BUCKET + "/");
+        Cli.Result inS3 = Cli.run(
+                "scan",
+                "--pack",
+                "cis-aws-foundations",
+                "--threads",
+                "3",
+                "--endpoint-url",
+                s3.endpoint().toString(),
+                "s3://" + BUCKET + "/");
 
         assertThat(inS3.exit()).as(inS3.err()).isEqualTo(onDisk.exit());
         assertThat(onDisk.lines()).hasSizeGreaterThan(10);
-        assertThat(inS3.lines()).isEqualTo(onDisk.lines().stream()
-                .map(l -> l.replace("\"source\":\"" + local + "/", "\"source\":\"s3://" + BUCKET + "/"))
-                .collect(Collectors.toList()));
+        assertThat(inS3.lines())
+                .isEqualTo(onDisk.lines().stream()
+                        .map(l -> l.replace("\"source\":\"" + local + "/", "\"source\":\"s3://" + BUCKET + "/"))
+                        .collect(Collectors.toList()));
         assertThat(summaryCounts(inS3.err())).isEqualTo(summaryCounts(onDisk.err()));
     }
 
     private static String summaryCounts(String err) {
-        String summary = err.lines().filter(l -> l.startsWith("scanned ")).findFirst().orElseThrow();
+        String summary =
+                err.lines().filter(l -> l.startsWith("scanned ")).findFirst().orElseThrow();
         return summary.substring(0, summary.indexOf(" in "));
     }
 
     @Test
     void filtersPruneByKeyBeforeListingDeeperAndFetchOnlyWhatTheyMust() {
         int before = s3.gets().size();
-        Cli.Result r = Cli.run("scan", "--pack", "cis-aws-foundations",
-                "--endpoint-url", s3.endpoint().toString(),
-                "--account", "111122223333", "--region", "us-east-1", "--org", ORG,
-                "--from", "2024-01-02", "--to", "2024-01-02T12:30:00Z", "--max-delivery-delay", "PT1H",
+        Cli.Result r = Cli.run(
+                "scan",
+                "--pack",
+                "cis-aws-foundations",
+                "--endpoint-url",
+                s3.endpoint().toString(),
+                "--account",
+                "111122223333",
+                "--region",
+                "us-east-1",
+                "--org",
+                ORG,
+                "--from",
+                "2024-01-02",
+                "--to",
+                "2024-01-02T12:30:00Z",
+                "--max-delivery-delay",
+                "PT1H",
                 "s3://" + BUCKET + "/AWSLogs/");
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> gets = s3.gets().subList(before, s3.gets().size());
@@ -130,39 +159,71 @@ final class ScanS3Test {
     @Test
     void theWalkListsOnlyTheFoldersTheFiltersLeave() {
         List<String> listed = new ArrayList<>();
-        S3LogKeys keys = new S3LogKeys(s3.handlerClient(), Set.of("444455556666"), Set.of(), null,
-                Instant.parse("2024-01-03T00:00:00Z"), null, Duration.ofHours(24)).onList(listed::add);
+        S3LogKeys keys = new S3LogKeys(
+                        s3.handlerClient(),
+                        Set.of("444455556666"),
+                        Set.of(),
+                        null,
+                        Instant.parse("2024-01-03T00:00:00Z"),
+                        null,
+                        Duration.ofHours(24))
+                .onList(listed::add);
         List<String> found = keys.list(BUCKET, "");
         assertThat(found).containsExactly(key("444455556666", "eu-west-1", 3), key("444455556666", "us-east-1", 3));
         String account = "AWSLogs/" + ORG + "/444455556666/";
-        assertThat(listed).containsExactly("", "AWSLogs/", "AWSLogs/" + ORG + "/", account,
-                account + "CloudTrail/",
-                account + "CloudTrail/eu-west-1/", account + "CloudTrail/eu-west-1/2024/",
-                account + "CloudTrail/eu-west-1/2024/01/", account + "CloudTrail/eu-west-1/2024/01/03/",
-                account + "CloudTrail/us-east-1/", account + "CloudTrail/us-east-1/2024/",
-                account + "CloudTrail/us-east-1/2024/01/", account + "CloudTrail/us-east-1/2024/01/03/");
+        assertThat(listed)
+                .containsExactly(
+                        "",
+                        "AWSLogs/",
+                        "AWSLogs/" + ORG + "/",
+                        account,
+                        account + "CloudTrail/",
+                        account + "CloudTrail/eu-west-1/",
+                        account + "CloudTrail/eu-west-1/2024/",
+                        account + "CloudTrail/eu-west-1/2024/01/",
+                        account + "CloudTrail/eu-west-1/2024/01/03/",
+                        account + "CloudTrail/us-east-1/",
+                        account + "CloudTrail/us-east-1/2024/",
+                        account + "CloudTrail/us-east-1/2024/01/",
+                        account + "CloudTrail/us-east-1/2024/01/03/");
     }
 
     @Test
     void oneObjectNamedInFullIsRead() {
         String key = KEYS.get(0);
-        Cli.Result r = Cli.run("scan", "--pack", "cis-aws-foundations", "--endpoint-url", s3.endpoint().toString(),
+        Cli.Result r = Cli.run(
+                "scan",
+                "--pack",
+                "cis-aws-foundations",
+                "--endpoint-url",
+                s3.endpoint().toString(),
                 "s3://" + BUCKET + "/" + key);
         assertThat(r.err()).as(r.err()).contains("scanned 1 file, 120 records");
     }
 
     @Test
     void aMissingRuleFileIsAUsageErrorAsForLocalPaths() {
-        Cli.Result r = Cli.run("scan", "--rules", local.resolve("no-such-rules.yaml").toString(),
-                "--endpoint-url", s3.endpoint().toString(), "s3://" + BUCKET + "/");
+        Cli.Result r = Cli.run(
+                "scan",
+                "--rules",
+                local.resolve("no-such-rules.yaml").toString(),
+                "--endpoint-url",
+                s3.endpoint().toString(),
+                "s3://" + BUCKET + "/");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("no-such-rules.yaml");
     }
 
     @Test
     void mixingLocalAndS3PathsIsAUsageError() {
-        Cli.Result r = Cli.run("scan", "--pack", "cis-aws-foundations", "--endpoint-url", s3.endpoint().toString(),
-                "s3://" + BUCKET + "/", local.toString());
+        Cli.Result r = Cli.run(
+                "scan",
+                "--pack",
+                "cis-aws-foundations",
+                "--endpoint-url",
+                s3.endpoint().toString(),
+                "s3://" + BUCKET + "/",
+                local.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("not both");
     }

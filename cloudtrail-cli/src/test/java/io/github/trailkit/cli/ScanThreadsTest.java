@@ -80,9 +80,10 @@ class ScanThreadsTest {
                 out.add("{\"eventVersion\":\"1.08\",\"readOnly\":\"yes\"}"); // an invalid record: a problem
                 continue;
             }
-            out.add(String.format("{\"eventVersion\":\"1.08\",\"eventTime\":\"2024-01-01T00:%02d:%02dZ\","
-                    + "\"eventSource\":\"%s\",\"eventName\":\"%s\",\"awsRegion\":\"us-east-1\","
-                    + "\"eventID\":\"file-%d-record-%d\",\"recipientAccountId\":\"123456789012\"}",
+            out.add(String.format(
+                    "{\"eventVersion\":\"1.08\",\"eventTime\":\"2024-01-01T00:%02d:%02dZ\","
+                            + "\"eventSource\":\"%s\",\"eventName\":\"%s\",\"awsRegion\":\"us-east-1\","
+                            + "\"eventID\":\"file-%d-record-%d\",\"recipientAccountId\":\"123456789012\"}",
                     (i / 60) % 60, i % 60, event[0], event[1], file, i));
         }
         return "{\"Records\":[" + String.join(",", out) + "]}";

@@ -42,7 +42,8 @@ final class VerifyCommandTest {
         Cli.Result r = Cli.run("verify", "--verbose", "--public-keys", keysFile(t), copy.resolve("AWSLogs"));
         assertThat(r.exit()).isZero();
         assertThat(r.lines()).hasSize(2 + 2 + 1);
-        assertThat(r.lines().get(0)).startsWith("VALID\tDigest file\t" + copy.toAbsolutePath().normalize());
+        assertThat(r.lines().get(0))
+                .startsWith("VALID\tDigest file\t" + copy.toAbsolutePath().normalize());
     }
 
     @Test
@@ -56,7 +57,10 @@ final class VerifyCommandTest {
         Cli.Result r = Cli.run("verify", "--public-keys", keysFile(t), copy);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.lines()).hasSize(2);
-        assertThat(r.lines().get(0)).startsWith("MODIFIED\tLog file\t").contains(log).contains("hash value doesn't match");
+        assertThat(r.lines().get(0))
+                .startsWith("MODIFIED\tLog file\t")
+                .contains(log)
+                .contains("hash value doesn't match");
         assertThat(r.lines().get(1)).isEqualTo("3/3 digest files valid; 3/4 log files valid, 1 MODIFIED");
     }
 
@@ -69,12 +73,18 @@ final class VerifyCommandTest {
         Cli.Result r = Cli.run("verify", "--public-keys", keysFile(t), copy);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.lines()).filteredOn(l -> l.startsWith("VALID")).isEmpty();
-        assertThat(r.lines()).anySatisfy(l -> assertThat(l).startsWith("SIGNATURE_INVALID\tDigest file\t")
-                .contains(digest).contains("signature verification failed"));
-        assertThat(r.lines()).anySatisfy(l -> assertThat(l).startsWith("UNVERIFIED\tLog file\t" + copy.resolve(log)
-                + ": hash matches digest " + copy.resolve(digest) + ", but that digest is SIGNATURE_INVALID"));
-        assertThat(r.lines().get(r.lines().size() - 1)).isEqualTo(
-                "1/3 digest files valid, 1 SIGNATURE_INVALID, 1 CHAIN_BROKEN; 2/4 log files valid, 2 UNVERIFIED");
+        assertThat(r.lines())
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("SIGNATURE_INVALID\tDigest file\t")
+                        .contains(digest)
+                        .contains("signature verification failed"));
+        assertThat(r.lines())
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("UNVERIFIED\tLog file\t" + copy.resolve(log) + ": hash matches digest "
+                                + copy.resolve(digest) + ", but that digest is SIGNATURE_INVALID"));
+        assertThat(r.lines().get(r.lines().size() - 1))
+                .isEqualTo(
+                        "1/3 digest files valid, 1 SIGNATURE_INVALID, 1 CHAIN_BROKEN; 2/4 log files valid, 2 UNVERIFIED");
     }
 
     @Test
@@ -86,11 +96,14 @@ final class VerifyCommandTest {
         // the keys file holds only the first key: digests 1 and 2 cannot be verified
         Cli.Result r = Cli.run("verify", "--public-keys", keysFile(t), copy);
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.lines()).filteredOn(l -> l.startsWith("UNVERIFIED\tLog file\t")).hasSize(2)
-                .allSatisfy(l -> assertThat(l).contains("public key not found in region us-east-2 for fingerprint "
-                        + SignedTrail.fingerprint(rotated)));
-        assertThat(r.lines().get(r.lines().size() - 1)).isEqualTo(
-                "1/3 digest files valid, 2 SIGNATURE_INVALID; 2/4 log files valid, 2 UNVERIFIED");
+        assertThat(r.lines())
+                .filteredOn(l -> l.startsWith("UNVERIFIED\tLog file\t"))
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l)
+                        .contains("public key not found in region us-east-2 for fingerprint "
+                                + SignedTrail.fingerprint(rotated)));
+        assertThat(r.lines().get(r.lines().size() - 1))
+                .isEqualTo("1/3 digest files valid, 2 SIGNATURE_INVALID; 2/4 log files valid, 2 UNVERIFIED");
     }
 
     /** REPRO b2c in small: a digest bomb ends in a verdict naming the limit, not an exhausted heap. */
@@ -112,8 +125,9 @@ final class VerifyCommandTest {
         Cli.Result r = Cli.run("verify", "--public-keys", keys, dir.resolve("copy"));
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.lines()).hasSize(2);
-        assertThat(r.lines().get(0)).startsWith("LIMIT_EXCEEDED\tDigest file\t" + dir.resolve("copy").resolve(key)
-                + ": gzip data inflates more than 200 times");
+        assertThat(r.lines().get(0))
+                .startsWith("LIMIT_EXCEEDED\tDigest file\t"
+                        + dir.resolve("copy").resolve(key) + ": gzip data inflates more than 200 times");
         assertThat(r.lines().get(1)).isEqualTo("0/1 digest files valid, 1 LIMIT_EXCEEDED; 0/0 log files valid");
         assertThat(r.lines().get(0)).contains("limit maxInflateRatio = 200");
     }
@@ -123,17 +137,23 @@ final class VerifyCommandTest {
     void keysOutsideTheCopy_areMissingNeverRead() throws IOException {
         SignedTrail t = SignedTrail.build(1, keyPair);
         String key = t.digestKeys.get(0);
-        io.github.trailkit.model.digest.DigestFile.Builder b = io.github.trailkit.model.digest.DigestFile.builder()
-                .from(t.digest(key));
+        io.github.trailkit.model.digest.DigestFile.Builder b =
+                io.github.trailkit.model.digest.DigestFile.builder().from(t.digest(key));
         for (String k : new String[] {"../../../../../../../../etc/passwd", "/etc/passwd"}) {
-            b.addLogFiles(io.github.trailkit.model.digest.DigestLogFile.builder().s3Bucket(SignedTrail.BUCKET)
-                    .s3Object(k).hashValue("00").hashAlgorithm("SHA-256").build());
+            b.addLogFiles(io.github.trailkit.model.digest.DigestLogFile.builder()
+                    .s3Bucket(SignedTrail.BUCKET)
+                    .s3Object(k)
+                    .hashValue("00")
+                    .hashAlgorithm("SHA-256")
+                    .build());
         }
         t.put(b.build(), keyPair.getPrivate());
         Path copy = t.writeTo(dir.resolve("copy"));
         Cli.Result r = Cli.run("verify", "--public-keys", keysFile(t), copy);
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.lines()).filteredOn(l -> l.startsWith("MISSING\tLog file\t")).hasSize(2)
+        assertThat(r.lines())
+                .filteredOn(l -> l.startsWith("MISSING\tLog file\t"))
+                .hasSize(2)
                 .anySatisfy(l -> assertThat(l).contains("the key /etc/passwd leads outside " + copy + "; not read"))
                 .anySatisfy(l -> assertThat(l).contains("the key ../../../../../../../../etc/passwd leads outside"));
     }

@@ -102,12 +102,12 @@ final class VerifyS3CommandTest {
 
     @Test
     void signedChainInTheBucket_isValid() throws IOException {
-        Cli.Result r = Cli.run("verify", "--verbose", "--public-keys", keysFile(), "--endpoint-url", s3.endpoint(),
-                uri());
+        Cli.Result r =
+                Cli.run("verify", "--verbose", "--public-keys", keysFile(), "--endpoint-url", s3.endpoint(), uri());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.lines()).hasSize(3 + 4 + 1);
-        assertThat(r.lines().get(0)).startsWith("VALID\tDigest file\ts3://" + SignedTrail.BUCKET + "/"
-                + trail.digestKeys.get(0));
+        assertThat(r.lines().get(0))
+                .startsWith("VALID\tDigest file\ts3://" + SignedTrail.BUCKET + "/" + trail.digestKeys.get(0));
         assertThat(r.lines()).last().isEqualTo("3/3 digest files valid; 4/4 log files valid");
     }
 
@@ -118,20 +118,29 @@ final class VerifyS3CommandTest {
         plain[plain.length - 4] ^= 1;
         s3.put(SignedTrail.BUCKET, log, SignedTrail.gzip(plain));
 
-        Cli.Result r = Cli.run("verify", "--public-keys", keysFile(), "--endpoint-url", s3.endpoint(),
-                "--region", "us-east-2", "s3://" + SignedTrail.BUCKET + "/AWSLogs");
+        Cli.Result r = Cli.run(
+                "verify",
+                "--public-keys",
+                keysFile(),
+                "--endpoint-url",
+                s3.endpoint(),
+                "--region",
+                "us-east-2",
+                "s3://" + SignedTrail.BUCKET + "/AWSLogs");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.lines()).containsExactly(
-                "MODIFIED\tLog file\ts3://" + SignedTrail.BUCKET + "/" + log + ": hash value doesn't match (listed in"
-                        + " digest s3://" + SignedTrail.BUCKET + "/" + trail.digestKeys.get(1) + ")",
-                "3/3 digest files valid; 3/4 log files valid, 1 MODIFIED");
+        assertThat(r.lines())
+                .containsExactly(
+                        "MODIFIED\tLog file\ts3://" + SignedTrail.BUCKET + "/" + log
+                                + ": hash value doesn't match (listed in" + " digest s3://" + SignedTrail.BUCKET + "/"
+                                + trail.digestKeys.get(1) + ")",
+                        "3/3 digest files valid; 3/4 log files valid, 1 MODIFIED");
     }
 
     @Test
     void withoutAKeysFile_fetchesTheKeysOfTheDigestsRegion() {
         Instant from = Instant.parse("2024-01-01T00:00:00Z");
-        aws.publicKeys(List.of(new PublicKeyAnswer(SignedTrail.pkcs1(keyPair), SignedTrail.fingerprint(keyPair), from,
-                from.plusSeconds(366 * 86400))));
+        aws.publicKeys(List.of(new PublicKeyAnswer(
+                SignedTrail.pkcs1(keyPair), SignedTrail.fingerprint(keyPair), from, from.plusSeconds(366 * 86400))));
         List<String> regions = new java.util.ArrayList<>();
         VerifyCommand.cloudTrailClients = region -> {
             regions.add(region);
@@ -160,8 +169,8 @@ final class VerifyS3CommandTest {
 
     @Test
     void noSuchBucket_isAProblemNamingIt() throws IOException {
-        Cli.Result r = Cli.run("verify", "--public-keys", keysFile(), "--endpoint-url", s3.endpoint(),
-                "s3://no-such-bucket/AWSLogs/");
+        Cli.Result r = Cli.run(
+                "verify", "--public-keys", keysFile(), "--endpoint-url", s3.endpoint(), "s3://no-such-bucket/AWSLogs/");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("s3://no-such-bucket/AWSLogs/");
     }

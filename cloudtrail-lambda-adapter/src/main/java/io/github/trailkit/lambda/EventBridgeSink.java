@@ -101,8 +101,10 @@ public final class EventBridgeSink implements FindingSink {
 
     private Prepared<PutEventsRequestEntry> prepare(int index, Finding f) {
         long fixed = Utf8.length(source) + Utf8.length(DETAIL_TYPE);
-        PutEventsRequestEntry.Builder entry =
-                PutEventsRequestEntry.builder().eventBusName(eventBusName).source(source).detailType(DETAIL_TYPE);
+        PutEventsRequestEntry.Builder entry = PutEventsRequestEntry.builder()
+                .eventBusName(eventBusName)
+                .source(source)
+                .detailType(DETAIL_TYPE);
         if (f.record().eventTime().isPresent()) {
             entry.time(f.record().eventTime().get());
             fixed += TIME_BYTES;
@@ -129,8 +131,11 @@ public final class EventBridgeSink implements FindingSink {
             if (failedCount == 0 && !results.isEmpty()) {
                 return new Outcome<>(List.of(), List.of(), null);
             }
-            return new Outcome<>(batch, List.of(), "PutEvents answered " + results.size() + " results for "
-                    + batch.size() + " entries, " + failedCount + " failed");
+            return new Outcome<>(
+                    batch,
+                    List.of(),
+                    "PutEvents answered " + results.size() + " results for " + batch.size() + " entries, " + failedCount
+                            + " failed");
         }
         List<Prepared<PutEventsRequestEntry>> retry = new ArrayList<>();
         List<Failure> failed = new ArrayList<>();
@@ -142,7 +147,8 @@ public final class EventBridgeSink implements FindingSink {
             }
             Prepared<PutEventsRequestEntry> p = batch.get(i);
             String code = r.errorCode() == null ? "NoEventId" : r.errorCode();
-            String reason = code + (r.errorMessage() == null || r.errorMessage().isEmpty() ? "" : ": " + r.errorMessage());
+            String reason =
+                    code + (r.errorMessage() == null || r.errorMessage().isEmpty() ? "" : ": " + r.errorMessage());
             if (r.errorCode() == null || RETRYABLE_CODES.contains(code)) {
                 retry.add(p);
                 retryReason = retryReason == null ? reason : retryReason;

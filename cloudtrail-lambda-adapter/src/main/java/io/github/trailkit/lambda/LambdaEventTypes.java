@@ -16,7 +16,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -105,7 +104,8 @@ public final class LambdaEventTypes {
         JsonNode answer = run(root, context);
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (JsonNode f : answer.path("batchItemFailures")) {
-            failures.add(new SQSBatchResponse.BatchItemFailure(f.path("itemIdentifier").asText()));
+            failures.add(new SQSBatchResponse.BatchItemFailure(
+                    f.path("itemIdentifier").asText()));
         }
         return new SQSBatchResponse(failures);
     }
@@ -202,8 +202,8 @@ public final class LambdaEventTypes {
      * @throws IllegalArgumentException when the event is of no known shape
      * @throws RuntimeException when an object must be read again
      */
-    public String s3Notification(software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification event,
-            Context context) {
+    public String s3Notification(
+            software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification event, Context context) {
         try {
             return run((ObjectNode) JSON.readTree(event.toJson()), context).toString();
         } catch (IOException e) {
@@ -222,10 +222,15 @@ public final class LambdaEventTypes {
             put(r, "eventTime", time(record.getEventTime()));
             put(r, "eventName", record.getEventName());
             if (record.getUserIdentity() != null) {
-                put(r.putObject("userIdentity"), "principalId", record.getUserIdentity().getPrincipalId());
+                put(
+                        r.putObject("userIdentity"),
+                        "principalId",
+                        record.getUserIdentity().getPrincipalId());
             }
             if (record.getRequestParameters() != null) {
-                put(r.putObject("requestParameters"), "sourceIPAddress",
+                put(
+                        r.putObject("requestParameters"),
+                        "sourceIPAddress",
                         record.getRequestParameters().getSourceIPAddress());
             }
             if (record.getResponseElements() != null) {
@@ -244,7 +249,9 @@ public final class LambdaEventTypes {
                 ObjectNode b = s.putObject("bucket");
                 put(b, "name", s3.getBucket().getName());
                 if (s3.getBucket().getOwnerIdentity() != null) {
-                    put(b.putObject("ownerIdentity"), "principalId",
+                    put(
+                            b.putObject("ownerIdentity"),
+                            "principalId",
                             s3.getBucket().getOwnerIdentity().getPrincipalId());
                 }
                 put(b, "arn", s3.getBucket().getArn());

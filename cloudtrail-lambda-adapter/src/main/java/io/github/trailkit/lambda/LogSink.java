@@ -26,6 +26,7 @@ public final class LogSink implements FindingSink {
 
     /** The stream, or null for {@code System.out} as it is at each call (Lambda's runtime may replace it). */
     private final PrintStream out;
+
     private final String name;
 
     private LogSink(PrintStream out, String name) {

@@ -14,8 +14,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,12 +109,23 @@ public final class SnsSink implements FindingSink {
     private Prepared<PublishBatchRequestEntry> prepare(int index, Finding f) {
         String subject = FindingText.subject(f);
         Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
-        attributes.put("ruleId", MessageAttributeValue.builder().dataType(STRING).stringValue(f.ruleId()).build());
-        attributes.put("severity",
-                MessageAttributeValue.builder().dataType(STRING).stringValue(f.severity().name()).build());
+        attributes.put(
+                "ruleId",
+                MessageAttributeValue.builder()
+                        .dataType(STRING)
+                        .stringValue(f.ruleId())
+                        .build());
+        attributes.put(
+                "severity",
+                MessageAttributeValue.builder()
+                        .dataType(STRING)
+                        .stringValue(f.severity().name())
+                        .build());
         long fixed = Utf8.length(subject);
         for (Map.Entry<String, MessageAttributeValue> a : attributes.entrySet()) {
-            fixed += Utf8.length(a.getKey()) + Utf8.length(STRING) + Utf8.length(a.getValue().stringValue());
+            fixed += Utf8.length(a.getKey())
+                    + Utf8.length(STRING)
+                    + Utf8.length(a.getValue().stringValue());
         }
         String message = FindingText.summary(f, false) + "\n\n" + SafeText.escape(f.toJson(true));
         long size = fixed + Utf8.length(message);

@@ -5,13 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.github.trailkit.lambda.internal.DigestProcessor;
 import io.github.trailkit.lambda.internal.EventRecord;
 import io.github.trailkit.lambda.internal.EventRecordProcessor;
-import io.github.trailkit.lambda.internal.OptionalClients;
 import io.github.trailkit.lambda.internal.Invocation;
 import io.github.trailkit.lambda.internal.InvocationFailedException;
 import io.github.trailkit.lambda.internal.LambdaLog;
 import io.github.trailkit.lambda.internal.ObjectOutcome;
 import io.github.trailkit.lambda.internal.ObjectProcessor;
 import io.github.trailkit.lambda.internal.ObjectRef;
+import io.github.trailkit.lambda.internal.OptionalClients;
 import io.github.trailkit.lambda.internal.Responses;
 import io.github.trailkit.lambda.internal.Responses.ResultCode;
 import io.github.trailkit.lambda.internal.Responses.TaskResult;
@@ -213,20 +213,22 @@ public class TrailkitHandler implements RequestStreamHandler {
         S3Client s3 = b.s3 != null ? b.s3 : defaultS3(http);
         this.rules = resolveRules(b, env, s3);
         this.sinks = resolveSinks(b, env);
-        boolean insights = b.includeInsights != null ? b.includeInsights
-                : flag(env, "TRAILKIT_INCLUDE_INSIGHTS", false);
+        boolean insights =
+                b.includeInsights != null ? b.includeInsights : flag(env, "TRAILKIT_INCLUDE_INSIGHTS", false);
         long maxBytes = b.maxObjectBytes != null ? b.maxObjectBytes : number(env, "TRAILKIT_MAX_OBJECT_BYTES", 0);
         ReadLimits limits = resolveLimits(b, env);
         boolean strictFields = b.strictFields != null ? b.strictFields : flag(env, "TRAILKIT_STRICT_FIELDS", false);
         this.processor = new ObjectProcessor(s3, rules, insights, maxBytes, limits, log, strictFields);
         this.events = new EventRecordProcessor(rules, limits, log, strictFields);
         this.readLimits = limits;
-        this.deadlineMarginMillis = b.deadlineMarginMillis != null ? b.deadlineMarginMillis
+        this.deadlineMarginMillis = b.deadlineMarginMillis != null
+                ? b.deadlineMarginMillis
                 : millis(env, "TRAILKIT_DEADLINE_MARGIN_MS", Deadline.DEFAULT_MARGIN_MILLIS);
         boolean verifyDigests = b.verifyDigests != null ? b.verifyDigests : flag(env, "TRAILKIT_VERIFY_DIGESTS", false);
         DigestLimits digestLimits = b.digestLimits != null ? b.digestLimits : digestLimits(maxBytes, limits);
         this.digests = verifyDigests
-                ? new DigestProcessor(s3, b.publicKeys, cloudTrailClients(b, http), digestLimits, log) : null;
+                ? new DigestProcessor(s3, b.publicKeys, cloudTrailClients(b, http), digestLimits, log)
+                : null;
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("rules", rules.size());
         f.put("sinks", sinks.stream().map(FindingSink::name).toList().toString());
@@ -266,8 +268,8 @@ public class TrailkitHandler implements RequestStreamHandler {
     private void primeWork() {
         Priming.readSamples(rules, readLimits);
         try {
-            handleRequest(new java.io.ByteArrayInputStream(Priming.invocationEvent()), OutputStream.nullOutputStream(),
-                    null);
+            handleRequest(
+                    new java.io.ByteArrayInputStream(Priming.invocationEvent()), OutputStream.nullOutputStream(), null);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -276,7 +278,8 @@ public class TrailkitHandler implements RequestStreamHandler {
     /** The default digest limits, within the object-size, uncompressed-size and inflate-ratio settings. */
     static DigestLimits digestLimits(long maxObjectBytes, ReadLimits limits) {
         DigestLimits d = DigestLimits.defaults();
-        DigestLimits.Builder b = DigestLimits.builder().maxInflateRatio(limits.maxInflateRatio())
+        DigestLimits.Builder b = DigestLimits.builder()
+                .maxInflateRatio(limits.maxInflateRatio())
                 .maxUncompressedBytes(Math.min(d.maxUncompressedBytes(), limits.maxTotalBytes()));
         if (maxObjectBytes > 0) {
             b.maxDigestBytes(Math.min(d.maxDigestBytes(), maxObjectBytes));
@@ -339,7 +342,8 @@ public class TrailkitHandler implements RequestStreamHandler {
                 for (Invocation.SqsMessage message : invocation.messages()) {
                     if (deadline.refusal() != null) {
                         failed.add(message.messageId());
-                        deadline.handedBack(message.objects().size(), message.records().isEmpty() ? 0 : 1, true);
+                        deadline.handedBack(
+                                message.objects().size(), message.records().isEmpty() ? 0 : 1, true);
                         continue;
                     }
                     if (message.fromFifoQueue() && !failed.isEmpty()) {
@@ -353,8 +357,11 @@ public class TrailkitHandler implements RequestStreamHandler {
                         f.put("requestId", requestId);
                         f.put("messageId", message.messageId());
                         f.put("reason", message.problem());
-                        log.error(invocation.kind() == Invocation.Kind.KINESIS ? "Kinesis record not understood"
-                                : "SQS message not understood", f);
+                        log.error(
+                                invocation.kind() == Invocation.Kind.KINESIS
+                                        ? "Kinesis record not understood"
+                                        : "SQS message not understood",
+                                f);
                         tally.undecodable++;
                         failed.add(message.messageId());
                         continue;
@@ -382,8 +389,7 @@ public class TrailkitHandler implements RequestStreamHandler {
                 answer = Responses.batchOperationsResponse(invocation.batch(), results);
             }
             default -> {
-                Unit unit = processUnit(invocation.objects(), invocation.records(), seen, tally, requestId,
-                        deadline);
+                Unit unit = processUnit(invocation.objects(), invocation.records(), seen, tally, requestId, deadline);
                 logDone(invocation, tally, requestId, deadline, context, started);
                 if (unit.mustRetry()) {
                     throw new InvocationFailedException(unit.summary());
@@ -396,8 +402,8 @@ public class TrailkitHandler implements RequestStreamHandler {
         output.write(answer);
     }
 
-    private void logDone(Invocation invocation, Tally tally, String requestId, Deadline deadline, Context context,
-                         long started) {
+    private void logDone(
+            Invocation invocation, Tally tally, String requestId, Deadline deadline, Context context, long started) {
         if (deadline.refused()) {
             Map<String, Object> w = new LinkedHashMap<>();
             w.put("requestId", requestId);
@@ -416,8 +422,12 @@ public class TrailkitHandler implements RequestStreamHandler {
         log.info("invocation done", f);
         if (metrics != null && !priming.active()) {
             String function = context != null ? context.getFunctionName() : System.getenv("AWS_LAMBDA_FUNCTION_NAME");
-            String line = metrics.line(f, (System.nanoTime() - started) / 1_000_000, System.currentTimeMillis(),
-                    function, invocation.kind().name());
+            String line = metrics.line(
+                    f,
+                    (System.nanoTime() - started) / 1_000_000,
+                    System.currentTimeMillis(),
+                    function,
+                    invocation.kind().name());
             PrintStream target = stdout.get();
             synchronized (target) {
                 target.println(line);
@@ -429,8 +439,13 @@ public class TrailkitHandler implements RequestStreamHandler {
      * Processes the objects and carried records of one unit of work (a message, a task, an invocation) and delivers
      * its findings.
      */
-    private Unit processUnit(List<ObjectRef> objects, List<EventRecord> records, Set<String> seen, Tally tally,
-                             String requestId, Deadline deadline) {
+    private Unit processUnit(
+            List<ObjectRef> objects,
+            List<EventRecord> records,
+            Set<String> seen,
+            Tally tally,
+            String requestId,
+            Deadline deadline) {
         Delivery delivery = new Delivery(seen);
         List<ObjectOutcome> outcomes = new ArrayList<>();
         String failure = null;
@@ -444,7 +459,8 @@ public class TrailkitHandler implements RequestStreamHandler {
                 }
                 ObjectRef ref = objects.get(i);
                 ObjectOutcome outcome = digests != null && DigestProcessor.isDigest(ref.key())
-                        ? digests.process(ref, delivery) : processor.process(ref, delivery);
+                        ? digests.process(ref, delivery)
+                        : processor.process(ref, delivery);
                 outcomes.add(outcome);
                 tally.add(outcome);
             }
@@ -495,16 +511,21 @@ public class TrailkitHandler implements RequestStreamHandler {
         List<FindingSink> all = new ArrayList<>(b.sinks);
         String topic = env.get("TRAILKIT_SNS_TOPIC_ARN");
         if (topic != null && !topic.isBlank()) {
-            SnsClient sns = b.sns != null ? b.sns
+            SnsClient sns = b.sns != null
+                    ? b.sns
                     : SnsClient.builder().httpClientBuilder(http).build();
             all.add(SnsSink.builder().client(sns).topicArn(topic.strip()).build());
         }
         String bus = env.get("TRAILKIT_EVENT_BUS");
         if (bus != null && !bus.isBlank()) {
             OptionalClients.require(OptionalClients.EVENTBRIDGE, "TRAILKIT_EVENT_BUS (the EventBridge sink)");
-            EventBridgeClient events = b.eventBridge != null ? b.eventBridge
+            EventBridgeClient events = b.eventBridge != null
+                    ? b.eventBridge
                     : EventBridgeClient.builder().httpClientBuilder(http).build();
-            all.add(EventBridgeSink.builder().client(events).eventBusName(bus.strip()).build());
+            all.add(EventBridgeSink.builder()
+                    .client(events)
+                    .eventBusName(bus.strip())
+                    .build());
         }
         if (!env.isEmpty() && flag(env, "TRAILKIT_LOG_FINDINGS", true)) {
             all.add(b.logTo != null ? LogSink.to(b.logTo) : LogSink.toStdout());
@@ -523,14 +544,17 @@ public class TrailkitHandler implements RequestStreamHandler {
             return region -> given;
         }
         if (b.publicKeys == null) {
-            OptionalClients.require(OptionalClients.CLOUDTRAIL,
+            OptionalClients.require(
+                    OptionalClients.CLOUDTRAIL,
                     "digest verification with public keys fetched from CloudTrail (TRAILKIT_VERIFY_DIGESTS)");
         }
         Map<String, CloudTrailClient> byRegion = new ConcurrentHashMap<>();
-        return region -> byRegion.computeIfAbsent(region, r -> CloudTrailClient.builder()
-                .region(Region.of(r))
-                .httpClientBuilder(http)
-                .build());
+        return region -> byRegion.computeIfAbsent(
+                region,
+                r -> CloudTrailClient.builder()
+                        .region(Region.of(r))
+                        .httpClientBuilder(http)
+                        .build());
     }
 
     private static S3Client defaultS3(SdkHttpClient.Builder<?> http) {
@@ -543,8 +567,13 @@ public class TrailkitHandler implements RequestStreamHandler {
      */
     private static Map<String, String> lambdaLogEnv(Map<String, String> env) {
         Map<String, String> all = new java.util.HashMap<>();
-        for (String name : List.of("AWS_LAMBDA_LOG_LEVEL", "AWS_LAMBDA_LOG_FORMAT", "TRAILKIT_LOG_OUTPUT",
-                "AWS_LAMBDA_FUNCTION_NAME", "TRAILKIT_METRICS", "TRAILKIT_METRICS_NAMESPACE",
+        for (String name : List.of(
+                "AWS_LAMBDA_LOG_LEVEL",
+                "AWS_LAMBDA_LOG_FORMAT",
+                "TRAILKIT_LOG_OUTPUT",
+                "AWS_LAMBDA_FUNCTION_NAME",
+                "TRAILKIT_METRICS",
+                "TRAILKIT_METRICS_NAMESPACE",
                 "TRAILKIT_METRICS_DIMENSIONS")) {
             String v = env.containsKey(name) ? env.get(name) : System.getenv(name);
             if (v != null) {
@@ -588,8 +617,8 @@ public class TrailkitHandler implements RequestStreamHandler {
         try {
             return number(env, name, otherwise);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " must be a whole number of milliseconds (0: off), found \""
-                    + env.get(name) + "\"", e);
+            throw new IllegalArgumentException(
+                    name + " must be a whole number of milliseconds (0: off), found \"" + env.get(name) + "\"", e);
         }
     }
 
@@ -623,8 +652,12 @@ public class TrailkitHandler implements RequestStreamHandler {
         @Override
         public void accept(Finding finding) {
             // the account too: the caller's and the owner's copy of a cross-account call share their eventID
-            if (!finding.dedupKey().isEmpty() && !seen.add(finding.ruleId() + '\u0000'
-                    + finding.record().recipientAccountId().orElse("") + '\u0000' + finding.dedupKey())) {
+            if (!finding.dedupKey().isEmpty()
+                    && !seen.add(finding.ruleId()
+                            + '\u0000'
+                            + finding.record().recipientAccountId().orElse("")
+                            + '\u0000'
+                            + finding.dedupKey())) {
                 duplicates++;
                 return;
             }
@@ -695,9 +728,15 @@ public class TrailkitHandler implements RequestStreamHandler {
                 }
                 s.append(o.object().uri()).append(": ");
                 switch (o.status()) {
-                    case READ -> s.append(o.records()).append(" records, ").append(o.findings()).append(" findings");
-                    default -> s.append(o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                            .append(": ").append(o.reason());
+                    case READ ->
+                        s.append(o.records())
+                                .append(" records, ")
+                                .append(o.findings())
+                                .append(" findings");
+                    default ->
+                        s.append(o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                                .append(": ")
+                                .append(o.reason());
                 }
             }
             return s.toString();
@@ -805,8 +844,7 @@ public class TrailkitHandler implements RequestStreamHandler {
         private String metricsNamespace;
         private List<String> metricsDimensions;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Reads the {@code TRAILKIT_*} variables from this map (such as {@code System.getenv()}). */
         public Builder environment(Map<String, String> environment) {

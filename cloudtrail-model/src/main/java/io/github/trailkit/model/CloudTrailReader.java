@@ -1,12 +1,12 @@
 package io.github.trailkit.model;
 
-import io.github.trailkit.model.internal.Limits;
-import io.github.trailkit.model.internal.LogParser;
-import io.github.trailkit.model.internal.RecordCodec;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.github.trailkit.model.internal.Limits;
+import io.github.trailkit.model.internal.LogParser;
+import io.github.trailkit.model.internal.RecordCodec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,8 +34,11 @@ import java.util.Objects;
  * }</pre>
  */
 public final class CloudTrailReader {
-    private static final CloudTrailReader DEFAULT = new CloudTrailReader(ProblemPolicy.FAIL_FAST,
-            FieldPolicy.KEEP_AND_WARN, ReadLimits.defaults(), Limits.factory(ReadLimits.defaults()));
+    private static final CloudTrailReader DEFAULT = new CloudTrailReader(
+            ProblemPolicy.FAIL_FAST,
+            FieldPolicy.KEEP_AND_WARN,
+            ReadLimits.defaults(),
+            Limits.factory(ReadLimits.defaults()));
 
     private final ProblemPolicy policy;
     private final FieldPolicy fieldPolicy;
@@ -135,8 +138,8 @@ public final class CloudTrailReader {
     public CloudTrailRecord readRecord(String json) {
         Objects.requireNonNull(json, "json");
         // as UTF-8 bytes, so that payloads are kept as text and decoded on first use, as when reading a log
-        try (JsonParser p = LogParser.valueParser(json.getBytes(StandardCharsets.UTF_8), limits, factory,
-                fieldPolicy == FieldPolicy.KEEP_AND_WARN)) {
+        try (JsonParser p = LogParser.valueParser(
+                json.getBytes(StandardCharsets.UTF_8), limits, factory, fieldPolicy == FieldPolicy.KEEP_AND_WARN)) {
             try {
                 return readOne(p);
             } catch (StreamConstraintsException e) {
@@ -147,11 +150,17 @@ public final class CloudTrailReader {
             }
         } catch (StreamConstraintsException e) {
             ReadLimits.Limit limit = Limits.of(e);
-            throw new LimitExceededException("<record>", 0, e.getLocation() == null ? -1 : e.getLocation().getByteOffset(),
-                    limit, limits.value(limit), Limits.what(limit), e);
+            throw new LimitExceededException(
+                    "<record>",
+                    0,
+                    e.getLocation() == null ? -1 : e.getLocation().getByteOffset(),
+                    limit,
+                    limits.value(limit),
+                    Limits.what(limit),
+                    e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new CloudTrailParseException("<record>", 0, e.getLocation().getByteOffset(),
-                    "invalid JSON: " + e.getOriginalMessage(), e);
+            throw new CloudTrailParseException(
+                    "<record>", 0, e.getLocation().getByteOffset(), "invalid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -553,7 +553,6 @@ public abstract class JsonValue {
         }
     }
 
-
     /** {@code o}, or the decoded value when {@code o} is a {@link LazyValue}: what equality compares. */
     private static Object resolved(Object o) {
         return o instanceof LazyValue ? ((LazyValue) o).decoded() : o;

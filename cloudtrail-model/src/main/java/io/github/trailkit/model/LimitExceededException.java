@@ -30,8 +30,14 @@ public class LimitExceededException extends CloudTrailParseException {
      *
      * @param what what went over the limit, such as {@code "the record is over 4194304 bytes"}
      */
-    public LimitExceededException(String source, long recordIndex, long byteOffset, ReadLimits.Limit limit,
-                                  long limitValue, String what, Throwable cause) {
+    public LimitExceededException(
+            String source,
+            long recordIndex,
+            long byteOffset,
+            ReadLimits.Limit limit,
+            long limitValue,
+            String what,
+            Throwable cause) {
         super(source, recordIndex, byteOffset, Limits.reason(limit, limitValue, what), cause);
         this.limit = limit;
         this.limitValue = limitValue;

@@ -72,19 +72,22 @@ public final class LogFileKey {
             "(?:(?<prefix>.+)/)?AWSLogs/(?:(?<org>o-[a-z0-9]{10,32})/)?(?<account>[0-9]{12})/";
     /** A region id: us-east-1, us-gov-west-1, cn-north-1, eusc-de-east-1 (no nested repetition, by design). */
     private static final String REGION = "[a-z]{2,}-[a-z0-9-]*[0-9]";
+
     private static final String FOLDERS = "(?<region>" + REGION + ")/(?<date>[0-9]{4}/[0-9]{2}/[0-9]{2})/";
 
-    private static final Pattern EVENT_FILE = Pattern.compile(ROOT
-            + "(?<folder>CloudTrail|CloudTrail-Insight|CloudTrail-Aggregated)/" + FOLDERS
-            + "\\k<account>_\\k<folder>_\\k<region>_(?<time>[0-9]{8}T[0-9]{4}Z)_[A-Za-z0-9]+\\.json\\.gz",
+    private static final Pattern EVENT_FILE = Pattern.compile(
+            ROOT
+                    + "(?<folder>CloudTrail|CloudTrail-Insight|CloudTrail-Aggregated)/" + FOLDERS
+                    + "\\k<account>_\\k<folder>_\\k<region>_(?<time>[0-9]{8}T[0-9]{4}Z)_[A-Za-z0-9]+\\.json\\.gz",
             Pattern.DOTALL);
-    private static final Pattern DIGEST_FILE = Pattern.compile(ROOT
-            + "CloudTrail-Digest/" + FOLDERS
-            + "\\k<account>_CloudTrail-Digest_\\k<region>_(?<trail>[A-Za-z0-9._-]+)_(?<home>" + REGION + ")"
-            + "_(?<time>[0-9]{8}T[0-9]{6}Z)(?<backfill>_backfill)?\\.json\\.gz",
+    private static final Pattern DIGEST_FILE = Pattern.compile(
+            ROOT
+                    + "CloudTrail-Digest/" + FOLDERS
+                    + "\\k<account>_CloudTrail-Digest_\\k<region>_(?<trail>[A-Za-z0-9._-]+)_(?<home>" + REGION + ")"
+                    + "_(?<time>[0-9]{8}T[0-9]{6}Z)(?<backfill>_backfill)?\\.json\\.gz",
             Pattern.DOTALL);
-    private static final Pattern CONFIG_CHECK = Pattern.compile(ROOT + "Config/ConfigWritabilityCheckFile",
-            Pattern.DOTALL);
+    private static final Pattern CONFIG_CHECK =
+            Pattern.compile(ROOT + "Config/ConfigWritabilityCheckFile", Pattern.DOTALL);
 
     private static final DateTimeFormatter FOLDER_DATE = strict("uuuu/MM/dd");
     private static final DateTimeFormatter MINUTE_TIME = strict("uuuuMMdd'T'HHmm'Z'");
@@ -102,8 +105,17 @@ public final class LogFileKey {
     private final String homeRegion;
     private final boolean backfill;
 
-    private LogFileKey(String key, Kind kind, String prefix, String organizationId, String accountId,
-            String region, LocalDate date, Instant deliveryTime, String trailName, String homeRegion,
+    private LogFileKey(
+            String key,
+            Kind kind,
+            String prefix,
+            String organizationId,
+            String accountId,
+            String region,
+            LocalDate date,
+            Instant deliveryTime,
+            String trailName,
+            String homeRegion,
             boolean backfill) {
         this.key = key;
         this.kind = kind;
@@ -138,21 +150,48 @@ public final class LogFileKey {
                         case "CloudTrail-Insight" -> Kind.INSIGHT;
                         default -> Kind.AGGREGATED;
                     };
-                    return new LogFileKey(key, kind, m.group("prefix"), m.group("org"), m.group("account"),
-                            m.group("region"), LocalDate.parse(m.group("date"), FOLDER_DATE),
-                            instant(m.group("time"), MINUTE_TIME), null, null, false);
+                    return new LogFileKey(
+                            key,
+                            kind,
+                            m.group("prefix"),
+                            m.group("org"),
+                            m.group("account"),
+                            m.group("region"),
+                            LocalDate.parse(m.group("date"), FOLDER_DATE),
+                            instant(m.group("time"), MINUTE_TIME),
+                            null,
+                            null,
+                            false);
                 }
                 m = DIGEST_FILE.matcher(key);
                 if (m.matches()) {
-                    return new LogFileKey(key, Kind.DIGEST, m.group("prefix"), m.group("org"), m.group("account"),
-                            m.group("region"), LocalDate.parse(m.group("date"), FOLDER_DATE),
-                            instant(m.group("time"), SECOND_TIME), m.group("trail"), m.group("home"),
+                    return new LogFileKey(
+                            key,
+                            Kind.DIGEST,
+                            m.group("prefix"),
+                            m.group("org"),
+                            m.group("account"),
+                            m.group("region"),
+                            LocalDate.parse(m.group("date"), FOLDER_DATE),
+                            instant(m.group("time"), SECOND_TIME),
+                            m.group("trail"),
+                            m.group("home"),
                             m.group("backfill") != null);
                 }
                 m = CONFIG_CHECK.matcher(key);
                 if (m.matches()) {
-                    return new LogFileKey(key, Kind.CONFIG_WRITABILITY_CHECK, m.group("prefix"), m.group("org"),
-                            m.group("account"), null, null, null, null, null, false);
+                    return new LogFileKey(
+                            key,
+                            Kind.CONFIG_WRITABILITY_CHECK,
+                            m.group("prefix"),
+                            m.group("org"),
+                            m.group("account"),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            false);
                 }
             } catch (DateTimeParseException impossibleDate) {
                 // month 13, hour 24, February 30: the shape is right but CloudTrail never writes it

@@ -191,8 +191,8 @@ public final class ReadLimits {
 
     @Override
     public int hashCode() {
-        return Objects.hash(maxNestingDepth, maxStringLength, maxNumberLength, maxRecordBytes, maxTotalBytes,
-                maxInflateRatio);
+        return Objects.hash(
+                maxNestingDepth, maxStringLength, maxNumberLength, maxRecordBytes, maxTotalBytes, maxInflateRatio);
     }
 
     @Override

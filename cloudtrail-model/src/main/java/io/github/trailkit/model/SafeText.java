@@ -72,8 +72,13 @@ public final class SafeText {
         if (c < 0x61c) {
             return false;
         }
-        return c == 0x061c || c == 0x200e || c == 0x200f || c == 0x2028 || c == 0x2029
-                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+        return c == 0x061c
+                || c == 0x200e
+                || c == 0x200f
+                || c == 0x2028
+                || c == 0x2029
+                || (c >= 0x202a && c <= 0x202e)
+                || (c >= 0x2066 && c <= 0x2069);
     }
 
     private static boolean unpaired(CharSequence s, int i) {
@@ -86,7 +91,10 @@ public final class SafeText {
     }
 
     private static void hex(StringBuilder sb, char c) {
-        sb.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf]).append(HEX[(c >> 4) & 0xf])
+        sb.append("\\u")
+                .append(HEX[c >> 12])
+                .append(HEX[(c >> 8) & 0xf])
+                .append(HEX[(c >> 4) & 0xf])
                 .append(HEX[c & 0xf]);
     }
 }

@@ -52,7 +52,8 @@ public abstract class SessionContext {
     /** True when {@link #assumedRoot()} is {@code true} or the text {@code "true"}. */
     public boolean isAssumedRoot() {
         return assumedRoot()
-                .map(v -> v.asBoolean().orElse(false) || v.asString().map("true"::equals).orElse(false))
+                .map(v -> v.asBoolean().orElse(false)
+                        || v.asString().map("true"::equals).orElse(false))
                 .orElse(false);
     }
 

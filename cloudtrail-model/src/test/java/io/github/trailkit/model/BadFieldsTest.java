@@ -25,30 +25,54 @@ final class BadFieldsTest {
 
     static Stream<Arguments> badFields() {
         return Stream.of(
-                Arguments.of("{\"eventName\":\"X\",\"readOnly\":\"yes\"}", "/Records/1/readOnly",
-                        "expected a boolean, found a string", (Function<CloudTrailRecord, Object>) r -> r.readOnly()),
-                Arguments.of("{\"eventName\":\"X\",\"eventTime\":\"redacted\"}", "/Records/1/eventTime",
-                        "found \"redacted\"", (Function<CloudTrailRecord, Object>) r -> r.eventTime()),
-                Arguments.of("{\"eventName\":\"X\",\"eventTime\":\"2024-11-26 19:29:38.000000000\"}",
-                        "/Records/1/eventTime", "expected an ISO 8601 time with a zone",
+                Arguments.of(
+                        "{\"eventName\":\"X\",\"readOnly\":\"yes\"}",
+                        "/Records/1/readOnly",
+                        "expected a boolean, found a string",
+                        (Function<CloudTrailRecord, Object>) r -> r.readOnly()),
+                Arguments.of(
+                        "{\"eventName\":\"X\",\"eventTime\":\"redacted\"}",
+                        "/Records/1/eventTime",
+                        "found \"redacted\"",
                         (Function<CloudTrailRecord, Object>) r -> r.eventTime()),
-                Arguments.of("{\"eventName\":\"X\",\"eventTime\":17}", "/Records/1/eventTime",
-                        "expected a string, found a number", (Function<CloudTrailRecord, Object>) r -> r.eventTime()),
-                Arguments.of("{\"eventName\":\"X\",\"userIdentity\":\"root\"}", "/Records/1/userIdentity",
+                Arguments.of(
+                        "{\"eventName\":\"X\",\"eventTime\":\"2024-11-26 19:29:38.000000000\"}",
+                        "/Records/1/eventTime",
+                        "expected an ISO 8601 time with a zone",
+                        (Function<CloudTrailRecord, Object>) r -> r.eventTime()),
+                Arguments.of(
+                        "{\"eventName\":\"X\",\"eventTime\":17}",
+                        "/Records/1/eventTime",
+                        "expected a string, found a number",
+                        (Function<CloudTrailRecord, Object>) r -> r.eventTime()),
+                Arguments.of(
+                        "{\"eventName\":\"X\",\"userIdentity\":\"root\"}",
+                        "/Records/1/userIdentity",
                         "expected an object, found a string",
                         (Function<CloudTrailRecord, Object>) r -> r.userIdentity()),
-                Arguments.of("{\"eventName\":\"X\",\"userIdentity\":[{\"type\":\"Root\"}]}", "/Records/1/userIdentity",
+                Arguments.of(
+                        "{\"eventName\":\"X\",\"userIdentity\":[{\"type\":\"Root\"}]}",
+                        "/Records/1/userIdentity",
                         "expected an object, found an array",
                         (Function<CloudTrailRecord, Object>) r -> r.userIdentity()),
-                Arguments.of("{\"eventName\":\"X\",\"eventVersion\":1.08}", "/Records/1/eventVersion",
+                Arguments.of(
+                        "{\"eventName\":\"X\",\"eventVersion\":1.08}",
+                        "/Records/1/eventVersion",
                         "expected a string, found a number",
                         (Function<CloudTrailRecord, Object>) r -> r.eventVersion()),
-                Arguments.of("{\"eventName\":\"X\",\"eventVersion\":\"v1\"}", "/Records/1/eventVersion",
-                        "expected major.minor", (Function<CloudTrailRecord, Object>) r -> r.eventVersion()),
-                Arguments.of("{\"eventName\":\"X\",\"resources\":[{\"ARN\":\"a\",\"type\":\"t\"},7,{\"ARN\":\"b\"}]}",
-                        "/Records/1/resources/1", "expected an object, found a number",
+                Arguments.of(
+                        "{\"eventName\":\"X\",\"eventVersion\":\"v1\"}",
+                        "/Records/1/eventVersion",
+                        "expected major.minor",
+                        (Function<CloudTrailRecord, Object>) r -> r.eventVersion()),
+                Arguments.of(
+                        "{\"eventName\":\"X\",\"resources\":[{\"ARN\":\"a\",\"type\":\"t\"},7,{\"ARN\":\"b\"}]}",
+                        "/Records/1/resources/1",
+                        "expected an object, found a number",
                         (Function<CloudTrailRecord, Object>) r -> r.resources()),
-                Arguments.of("{\"eventName\":\"X\",\"resources\":{\"ARN\":\"a\"}}", "/Records/1/resources",
+                Arguments.of(
+                        "{\"eventName\":\"X\",\"resources\":{\"ARN\":\"a\"}}",
+                        "/Records/1/resources",
                         "expected an array, found an object",
                         (Function<CloudTrailRecord, Object>) r -> r.resources()));
     }
@@ -75,9 +99,12 @@ final class BadFieldsTest {
             }
             CloudTrailRecord r = records.get(1);
             assertThat(accessor.apply(r)).isEqualTo(java.util.Optional.empty());
-            assertThat(Samples.sameTree(Samples.tree(bad), Samples.tree(CloudTrail.writer().toJson(r))))
-                    .as("written back as it came: %s", CloudTrail.writer().toJson(r)).isTrue();
-            CloudTrailRecord again = CloudTrail.reader().readRecord(CloudTrail.writer().toJson(r));
+            assertThat(Samples.sameTree(
+                            Samples.tree(bad), Samples.tree(CloudTrail.writer().toJson(r))))
+                    .as("written back as it came: %s", CloudTrail.writer().toJson(r))
+                    .isTrue();
+            CloudTrailRecord again =
+                    CloudTrail.reader().readRecord(CloudTrail.writer().toJson(r));
             assertThat(again).isEqualTo(r);
         }
     }
@@ -86,8 +113,8 @@ final class BadFieldsTest {
     void aBadFieldInANestedObject_costsOnlyThatMember() {
         String bad = "{\"eventName\":\"X\",\"userIdentity\":{\"type\":\"IAMUser\",\"sessionContext\":{\"attributes\":"
                 + "{\"mfaAuthenticated\":true,\"creationDate\":\"2024-01-01T00:00:00Z\"}},\"userName\":\"alice\"}}";
-        try (CloudTrailLog log = CloudTrail.reader().read(("{\"Records\":[" + bad + "]}").getBytes(StandardCharsets.UTF_8),
-                "nested.json")) {
+        try (CloudTrailLog log = CloudTrail.reader()
+                .read(("{\"Records\":[" + bad + "]}").getBytes(StandardCharsets.UTF_8), "nested.json")) {
             CloudTrailRecord r = log.iterator().next();
             UserIdentity u = r.userIdentity().orElseThrow();
             assertThat(u.type()).hasValue(IdentityType.IAM_USER);
@@ -96,9 +123,13 @@ final class BadFieldsTest {
             assertThat(a.mfaAuthenticated()).isEmpty();
             assertThat(a.creationDate()).hasValue("2024-01-01T00:00:00Z");
             assertThat(a.otherFields()).containsEntry("mfaAuthenticated", JsonValue.of(true));
-            assertThat(log.warnings()).extracting(RecordProblem::reason).containsExactly(
-                    "/Records/0/userIdentity/sessionContext/attributes/mfaAuthenticated: expected a string, found a boolean");
-            assertThat(Samples.sameTree(Samples.tree(bad), Samples.tree(CloudTrail.writer().toJson(r)))).isTrue();
+            assertThat(log.warnings())
+                    .extracting(RecordProblem::reason)
+                    .containsExactly(
+                            "/Records/0/userIdentity/sessionContext/attributes/mfaAuthenticated: expected a string, found a boolean");
+            assertThat(Samples.sameTree(
+                            Samples.tree(bad), Samples.tree(CloudTrail.writer().toJson(r))))
+                    .isTrue();
         }
     }
 
@@ -112,11 +143,13 @@ final class BadFieldsTest {
             List<String> names = new ArrayList<>();
             log.forEach(r -> names.add(r.eventName().orElseThrow()));
             assertThat(names).containsExactly("A", "B");
-            assertThat(log.problems()).singleElement().satisfies(p -> assertThat(p.reason()).startsWith(pointer));
+            assertThat(log.problems())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.reason()).startsWith(pointer));
             assertThat(log.warnings()).isEmpty();
         }
         try (CloudTrailLog log = strict.read(json, "bad.json")) {
-            InvalidRecordException e = catchThrowableOfType(InvalidRecordException.class, () -> log.forEach(r -> { }));
+            InvalidRecordException e = catchThrowableOfType(InvalidRecordException.class, () -> log.forEach(r -> {}));
             assertThat(e.problem().reason()).startsWith(pointer).contains(reason);
         }
         assertThat(CloudTrail.reader().fieldPolicy()).isEqualTo(FieldPolicy.KEEP_AND_WARN);
@@ -138,26 +171,31 @@ final class BadFieldsTest {
     @MethodSource("timesInOtherForms")
     void aTimeNamingOneInstantInAnotherForm_isReadAsThatInstant_andWrittenBackAsItCame(String text, String instant) {
         String record = "{\"eventName\":\"X\",\"eventTime\":\"" + text + "\",\"eventID\":\"1\"}";
-        try (CloudTrailLog log = CloudTrail.reader().read(("{\"Records\":[" + record + "]}")
-                .getBytes(StandardCharsets.UTF_8), "times.json")) {
+        try (CloudTrailLog log = CloudTrail.reader()
+                .read(("{\"Records\":[" + record + "]}").getBytes(StandardCharsets.UTF_8), "times.json")) {
             CloudTrailRecord r = log.iterator().next();
             assertThat(r.eventTime()).hasValue(Instant.parse(instant));
             assertThat(log.warnings()).isEmpty();
             String written = CloudTrail.writer().toJson(r);
             assertThat(Samples.tree(written).get("eventTime").asText()).isEqualTo(text);
-            assertThat(Samples.sameTree(Samples.tree(record), Samples.tree(written))).isTrue();
+            assertThat(Samples.sameTree(Samples.tree(record), Samples.tree(written)))
+                    .isTrue();
             assertThat(CloudTrail.reader().readRecord(written)).isEqualTo(r);
         }
     }
 
     @Test
     void aTimesTextBesideItsInstant_mustNameThatInstant() {
-        assertThat(CloudTrailRecord.builder().eventTime(Instant.parse("2024-01-01T00:00:00Z"))
-                .putOtherFields("eventTime", JsonValue.of("2024-01-01 01:00:00+01:00")).build().eventTime())
+        assertThat(CloudTrailRecord.builder()
+                        .eventTime(Instant.parse("2024-01-01T00:00:00Z"))
+                        .putOtherFields("eventTime", JsonValue.of("2024-01-01 01:00:00+01:00"))
+                        .build()
+                        .eventTime())
                 .hasValue(Instant.parse("2024-01-01T00:00:00Z"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CloudTrailRecord.builder()
                         .eventTime(Instant.parse("2024-01-01T00:00:00Z"))
-                        .putOtherFields("eventTime", JsonValue.of("2024-01-02T00:00:00Z")).build())
+                        .putOtherFields("eventTime", JsonValue.of("2024-01-02T00:00:00Z"))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

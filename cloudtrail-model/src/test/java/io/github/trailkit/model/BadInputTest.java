@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Inputs that are not (wholly) valid logs: typed errors naming source, record and offset; nothing else lost. */
 final class BadInputTest {
-    private static final CloudTrailReader SKIP = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT).onBadField(FieldPolicy.REJECT_RECORD);
+    private static final CloudTrailReader SKIP =
+            CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT).onBadField(FieldPolicy.REJECT_RECORD);
 
     private static final String GOOD_1 = "{\"eventVersion\":\"1.08\",\"eventName\":\"A\",\"eventID\":\"1\"}";
     private static final String GOOD_2 = "{\"eventVersion\":\"1.08\",\"eventName\":\"B\",\"eventID\":\"2\"}";
@@ -52,8 +53,10 @@ final class BadInputTest {
                 Arguments.of("[1,2]", "/Records/1: a record must be an object, found an array"),
                 Arguments.of("\"x\"", "/Records/1: a record must be an object, found a string"),
                 Arguments.of("{\"readOnly\":\"yes\"}", "/Records/1/readOnly: expected a boolean, found a string"),
-                Arguments.of("{\"eventTime\":\"yesterday\"}", "/Records/1/eventTime: expected an ISO 8601 time with a zone"),
-                Arguments.of("{\"userIdentity\":\"root\"}", "/Records/1/userIdentity: expected an object, found a string"),
+                Arguments.of(
+                        "{\"eventTime\":\"yesterday\"}", "/Records/1/eventTime: expected an ISO 8601 time with a zone"),
+                Arguments.of(
+                        "{\"userIdentity\":\"root\"}", "/Records/1/userIdentity: expected an object, found a string"),
                 Arguments.of("{\"eventVersion\":1.08}", "/Records/1/eventVersion: expected a string, found a number"),
                 Arguments.of(
                         "{\"userIdentity\":{\"sessionContext\":{\"attributes\":{\"mfaAuthenticated\":true}}}}",
@@ -68,7 +71,9 @@ final class BadInputTest {
         String json = before + bad + "," + GOOD_2 + "," + GOOD_3 + "]}";
         int badOffset = before.length();
         try (CloudTrailLog log = SKIP.read(utf8(json), "bad.json")) {
-            assertThat(readAll(log)).extracting(r -> r.eventName().orElseThrow()).containsExactly("A", "B", "C");
+            assertThat(readAll(log))
+                    .extracting(r -> r.eventName().orElseThrow())
+                    .containsExactly("A", "B", "C");
             assertThat(log.problems()).hasSize(1);
             RecordProblem p = log.problems().get(0);
             assertThat(p.source()).isEqualTo("bad.json");
@@ -87,7 +92,8 @@ final class BadInputTest {
         String json = before + bad + "," + GOOD_2 + "]}";
         int badOffset = before.length();
         List<CloudTrailRecord> seen = new ArrayList<>();
-        try (CloudTrailLog log = CloudTrail.reader().onBadField(FieldPolicy.REJECT_RECORD).read(utf8(json), "bad.json")) {
+        try (CloudTrailLog log =
+                CloudTrail.reader().onBadField(FieldPolicy.REJECT_RECORD).read(utf8(json), "bad.json")) {
             InvalidRecordException e = catchThrowableOfType(InvalidRecordException.class, () -> log.forEach(seen::add));
             assertThat(e).isNotNull();
             assertThat(e.problem().recordIndex()).isEqualTo(1);
@@ -106,7 +112,8 @@ final class BadInputTest {
                 Arguments.of("{\"Records\":{}}", "Records must be an array, found an object"),
                 Arguments.of("[]", "expected a JSON object with a Records array, found an array"),
                 Arguments.of("hello world", "invalid JSON"),
-                Arguments.of("{\"awsAccountId\":\"111122223333\",\"digestStartTime\":\"2015-08-17T14:01:31Z\",\"logFiles\":[]}",
+                Arguments.of(
+                        "{\"awsAccountId\":\"111122223333\",\"digestStartTime\":\"2015-08-17T14:01:31Z\",\"logFiles\":[]}",
                         "no Records array (this is a CloudTrail digest file)"));
     }
 
@@ -115,8 +122,7 @@ final class BadInputTest {
     void notACloudTrailLog_isATypedErrorNamingTheSource(String content, String reason) {
         for (byte[] bytes : List.of(utf8(content), gzip(utf8(content)))) {
             try (CloudTrailLog log = CloudTrail.reader().read(bytes, "s3://b/k.json.gz")) {
-                NotCloudTrailLogException e =
-                        catchThrowableOfType(NotCloudTrailLogException.class, () -> readAll(log));
+                NotCloudTrailLogException e = catchThrowableOfType(NotCloudTrailLogException.class, () -> readAll(log));
                 assertThat(e).as("for %s", content).isNotNull();
                 assertThat(e.source()).isEqualTo("s3://b/k.json.gz");
                 assertThat(e.reason()).contains(reason);
@@ -140,8 +146,12 @@ final class BadInputTest {
     void truncatedGzip_deliversTheRecordsBefore_thenNamesSourceAndOffset() {
         StringBuilder json = new StringBuilder("{\"Records\":[");
         for (int i = 0; i < 2000; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"eventVersion\":\"1.08\",\"eventID\":\"").append(i)
-                    .append("\",\"requestParameters\":{\"n\":").append(i * 7919 % 1000).append("}}");
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"eventVersion\":\"1.08\",\"eventID\":\"")
+                    .append(i)
+                    .append("\",\"requestParameters\":{\"n\":")
+                    .append(i * 7919 % 1000)
+                    .append("}}");
         }
         json.append("]}");
         byte[] whole = gzip(utf8(json.toString()));
@@ -173,8 +183,9 @@ final class BadInputTest {
             assertThat(e).isNotNull();
             if (Samples.jacksonBefore(19)) {
                 // Jackson 2.18 and older place an unrecognized word at its end, not its start
-                assertThat(e.byteOffset().orElseThrow()).isBetween((long) json.indexOf("trailing"),
-                        (long) json.indexOf("trailing") + "trailing".length());
+                assertThat(e.byteOffset().orElseThrow())
+                        .isBetween(
+                                (long) json.indexOf("trailing"), (long) json.indexOf("trailing") + "trailing".length());
             } else {
                 assertThat(e.byteOffset()).hasValue(json.indexOf("trailing"));
             }
@@ -190,7 +201,9 @@ final class BadInputTest {
         System.arraycopy(first, 0, both, 0, first.length);
         System.arraycopy(second, 0, both, first.length, second.length);
         try (CloudTrailLog log = CloudTrail.reader().read(both, "two-members.json.gz")) {
-            assertThat(readAll(log)).extracting(r -> r.eventName().orElseThrow()).containsExactly("A", "B", "C");
+            assertThat(readAll(log))
+                    .extracting(r -> r.eventName().orElseThrow())
+                    .containsExactly("A", "B", "C");
         }
     }
 
@@ -217,8 +230,8 @@ final class BadInputTest {
     @MethodSource("invalidAwsSamples")
     void invalidJsonAwsSamples_asARecord_giveTheExactPosition(String file, int expectedOffset) {
         String text = Samples.read(Samples.resource("samples/cloudtrail/" + file));
-        CloudTrailParseException e =
-                catchThrowableOfType(CloudTrailParseException.class, () -> CloudTrail.reader().readRecord(text));
+        CloudTrailParseException e = catchThrowableOfType(
+                CloudTrailParseException.class, () -> CloudTrail.reader().readRecord(text));
         assertThat(e).isNotNull();
         assertThat(e.reason()).startsWith("invalid JSON");
         // the files are ASCII, so characters and bytes agree; the parser may stop one character later

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 final class DamagedRecordsTest {
     private static final int RECORDS = 500;
     private static final int CASES = 200;
-    private static final JsonFactory STRICT =
-            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonFactory STRICT = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private static byte[] log;
     private static List<CloudTrailRecord> original;
@@ -79,7 +80,8 @@ final class DamagedRecordsTest {
 
     private static Read read(byte[] input, String name) {
         Read read = new Read();
-        try (CloudTrailLog l = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT).read(input, name)) {
+        try (CloudTrailLog l =
+                CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT).read(input, name)) {
             for (CloudTrailRecord r : l) {
                 read.indexes.add(l.lastRecordIndex());
                 read.records.add(r);
@@ -113,7 +115,9 @@ final class DamagedRecordsTest {
             for (int i = 0, j = 0; i < RECORDS; i++) {
                 if (j < read.indexes.size() && read.indexes.get(j) == i) {
                     if (i != k) {
-                        assertThat(read.records.get(j)).as("%s: record %d", name, i).isEqualTo(original.get(i));
+                        assertThat(read.records.get(j))
+                                .as("%s: record %d", name, i)
+                                .isEqualTo(original.get(i));
                     }
                     j++;
                 } else if (i != k) {
@@ -122,22 +126,32 @@ final class DamagedRecordsTest {
             }
             assertThat(read.indexes).as(name).isSorted().doesNotHaveDuplicates();
             assertThat(read.problems).as(name).isNotEmpty();
-            assertThat(read.problems).as(name).anySatisfy(p -> assertThat(p.recordIndex()).isEqualTo(k));
-            assertThat(read.problems).as(name)
+            assertThat(read.problems)
+                    .as(name)
+                    .anySatisfy(p -> assertThat(p.recordIndex()).isEqualTo(k));
+            assertThat(read.problems)
+                    .as(name)
                     .allSatisfy(p -> assertThat(p.byteOffset()).isBetween(spans[0][0], (long) log.length));
             othersLost.add(lost);
             if (cases % 10 == 0) { // the same damage inside a well-formed gzip stream
                 Read gz = read(BadInputTest.gzip(damaged), name + " (gzip)");
                 assertThat(gz.indexes).as(name).isEqualTo(read.indexes);
                 assertThat(gz.records).as(name).isEqualTo(read.records);
-                assertThat(gz.problems).extracting(RecordProblem::reason).as(name)
-                        .isEqualTo(read.problems.stream().map(RecordProblem::reason).toList());
+                assertThat(gz.problems)
+                        .extracting(RecordProblem::reason)
+                        .as(name)
+                        .isEqualTo(read.problems.stream()
+                                .map(RecordProblem::reason)
+                                .toList());
             }
         }
         int[] sorted = othersLost.stream().mapToInt(Integer::intValue).sorted().toArray();
         int median = sorted[sorted.length / 2];
-        assertThat(median).as("median of other records lost, %s", Arrays.toString(sorted)).isLessThanOrEqualTo(1);
-        assertThat(sorted[sorted.length - 1]).as("most other records lost, %s", Arrays.toString(sorted))
+        assertThat(median)
+                .as("median of other records lost, %s", Arrays.toString(sorted))
+                .isLessThanOrEqualTo(1);
+        assertThat(sorted[sorted.length - 1])
+                .as("most other records lost, %s", Arrays.toString(sorted))
                 .isLessThanOrEqualTo(3);
     }
 
@@ -157,7 +171,8 @@ final class DamagedRecordsTest {
         assertThat(read.problems).singleElement().satisfies(p -> {
             assertThat(p.recordIndex()).isEqualTo(1);
             assertThat(p.byteOffset()).isEqualTo(start);
-            assertThat(p.reason()).startsWith("/Records/1: invalid JSON at byte ")
+            assertThat(p.reason())
+                    .startsWith("/Records/1: invalid JSON at byte ")
                     .endsWith("bytes " + start + " to " + (next - 1) + " were passed over, reading on at the next"
                             + " record, at byte " + next);
         });
@@ -177,8 +192,14 @@ final class DamagedRecordsTest {
                 json[at] = (byte) 0xff; // not UTF-8
             }
             Read read = read(json, "bad.json");
-            assertThat(read.records).as(bad).extracting(r -> r.eventName().orElseThrow()).containsExactly("A", "C");
-            assertThat(read.problems).as(bad).singleElement().satisfies(p -> assertThat(p.recordIndex()).isEqualTo(1));
+            assertThat(read.records)
+                    .as(bad)
+                    .extracting(r -> r.eventName().orElseThrow())
+                    .containsExactly("A", "C");
+            assertThat(read.problems)
+                    .as(bad)
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.recordIndex()).isEqualTo(1));
         }
     }
 
@@ -196,7 +217,8 @@ final class DamagedRecordsTest {
 
     @Test
     void damageInTheLastRecord_endsTheReadWithEveryRecordBefore_andAProblem() {
-        byte[] json = ("{\"Records\":[" + A + "," + C.replace("\"C\"", "\"C\"x") + "]}").getBytes(StandardCharsets.UTF_8);
+        byte[] json =
+                ("{\"Records\":[" + A + "," + C.replace("\"C\"", "\"C\"x") + "]}").getBytes(StandardCharsets.UTF_8);
         Read read = read(json, "last.json");
         assertThat(read.records).extracting(r -> r.eventName().orElseThrow()).containsExactly("A");
         assertThat(read.problems).singleElement().satisfies(p -> {
@@ -207,10 +229,12 @@ final class DamagedRecordsTest {
 
     @Test
     void failFast_stillEndsTheReadAtTheDamage() {
-        byte[] json = ("{\"Records\":[" + A + ",{\"eventVersion\":\"1.08\"x}," + C + "]}").getBytes(StandardCharsets.UTF_8);
+        byte[] json =
+                ("{\"Records\":[" + A + ",{\"eventVersion\":\"1.08\"x}," + C + "]}").getBytes(StandardCharsets.UTF_8);
         List<CloudTrailRecord> seen = new ArrayList<>();
         try (CloudTrailLog l = CloudTrail.reader().read(json, "ff.json")) {
-            CloudTrailParseException e = catchThrowableOfType(CloudTrailParseException.class, () -> l.forEach(seen::add));
+            CloudTrailParseException e =
+                    catchThrowableOfType(CloudTrailParseException.class, () -> l.forEach(seen::add));
             assertThat(e).isNotNull();
             assertThat(e.recordIndex()).hasValue(1);
         }
@@ -222,8 +246,10 @@ final class DamagedRecordsTest {
         byte[] gz = BadInputTest.gzip(log);
         byte[] truncated = Arrays.copyOf(gz, gz.length / 2);
         List<CloudTrailRecord> seen = new ArrayList<>();
-        try (CloudTrailLog l = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT).read(truncated, "t.gz")) {
-            CloudTrailParseException e = catchThrowableOfType(CloudTrailParseException.class, () -> l.forEach(seen::add));
+        try (CloudTrailLog l =
+                CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT).read(truncated, "t.gz")) {
+            CloudTrailParseException e =
+                    catchThrowableOfType(CloudTrailParseException.class, () -> l.forEach(seen::add));
             assertThat(e).isNotNull();
             assertThat(e.getMessage()).contains("gzip");
         }

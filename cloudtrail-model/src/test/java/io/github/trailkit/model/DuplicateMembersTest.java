@@ -20,7 +20,9 @@ class DuplicateMembersTest {
 
     private static List<String> eventIds(String json, ProblemPolicy policy) {
         List<String> ids = new ArrayList<>();
-        try (CloudTrailLog log = CloudTrail.reader().onProblem(policy).onBadField(FieldPolicy.REJECT_RECORD)
+        try (CloudTrailLog log = CloudTrail.reader()
+                .onProblem(policy)
+                .onBadField(FieldPolicy.REJECT_RECORD)
                 .read(json.getBytes(StandardCharsets.UTF_8), "dups.json")) {
             for (CloudTrailRecord r : log) {
                 ids.add(r.eventID().orElse("?"));
@@ -48,8 +50,10 @@ class DuplicateMembersTest {
                 + "{\"eventID\":\"2\",\"requestParameters\":{\"items\":[{\"k\":1},{\"k\":2,\"v\":3,\"k\":4}]}}]}");
         assertThat(e).hasMessageContaining("dups.json").hasMessageContaining("Duplicate field 'k'");
         assertThat(e.recordIndex()).hasValue(1);
-        assertThat(eventIds("{\"Records\":[{\"eventVersion\":\"1.08\",\"eventID\":\"1\"},{\"eventID\":\"2\",\"requestParameters\":"
-                + "{\"items\":[{\"k\":1},{\"k\":2,\"v\":3,\"k\":4}]}},{\"eventVersion\":\"1.08\",\"eventID\":\"3\"}]}"))
+        assertThat(
+                        eventIds(
+                                "{\"Records\":[{\"eventVersion\":\"1.08\",\"eventID\":\"1\"},{\"eventID\":\"2\",\"requestParameters\":"
+                                        + "{\"items\":[{\"k\":1},{\"k\":2,\"v\":3,\"k\":4}]}},{\"eventVersion\":\"1.08\",\"eventID\":\"3\"}]}"))
                 .containsExactly("1", "3");
     }
 
@@ -90,9 +94,12 @@ class DuplicateMembersTest {
                 for (CloudTrailRecord r : records) {
                     ids.add(r.eventID().orElse("?"));
                     // the same names as the log's root object, and a duplicate that fails half-way
-                    assertThat(reader.readRecord("{\"Records\":1,\"eventID\":\"t\"}").eventID()).hasValue("t");
-                    assertThat(catchThrowableOfType(CloudTrailParseException.class,
-                            () -> reader.readRecord("{\"eventID\":\"a\",\"eventID\":\"b\"}")))
+                    assertThat(reader.readRecord("{\"Records\":1,\"eventID\":\"t\"}")
+                                    .eventID())
+                            .hasValue("t");
+                    assertThat(catchThrowableOfType(
+                                    CloudTrailParseException.class,
+                                    () -> reader.readRecord("{\"eventID\":\"a\",\"eventID\":\"b\"}")))
                             .hasMessageContaining("eventID");
                 }
             }
@@ -105,13 +112,17 @@ class DuplicateMembersTest {
     void aRecordReadAsTextFindsDuplicatesAfterOneThatFailed() {
         CloudTrailReader reader = CloudTrail.reader();
         for (int i = 0; i < 3; i++) {
-            assertThat(catchThrowableOfType(CloudTrailParseException.class,
-                    () -> reader.readRecord("{\"eventID\":\"a\",\"userIdentity\":{\"type\":\"Root\",\"type\":\"x\"}}")))
+            assertThat(catchThrowableOfType(
+                            CloudTrailParseException.class,
+                            () -> reader.readRecord(
+                                    "{\"eventID\":\"a\",\"userIdentity\":{\"type\":\"Root\",\"type\":\"x\"}}")))
                     .hasMessageContaining("type");
-            assertThat(reader.readRecord("{\"eventID\":\"a\",\"userIdentity\":{\"type\":\"Root\"}}").eventID())
+            assertThat(reader.readRecord("{\"eventID\":\"a\",\"userIdentity\":{\"type\":\"Root\"}}")
+                            .eventID())
                     .hasValue("a");
-            assertThat(catchThrowableOfType(CloudTrailParseException.class,
-                    () -> reader.readRecord("{\"eventID\":\"a\",\"eventName\":\"x\",\"eventID\":\"b\"}")))
+            assertThat(catchThrowableOfType(
+                            CloudTrailParseException.class,
+                            () -> reader.readRecord("{\"eventID\":\"a\",\"eventName\":\"x\",\"eventID\":\"b\"}")))
                     .hasMessageContaining("eventID");
         }
     }

@@ -39,6 +39,7 @@ public final class GeneratedLog extends InputStream {
 
     /** The reusable output buffer: bytes {@code [pos, len)} are not yet read. */
     private byte[] buf = new byte[8192];
+
     private int len;
     private int pos;
 
@@ -182,9 +183,30 @@ public final class GeneratedLog extends InputStream {
         }
 
         private static boolean isReadOnly(String name) {
-            for (String p : new String[] {"Get", "List", "Describe", "Head", "Lookup", "Query", "Scan", "BatchGet",
-                    "Check", "Search", "Validate", "Decrypt", "Encrypt", "GenerateDataKey", "Receive", "Filter",
-                    "Invoke", "Converse", "Federate", "Authenticate", "Select", "BatchCheck"}) {
+            for (String p : new String[] {
+                "Get",
+                "List",
+                "Describe",
+                "Head",
+                "Lookup",
+                "Query",
+                "Scan",
+                "BatchGet",
+                "Check",
+                "Search",
+                "Validate",
+                "Decrypt",
+                "Encrypt",
+                "GenerateDataKey",
+                "Receive",
+                "Filter",
+                "Invoke",
+                "Converse",
+                "Federate",
+                "Authenticate",
+                "Select",
+                "BatchCheck"
+            }) {
                 if (name.startsWith(p)) {
                     return true;
                 }
@@ -195,144 +217,542 @@ public final class GeneratedLog extends InputStream {
 
     /** Common services first; within a service, common events first (both are picked with a skew). */
     private static final Service[] SERVICES = {
-        new Service("sts.amazonaws.com", "roleArn",
-                "AssumeRole", "GetCallerIdentity", "AssumeRoleWithWebIdentity", "AssumeRoleWithSAML", "GetSessionToken",
-                "GetFederationToken", "DecodeAuthorizationMessage", "GetAccessKeyInfo"),
-        new Service("kms.amazonaws.com", "keyId",
-                "Decrypt", "GenerateDataKey", "Encrypt", "DescribeKey", "ListAliases", "GenerateDataKeyWithoutPlaintext",
-                "ListKeys", "ReEncrypt", "CreateGrant", "RetireGrant", "GetKeyPolicy", "GetKeyRotationStatus",
-                "CreateKey", "CreateAlias", "PutKeyPolicy", "EnableKeyRotation", "DisableKey", "ScheduleKeyDeletion"),
-        new Service("s3.amazonaws.com", "bucketName",
-                "*GetObject", "*PutObject", "*HeadObject", "*ListObjects", "*DeleteObject", "*CopyObject",
-                "*CreateMultipartUpload", "*UploadPart", "*CompleteMultipartUpload", "*GetObjectTagging",
-                "ListBuckets", "GetBucketLocation", "GetBucketAcl", "GetBucketPolicy", "GetBucketVersioning",
-                "GetBucketEncryption", "GetBucketTagging", "GetBucketLogging", "GetBucketNotification",
-                "PutBucketPolicy", "PutBucketEncryption", "PutBucketPublicAccessBlock", "PutBucketTagging",
-                "PutBucketLifecycle", "CreateBucket", "DeleteBucket"),
-        new Service("ec2.amazonaws.com", "instanceId",
-                "DescribeInstances", "DescribeSecurityGroups", "DescribeVpcs", "DescribeSubnets", "DescribeVolumes",
-                "DescribeNetworkInterfaces", "DescribeImages", "DescribeRegions", "DescribeKeyPairs",
-                "DescribeInstanceAttribute", "RunInstances", "StartInstances", "StopInstances", "TerminateInstances",
-                "CreateTags", "DeleteTags", "AuthorizeSecurityGroupIngress", "RevokeSecurityGroupIngress",
-                "CreateSecurityGroup", "CreateSnapshot", "ModifySnapshotAttribute", "ModifyImageAttribute",
-                "GetPasswordData", "GetConsoleOutput", "CreateKeyPair", "AllocateAddress", "AssociateAddress",
+        new Service(
+                "sts.amazonaws.com",
+                "roleArn",
+                "AssumeRole",
+                "GetCallerIdentity",
+                "AssumeRoleWithWebIdentity",
+                "AssumeRoleWithSAML",
+                "GetSessionToken",
+                "GetFederationToken",
+                "DecodeAuthorizationMessage",
+                "GetAccessKeyInfo"),
+        new Service(
+                "kms.amazonaws.com",
+                "keyId",
+                "Decrypt",
+                "GenerateDataKey",
+                "Encrypt",
+                "DescribeKey",
+                "ListAliases",
+                "GenerateDataKeyWithoutPlaintext",
+                "ListKeys",
+                "ReEncrypt",
+                "CreateGrant",
+                "RetireGrant",
+                "GetKeyPolicy",
+                "GetKeyRotationStatus",
+                "CreateKey",
+                "CreateAlias",
+                "PutKeyPolicy",
+                "EnableKeyRotation",
+                "DisableKey",
+                "ScheduleKeyDeletion"),
+        new Service(
+                "s3.amazonaws.com",
+                "bucketName",
+                "*GetObject",
+                "*PutObject",
+                "*HeadObject",
+                "*ListObjects",
+                "*DeleteObject",
+                "*CopyObject",
+                "*CreateMultipartUpload",
+                "*UploadPart",
+                "*CompleteMultipartUpload",
+                "*GetObjectTagging",
+                "ListBuckets",
+                "GetBucketLocation",
+                "GetBucketAcl",
+                "GetBucketPolicy",
+                "GetBucketVersioning",
+                "GetBucketEncryption",
+                "GetBucketTagging",
+                "GetBucketLogging",
+                "GetBucketNotification",
+                "PutBucketPolicy",
+                "PutBucketEncryption",
+                "PutBucketPublicAccessBlock",
+                "PutBucketTagging",
+                "PutBucketLifecycle",
+                "CreateBucket",
+                "DeleteBucket"),
+        new Service(
+                "ec2.amazonaws.com",
+                "instanceId",
+                "DescribeInstances",
+                "DescribeSecurityGroups",
+                "DescribeVpcs",
+                "DescribeSubnets",
+                "DescribeVolumes",
+                "DescribeNetworkInterfaces",
+                "DescribeImages",
+                "DescribeRegions",
+                "DescribeKeyPairs",
+                "DescribeInstanceAttribute",
+                "RunInstances",
+                "StartInstances",
+                "StopInstances",
+                "TerminateInstances",
+                "CreateTags",
+                "DeleteTags",
+                "AuthorizeSecurityGroupIngress",
+                "RevokeSecurityGroupIngress",
+                "CreateSecurityGroup",
+                "CreateSnapshot",
+                "ModifySnapshotAttribute",
+                "ModifyImageAttribute",
+                "GetPasswordData",
+                "GetConsoleOutput",
+                "CreateKeyPair",
+                "AllocateAddress",
+                "AssociateAddress",
                 "CreateNetworkInterface"),
-        new Service("iam.amazonaws.com", "userName",
-                "GetUser", "ListUsers", "GetRole", "ListRoles", "ListAccessKeys", "ListAttachedRolePolicies",
-                "GetPolicy", "GetPolicyVersion", "ListPolicies", "GetAccountAuthorizationDetails", "CreateUser",
-                "DeleteUser", "CreateAccessKey", "DeleteAccessKey", "UpdateAccessKey", "CreateRole", "DeleteRole",
-                "AttachRolePolicy", "DetachRolePolicy", "PutRolePolicy", "AttachUserPolicy", "UpdateAssumeRolePolicy",
-                "CreateLoginProfile", "UpdateLoginProfile", "CreatePolicy", "AddUserToGroup",
+        new Service(
+                "iam.amazonaws.com",
+                "userName",
+                "GetUser",
+                "ListUsers",
+                "GetRole",
+                "ListRoles",
+                "ListAccessKeys",
+                "ListAttachedRolePolicies",
+                "GetPolicy",
+                "GetPolicyVersion",
+                "ListPolicies",
+                "GetAccountAuthorizationDetails",
+                "CreateUser",
+                "DeleteUser",
+                "CreateAccessKey",
+                "DeleteAccessKey",
+                "UpdateAccessKey",
+                "CreateRole",
+                "DeleteRole",
+                "AttachRolePolicy",
+                "DetachRolePolicy",
+                "PutRolePolicy",
+                "AttachUserPolicy",
+                "UpdateAssumeRolePolicy",
+                "CreateLoginProfile",
+                "UpdateLoginProfile",
+                "CreatePolicy",
+                "AddUserToGroup",
                 "CreateServiceLinkedRole"),
-        new Service("lambda.amazonaws.com", "functionName",
-                "*Invoke", "GetFunction20150331v2", "ListFunctions20150331", "GetFunctionConfiguration20150331v2",
-                "GetPolicy20150331v2", "ListLayers20181031", "CreateFunction20150331",
-                "UpdateFunctionCode20150331v2", "UpdateFunctionConfiguration20150331v2", "DeleteFunction20150331",
-                "AddPermission20150331v2", "PublishLayerVersion20181031", "CreateEventSourceMapping20150331"),
-        new Service("dynamodb.amazonaws.com", "tableName",
-                "*GetItem", "*Query", "*PutItem", "*UpdateItem", "*BatchGetItem", "*BatchWriteItem", "*DeleteItem",
-                "*Scan", "DescribeTable", "ListTables", "DescribeContinuousBackups", "CreateTable", "UpdateTable",
-                "DeleteTable", "UpdateTimeToLive", "TagResource"),
-        new Service("signin.amazonaws.com", "accountId",
-                "ConsoleLogin", "SwitchRole", "CheckMfa", "ExitRole", "RenewRole", "CredentialVerification",
-                "CredentialChallenge", "UserAuthentication", "GetSigninToken"),
-        new Service("logs.amazonaws.com", "logGroupName",
-                "DescribeLogGroups", "DescribeLogStreams", "FilterLogEvents", "GetLogEvents", "GetQueryResults",
-                "CreateLogStream", "CreateLogGroup", "StartQuery", "PutRetentionPolicy", "PutSubscriptionFilter",
-                "PutMetricFilter", "CreateExportTask", "DeleteLogGroup"),
-        new Service("monitoring.amazonaws.com", "alarmName",
-                "GetMetricData", "DescribeAlarms", "ListMetrics", "GetMetricStatistics", "GetDashboard",
-                "DescribeAlarmHistory", "PutMetricAlarm", "PutDashboard", "SetAlarmState", "DeleteAlarms"),
-        new Service("ssm.amazonaws.com", "name",
-                "GetParameter", "GetParameters", "GetParametersByPath", "DescribeParameters",
-                "DescribeInstanceInformation", "UpdateInstanceInformation", "GetCommandInvocation", "ListCommands",
-                "PutParameter", "DeleteParameter", "SendCommand", "StartSession", "TerminateSession"),
-        new Service("secretsmanager.amazonaws.com", "secretId",
-                "GetSecretValue", "DescribeSecret", "ListSecrets", "BatchGetSecretValue", "GetResourcePolicy",
-                "CreateSecret", "PutSecretValue", "UpdateSecret", "RotateSecret", "DeleteSecret"),
-        new Service("sqs.amazonaws.com", "queueUrl",
-                "*SendMessage", "*ReceiveMessage", "*DeleteMessage", "GetQueueAttributes", "GetQueueUrl",
-                "ListQueues", "SetQueueAttributes", "CreateQueue", "PurgeQueue", "DeleteQueue"),
-        new Service("sns.amazonaws.com", "topicArn",
-                "*Publish", "GetTopicAttributes", "ListTopics", "ListSubscriptions", "Subscribe", "Unsubscribe",
-                "ConfirmSubscription", "SetTopicAttributes", "CreateTopic", "DeleteTopic"),
-        new Service("cloudtrail.amazonaws.com", "name",
-                "LookupEvents", "DescribeTrails", "GetTrailStatus", "GetEventSelectors", "ListTrails",
-                "GetInsightSelectors", "CreateTrail", "UpdateTrail", "PutEventSelectors", "StartLogging",
-                "StopLogging", "DeleteTrail"),
-        new Service("ecr.amazonaws.com", "repositoryName",
-                "GetAuthorizationToken", "BatchGetImage", "GetDownloadUrlForLayer", "BatchCheckLayerAvailability",
-                "DescribeRepositories", "DescribeImages", "ListImages", "InitiateLayerUpload", "CompleteLayerUpload",
-                "PutImage", "CreateRepository", "SetRepositoryPolicy"),
-        new Service("ecs.amazonaws.com", "cluster",
-                "DescribeTasks", "ListTasks", "DescribeServices", "ListClusters", "DescribeClusters",
-                "DescribeTaskDefinition", "SubmitTaskStateChange", "RunTask", "StopTask", "RegisterTaskDefinition",
-                "UpdateService", "CreateService"),
-        new Service("eks.amazonaws.com", "clusterName",
-                "DescribeCluster", "ListClusters", "ListNodegroups", "DescribeNodegroup", "ListAddons",
-                "CreateCluster", "CreateNodegroup", "UpdateClusterConfig", "CreateAccessEntry",
-                "AssociateAccessPolicy", "DeleteCluster"),
-        new Service("elasticloadbalancing.amazonaws.com", "loadBalancerArn",
-                "DescribeLoadBalancers", "DescribeTargetGroups", "DescribeTargetHealth", "DescribeListeners",
-                "RegisterTargets", "DeregisterTargets", "CreateLoadBalancer", "CreateListener", "ModifyListener",
+        new Service(
+                "lambda.amazonaws.com",
+                "functionName",
+                "*Invoke",
+                "GetFunction20150331v2",
+                "ListFunctions20150331",
+                "GetFunctionConfiguration20150331v2",
+                "GetPolicy20150331v2",
+                "ListLayers20181031",
+                "CreateFunction20150331",
+                "UpdateFunctionCode20150331v2",
+                "UpdateFunctionConfiguration20150331v2",
+                "DeleteFunction20150331",
+                "AddPermission20150331v2",
+                "PublishLayerVersion20181031",
+                "CreateEventSourceMapping20150331"),
+        new Service(
+                "dynamodb.amazonaws.com",
+                "tableName",
+                "*GetItem",
+                "*Query",
+                "*PutItem",
+                "*UpdateItem",
+                "*BatchGetItem",
+                "*BatchWriteItem",
+                "*DeleteItem",
+                "*Scan",
+                "DescribeTable",
+                "ListTables",
+                "DescribeContinuousBackups",
+                "CreateTable",
+                "UpdateTable",
+                "DeleteTable",
+                "UpdateTimeToLive",
+                "TagResource"),
+        new Service(
+                "signin.amazonaws.com",
+                "accountId",
+                "ConsoleLogin",
+                "SwitchRole",
+                "CheckMfa",
+                "ExitRole",
+                "RenewRole",
+                "CredentialVerification",
+                "CredentialChallenge",
+                "UserAuthentication",
+                "GetSigninToken"),
+        new Service(
+                "logs.amazonaws.com",
+                "logGroupName",
+                "DescribeLogGroups",
+                "DescribeLogStreams",
+                "FilterLogEvents",
+                "GetLogEvents",
+                "GetQueryResults",
+                "CreateLogStream",
+                "CreateLogGroup",
+                "StartQuery",
+                "PutRetentionPolicy",
+                "PutSubscriptionFilter",
+                "PutMetricFilter",
+                "CreateExportTask",
+                "DeleteLogGroup"),
+        new Service(
+                "monitoring.amazonaws.com",
+                "alarmName",
+                "GetMetricData",
+                "DescribeAlarms",
+                "ListMetrics",
+                "GetMetricStatistics",
+                "GetDashboard",
+                "DescribeAlarmHistory",
+                "PutMetricAlarm",
+                "PutDashboard",
+                "SetAlarmState",
+                "DeleteAlarms"),
+        new Service(
+                "ssm.amazonaws.com",
+                "name",
+                "GetParameter",
+                "GetParameters",
+                "GetParametersByPath",
+                "DescribeParameters",
+                "DescribeInstanceInformation",
+                "UpdateInstanceInformation",
+                "GetCommandInvocation",
+                "ListCommands",
+                "PutParameter",
+                "DeleteParameter",
+                "SendCommand",
+                "StartSession",
+                "TerminateSession"),
+        new Service(
+                "secretsmanager.amazonaws.com",
+                "secretId",
+                "GetSecretValue",
+                "DescribeSecret",
+                "ListSecrets",
+                "BatchGetSecretValue",
+                "GetResourcePolicy",
+                "CreateSecret",
+                "PutSecretValue",
+                "UpdateSecret",
+                "RotateSecret",
+                "DeleteSecret"),
+        new Service(
+                "sqs.amazonaws.com",
+                "queueUrl",
+                "*SendMessage",
+                "*ReceiveMessage",
+                "*DeleteMessage",
+                "GetQueueAttributes",
+                "GetQueueUrl",
+                "ListQueues",
+                "SetQueueAttributes",
+                "CreateQueue",
+                "PurgeQueue",
+                "DeleteQueue"),
+        new Service(
+                "sns.amazonaws.com",
+                "topicArn",
+                "*Publish",
+                "GetTopicAttributes",
+                "ListTopics",
+                "ListSubscriptions",
+                "Subscribe",
+                "Unsubscribe",
+                "ConfirmSubscription",
+                "SetTopicAttributes",
+                "CreateTopic",
+                "DeleteTopic"),
+        new Service(
+                "cloudtrail.amazonaws.com",
+                "name",
+                "LookupEvents",
+                "DescribeTrails",
+                "GetTrailStatus",
+                "GetEventSelectors",
+                "ListTrails",
+                "GetInsightSelectors",
+                "CreateTrail",
+                "UpdateTrail",
+                "PutEventSelectors",
+                "StartLogging",
+                "StopLogging",
+                "DeleteTrail"),
+        new Service(
+                "ecr.amazonaws.com",
+                "repositoryName",
+                "GetAuthorizationToken",
+                "BatchGetImage",
+                "GetDownloadUrlForLayer",
+                "BatchCheckLayerAvailability",
+                "DescribeRepositories",
+                "DescribeImages",
+                "ListImages",
+                "InitiateLayerUpload",
+                "CompleteLayerUpload",
+                "PutImage",
+                "CreateRepository",
+                "SetRepositoryPolicy"),
+        new Service(
+                "ecs.amazonaws.com",
+                "cluster",
+                "DescribeTasks",
+                "ListTasks",
+                "DescribeServices",
+                "ListClusters",
+                "DescribeClusters",
+                "DescribeTaskDefinition",
+                "SubmitTaskStateChange",
+                "RunTask",
+                "StopTask",
+                "RegisterTaskDefinition",
+                "UpdateService",
+                "CreateService"),
+        new Service(
+                "eks.amazonaws.com",
+                "clusterName",
+                "DescribeCluster",
+                "ListClusters",
+                "ListNodegroups",
+                "DescribeNodegroup",
+                "ListAddons",
+                "CreateCluster",
+                "CreateNodegroup",
+                "UpdateClusterConfig",
+                "CreateAccessEntry",
+                "AssociateAccessPolicy",
+                "DeleteCluster"),
+        new Service(
+                "elasticloadbalancing.amazonaws.com",
+                "loadBalancerArn",
+                "DescribeLoadBalancers",
+                "DescribeTargetGroups",
+                "DescribeTargetHealth",
+                "DescribeListeners",
+                "RegisterTargets",
+                "DeregisterTargets",
+                "CreateLoadBalancer",
+                "CreateListener",
+                "ModifyListener",
                 "DeleteLoadBalancer"),
-        new Service("autoscaling.amazonaws.com", "autoScalingGroupName",
-                "DescribeAutoScalingGroups", "DescribeScalingActivities", "DescribeLaunchConfigurations",
-                "UpdateAutoScalingGroup", "SetDesiredCapacity", "TerminateInstanceInAutoScalingGroup",
-                "CreateLaunchConfiguration", "CreateAutoScalingGroup", "PutScalingPolicy"),
-        new Service("cloudformation.amazonaws.com", "stackName",
-                "DescribeStacks", "DescribeStackEvents", "ListStacks", "GetTemplate", "ListStackResources",
-                "GetTemplateSummary", "DescribeChangeSet", "ValidateTemplate", "CreateChangeSet",
-                "ExecuteChangeSet", "CreateStack", "UpdateStack", "DeleteStack"),
-        new Service("route53.amazonaws.com", "hostedZoneId",
-                "ListHostedZones", "GetHostedZone", "ListResourceRecordSets", "GetChange", "ListQueryLoggingConfigs",
-                "ChangeResourceRecordSets", "CreateHostedZone", "DeleteHostedZone", "DeleteQueryLoggingConfig"),
-        new Service("config.amazonaws.com", "configRuleName",
-                "DescribeConfigRules", "DescribeConfigurationRecorders", "GetComplianceDetailsByConfigRule",
-                "PutEvaluations", "PutConfigRule", "StartConfigRulesEvaluation", "PutConfigurationRecorder",
-                "StopConfigurationRecorder", "DeleteConfigRule", "DeleteDeliveryChannel"),
-        new Service("guardduty.amazonaws.com", "detectorId",
-                "ListDetectors", "GetDetector", "ListFindings", "GetFindings", "ArchiveFindings", "CreateFilter",
-                "CreateIPSet", "UpdateIPSet", "CreateDetector", "UpdateDetector", "DeleteDetector"),
-        new Service("organizations.amazonaws.com", "organizationalUnitId",
-                "DescribeOrganization", "ListAccounts", "DescribeAccount", "ListRoots", "ListPolicies",
-                "ListOrganizationalUnitsForParent", "AttachPolicy", "CreatePolicy", "MoveAccount", "CreateAccount",
+        new Service(
+                "autoscaling.amazonaws.com",
+                "autoScalingGroupName",
+                "DescribeAutoScalingGroups",
+                "DescribeScalingActivities",
+                "DescribeLaunchConfigurations",
+                "UpdateAutoScalingGroup",
+                "SetDesiredCapacity",
+                "TerminateInstanceInAutoScalingGroup",
+                "CreateLaunchConfiguration",
+                "CreateAutoScalingGroup",
+                "PutScalingPolicy"),
+        new Service(
+                "cloudformation.amazonaws.com",
+                "stackName",
+                "DescribeStacks",
+                "DescribeStackEvents",
+                "ListStacks",
+                "GetTemplate",
+                "ListStackResources",
+                "GetTemplateSummary",
+                "DescribeChangeSet",
+                "ValidateTemplate",
+                "CreateChangeSet",
+                "ExecuteChangeSet",
+                "CreateStack",
+                "UpdateStack",
+                "DeleteStack"),
+        new Service(
+                "route53.amazonaws.com",
+                "hostedZoneId",
+                "ListHostedZones",
+                "GetHostedZone",
+                "ListResourceRecordSets",
+                "GetChange",
+                "ListQueryLoggingConfigs",
+                "ChangeResourceRecordSets",
+                "CreateHostedZone",
+                "DeleteHostedZone",
+                "DeleteQueryLoggingConfig"),
+        new Service(
+                "config.amazonaws.com",
+                "configRuleName",
+                "DescribeConfigRules",
+                "DescribeConfigurationRecorders",
+                "GetComplianceDetailsByConfigRule",
+                "PutEvaluations",
+                "PutConfigRule",
+                "StartConfigRulesEvaluation",
+                "PutConfigurationRecorder",
+                "StopConfigurationRecorder",
+                "DeleteConfigRule",
+                "DeleteDeliveryChannel"),
+        new Service(
+                "guardduty.amazonaws.com",
+                "detectorId",
+                "ListDetectors",
+                "GetDetector",
+                "ListFindings",
+                "GetFindings",
+                "ArchiveFindings",
+                "CreateFilter",
+                "CreateIPSet",
+                "UpdateIPSet",
+                "CreateDetector",
+                "UpdateDetector",
+                "DeleteDetector"),
+        new Service(
+                "organizations.amazonaws.com",
+                "organizationalUnitId",
+                "DescribeOrganization",
+                "ListAccounts",
+                "DescribeAccount",
+                "ListRoots",
+                "ListPolicies",
+                "ListOrganizationalUnitsForParent",
+                "AttachPolicy",
+                "CreatePolicy",
+                "MoveAccount",
+                "CreateAccount",
                 "LeaveOrganization"),
-        new Service("sso.amazonaws.com", "instanceArn",
-                "Federate", "GetRoleCredentials", "ListAccountRoles", "Authenticate", "ListInstances",
-                "ListPermissionSets", "DescribePermissionSet", "ListAccountAssignments", "CreatePermissionSet",
-                "AttachManagedPolicyToPermissionSet", "ProvisionPermissionSet", "CreateAccountAssignment",
+        new Service(
+                "sso.amazonaws.com",
+                "instanceArn",
+                "Federate",
+                "GetRoleCredentials",
+                "ListAccountRoles",
+                "Authenticate",
+                "ListInstances",
+                "ListPermissionSets",
+                "DescribePermissionSet",
+                "ListAccountAssignments",
+                "CreatePermissionSet",
+                "AttachManagedPolicyToPermissionSet",
+                "ProvisionPermissionSet",
+                "CreateAccountAssignment",
                 "DeleteAccountAssignment"),
-        new Service("apigateway.amazonaws.com", "restApiId",
-                "GetRestApis", "GetStages", "GetResources", "GetApiKeys", "CreateDeployment", "UpdateStage",
-                "PutIntegration", "CreateApiKey", "CreateRestApi", "DeleteRestApi"),
-        new Service("events.amazonaws.com", "eventBusName",
-                "*PutEvents", "ListRules", "DescribeRule", "ListTargetsByRule", "PutRule", "PutTargets",
-                "EnableRule", "DisableRule", "RemoveTargets", "DeleteRule"),
-        new Service("states.amazonaws.com", "stateMachineArn",
-                "StartExecution", "DescribeExecution", "ListExecutions", "GetExecutionHistory",
-                "DescribeStateMachine", "ListStateMachines", "StopExecution", "CreateStateMachine",
+        new Service(
+                "apigateway.amazonaws.com",
+                "restApiId",
+                "GetRestApis",
+                "GetStages",
+                "GetResources",
+                "GetApiKeys",
+                "CreateDeployment",
+                "UpdateStage",
+                "PutIntegration",
+                "CreateApiKey",
+                "CreateRestApi",
+                "DeleteRestApi"),
+        new Service(
+                "events.amazonaws.com",
+                "eventBusName",
+                "*PutEvents",
+                "ListRules",
+                "DescribeRule",
+                "ListTargetsByRule",
+                "PutRule",
+                "PutTargets",
+                "EnableRule",
+                "DisableRule",
+                "RemoveTargets",
+                "DeleteRule"),
+        new Service(
+                "states.amazonaws.com",
+                "stateMachineArn",
+                "StartExecution",
+                "DescribeExecution",
+                "ListExecutions",
+                "GetExecutionHistory",
+                "DescribeStateMachine",
+                "ListStateMachines",
+                "StopExecution",
+                "CreateStateMachine",
                 "UpdateStateMachine"),
-        new Service("kinesis.amazonaws.com", "streamName",
-                "*PutRecords", "*PutRecord", "*GetRecords", "*GetShardIterator", "DescribeStreamSummary",
-                "DescribeStream", "ListStreams", "ListShards", "CreateStream", "DeleteStream"),
-        new Service("athena.amazonaws.com", "workGroup",
-                "GetQueryExecution", "GetQueryResults", "StartQueryExecution", "ListWorkGroups", "GetWorkGroup",
-                "ListDataCatalogs", "StopQueryExecution", "CreateWorkGroup"),
-        new Service("glue.amazonaws.com", "databaseName",
-                "GetTable", "GetTables", "GetDatabases", "GetPartitions", "GetCrawler", "GetJobRuns",
-                "BatchCreatePartition", "StartCrawler", "StartJobRun", "CreateTable", "CreateJob"),
-        new Service("bedrock.amazonaws.com", "modelId",
-                "InvokeModel", "Converse", "InvokeModelWithResponseStream", "ListFoundationModels",
-                "GetFoundationModelAvailability", "GetModelInvocationLoggingConfiguration", "ListCustomModels",
+        new Service(
+                "kinesis.amazonaws.com",
+                "streamName",
+                "*PutRecords",
+                "*PutRecord",
+                "*GetRecords",
+                "*GetShardIterator",
+                "DescribeStreamSummary",
+                "DescribeStream",
+                "ListStreams",
+                "ListShards",
+                "CreateStream",
+                "DeleteStream"),
+        new Service(
+                "athena.amazonaws.com",
+                "workGroup",
+                "GetQueryExecution",
+                "GetQueryResults",
+                "StartQueryExecution",
+                "ListWorkGroups",
+                "GetWorkGroup",
+                "ListDataCatalogs",
+                "StopQueryExecution",
+                "CreateWorkGroup"),
+        new Service(
+                "glue.amazonaws.com",
+                "databaseName",
+                "GetTable",
+                "GetTables",
+                "GetDatabases",
+                "GetPartitions",
+                "GetCrawler",
+                "GetJobRuns",
+                "BatchCreatePartition",
+                "StartCrawler",
+                "StartJobRun",
+                "CreateTable",
+                "CreateJob"),
+        new Service(
+                "bedrock.amazonaws.com",
+                "modelId",
+                "InvokeModel",
+                "Converse",
+                "InvokeModelWithResponseStream",
+                "ListFoundationModels",
+                "GetFoundationModelAvailability",
+                "GetModelInvocationLoggingConfiguration",
+                "ListCustomModels",
                 "CreateModelCustomizationJob"),
-        new Service("cognito-idp.amazonaws.com", "userPoolId",
-                "InitiateAuth", "RespondToAuthChallenge", "AdminGetUser", "ListUsers", "DescribeUserPool",
-                "AdminInitiateAuth", "SignUp", "ConfirmSignUp", "AdminCreateUser", "CreateUserPool"),
-        new Service("rds.amazonaws.com", "dBInstanceIdentifier",
-                "DescribeDBInstances", "DescribeDBClusters", "DescribeDBSnapshots", "CreateDBSnapshot",
-                "ModifyDBSnapshotAttribute", "ModifyDBInstance", "RebootDBInstance", "StopDBInstance",
-                "AddTagsToResource", "CreateDBInstance", "DeleteDBInstance"),
+        new Service(
+                "cognito-idp.amazonaws.com",
+                "userPoolId",
+                "InitiateAuth",
+                "RespondToAuthChallenge",
+                "AdminGetUser",
+                "ListUsers",
+                "DescribeUserPool",
+                "AdminInitiateAuth",
+                "SignUp",
+                "ConfirmSignUp",
+                "AdminCreateUser",
+                "CreateUserPool"),
+        new Service(
+                "rds.amazonaws.com",
+                "dBInstanceIdentifier",
+                "DescribeDBInstances",
+                "DescribeDBClusters",
+                "DescribeDBSnapshots",
+                "CreateDBSnapshot",
+                "ModifyDBSnapshotAttribute",
+                "ModifyDBInstance",
+                "RebootDBInstance",
+                "StopDBInstance",
+                "AddTagsToResource",
+                "CreateDBInstance",
+                "DeleteDBInstance"),
     };
 
     /** The number of distinct event names in the catalog (counted per source). */
@@ -350,27 +770,70 @@ public final class GeneratedLog extends InputStream {
     }
 
     private static final String[] ACCOUNTS = {
-        "111122223333", "444455556666", "123456789012", "210987654321", "777788889999", "900138736586",
-        "246813579135"};
+        "111122223333", "444455556666", "123456789012", "210987654321", "777788889999", "900138736586", "246813579135"
+    };
     private static final String[] REGIONS = {
-        "us-east-1", "us-east-1", "us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1", "eu-north-1",
-        "ap-northeast-1", "ap-southeast-2", "ap-south-1", "sa-east-1", "ca-central-1", "me-central-1"};
+        "us-east-1",
+        "us-east-1",
+        "us-east-1",
+        "us-east-2",
+        "us-west-2",
+        "eu-west-1",
+        "eu-central-1",
+        "eu-north-1",
+        "ap-northeast-1",
+        "ap-southeast-2",
+        "ap-south-1",
+        "sa-east-1",
+        "ca-central-1",
+        "me-central-1"
+    };
     private static final String[] ROLES = {
-        "OrganizationAccountAccessRole", "AWSReservedSSO_AdministratorAccess_4f2a6b8c0d1e3f57",
-        "AWSReservedSSO_ReadOnlyAccess_9a8b7c6d5e4f3a21", "lambda-exec-orders", "eks-node-group-prod",
-        "GitHubActionsDeploy", "terraform-ci", "AWSServiceRoleForECS", "AWSServiceRoleForAutoScaling",
-        "datadog-integration", "ecsTaskExecutionRole", "SecurityAudit",
-        "cdk-hnb659fds-deploy-role-111122223333-us-east-1"};
+        "OrganizationAccountAccessRole",
+        "AWSReservedSSO_AdministratorAccess_4f2a6b8c0d1e3f57",
+        "AWSReservedSSO_ReadOnlyAccess_9a8b7c6d5e4f3a21",
+        "lambda-exec-orders",
+        "eks-node-group-prod",
+        "GitHubActionsDeploy",
+        "terraform-ci",
+        "AWSServiceRoleForECS",
+        "AWSServiceRoleForAutoScaling",
+        "datadog-integration",
+        "ecsTaskExecutionRole",
+        "SecurityAudit",
+        "cdk-hnb659fds-deploy-role-111122223333-us-east-1"
+    };
     private static final String[] USERS = {
-        "alice", "bob", "carol.smith", "deploy-bot", "jenkins", "ci-user", "backup-operator", "security-audit",
-        "dave@example.com", "svc_reporting"};
+        "alice",
+        "bob",
+        "carol.smith",
+        "deploy-bot",
+        "jenkins",
+        "ci-user",
+        "backup-operator",
+        "security-audit",
+        "dave@example.com",
+        "svc_reporting"
+    };
     private static final String[] SSO_USERS = {
-        "jane.doe@example.com", "jose.garcia@example.com", "m.tanaka@example.co.jp", "ops-oncall@example.com"};
+        "jane.doe@example.com", "jose.garcia@example.com", "m.tanaka@example.co.jp", "ops-oncall@example.com"
+    };
     private static final String[] INVOKERS = {
-        "cloudformation.amazonaws.com", "lambda.amazonaws.com", "ecs-tasks.amazonaws.com", "ec2.amazonaws.com",
-        "config.amazonaws.com", "autoscaling.amazonaws.com", "elasticloadbalancing.amazonaws.com",
-        "cloudtrail.amazonaws.com", "access-analyzer.amazonaws.com", "guardduty.amazonaws.com",
-        "s3.amazonaws.com", "AWS Internal", "sso.amazonaws.com", "events.amazonaws.com"};
+        "cloudformation.amazonaws.com",
+        "lambda.amazonaws.com",
+        "ecs-tasks.amazonaws.com",
+        "ec2.amazonaws.com",
+        "config.amazonaws.com",
+        "autoscaling.amazonaws.com",
+        "elasticloadbalancing.amazonaws.com",
+        "cloudtrail.amazonaws.com",
+        "access-analyzer.amazonaws.com",
+        "guardduty.amazonaws.com",
+        "s3.amazonaws.com",
+        "AWS Internal",
+        "sso.amazonaws.com",
+        "events.amazonaws.com"
+    };
     private static final String[] USER_AGENTS = {
         "aws-cli/2.15.10 Python/3.11.6 Linux/6.1.0-17-cloud-amd64 exe/x86_64.debian.12 prompt/off command/s3.cp",
         "Boto3/1.34.2 md/Botocore#1.34.2 ua/2.0 os/linux#5.10.205-195.804.amzn2.x86_64 md/arch#x86_64 "
@@ -385,53 +848,170 @@ public final class GeneratedLog extends InputStream {
                 + "Safari/605.1.15",
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 "
                 + "Safari/537.36 Edg/120.0.0.0",
-        "console.amazonaws.com", "AWS Internal", "ec2.amazonaws.com", "cloudformation.amazonaws.com",
+        "console.amazonaws.com",
+        "AWS Internal",
+        "ec2.amazonaws.com",
+        "cloudformation.amazonaws.com",
         "aws-internal/3 aws-sdk-java/1.12.581 Linux/5.10.199-168.748.amzn2int.x86_64 "
                 + "OpenJDK_64-Bit_Server_VM/25.392-b08 java/1.8.0_392 vendor/Oracle_Corporation cfg/retry-mode/standard",
         "[S3Console/0.4, aws-internal/3 aws-sdk-java/1.12.488 Linux/5.10.198-166.748.amzn2int.x86_64 "
                 + "OpenJDK_64-Bit_Server_VM/25.382-b10 java/1.8.0_382 vendor/Oracle_Corporation cfg/retry-mode/standard]",
-        "kubectl/v1.28.4 (linux/amd64) kubernetes/bae2c62", "aws-cdk/2.115.0"};
+        "kubectl/v1.28.4 (linux/amd64) kubernetes/bae2c62",
+        "aws-cdk/2.115.0"
+    };
     private static final String[] CIPHERS = {
-        "TLS_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
-        "ECDHE-RSA-AES128-GCM-SHA256", "ECDHE-RSA-AES256-GCM-SHA384"};
+        "TLS_AES_128_GCM_SHA256",
+        "TLS_AES_128_GCM_SHA256",
+        "TLS_AES_256_GCM_SHA384",
+        "TLS_CHACHA20_POLY1305_SHA256",
+        "ECDHE-RSA-AES128-GCM-SHA256",
+        "ECDHE-RSA-AES256-GCM-SHA384"
+    };
     private static final String[] BUCKETS = {
-        "prod-data-lake", "aws-cloudtrail-logs-111122223333-3f1a2b", "customer-uploads-eu", "terraform-state-ci",
-        "static-site-assets", "athena-query-results-us-east-1", "backup-archive-2024"};
+        "prod-data-lake",
+        "aws-cloudtrail-logs-111122223333-3f1a2b",
+        "customer-uploads-eu",
+        "terraform-state-ci",
+        "static-site-assets",
+        "athena-query-results-us-east-1",
+        "backup-archive-2024"
+    };
     private static final String[] TABLES = {"orders", "sessions", "user-profiles", "inventory", "audit-events"};
     private static final String[] FUNCTIONS = {
-        "orders-api-handler", "thumbnail-generator", "cloudtrail-processor", "nightly-report", "auth-authorizer"};
+        "orders-api-handler", "thumbnail-generator", "cloudtrail-processor", "nightly-report", "auth-authorizer"
+    };
     private static final String[] WORDS = {
         "prod", "staging", "dev", "orders", "payments", "billing", "reports", "analytics", "ingest", "frontend",
-        "backend", "worker", "batch", "audit", "shared", "legacy", "canary", "blue", "green", "primary"};
+        "backend", "worker", "batch", "audit", "shared", "legacy", "canary", "blue", "green", "primary"
+    };
     private static final String[] UNICODE = {
-        "é", "日本", "Zürich", "São Paulo", "résumé.pdf", "データ分析", "Ωmega", "naïve café", "Привет мир", "שלום",
-        "مرحبا", "中文测试", "🚀 launch", "ünïcödé", "Ελληνικά", "한국어", "ok 👍🏽", "Ærøskøbing"};
+        "é",
+        "日本",
+        "Zürich",
+        "São Paulo",
+        "résumé.pdf",
+        "データ分析",
+        "Ωmega",
+        "naïve café",
+        "Привет мир",
+        "שלום",
+        "مرحبا",
+        "中文测试",
+        "🚀 launch",
+        "ünïcödé",
+        "Ελληνικά",
+        "한국어",
+        "ok 👍🏽",
+        "Ærøskøbing"
+    };
     private static final String[] NEEDS_ESCAPING = {
-        "say \"hi\"", "C:\\Users\\build\\out", "line1\nline2", "tab\tseparated", "bell\u0007char",
-        "slash/and\\back", "ctl \u0001\u001f end", "</script>", "line\u2028separator", "cr\rlf\r\n", "\b\f"};
+        "say \"hi\"",
+        "C:\\Users\\build\\out",
+        "line1\nline2",
+        "tab\tseparated",
+        "bell\u0007char",
+        "slash/and\\back",
+        "ctl \u0001\u001f end",
+        "</script>",
+        "line\u2028separator",
+        "cr\rlf\r\n",
+        "\b\f"
+    };
     private static final int[] PORTS = {22, 443, 3389, 5432, 6379};
     private static final String[] MONTHS = {
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+    };
     /** JSON number texts kept as written by the reader: integers, decimals, exponents, beyond-long integers. */
     private static final String[] NUMBER_TEXTS = {
-        "0", "-1", "3.14159", "9.82222E-5", "1.0E10", "-0.5", "2.5e+3", "12345678901234567890123", "1.0",
-        "0.000001", "-273.15", "6.02214076E23", "100.00", "1e-7", "-9223372036854775809"};
+        "0",
+        "-1",
+        "3.14159",
+        "9.82222E-5",
+        "1.0E10",
+        "-0.5",
+        "2.5e+3",
+        "12345678901234567890123",
+        "1.0",
+        "0.000001",
+        "-273.15",
+        "6.02214076E23",
+        "100.00",
+        "1e-7",
+        "-9223372036854775809"
+    };
     /** Members of generic request parameters: none is the main parameter of a service. */
     private static final String[] GENERIC_KEYS = {
-        "maxResults", "nextToken", "filters", "tags", "includeDeleted", "dryRun", "clientToken", "description",
-        "enabled", "limit", "startTime", "endTime", "pageSize", "sortOrder", "encryptionConfiguration",
-        "attributes", "labels", "capacity", "timeoutSeconds", "retryPolicy", "priority", "ratio", "threshold",
-        "metadata", "options", "settings", "notes", "ownerId", "version", "protocol", "port", "cidrBlocks",
-        "allowedPrincipals", "dimensions", "statistics", "period", "evaluationPeriods", "comparisonOperator",
-        "treatMissingData", "kmsKeyArn", "subnetIds", "securityGroupIds", "vpcConfig", "environment",
-        "retentionInDays", "schedule", "state", "target", "weight", "logging", "deletionProtection", "autoRollback",
-        "concurrency"}; // 53 names, a prime: any step below 53 visits distinct names
+        "maxResults",
+        "nextToken",
+        "filters",
+        "tags",
+        "includeDeleted",
+        "dryRun",
+        "clientToken",
+        "description",
+        "enabled",
+        "limit",
+        "startTime",
+        "endTime",
+        "pageSize",
+        "sortOrder",
+        "encryptionConfiguration",
+        "attributes",
+        "labels",
+        "capacity",
+        "timeoutSeconds",
+        "retryPolicy",
+        "priority",
+        "ratio",
+        "threshold",
+        "metadata",
+        "options",
+        "settings",
+        "notes",
+        "ownerId",
+        "version",
+        "protocol",
+        "port",
+        "cidrBlocks",
+        "allowedPrincipals",
+        "dimensions",
+        "statistics",
+        "period",
+        "evaluationPeriods",
+        "comparisonOperator",
+        "treatMissingData",
+        "kmsKeyArn",
+        "subnetIds",
+        "securityGroupIds",
+        "vpcConfig",
+        "environment",
+        "retentionInDays",
+        "schedule",
+        "state",
+        "target",
+        "weight",
+        "logging",
+        "deletionProtection",
+        "autoRollback",
+        "concurrency"
+    }; // 53 names, a prime: any step below 53 visits distinct names
 
     private static final String[] ERRORS = {
-        "AccessDenied", "AccessDenied", "Client.UnauthorizedOperation", "ThrottlingException",
-        "NoSuchEntityException", "ResourceNotFoundException", "ValidationException",
-        "InvalidParameterValueException", "NoSuchBucket", "ExpiredToken", "KMSInvalidStateException",
-        "Client.DryRunOperation", "ServiceUnavailableException", "AccessDeniedException"};
+        "AccessDenied",
+        "AccessDenied",
+        "Client.UnauthorizedOperation",
+        "ThrottlingException",
+        "NoSuchEntityException",
+        "ResourceNotFoundException",
+        "ValidationException",
+        "InvalidParameterValueException",
+        "NoSuchBucket",
+        "ExpiredToken",
+        "KMSInvalidStateException",
+        "Client.DryRunOperation",
+        "ServiceUnavailableException",
+        "AccessDeniedException"
+    };
 
     private static final String B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     private static final String B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -443,6 +1023,7 @@ public final class GeneratedLog extends InputStream {
 
     /** What the record is about, chosen first so that the parts agree. */
     private Service svc;
+
     private String eventName;
     private boolean dataEvent;
     private boolean readOnly;
@@ -462,7 +1043,8 @@ public final class GeneratedLog extends InputStream {
         dataEvent = svc.data[e];
         readOnly = svc.readOnly[e];
         region = svc.host.equals("iam") || svc.host.equals("route53") || svc.host.equals("organizations")
-                ? "us-east-1" : pick(REGIONS);
+                ? "us-east-1"
+                : pick(REGIONS);
         account = ACCOUNTS[skewed(ACCOUNTS.length)];
         error = r.nextInt(100) < 9 ? pick(ERRORS) : null;
         boolean signIn = svc.host.equals("signin");
@@ -638,28 +1220,37 @@ public final class GeneratedLog extends InputStream {
                 begin();
                 field("type", "Role");
                 field("principalId", roleId);
-                field("arn", (role.startsWith("AWSReservedSSO")
-                        ? "arn:aws:iam::" + acct + ":role/aws-reserved/sso.amazonaws.com/"
-                        : role.startsWith("AWSServiceRole") ? "arn:aws:iam::" + acct + ":role/aws-service-role/"
-                        : "arn:aws:iam::" + acct + ":role/") + role);
+                field(
+                        "arn",
+                        (role.startsWith("AWSReservedSSO")
+                                        ? "arn:aws:iam::" + acct + ":role/aws-reserved/sso.amazonaws.com/"
+                                        : role.startsWith("AWSServiceRole")
+                                                ? "arn:aws:iam::" + acct + ":role/aws-service-role/"
+                                                : "arn:aws:iam::" + acct + ":role/")
+                                + role);
                 field("accountId", acct);
                 field("userName", role);
                 end();
                 name("webIdFederationData");
                 begin();
                 if (role.startsWith("eks") || role.startsWith("GitHub")) {
-                    field("federatedProvider", role.startsWith("eks")
-                            ? "arn:aws:iam::" + acct + ":oidc-provider/oidc.eks." + region
-                                    + ".amazonaws.com/id/" + randomText(32, "0123456789ABCDEF")
-                            : "arn:aws:iam::" + acct + ":oidc-provider/token.actions.githubusercontent.com");
+                    field(
+                            "federatedProvider",
+                            role.startsWith("eks")
+                                    ? "arn:aws:iam::" + acct + ":oidc-provider/oidc.eks." + region
+                                            + ".amazonaws.com/id/" + randomText(32, "0123456789ABCDEF")
+                                    : "arn:aws:iam::" + acct + ":oidc-provider/token.actions.githubusercontent.com");
                     name("attributes");
                     begin();
                     if (role.startsWith("eks")) {
-                        field("oidc.eks." + region + ".amazonaws.com/id/EXAMPLE:sub",
+                        field(
+                                "oidc.eks." + region + ".amazonaws.com/id/EXAMPLE:sub",
                                 "system:serviceaccount:" + pick(WORDS) + ":" + pick(WORDS));
                         field("oidc.eks." + region + ".amazonaws.com/id/EXAMPLE:aud", "sts.amazonaws.com");
                     } else {
-                        field("token.actions.githubusercontent.com:sub", "repo:acme/" + pick(WORDS) + ":ref:refs/heads/main");
+                        field(
+                                "token.actions.githubusercontent.com:sub",
+                                "repo:acme/" + pick(WORDS) + ":ref:refs/heads/main");
                         field("token.actions.githubusercontent.com:aud", "sts.amazonaws.com");
                     }
                     end();
@@ -683,8 +1274,9 @@ public final class GeneratedLog extends InputStream {
                     name("inScopeOf");
                     begin();
                     field("issuerType", "AWS::Lambda::Function");
-                    field("credentialsIssuedTo", "arn:aws:lambda:" + region + ":" + acct + ":function:"
-                            + pick(FUNCTIONS));
+                    field(
+                            "credentialsIssuedTo",
+                            "arn:aws:lambda:" + region + ":" + acct + ":function:" + pick(FUNCTIONS));
                     end();
                 }
                 if (r.nextInt(40) == 0) {
@@ -745,8 +1337,9 @@ public final class GeneratedLog extends InputStream {
                 put('-');
                 uuidChars();
                 quoteClose();
-                field("identityStoreArn", "arn:aws:identitystore::" + acct + ":identitystore/d-9067"
-                        + randomText(6, "0123456789"));
+                field(
+                        "identityStoreArn",
+                        "arn:aws:identitystore::" + acct + ":identitystore/d-9067" + randomText(6, "0123456789"));
                 end();
                 name("credentialId");
                 quoteOpen();
@@ -765,8 +1358,10 @@ public final class GeneratedLog extends InputStream {
             }
             case "WebIdentityUser": {
                 String sub = randomText(21, "0123456789");
-                field("principalId", "accounts.google.com:" + randomText(12, "0123456789")
-                        + "-example.apps.googleusercontent.com:" + sub);
+                field(
+                        "principalId",
+                        "accounts.google.com:" + randomText(12, "0123456789") + "-example.apps.googleusercontent.com:"
+                                + sub);
                 field("userName", sub);
                 field("identityProvider", "accounts.google.com");
                 callerArn = null;
@@ -1251,9 +1846,14 @@ public final class GeneratedLog extends InputStream {
         SplittableRandom r = random;
         if (eventName.equals("Decrypt") || eventName.startsWith("GenerateDataKey") || eventName.equals("Encrypt")) {
             if (!eventName.equals("Decrypt") || r.nextBoolean()) {
-                field("keyId", r.nextBoolean() ? "alias/aws/s3" : "arn:aws:kms:" + region + ":" + account
-                        + ":key/" + randomText(8, HEX) + "-" + randomText(4, HEX) + "-4" + randomText(3, HEX) + "-a"
-                        + randomText(3, HEX) + "-" + randomText(12, HEX));
+                field(
+                        "keyId",
+                        r.nextBoolean()
+                                ? "alias/aws/s3"
+                                : "arn:aws:kms:" + region + ":" + account
+                                        + ":key/" + randomText(8, HEX) + "-" + randomText(4, HEX) + "-4"
+                                        + randomText(3, HEX) + "-a"
+                                        + randomText(3, HEX) + "-" + randomText(12, HEX));
             }
             field("encryptionAlgorithm", "SYMMETRIC_DEFAULT");
             if (eventName.startsWith("GenerateDataKey")) {
@@ -1263,16 +1863,21 @@ public final class GeneratedLog extends InputStream {
             begin();
             switch (r.nextInt(4)) {
                 case 0:
-                    field("aws:s3:arn", "arn:aws:s3:::" + pick(BUCKETS) + "/" + pick(WORDS) + "/part-0000"
-                            + r.nextInt(10) + ".parquet");
+                    field(
+                            "aws:s3:arn",
+                            "arn:aws:s3:::" + pick(BUCKETS) + "/" + pick(WORDS) + "/part-0000" + r.nextInt(10)
+                                    + ".parquet");
                     break;
                 case 1:
-                    field("aws:lambda:FunctionArn", "arn:aws:lambda:" + region + ":" + account + ":function:"
-                            + pick(FUNCTIONS));
+                    field(
+                            "aws:lambda:FunctionArn",
+                            "arn:aws:lambda:" + region + ":" + account + ":function:" + pick(FUNCTIONS));
                     break;
                 case 2:
-                    field("SecretARN", "arn:aws:secretsmanager:" + region + ":" + account + ":secret:"
-                            + pick(WORDS) + "/db-" + randomText(6, B64.substring(0, 62)));
+                    field(
+                            "SecretARN",
+                            "arn:aws:secretsmanager:" + region + ":" + account + ":secret:" + pick(WORDS) + "/db-"
+                                    + randomText(6, B64.substring(0, 62)));
                     field("SecretVersionId", randomUuid());
                     break;
                 default:
@@ -1426,8 +2031,12 @@ public final class GeneratedLog extends InputStream {
                 name("maxSessionDuration");
                 num(3600);
             } else if (eventName.endsWith("RolePolicy") || eventName.equals("AttachRolePolicy")) {
-                field("policyArn", "arn:aws:iam::aws:policy/" + pick(new String[] {
-                    "AdministratorAccess", "ReadOnlyAccess", "AmazonS3FullAccess", "SecurityAudit"}));
+                field(
+                        "policyArn",
+                        "arn:aws:iam::aws:policy/"
+                                + pick(new String[] {
+                                    "AdministratorAccess", "ReadOnlyAccess", "AmazonS3FullAccess", "SecurityAudit"
+                                }));
             }
         } else if (eventName.contains("Polic")) {
             field("policyArn", "arn:aws:iam::" + account + ":policy/" + pick(WORDS) + "-policy");
@@ -1472,7 +2081,8 @@ public final class GeneratedLog extends InputStream {
             return;
         }
         boolean credentials = svc.host.equals("sts")
-                && (eventName.startsWith("AssumeRole") || eventName.startsWith("GetSessionToken")
+                && (eventName.startsWith("AssumeRole")
+                        || eventName.startsWith("GetSessionToken")
                         || eventName.startsWith("GetFederationToken"));
         if (error != null || readOnly && !credentials || r.nextInt(10) < 3) {
             nul();
@@ -1557,13 +2167,16 @@ public final class GeneratedLog extends InputStream {
         if (signIn && eventName.equals("ConsoleLogin")) {
             name("additionalEventData");
             begin();
-            field("LoginTo", "https://console.aws.amazon.com/console/home?hashArgs=%23&isauthcode=true&state="
-                    + "hashArgsFromTB_" + region + "_" + randomText(16, HEX));
+            field(
+                    "LoginTo",
+                    "https://console.aws.amazon.com/console/home?hashArgs=%23&isauthcode=true&state="
+                            + "hashArgsFromTB_" + region + "_" + randomText(16, HEX));
             field("MobileVersion", "No");
             field("MFAUsed", r.nextBoolean() ? "Yes" : "No");
             if (r.nextBoolean()) {
-                field("MFAIdentifier", "arn:aws:iam::" + account + ":u2f/user/" + pick(USERS) + "/default-"
-                        + randomText(26, B32));
+                field(
+                        "MFAIdentifier",
+                        "arn:aws:iam::" + account + ":u2f/user/" + pick(USERS) + "/default-" + randomText(26, B32));
             }
             end();
         } else if (svc.host.equals("s3") && r.nextInt(4) != 0) {
@@ -1588,8 +2201,9 @@ public final class GeneratedLog extends InputStream {
         } else if (svc.host.equals("lambda") && eventName.equals("Invoke")) {
             name("additionalEventData");
             begin();
-            field("functionVersion", "arn:aws:lambda:" + region + ":" + account + ":function:" + pick(FUNCTIONS)
-                    + ":$LATEST");
+            field(
+                    "functionVersion",
+                    "arn:aws:lambda:" + region + ":" + account + ":function:" + pick(FUNCTIONS) + ":$LATEST");
             end();
         } else if (r.nextInt(40) == 0) {
             name("additionalEventData");

@@ -43,10 +43,13 @@ final class GeneratedLogTest {
             CloudTrailRecord record = records.get(i);
             String written = CloudTrail.writer().toJson(record);
             assertThat(Samples.sameTree(expected.get(i), Samples.tree(written)))
-                    .as("record %d: written JSON equals the input as a tree%n input:   %s%n written: %s",
+                    .as(
+                            "record %d: written JSON equals the input as a tree%n input:   %s%n written: %s",
                             i, expected.get(i), written)
                     .isTrue();
-            assertThat(CloudTrail.reader().readRecord(written)).as("record %d read again", i).isEqualTo(record);
+            assertThat(CloudTrail.reader().readRecord(written))
+                    .as("record %d read again", i)
+                    .isEqualTo(record);
         }
     }
 
@@ -84,11 +87,15 @@ final class GeneratedLogTest {
         long target = 1 << 20;
         GeneratedLog sized = GeneratedLog.ofAtLeastBytes(target, SEED);
         byte[] bytes = sized.readAllBytes();
-        assertThat((long) bytes.length).isEqualTo(sized.bytesProduced()).isGreaterThanOrEqualTo(target)
+        assertThat((long) bytes.length)
+                .isEqualTo(sized.bytesProduced())
+                .isGreaterThanOrEqualTo(target)
                 .isLessThan(target + 16 * 1024);
-        assertThat(GeneratedLog.records(sized.recordCount(), SEED).readAllBytes()).isEqualTo(bytes);
+        assertThat(GeneratedLog.records(sized.recordCount(), SEED).readAllBytes())
+                .isEqualTo(bytes);
         assertThat(new String(bytes, 0, 12, StandardCharsets.US_ASCII)).isEqualTo("{\"Records\":[");
-        assertThat(new String(bytes, bytes.length - 2, 2, StandardCharsets.US_ASCII)).isEqualTo("]}");
+        assertThat(new String(bytes, bytes.length - 2, 2, StandardCharsets.US_ASCII))
+                .isEqualTo("]}");
 
         assertThat(GeneratedLog.records(0, SEED).readAllBytes())
                 .isEqualTo("{\"Records\":[]}".getBytes(StandardCharsets.US_ASCII));
@@ -128,12 +135,21 @@ final class GeneratedLogTest {
                 types.add(r.eventType().orElseThrow());
                 errors += r.errorCode().isPresent() ? 1 : 0;
                 nullResponses += r.responseElements().isEmpty()
-                        && r.otherFields().getOrDefault("responseElements", JsonValue.missing()).isNull() ? 1 : 0;
+                                && r.otherFields()
+                                        .getOrDefault("responseElements", JsonValue.missing())
+                                        .isNull()
+                        ? 1
+                        : 0;
                 withResources += r.resources().isPresent() ? 1 : 0;
                 withTls += r.tlsDetails().isPresent() ? 1 : 0;
                 readOnly += r.readOnly().orElse(false) ? 1 : 0;
-                mfa += id.sessionContext().flatMap(SessionContext::attributes)
-                        .flatMap(SessionAttributes::mfaAuthenticated).filter("true"::equals).isPresent() ? 1 : 0;
+                mfa += id.sessionContext()
+                                .flatMap(SessionContext::attributes)
+                                .flatMap(SessionAttributes::mfaAuthenticated)
+                                .filter("true"::equals)
+                                .isPresent()
+                        ? 1
+                        : 0;
                 onBehalfOf += id.onBehalfOf().flatMap(OnBehalfOf::userId).isPresent() ? 1 : 0;
                 invokedBy += id.invokedBy().isPresent() ? 1 : 0;
                 // an explicit null payload is kept in otherFields, as for every typed field
@@ -141,7 +157,8 @@ final class GeneratedLogTest {
                 assertThat(r.otherFields().values()).allMatch(JsonValue::isNull);
             }
         }
-        System.out.printf("GeneratedLog: %d records, %d bytes (%.0f bytes a record), %d sources, %d event names,"
+        System.out.printf(
+                "GeneratedLog: %d records, %d bytes (%.0f bytes a record), %d sources, %d event names,"
                         + " %d errors, %d null responseElements, %d with resources%n",
                 RECORDS, bytes.length, average, sources.size(), names.size(), errors, nullResponses, withResources);
         assertThat(sources).hasSizeGreaterThanOrEqualTo(30);
@@ -161,8 +178,17 @@ final class GeneratedLogTest {
         // non-ASCII text as UTF-8 and as \\u escapes, and strings that needed escaping
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertThat(text).contains("é", "日本", "🚀", "\\u00e9", "\\\"", "\\\\", "\\n", "\\t", "\\u0001");
-        assertThat(text).contains("\"responseElements\":null", "\"mfaAuthenticated\":\"true\"",
-                "\"sessionIssuer\":{\"type\":\"Role\"", "\"invokedBy\":", "\"onBehalfOf\":{",
-                "\"eventCategory\":\"Data\"", "\"readOnly\":false", "E-5", "12345678901234567890123", ":null");
+        assertThat(text)
+                .contains(
+                        "\"responseElements\":null",
+                        "\"mfaAuthenticated\":\"true\"",
+                        "\"sessionIssuer\":{\"type\":\"Role\"",
+                        "\"invokedBy\":",
+                        "\"onBehalfOf\":{",
+                        "\"eventCategory\":\"Data\"",
+                        "\"readOnly\":false",
+                        "E-5",
+                        "12345678901234567890123",
+                        ":null");
     }
 }

@@ -26,8 +26,8 @@ final class GzipMembersTest {
         byte[] both = concat(FIRST, SECOND);
 
         List<String> ids = new ArrayList<>();
-        try (CloudTrailLog log = CloudTrail.reader().onProblem(policy)
-                .read(new NetworkStream(both, FIRST.length), "s3://b/k.json.gz")) {
+        try (CloudTrailLog log =
+                CloudTrail.reader().onProblem(policy).read(new NetworkStream(both, FIRST.length), "s3://b/k.json.gz")) {
             log.forEach(r -> ids.add(r.eventID().orElseThrow()));
         }
 
@@ -38,21 +38,24 @@ final class GzipMembersTest {
     void aSecondMemberWithABadCompressionMethodIsReportedAfterTheRecordsBeforeIt() {
         byte[] bad = SECOND.clone();
         bad[2] = 7;
-        assertDamage(concat(FIRST, bad), "gzip member 2 (at compressed byte offset " + FIRST.length
-                + "): unsupported compression method 7");
+        assertDamage(
+                concat(FIRST, bad),
+                "gzip member 2 (at compressed byte offset " + FIRST.length + "): unsupported compression method 7");
     }
 
     @Test
     void reservedFlagsInASecondMemberAreReported() {
         byte[] bad = SECOND.clone();
         bad[3] = (byte) 0xe0;
-        assertDamage(concat(FIRST, bad), "gzip member 2 (at compressed byte offset " + FIRST.length
-                + "): reserved header flags set");
+        assertDamage(
+                concat(FIRST, bad),
+                "gzip member 2 (at compressed byte offset " + FIRST.length + "): reserved header flags set");
     }
 
     @Test
     void trailingGarbageAfterAMemberIsReported() {
-        assertDamage(concat(FIRST, "GARBAGE-NOT-GZIP".getBytes(StandardCharsets.US_ASCII)),
+        assertDamage(
+                concat(FIRST, "GARBAGE-NOT-GZIP".getBytes(StandardCharsets.US_ASCII)),
                 "the data after gzip member 1 (from compressed byte offset " + FIRST.length
                         + ") is not a gzip member: trailing garbage");
         assertDamage(concat(FIRST, new byte[100]), "is not a gzip member: trailing garbage");
@@ -60,9 +63,11 @@ final class GzipMembersTest {
 
     @Test
     void aTruncatedSecondHeaderIsReported() {
-        assertDamage(concat(FIRST, new byte[] {0x1f, (byte) 0x8b}), "gzip member 2 (at compressed byte offset "
-                + FIRST.length + "): the data ends inside the member's header, at compressed byte offset "
-                + (FIRST.length + 2));
+        assertDamage(
+                concat(FIRST, new byte[] {0x1f, (byte) 0x8b}),
+                "gzip member 2 (at compressed byte offset "
+                        + FIRST.length + "): the data ends inside the member's header, at compressed byte offset "
+                        + (FIRST.length + 2));
         assertDamage(concat(FIRST, Arrays.copyOf(SECOND, 7)), "the data ends inside the member's header");
     }
 
@@ -72,8 +77,10 @@ final class GzipMembersTest {
         byte[] crc = SECOND.clone();
         crc[crc.length - 8] ^= 1;
         List<String> all = List.of("e0", "e1", "e10", "e11", "e12");
-        assertDamage(concat(FIRST, crc), all, "gzip member 2 (at compressed byte offset " + FIRST.length
-                + "): CRC-32 mismatch");
+        assertDamage(
+                concat(FIRST, crc),
+                all,
+                "gzip member 2 (at compressed byte offset " + FIRST.length + "): CRC-32 mismatch");
         assertDamage(concat(FIRST, Arrays.copyOf(SECOND, SECOND.length - 4)), all, "inside the member's trailer");
         assertDamage(concat(FIRST, Arrays.copyOf(SECOND, 20)), "the data ends inside the member");
     }
@@ -85,17 +92,20 @@ final class GzipMembersTest {
     /** The records before the damage are delivered, then the read ends with a parse error naming source and member. */
     private static void assertDamage(byte[] input, List<String> delivered, String expected) {
         for (ProblemPolicy policy : ProblemPolicy.values()) {
-            for (InputStream in : List.of(new NetworkStream(input, FIRST.length),
-                    new java.io.ByteArrayInputStream(input))) {
+            for (InputStream in :
+                    List.of(new NetworkStream(input, FIRST.length), new java.io.ByteArrayInputStream(input))) {
                 List<String> ids = new ArrayList<>();
                 CloudTrailParseException e;
                 try (CloudTrailLog log = CloudTrail.reader().onProblem(policy).read(in, "logs/x.json.gz")) {
-                    e = catchThrowableOfType(CloudTrailParseException.class,
+                    e = catchThrowableOfType(
+                            CloudTrailParseException.class,
                             () -> log.forEach(r -> ids.add(r.eventID().orElseThrow())));
                 }
                 assertThat(ids).isEqualTo(delivered);
                 assertThat(e).isNotNull();
-                assertThat(e.getMessage()).startsWith("logs/x.json.gz: ").contains("gzip data is truncated or corrupt")
+                assertThat(e.getMessage())
+                        .startsWith("logs/x.json.gz: ")
+                        .contains("gzip data is truncated or corrupt")
                         .contains(expected);
                 assertThat(e.source()).isEqualTo("logs/x.json.gz");
             }
@@ -105,8 +115,11 @@ final class GzipMembersTest {
     private static byte[] log(int from, int count) {
         StringBuilder sb = new StringBuilder("{\"Records\":[");
         for (int i = from; i < from + count; i++) {
-            sb.append(i == from ? "" : ",").append("{\"eventVersion\":\"1.08\",\"eventName\":\"CreateTopic\",")
-                    .append("\"eventID\":\"e").append(i).append("\"}");
+            sb.append(i == from ? "" : ",")
+                    .append("{\"eventVersion\":\"1.08\",\"eventName\":\"CreateTopic\",")
+                    .append("\"eventID\":\"e")
+                    .append(i)
+                    .append("\"}");
         }
         return sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }

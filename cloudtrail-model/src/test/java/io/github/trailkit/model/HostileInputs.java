@@ -31,13 +31,13 @@ public final class HostileInputs {
     }
 
     /** {@code prefix}, then {@code piece.apply(i)} for i from 0 to {@code count - 1}, then {@code suffix}. */
-    public static InputStream generate(String prefix, java.util.function.LongFunction<String> piece, long count,
-                                       String suffix) {
+    public static InputStream generate(
+            String prefix, java.util.function.LongFunction<String> piece, long count, String suffix) {
         return generate(utf8(prefix), i -> utf8(piece.apply(i)), count, utf8(suffix));
     }
 
-    private static InputStream generate(byte[] prefix, java.util.function.LongFunction<byte[]> piece, long count,
-                                        byte[] suffix) {
+    private static InputStream generate(
+            byte[] prefix, java.util.function.LongFunction<byte[]> piece, long count, byte[] suffix) {
         InputStream middle = new InputStream() {
             private long next;
             private byte[] current = new byte[0];
@@ -69,8 +69,8 @@ public final class HostileInputs {
                 return n == 0 && len > 0 ? -1 : n;
             }
         };
-        return new SequenceInputStream(Collections.enumeration(List.of(
-                new java.io.ByteArrayInputStream(prefix), middle, new java.io.ByteArrayInputStream(suffix))));
+        return new SequenceInputStream(Collections.enumeration(
+                List.of(new java.io.ByteArrayInputStream(prefix), middle, new java.io.ByteArrayInputStream(suffix))));
     }
 
     /**

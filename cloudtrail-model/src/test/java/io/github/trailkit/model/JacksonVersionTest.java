@@ -20,9 +20,11 @@ final class JacksonVersionTest {
             assertThat(core).isEqualTo(expected);
             assertThat(PackageVersion.VERSION.toString()).as("jackson-databind").isEqualTo(expected);
         }
-        boolean from218 = JacksonSupport.VERSION.getMinorVersion() >= 18 || JacksonSupport.VERSION.getMajorVersion() > 2;
+        boolean from218 =
+                JacksonSupport.VERSION.getMinorVersion() >= 18 || JacksonSupport.VERSION.getMajorVersion() > 2;
         assertThat(JacksonSupport.FAST_PARSER).as(JacksonSupport.describe()).isEqualTo(from218);
-        assertThat(JacksonSupport.DOCUMENT_LENGTH).isEqualTo(JacksonSupport.VERSION.getMinorVersion() >= 16
-                || JacksonSupport.VERSION.getMajorVersion() > 2);
+        assertThat(JacksonSupport.DOCUMENT_LENGTH)
+                .isEqualTo(
+                        JacksonSupport.VERSION.getMinorVersion() >= 16 || JacksonSupport.VERSION.getMajorVersion() > 2);
     }
 }

@@ -34,7 +34,8 @@ final class JsonValueTest {
     void numbers_keepTheirTextAndCompareByValue() {
         assertThat(JsonValue.parse("[1.50,1E+2]").toJson()).isEqualTo("[1.50,1E+2]");
         assertThat(JsonValue.number("1.50")).isEqualTo(JsonValue.of(new BigDecimal("1.5")));
-        assertThat(JsonValue.number("1.50").hashCode()).isEqualTo(JsonValue.number("1.5").hashCode());
+        assertThat(JsonValue.number("1.50").hashCode())
+                .isEqualTo(JsonValue.number("1.5").hashCode());
         assertThat(JsonValue.number("100")).isEqualTo(JsonValue.number("1E+2"));
         assertThat(JsonValue.number("0")).isEqualTo(JsonValue.number("-0.0"));
         assertThat(JsonValue.number("1")).isNotEqualTo(JsonValue.of("1"));
@@ -54,14 +55,16 @@ final class JsonValueTest {
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> JsonValue.array(List.of(JsonValue.missing())))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(JsonValue.array(List.of(JsonValue.of(true), JsonValue.nullValue())).toJson())
+        assertThat(JsonValue.array(List.of(JsonValue.of(true), JsonValue.nullValue()))
+                        .toJson())
                 .isEqualTo("[true,null]");
     }
 
     @Test
     void parse_rejectsInvalidAndTrailingText() {
         assertThatThrownBy(() -> JsonValue.parse("{\"a\":}")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> JsonValue.parse("{} {}")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> JsonValue.parse("{} {}"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("more than one JSON value");
         assertThatThrownBy(() -> JsonValue.parse("")).isInstanceOf(IllegalArgumentException.class);
         assertThat(JsonValue.parse("\"\\u00e9\\n\"").asString()).contains("é\n");
@@ -69,7 +72,8 @@ final class JsonValueTest {
 
     @Test
     void equality_isStructural() {
-        assertThat(JsonValue.parse("{\"a\":[1,{\"b\":null}]}")).isEqualTo(JsonValue.parse("{ \"a\" : [1.0, {\"b\":null}] }"));
+        assertThat(JsonValue.parse("{\"a\":[1,{\"b\":null}]}"))
+                .isEqualTo(JsonValue.parse("{ \"a\" : [1.0, {\"b\":null}] }"));
         assertThat(JsonValue.parse("{\"a\":1,\"b\":2}")).isEqualTo(JsonValue.parse("{\"b\":2,\"a\":1}"));
         assertThat(JsonValue.parse("{\"a\":1}")).isNotEqualTo(JsonValue.parse("{\"a\":2}"));
         assertThat(JsonValue.missing()).isNotEqualTo(JsonValue.nullValue());

@@ -39,7 +39,8 @@ final class LargeLogStreamingTest {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void oneGibibyteOfPlainJson_isReadRecordByRecordInASmallHeap() {
         assertThat(Runtime.getRuntime().maxMemory())
-                .as("this test must run with a small heap (-Xmx48m, see the small-heap execution in cloudtrail-model/pom.xml)")
+                .as(
+                        "this test must run with a small heap (-Xmx48m, see the small-heap execution in cloudtrail-model/pom.xml)")
                 .isLessThan(64 * MIB);
 
         GeneratedLog in = GeneratedLog.ofAtLeastBytes(GIB, 1);
@@ -50,13 +51,21 @@ final class LargeLogStreamingTest {
         try (CloudTrailLog log = CloudTrail.reader().read(in, "generated-1GiB")) {
             for (CloudTrailRecord r : log) {
                 if (count % 100_000 == 0) {
-                    assertThat(r.eventSource()).as("record %d eventSource", count).isPresent();
+                    assertThat(r.eventSource())
+                            .as("record %d eventSource", count)
+                            .isPresent();
                     assertThat(r.eventName()).as("record %d eventName", count).isPresent();
                     assertThat(r.eventTime()).as("record %d eventTime", count).isPresent();
-                    assertThat(r.eventTime().get()).as("record %d eventTime", count).isAfterOrEqualTo(previous);
+                    assertThat(r.eventTime().get())
+                            .as("record %d eventTime", count)
+                            .isAfterOrEqualTo(previous);
                     previous = r.eventTime().get();
-                    assertThat(r.userIdentity().flatMap(UserIdentity::type)).as("record %d identity", count).isPresent();
-                    assertThat(r.eventCategory()).as("record %d eventCategory", count).isPresent();
+                    assertThat(r.userIdentity().flatMap(UserIdentity::type))
+                            .as("record %d identity", count)
+                            .isPresent();
+                    assertThat(r.eventCategory())
+                            .as("record %d eventCategory", count)
+                            .isPresent();
                     assertThat(r.eventID()).as("record %d eventID", count).isPresent();
                     retained.add(retainedHeap());
                 }
@@ -68,16 +77,24 @@ final class LargeLogStreamingTest {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         retained.add(retainedHeap());
 
-        assertThat(in.fullyRead()).as("the reader read the generated log to its end").isTrue();
+        assertThat(in.fullyRead())
+                .as("the reader read the generated log to its end")
+                .isTrue();
         assertThat(count).isEqualTo(in.recordCount());
         assertThat(in.bytesProduced()).isGreaterThanOrEqualTo(GIB);
         assertThat(retained).hasSizeGreaterThan(5);
         long first = retained.get(0);
         long max = retained.stream().mapToLong(Long::longValue).max().orElseThrow();
-        System.out.printf("LargeLogStreamingTest: %,d records, %,d bytes of JSON in %,d ms (%.0f MiB/s);"
+        System.out.printf(
+                "LargeLogStreamingTest: %,d records, %,d bytes of JSON in %,d ms (%.0f MiB/s);"
                         + " max heap %,d KiB; retained heap after GC every 100,000 records (KiB): %s; %s%n",
-                count, in.bytesProduced(), millis, in.bytesProduced() / (double) MIB / (millis / 1000.0),
-                Runtime.getRuntime().maxMemory() / 1024, kib(retained), peakHeap());
+                count,
+                in.bytesProduced(),
+                millis,
+                in.bytesProduced() / (double) MIB / (millis / 1000.0),
+                Runtime.getRuntime().maxMemory() / 1024,
+                kib(retained),
+                peakHeap());
         assertThat(max - first)
                 .as("retained heap grows with the log: %s KiB", kib(retained))
                 .isLessThan(ALLOWED_HEAP_GROWTH);
@@ -90,13 +107,15 @@ final class LargeLogStreamingTest {
         PipedInputStream pipe = new PipedInputStream(1 << 16);
         CountingFlushingOutputStream compressed = new CountingFlushingOutputStream(new PipedOutputStream(pipe));
         AtomicReference<Throwable> producerFailure = new AtomicReference<>();
-        Thread producer = new Thread(() -> {
-            try (GZIPOutputStream gzip = new GZIPOutputStream(compressed, 1 << 16)) {
-                json.transferTo(gzip);
-            } catch (Throwable t) {
-                producerFailure.set(t);
-            }
-        }, "gzip-producer");
+        Thread producer = new Thread(
+                () -> {
+                    try (GZIPOutputStream gzip = new GZIPOutputStream(compressed, 1 << 16)) {
+                        json.transferTo(gzip);
+                    } catch (Throwable t) {
+                        producerFailure.set(t);
+                    }
+                },
+                "gzip-producer");
         producer.setDaemon(true);
 
         long count = 0;
@@ -105,7 +124,9 @@ final class LargeLogStreamingTest {
         try (CloudTrailLog log = CloudTrail.reader().read(pipe, "generated-64MiB.json.gz")) {
             for (CloudTrailRecord r : log) {
                 if (count % 10_000 == 0) {
-                    assertThat(r.eventSource()).as("record %d eventSource", count).isPresent();
+                    assertThat(r.eventSource())
+                            .as("record %d eventSource", count)
+                            .isPresent();
                     assertThat(r.eventTime()).as("record %d eventTime", count).isPresent();
                 }
                 count++;
@@ -123,7 +144,8 @@ final class LargeLogStreamingTest {
         assertThat(count).isEqualTo(json.recordCount());
         assertThat(json.bytesProduced()).isGreaterThanOrEqualTo(64 * MIB);
         assertThat(compressed.count).isPositive().isLessThan(json.bytesProduced() / 2);
-        System.out.printf("LargeLogStreamingTest: %,d records, %,d bytes of JSON as %,d bytes of gzip in %,d ms; %s%n",
+        System.out.printf(
+                "LargeLogStreamingTest: %,d records, %,d bytes of JSON as %,d bytes of gzip in %,d ms; %s%n",
                 count, json.bytesProduced(), compressed.count, millis, peakHeap());
     }
 
@@ -145,7 +167,10 @@ final class LargeLogStreamingTest {
         StringBuilder s = new StringBuilder("peak heap use by pool (KiB):");
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                s.append(' ').append(pool.getName()).append('=').append(pool.getPeakUsage().getUsed() / 1024);
+                s.append(' ')
+                        .append(pool.getName())
+                        .append('=')
+                        .append(pool.getPeakUsage().getUsed() / 1024);
             }
         }
         return s.toString();

@@ -11,10 +11,13 @@ class LastRecordIndexTest {
 
     @Test
     void locatesEachRecordInItsFileCountingSkippedOnesAndGoingOnAcrossDocuments() {
-        String log = "{\"Records\":[{\"eventID\":\"a\"},42,{\"eventID\":\"b\",\"eventTime\":\"not a time\"},{\"eventID\":\"c\"}]}"
-                + "{\"Records\":[{\"eventID\":\"d\"}]}";
+        String log =
+                "{\"Records\":[{\"eventID\":\"a\"},42,{\"eventID\":\"b\",\"eventTime\":\"not a time\"},{\"eventID\":\"c\"}]}"
+                        + "{\"Records\":[{\"eventID\":\"d\"}]}";
         List<String> seen = new ArrayList<>();
-        try (CloudTrailLog l = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT).onBadField(FieldPolicy.REJECT_RECORD)
+        try (CloudTrailLog l = CloudTrail.reader()
+                .onProblem(ProblemPolicy.SKIP_AND_REPORT)
+                .onBadField(FieldPolicy.REJECT_RECORD)
                 .read(log.getBytes(StandardCharsets.UTF_8), "two-documents.json")) {
             assertThat(l.lastRecordIndex()).isEqualTo(-1);
             for (CloudTrailRecord r : l) {

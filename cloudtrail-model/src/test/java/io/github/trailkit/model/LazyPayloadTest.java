@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
  */
 final class LazyPayloadTest {
     /** Every kind of JSON value, non-ASCII text written plainly and escaped, nesting, empty containers. */
-    static final String PAYLOAD = "{\"s\":\"plain\",\"é\":\"café – 日本語 😀\",\"esc\":\"\\u00e9\\n\\t\\\"q\\\" \\\\ \\ud83d\\ude00\","
-            + "\"i\":-42,\"big\":123456789012345678901234567890,\"f\":9.82222E-5,\"z\":0.0,\"t\":true,\"no\":false,"
-            + "\"n\":null,\"o\":{},\"a\":[],\"deep\":{\"list\":[1,\"two\",[3,{\"four\":4}],null,{\"x\":[]}]},"
-            + " \"spaced\" : [ 1 , 2 ] }";
+    static final String PAYLOAD =
+            "{\"s\":\"plain\",\"é\":\"café – 日本語 😀\",\"esc\":\"\\u00e9\\n\\t\\\"q\\\" \\\\ \\ud83d\\ude00\","
+                    + "\"i\":-42,\"big\":123456789012345678901234567890,\"f\":9.82222E-5,\"z\":0.0,\"t\":true,\"no\":false,"
+                    + "\"n\":null,\"o\":{},\"a\":[],\"deep\":{\"list\":[1,\"two\",[3,{\"four\":4}],null,{\"x\":[]}]},"
+                    + " \"spaced\" : [ 1 , 2 ] }";
 
     private static CloudTrailRecord readOne(String recordJson) {
         byte[] log = ("{\"Records\":[" + recordJson + "]}").getBytes(StandardCharsets.UTF_8);
@@ -51,7 +52,8 @@ final class LazyPayloadTest {
         assertThat(params.isNull()).isFalse();
         assertThat(r.responseElements().orElseThrow().isArray()).isTrue();
         assertThat(((JsonValue.LazyValue) params).isDecoded()).isFalse();
-        assertThat(((JsonValue.LazyValue) r.responseElements().orElseThrow()).isDecoded()).isFalse();
+        assertThat(((JsonValue.LazyValue) r.responseElements().orElseThrow()).isDecoded())
+                .isFalse();
         assertThat(r.otherFields().get("unknownMember")).isInstanceOf(JsonValue.LazyValue.class);
         params.get("s");
         assertThat(((JsonValue.LazyValue) params).isDecoded()).isTrue();
@@ -68,8 +70,8 @@ final class LazyPayloadTest {
         assertThat(params.toJson()).isEqualTo(tree.toJson());
         assertThat(params.toString()).isEqualTo(tree.toString());
         assertThat(params.members()).isEqualTo(tree.members());
-        assertThat(params.members().keySet()).containsExactly("s", "é", "esc", "i", "big", "f", "z", "t", "no", "n",
-                "o", "a", "deep", "spaced");
+        assertThat(params.members().keySet())
+                .containsExactly("s", "é", "esc", "i", "big", "f", "z", "t", "no", "n", "o", "a", "deep", "spaced");
         assertThat(params.get("é").asString()).hasValue("café – 日本語 😀");
         assertThat(params.get("esc").asString()).hasValue("é\n\t\"q\" \\ 😀");
         assertThat(params.get("i").asNumber()).hasValue(new BigDecimal("-42"));
@@ -142,7 +144,9 @@ final class LazyPayloadTest {
                             case 0 -> List.<Object>of(params.members(), params.hashCode());
                             case 1 -> List.<Object>of(params.get("deep"), params.toJson());
                             case 2 -> List.<Object>of(params.path("deep.list.2.1.four"), params.equals(tree));
-                            default -> List.<Object>of(params.get("é"), params.members().size());
+                            default ->
+                                List.<Object>of(
+                                        params.get("é"), params.members().size());
                         };
                     }));
                 }
@@ -169,7 +173,9 @@ final class LazyPayloadTest {
                 + ",1],\"unknownMember\":" + PAYLOAD + "}";
         CloudTrailRecord r = readOne(json);
         String written = CloudTrail.writer().toJson(r);
-        assertThat(Samples.sameTree(Samples.tree(json), Samples.tree(written))).as(written).isTrue();
+        assertThat(Samples.sameTree(Samples.tree(json), Samples.tree(written)))
+                .as(written)
+                .isTrue();
         assertThat(CloudTrail.reader().readRecord(written)).isEqualTo(r);
         assertThat(r).isEqualTo(CloudTrail.reader().readRecord(json));
         ByteArrayOutputStream log = new ByteArrayOutputStream();

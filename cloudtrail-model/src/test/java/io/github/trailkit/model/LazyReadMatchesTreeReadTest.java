@@ -30,12 +30,16 @@ final class LazyReadMatchesTreeReadTest {
     private static final ReadLimits DEFAULTS = ReadLimits.defaults();
 
     /** What one read gives: records, problems and the error that ended it, if any (and where). */
-    record Outcome(List<CloudTrailRecord> records, List<RecordProblem> problems, String error, long offset,
-                   boolean stringTooLong) {}
+    record Outcome(
+            List<CloudTrailRecord> records,
+            List<RecordProblem> problems,
+            String error,
+            long offset,
+            boolean stringTooLong) {}
 
     static Outcome read(byte[] log, ProblemPolicy policy, ReadLimits limits, boolean fast) {
-        LogParser parser = new LogParser(new ByteArrayInputStream(log), "t.json", policy, limits,
-                Limits.factory(limits), fast);
+        LogParser parser =
+                new LogParser(new ByteArrayInputStream(log), "t.json", policy, limits, Limits.factory(limits), fast);
         List<CloudTrailRecord> records = new ArrayList<>();
         String error = null;
         long offset = -1;
@@ -76,13 +80,15 @@ final class LazyReadMatchesTreeReadTest {
             }
             assertThat(lazy.problems()).as("%s, %s: problems", what, policy).isEqualTo(tree.problems());
             assertThat(lazy.records()).as("%s, %s: records", what, policy).isEqualTo(tree.records());
-            assertThat(tree.records()).as("%s, %s: records, compared the other way", what, policy)
+            assertThat(tree.records())
+                    .as("%s, %s: records, compared the other way", what, policy)
                     .isEqualTo(lazy.records());
             for (int i = 0; i < lazy.records().size(); i++) {
                 CloudTrailRecord l = lazy.records().get(i);
                 CloudTrailRecord t = tree.records().get(i);
                 assertThat(l.hashCode()).as("%s: hash of record %d", what, i).isEqualTo(t.hashCode());
-                assertThat(CloudTrail.writer().toJson(l)).as("%s: JSON of record %d", what, i)
+                assertThat(CloudTrail.writer().toJson(l))
+                        .as("%s: JSON of record %d", what, i)
                         .isEqualTo(CloudTrail.writer().toJson(t));
             }
         }
@@ -93,11 +99,26 @@ final class LazyReadMatchesTreeReadTest {
         byte[] plain = GeneratedLog.records(3_000, 42).readAllBytes();
         assertSame("generated", plain, DEFAULTS);
         assertSame("generated, gzip", gzip(plain), DEFAULTS);
-        assertSame("generated, small records limit", plain, DEFAULTS.toBuilder().maxRecordBytes(1200).build());
-        assertSame("generated, short strings", plain, DEFAULTS.toBuilder().maxStringLength(40).build());
-        assertSame("generated, shallow", plain, DEFAULTS.toBuilder().maxNestingDepth(3).build());
-        assertSame("generated, short numbers", plain, DEFAULTS.toBuilder().maxNumberLength(3).build());
-        assertSame("generated, short total", plain, DEFAULTS.toBuilder().maxTotalBytes(500_000).build());
+        assertSame(
+                "generated, small records limit",
+                plain,
+                DEFAULTS.toBuilder().maxRecordBytes(1200).build());
+        assertSame(
+                "generated, short strings",
+                plain,
+                DEFAULTS.toBuilder().maxStringLength(40).build());
+        assertSame(
+                "generated, shallow",
+                plain,
+                DEFAULTS.toBuilder().maxNestingDepth(3).build());
+        assertSame(
+                "generated, short numbers",
+                plain,
+                DEFAULTS.toBuilder().maxNumberLength(3).build());
+        assertSame(
+                "generated, short total",
+                plain,
+                DEFAULTS.toBuilder().maxTotalBytes(500_000).build());
     }
 
     @Test
@@ -113,7 +134,10 @@ final class LazyReadMatchesTreeReadTest {
                         .getBytes(StandardCharsets.UTF_8);
             }
             assertSame(f.toString(), bytes, DEFAULTS);
-            assertSame(f + ", small records limit", bytes, DEFAULTS.toBuilder().maxRecordBytes(600).build());
+            assertSame(
+                    f + ", small records limit",
+                    bytes,
+                    DEFAULTS.toBuilder().maxRecordBytes(600).build());
         }
     }
 
@@ -135,17 +159,32 @@ final class LazyReadMatchesTreeReadTest {
     static byte[] logWith(byte[] payload) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(("{\"Records\":[{\"eventID\":\"1\",\"requestParameters\":{\"k\":[1,2]}},\n"
-                + "{\"eventID\":\"2\",\"eventName\":\"X\",\"requestParameters\":").getBytes(StandardCharsets.UTF_8));
+                        + "{\"eventID\":\"2\",\"eventName\":\"X\",\"requestParameters\":")
+                .getBytes(StandardCharsets.UTF_8));
         out.writeBytes(payload);
         out.writeBytes((",\"responseElements\":{\"ok\":true},\"eventTime\":\"2024-01-01T00:00:00Z\"},\n"
-                + "{\"eventID\":\"3\",\"additionalEventData\":[{\"x\":\"y\"}]}]}").getBytes(StandardCharsets.UTF_8));
+                        + "{\"eventID\":\"3\",\"additionalEventData\":[{\"x\":\"y\"}]}]}")
+                .getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
     }
 
     static Stream<Arguments> brokenPayloads() {
         List<Arguments> rows = new ArrayList<>();
-        String[] utf8 = {"C3", "C328", "E282", "E228A1", "F09F98", "F888808080", "FF", "C0AF", "EDA080", "F4908080",
-                "80", "E0809F", "F0808080"};
+        String[] utf8 = {
+            "C3",
+            "C328",
+            "E282",
+            "E228A1",
+            "F09F98",
+            "F888808080",
+            "FF",
+            "C0AF",
+            "EDA080",
+            "F4908080",
+            "80",
+            "E0809F",
+            "F0808080"
+        };
         for (String hex : utf8) {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             b.writeBytes("{\"a\":1,\"s\":\"ok".getBytes(StandardCharsets.UTF_8));
@@ -156,16 +195,40 @@ final class LazyReadMatchesTreeReadTest {
             rows.add(Arguments.of("invalid UTF-8 " + hex, b.toByteArray()));
         }
         String[] broken = {
-            "{\"s\":\"a\u0001b\"}", "{\"s\":\"a\nb\"}", "{\"s\":\"a\tb\"}", "{\"s\":\"\\x\"}", "{\"s\":\"\\u12\"}",
-            "{\"s\":\"\\uZZZZ\"}", "{\"a\":1,}", "{\"a\" 1}", "{\"a\":tru}", "[1,,2]", "{\"a\":01}", "{\"a\":-}",
-            "{\"a\":1e}", "{\"a\":NaN}", "{\"a\":.5}", "{\"a\":[1,2}", "{\"a\":{\"b\":1]}", "{1:2}", "{\"a\":'x'}",
-            "{\"a\":1,\"a\":2}", "{\"a\":{\"b\":[{\"c\":1,\"c\":2}]}}", "{\"a\":1,\"a\" 2}", "{\"a\":1,\"a\":tru}",
-            "{\"x\":1,\"y\":2,\"z\":3,\"\\u0078\":4}", "{\"é\":1,\"b\":2,\"é\":3}", "[{\"a\":1},{\"a\":1,\"a\":1}]",
-            "{\"a\":\"unterminated", "{\"a\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
-            "{\"n\":" + "9".repeat(1500) + "}", "{\"n\":-1." + "5".repeat(1500) + "}",
+            "{\"s\":\"a\u0001b\"}",
+            "{\"s\":\"a\nb\"}",
+            "{\"s\":\"a\tb\"}",
+            "{\"s\":\"\\x\"}",
+            "{\"s\":\"\\u12\"}",
+            "{\"s\":\"\\uZZZZ\"}",
+            "{\"a\":1,}",
+            "{\"a\" 1}",
+            "{\"a\":tru}",
+            "[1,,2]",
+            "{\"a\":01}",
+            "{\"a\":-}",
+            "{\"a\":1e}",
+            "{\"a\":NaN}",
+            "{\"a\":.5}",
+            "{\"a\":[1,2}",
+            "{\"a\":{\"b\":1]}",
+            "{1:2}",
+            "{\"a\":'x'}",
+            "{\"a\":1,\"a\":2}",
+            "{\"a\":{\"b\":[{\"c\":1,\"c\":2}]}}",
+            "{\"a\":1,\"a\" 2}",
+            "{\"a\":1,\"a\":tru}",
+            "{\"x\":1,\"y\":2,\"z\":3,\"\\u0078\":4}",
+            "{\"é\":1,\"b\":2,\"é\":3}",
+            "[{\"a\":1},{\"a\":1,\"a\":1}]",
+            "{\"a\":\"unterminated",
+            "{\"a\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
+            "{\"n\":" + "9".repeat(1500) + "}",
+            "{\"n\":-1." + "5".repeat(1500) + "}",
         };
         for (String s : broken) {
-            rows.add(Arguments.of(s.length() > 60 ? s.substring(0, 60) + "..." : s, s.getBytes(StandardCharsets.UTF_8)));
+            rows.add(
+                    Arguments.of(s.length() > 60 ? s.substring(0, 60) + "..." : s, s.getBytes(StandardCharsets.UTF_8)));
         }
         return rows.stream();
     }
@@ -175,28 +238,48 @@ final class LazyReadMatchesTreeReadTest {
     void aPayloadBrokenInsideIsReportedAsBefore(String name, byte[] payload) {
         byte[] log = logWith(payload);
         assertSame(name, log, DEFAULTS);
-        assertSame(name + ", shallow", log, DEFAULTS.toBuilder().maxNestingDepth(4).build());
-        assertSame(name + ", short numbers", log, DEFAULTS.toBuilder().maxNumberLength(20).build());
-        assertSame(name + ", small records", log, DEFAULTS.toBuilder().maxRecordBytes(100).build());
+        assertSame(
+                name + ", shallow", log, DEFAULTS.toBuilder().maxNestingDepth(4).build());
+        assertSame(
+                name + ", short numbers",
+                log,
+                DEFAULTS.toBuilder().maxNumberLength(20).build());
+        assertSame(
+                name + ", small records",
+                log,
+                DEFAULTS.toBuilder().maxRecordBytes(100).build());
     }
 
     @Test
     void stringsOverTheLengthLimitInsideAPayload_everywhereAndHoweverWritten() {
-        String[] texts = {"x".repeat(50), "é".repeat(50), "\\u00e9".repeat(50), "日本".repeat(25), "😀".repeat(25),
-                "\\n".repeat(50), "a".repeat(49) + "\\u0041"};
+        String[] texts = {
+            "x".repeat(50),
+            "é".repeat(50),
+            "\\u00e9".repeat(50),
+            "日本".repeat(25),
+            "😀".repeat(25),
+            "\\n".repeat(50),
+            "a".repeat(49) + "\\u0041"
+        };
         for (int limit : new int[] {10, 49, 50, 51, 100, 299, 300, 301}) {
             ReadLimits strings = DEFAULTS.toBuilder().maxStringLength(limit).build();
             for (String t : texts) {
-                for (String payload : List.of("{\"s\":\"" + t + "\"}", "[\"" + t + "\"]",
+                for (String payload : List.of(
+                        "{\"s\":\"" + t + "\"}",
+                        "[\"" + t + "\"]",
                         "{\"a\":{\"b\":[1,\"" + t + "\",{\"c\":\"" + t + t + "\"}]}}",
                         "{\"" + t.replace("\\", "") + "\":1,\"s\":\"" + t + t + t + t + t + t + "\"}")) {
                     String what = "limit " + limit + ": " + payload;
                     assertSame(what, logWith(payload), strings);
                     // with something else broken after the long string too, and the record over its size limit
                     assertSame(what + " then broken", logWith(payload.replaceFirst(".$", ",}")), strings);
-                    assertSame(what + ", small records", logWith(payload),
+                    assertSame(
+                            what + ", small records",
+                            logWith(payload),
                             strings.toBuilder().maxRecordBytes(200).build());
-                    assertSame(what + " then a duplicate", logWith(payload.replaceFirst("^\\{", "{\"d\":1,\"d\":2,")),
+                    assertSame(
+                            what + " then a duplicate",
+                            logWith(payload.replaceFirst("^\\{", "{\"d\":1,\"d\":2,")),
                             strings);
                 }
             }
@@ -224,11 +307,19 @@ final class LazyReadMatchesTreeReadTest {
     void theRecordSizeLimitFires_atTheSameTokenInsideAPayload() {
         StringBuilder payload = new StringBuilder("{");
         for (int i = 0; i < 400; i++) {
-            payload.append(i == 0 ? "" : ",").append("\"m").append(i).append("\":[").append(i).append(",\"v\"]");
+            payload.append(i == 0 ? "" : ",")
+                    .append("\"m")
+                    .append(i)
+                    .append("\":[")
+                    .append(i)
+                    .append(",\"v\"]");
         }
         payload.append('}');
         for (long limit : new long[] {50, 120, 500, 1000, 3000, 5000, 6000}) {
-            assertSame("limit " + limit, logWith(payload.toString()), DEFAULTS.toBuilder().maxRecordBytes(limit).build());
+            assertSame(
+                    "limit " + limit,
+                    logWith(payload.toString()),
+                    DEFAULTS.toBuilder().maxRecordBytes(limit).build());
         }
     }
 

@@ -413,59 +413,78 @@ final class LogFileKeyTest {
                 argumentSet("empty string", ""),
                 argumentSet("random key", "images/2015/08/01/cat.png"),
                 argumentSet("AWSLogs folder only", "AWSLogs/111122223333/CloudTrail/"),
-                argumentSet("file-name account differs from folder",
+                argumentSet(
+                        "file-name account differs from folder",
                         folders + "444455556666_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz"),
-                argumentSet("file-name region differs from folder",
+                argumentSet(
+                        "file-name region differs from folder",
                         folders + "111122223333_CloudTrail_us-east-1_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz"),
-                argumentSet("plain .json",
+                argumentSet(
+                        "plain .json",
                         folders + "111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json"),
-                argumentSet("other extension",
+                argumentSet(
+                        "other extension",
                         folders + "111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.bz2"),
                 argumentSet("trailing newline", validLog + "\n"),
-                argumentSet("11-digit account",
+                argumentSet(
+                        "11-digit account",
                         "AWSLogs/11112222333/CloudTrail/us-east-2/2015/08/01/"
                                 + "11112222333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz"),
-                argumentSet("month 13 in folder",
+                argumentSet(
+                        "month 13 in folder",
                         "AWSLogs/111122223333/CloudTrail/us-east-2/2015/13/01/"
                                 + "111122223333_CloudTrail_us-east-2_20151301T0210Z_Mu0KsOhtH1ar15ZZ.json.gz"),
-                argumentSet("February 30 in folder",
+                argumentSet(
+                        "February 30 in folder",
                         "AWSLogs/111122223333/CloudTrail/us-east-2/2015/02/30/"
                                 + "111122223333_CloudTrail_us-east-2_20150228T0210Z_Mu0KsOhtH1ar15ZZ.json.gz"),
-                argumentSet("hour 24 in file name",
+                argumentSet(
+                        "hour 24 in file name",
                         folders + "111122223333_CloudTrail_us-east-2_20150801T2410Z_Mu0KsOhtH1ar15ZZ.json.gz"),
-                argumentSet("seconds in a log-file time",
+                argumentSet(
+                        "seconds in a log-file time",
                         folders + "111122223333_CloudTrail_us-east-2_20150801T021000Z_Mu0KsOhtH1ar15ZZ.json.gz"),
-                argumentSet("unique string with a dash",
+                argumentSet(
+                        "unique string with a dash",
                         folders + "111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1-r15ZZ.json.gz"),
-                argumentSet("missing unique string",
-                        folders + "111122223333_CloudTrail_us-east-2_20150801T0210Z.json.gz"),
-                argumentSet("upper-case organization id",
+                argumentSet(
+                        "missing unique string", folders + "111122223333_CloudTrail_us-east-2_20150801T0210Z.json.gz"),
+                argumentSet(
+                        "upper-case organization id",
                         "AWSLogs/o-FXOZGWU6RC/111122223333/CloudTrail/us-east-2/2015/08/01/"
                                 + "111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz"),
-                argumentSet("too short organization id",
+                argumentSet(
+                        "too short organization id",
                         "AWSLogs/o-abc123/111122223333/CloudTrail/us-east-2/2015/08/01/"
                                 + "111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz"),
-                argumentSet("Insight file in the CloudTrail folder",
+                argumentSet(
+                        "Insight file in the CloudTrail folder",
                         folders + "111122223333_CloudTrail-Insight_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz"),
-                argumentSet("lower-case folder",
+                argumentSet(
+                        "lower-case folder",
                         "AWSLogs/111122223333/cloudtrail/us-east-2/2015/08/01/"
                                 + "111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz"),
-                argumentSet("digest with a log-file timestamp",
-                        digestFolders
-                                + "CloudTrail-Digest_us-east-2_your-trail-name_us-east-2_20150817T1501Z.json.gz"),
-                argumentSet("digest without home region",
+                argumentSet(
+                        "digest with a log-file timestamp",
+                        digestFolders + "CloudTrail-Digest_us-east-2_your-trail-name_us-east-2_20150817T1501Z.json.gz"),
+                argumentSet(
+                        "digest without home region",
                         digestFolders + "CloudTrail-Digest_us-east-2_your-trail-name_20150817T150131Z.json.gz"),
-                argumentSet("digest region differs from folder",
+                argumentSet(
+                        "digest region differs from folder",
                         digestFolders
                                 + "CloudTrail-Digest_us-west-2_your-trail-name_us-east-2_20150817T150131Z.json.gz"),
-                argumentSet("digest with another suffix",
+                argumentSet(
+                        "digest with another suffix",
                         digestFolders + "CloudTrail-Digest_us-east-2_your-trail-name_us-east-2_20150817T150131Z"
                                 + "_copy.json.gz"),
-                argumentSet("AWS Config history file",
+                argumentSet(
+                        "AWS Config history file",
                         "AWSLogs/111122223333/Config/us-east-1/2015/08/01/ConfigHistory/"
                                 + "111122223333_Config_us-east-1_ConfigHistory_AWS::EC2::Instance_20150801T021000Z"
                                 + ".json.gz"),
-                argumentSet("ConfigWritabilityCheckFile with a suffix",
+                argumentSet(
+                        "ConfigWritabilityCheckFile with a suffix",
                         "AWSLogs/111122223333/Config/ConfigWritabilityCheckFile.txt"),
                 argumentSet("longer than an S3 key", "x".repeat(1000) + "/" + validLog));
     }
@@ -490,7 +509,9 @@ final class LogFileKeyTest {
 
     @Test
     void parse_null_throwsNullPointerException() {
-        assertThatNullPointerException().isThrownBy(() -> LogFileKey.parse(null)).withMessage("key");
+        assertThatNullPointerException()
+                .isThrownBy(() -> LogFileKey.parse(null))
+                .withMessage("key");
     }
 
     /* ---------------- value semantics ---------------- */
@@ -512,9 +533,10 @@ final class LogFileKeyTest {
         String key = "AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2024/08/01/"
                 + "111122223333_CloudTrail-Digest_us-east-1_t.1_us-east-1_20240801T201728Z_backfill.json.gz";
 
-        assertThat(LogFileKey.parse(key)).hasToString("LogFileKey{kind=DIGEST, key=" + key
-                + ", accountId=111122223333, region=us-east-1, date=2024-08-01, deliveryTime=2024-08-01T20:17:28Z"
-                + ", trailName=t.1, homeRegion=us-east-1, backfill=true}");
+        assertThat(LogFileKey.parse(key))
+                .hasToString("LogFileKey{kind=DIGEST, key=" + key
+                        + ", accountId=111122223333, region=us-east-1, date=2024-08-01, deliveryTime=2024-08-01T20:17:28Z"
+                        + ", trailName=t.1, homeRegion=us-east-1, backfill=true}");
         assertThat(LogFileKey.parse("random")).hasToString("LogFileKey{kind=OTHER, key=random}");
     }
 }

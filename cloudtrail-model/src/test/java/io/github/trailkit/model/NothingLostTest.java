@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 final class NothingLostTest {
     private static final int RECORDS = 300;
-    private static final ReadLimits LIMITS = ReadLimits.builder().maxRecordBytes(4096).build();
+    private static final ReadLimits LIMITS =
+            ReadLimits.builder().maxRecordBytes(4096).build();
 
     /** Ways to damage record {@code i}: each gives a record the reader must skip and report. */
     private static final List<IntFunction<String>> DAMAGE = List.of(
@@ -32,8 +33,9 @@ final class NothingLostTest {
             i -> Integer.toString(i),
             i -> "\"" + i + "\"",
             i -> "null",
-            i -> record(i).replace("\"requestParameters\":{", "\"requestParameters\":{\"pad\":\""
-                    + "p".repeat(5000) + "\","));
+            i -> record(i)
+                    .replace(
+                            "\"requestParameters\":{", "\"requestParameters\":{\"pad\":\"" + "p".repeat(5000) + "\","));
 
     static LongStream seeds() {
         return LongStream.range(0, 12);
@@ -67,12 +69,16 @@ final class NothingLostTest {
         byte[] plain = json.toString().getBytes(StandardCharsets.UTF_8);
         for (byte[] input : List.of(plain, BadInputTest.gzip(plain))) {
             List<String> delivered = new ArrayList<>();
-            try (CloudTrailLog log = CloudTrail.reader().limits(LIMITS).onProblem(ProblemPolicy.SKIP_AND_REPORT)
+            try (CloudTrailLog log = CloudTrail.reader()
+                    .limits(LIMITS)
+                    .onProblem(ProblemPolicy.SKIP_AND_REPORT)
                     .onBadField(FieldPolicy.REJECT_RECORD)
                     .read(input, "seed-" + seed)) {
                 log.forEach(r -> delivered.add(r.eventID().orElseThrow()));
                 assertThat(delivered).as("seed %d", seed).isEqualTo(valid);
-                assertThat(log.problems()).extracting(RecordProblem::recordIndex).as("seed %d", seed)
+                assertThat(log.problems())
+                        .extracting(RecordProblem::recordIndex)
+                        .as("seed %d", seed)
                         .isEqualTo(damaged);
                 assertThat(log.recordsRead()).isEqualTo(valid.size());
             }

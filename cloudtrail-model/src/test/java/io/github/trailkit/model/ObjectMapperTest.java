@@ -42,11 +42,13 @@ final class ObjectMapperTest {
                     .isTrue();
             CloudTrailRecord back = PLAIN.readValue(mine, CloudTrailRecord.class);
             assertThat(back).isEqualTo(r);
-            assertThat(PLAIN.treeToValue(PLAIN.valueToTree(r), CloudTrailRecord.class)).isEqualTo(r);
+            assertThat(PLAIN.treeToValue(PLAIN.valueToTree(r), CloudTrailRecord.class))
+                    .isEqualTo(r);
         }
         // records inside the team's own types: a list, a map, a message with a time of its own
         String list = PLAIN.writeValueAsString(records);
-        assertThat(PLAIN.readValue(list, new TypeReference<List<CloudTrailRecord>>() {})).isEqualTo(records);
+        assertThat(PLAIN.readValue(list, new TypeReference<List<CloudTrailRecord>>() {}))
+                .isEqualTo(records);
         Message m = new Message();
         m.receivedAt = Instant.parse("2024-05-01T10:15:30.123Z");
         m.record = records.get(0);
@@ -61,8 +63,8 @@ final class ObjectMapperTest {
                 .eventName("CreateTopic")
                 .eventTime(Instant.parse("2024-01-01T00:00:00Z"))
                 .build();
-        ObjectMapper timestamps = new ObjectMapper().findAndRegisterModules()
-                .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        ObjectMapper timestamps =
+                new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         JsonNode tree = timestamps.valueToTree(r);
         assertThat(tree.get("eventTime").asText()).isEqualTo("2024-01-01T00:00:00Z");
         assertThat(tree.has("sessionCredentialFromConsole")).isFalse();
@@ -74,27 +76,30 @@ final class ObjectMapperTest {
         // as the reader's default (FieldPolicy.KEEP_AND_WARN): the accessor is empty, the value kept as it came
         CloudTrailRecord r = PLAIN.readValue("{\"eventTime\":\"yesterday\"}", CloudTrailRecord.class);
         assertThat(r.eventTime()).isEmpty();
-        assertThat(PLAIN.readTree(PLAIN.writeValueAsString(r))).isEqualTo(PLAIN.readTree("{\"eventTime\":\"yesterday\"}"));
+        assertThat(PLAIN.readTree(PLAIN.writeValueAsString(r)))
+                .isEqualTo(PLAIN.readTree("{\"eventTime\":\"yesterday\"}"));
         assertThatThrownBy(() -> PLAIN.readValue("[1]", CloudTrailRecord.class))
                 .isInstanceOf(JsonMappingException.class);
     }
 
     @Test
     void jsonValue_convertsToAndFromJsonNode_andThroughTheMapper_numbersExact() throws Exception {
-        String json = "{\"a\":[1,2.50,-3E+2,123456789012345678901234567890],\"b\":{\"c\":null,\"d\":true},\"e\":\"\\u00e9x\"}";
+        String json =
+                "{\"a\":[1,2.50,-3E+2,123456789012345678901234567890],\"b\":{\"c\":null,\"d\":true},\"e\":\"\\u00e9x\"}";
         JsonValue v = JsonValue.parse(json);
         JsonNode node = v.toJsonNode();
         assertThat(node.get("a").get(1).decimalValue()).isEqualByComparingTo("2.50");
         assertThat(node.get("a").get(3).bigIntegerValue().toString()).isEqualTo("123456789012345678901234567890");
         assertThat(JsonValue.fromJsonNode(node).toJsonNode()).isEqualTo(node);
-        assertThat(JsonValue.fromJsonNode(PLAIN.readTree(json)).path("b.d").asBoolean()).contains(true);
+        assertThat(JsonValue.fromJsonNode(PLAIN.readTree(json)).path("b.d").asBoolean())
+                .contains(true);
         assertThat(JsonValue.missing().toJsonNode().isMissingNode()).isTrue();
         assertThat(JsonValue.fromJsonNode(node.path("nothing"))).isEqualTo(JsonValue.missing());
 
         assertThat(PLAIN.writeValueAsString(v)).isEqualTo(v.toJson());
         assertThat(PLAIN.readValue(json, JsonValue.class)).isEqualTo(v);
-        Map<String, JsonValue> inMap = PLAIN.readValue("{\"x\":" + json + ",\"y\":null}",
-                new TypeReference<Map<String, JsonValue>>() {});
+        Map<String, JsonValue> inMap =
+                PLAIN.readValue("{\"x\":" + json + ",\"y\":null}", new TypeReference<Map<String, JsonValue>>() {});
         assertThat(inMap.get("x")).isEqualTo(v);
         assertThat(inMap.get("y")).isEqualTo(JsonValue.nullValue());
     }

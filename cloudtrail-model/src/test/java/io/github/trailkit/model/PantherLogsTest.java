@@ -39,26 +39,34 @@ final class PantherLogsTest {
         List<CloudTrailRecord> records = new ArrayList<>();
         for (ProblemPolicy policy : ProblemPolicy.values()) {
             records.clear();
-            try (CloudTrailLog log = CloudTrail.reader().onProblem(policy)
+            try (CloudTrailLog log = CloudTrail.reader()
+                    .onProblem(policy)
                     .read(file.toString().getBytes(StandardCharsets.UTF_8), "panther.json")) {
                 log.forEach(records::add);
                 assertThat(log.problems()).isEmpty();
                 assertThat(records).hasSize(117);
-                assertThat(log.warnings()).filteredOn(w -> w.reason().contains("/eventTime: "))
-                        .extracting(RecordProblem::recordIndex).isEqualTo(badTimes);
-                assertThat(log.warnings()).allSatisfy(w -> assertThat(w.reason()).startsWith("/Records/" + w.recordIndex() + "/"));
+                assertThat(log.warnings())
+                        .filteredOn(w -> w.reason().contains("/eventTime: "))
+                        .extracting(RecordProblem::recordIndex)
+                        .isEqualTo(badTimes);
+                assertThat(log.warnings())
+                        .allSatisfy(w -> assertThat(w.reason()).startsWith("/Records/" + w.recordIndex() + "/"));
             }
         }
         for (int i = 0; i < records.size(); i++) {
             CloudTrailRecord r = records.get(i);
-            assertThat(r.eventName()).isEqualTo(java.util.Optional.ofNullable(logs.get(i).get("eventName")).map(JsonNode::asText));
+            assertThat(r.eventName())
+                    .isEqualTo(java.util.Optional.ofNullable(logs.get(i).get("eventName"))
+                            .map(JsonNode::asText));
             if (badTimes.contains((long) i)) {
                 assertThat(r.eventTime()).isEmpty();
-                assertThat(r.otherFields().get("eventTime").asString()).hasValue(logs.get(i).get("eventTime").asText());
+                assertThat(r.otherFields().get("eventTime").asString())
+                        .hasValue(logs.get(i).get("eventTime").asText());
             }
             String written = CloudTrail.writer().toJson(r);
             assertThat(Samples.sameTree(logs.get(i), Samples.tree(written)))
-                    .as("record %d written back as it came:%n %s%n %s", i, logs.get(i), written).isTrue();
+                    .as("record %d written back as it came:%n %s%n %s", i, logs.get(i), written)
+                    .isTrue();
         }
     }
 }

@@ -23,7 +23,8 @@ final class ReadBoundsTest {
 
         List<String> ids = new ArrayList<>();
         // strict fields: a record with an unreadable field is a problem too, as a record that is not an object is
-        try (CloudTrailLog log = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT)
+        try (CloudTrailLog log = CloudTrail.reader()
+                .onProblem(ProblemPolicy.SKIP_AND_REPORT)
                 .onBadField(FieldPolicy.REJECT_RECORD)
                 .read(sb.toString().getBytes(StandardCharsets.UTF_8), "many")) {
             log.forEach(r -> ids.add(r.eventID().orElseThrow()));
@@ -44,36 +45,49 @@ final class ReadBoundsTest {
         StringBuilder payload = new StringBuilder("{");
         for (int i = 0; i < 1 << 16; i++) {
             String bits = String.format("%16s", Integer.toBinaryString(i)).replace(' ', '0');
-            payload.append('"').append(bits.replace("0", "Ab").replace("1", "Cd")).append("\":0,");
+            payload.append('"')
+                    .append(bits.replace("0", "Ab").replace("1", "Cd"))
+                    .append("\":0,");
         }
         payload.append("\"z\":0}");
         String log = "{\"Records\":[" + LAST + ",{\"eventID\":\"p\",\"requestParameters\":" + payload + "}]}";
 
         List<String> ids = new ArrayList<>();
         LimitExceededException e;
-        try (CloudTrailLog read = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT)
+        try (CloudTrailLog read = CloudTrail.reader()
+                .onProblem(ProblemPolicy.SKIP_AND_REPORT)
                 .read(log.getBytes(StandardCharsets.UTF_8), "flood.json")) {
-            e = catchThrowableOfType(LimitExceededException.class,
+            e = catchThrowableOfType(
+                    LimitExceededException.class,
                     () -> read.forEach(r -> ids.add(r.eventID().orElseThrow())));
         }
         assertThat(ids).containsExactly("last");
         assertThat(e).isNotNull();
         assertThat(e.limit()).isEqualTo(ReadLimits.Limit.NAME_TABLE);
-        assertThat(e.getMessage()).startsWith("flood.json: record 1 at byte ")
+        assertThat(e.getMessage())
+                .startsWith("flood.json: record 1 at byte ")
                 .contains("too many member names collide in the JSON parser's name table")
                 .doesNotContain("maxTotalBytes");
 
         // the same through readRecord; and neither leaves the reader's shared name table full for the next reads
-        LimitExceededException one = catchThrowableOfType(LimitExceededException.class,
+        LimitExceededException one = catchThrowableOfType(
+                LimitExceededException.class,
                 () -> CloudTrail.reader().readRecord("{\"eventID\":\"p\",\"requestParameters\":" + payload + "}"));
         assertThat(one.limit()).isEqualTo(ReadLimits.Limit.NAME_TABLE);
         for (int round = 0; round < 3; round++) {
             StringBuilder fresh = new StringBuilder("{\"eventID\":\"f\",\"requestParameters\":{");
             for (int i = 0; i < 2000; i++) {
-                fresh.append("\"fresh").append(round).append('_').append(i).append("\":").append(i).append(',');
+                fresh.append("\"fresh")
+                        .append(round)
+                        .append('_')
+                        .append(i)
+                        .append("\":")
+                        .append(i)
+                        .append(',');
             }
             fresh.append("\"z\":0}}");
-            assertThat(CloudTrail.reader().readRecord(fresh.toString()).eventID()).hasValue("f");
+            assertThat(CloudTrail.reader().readRecord(fresh.toString()).eventID())
+                    .hasValue("f");
             String log2 = "{\"Records\":[" + fresh.toString().replace("fresh", "again") + "]}";
             try (CloudTrailLog again = CloudTrail.reader().read(log2.getBytes(StandardCharsets.UTF_8), "next.json")) {
                 assertThat(again.stream().count()).isEqualTo(1);
@@ -84,8 +98,8 @@ final class ReadBoundsTest {
     @Test
     void aNumberBeyondBigDecimalsExponentHashesComparesAndIsWrittenBack() {
         // (whether BigDecimal holds 1e2147483648 itself depends on the JDK: 17 refuses it, 25 takes it)
-        JsonValue v = JsonValue.parse("{\"n\": 1e2147483648, \"m\": 10e2147483647, \"o\": 1e2147483649,"
-                + " \"p\": -1e99999999999}");
+        JsonValue v = JsonValue.parse(
+                "{\"n\": 1e2147483648, \"m\": 10e2147483647, \"o\": 1e2147483649," + " \"p\": -1e99999999999}");
         JsonValue n = v.path("n");
 
         assertThat(v.path("o").asNumber()).isEmpty();
@@ -95,7 +109,9 @@ final class ReadBoundsTest {
         assertThat(v.hashCode()).isEqualTo(JsonValue.parse(v.toJson()).hashCode());
         assertThat(v.toJson()).contains("1e2147483648");
         // ordinary numbers: equal by value, as before
-        assertThat(JsonValue.parse("1.50")).isEqualTo(JsonValue.parse("15e-1")).hasSameHashCodeAs(JsonValue.parse("1.5"));
+        assertThat(JsonValue.parse("1.50"))
+                .isEqualTo(JsonValue.parse("15e-1"))
+                .hasSameHashCodeAs(JsonValue.parse("1.5"));
         assertThat(JsonValue.parse("-0.0")).isEqualTo(JsonValue.parse("0")).hasSameHashCodeAs(JsonValue.parse("0"));
         assertThat(JsonValue.parse("100")).isEqualTo(JsonValue.parse("1E+2")).isNotEqualTo(JsonValue.parse("-100"));
 

@@ -20,8 +20,17 @@ import org.junit.jupiter.api.Test;
  */
 final class ReadmeSnippetsTest {
     private static final Path README = Path.of("..", "README.md");
-    private static final Path SAMPLE = Path.of("..", "samples", "AWSLogs", "123456789012", "CloudTrail", "us-east-2",
-            "2015", "01", "24", "123456789012_CloudTrail_us-east-2_20150124T2330Z_tKGwUkXxLSJzB0bm.json.gz");
+    private static final Path SAMPLE = Path.of(
+            "..",
+            "samples",
+            "AWSLogs",
+            "123456789012",
+            "CloudTrail",
+            "us-east-2",
+            "2015",
+            "01",
+            "24",
+            "123456789012_CloudTrail_us-east-2_20150124T2330Z_tKGwUkXxLSJzB0bm.json.gz");
 
     void readCreateTopicCalls(Path path) {
         // README:read
@@ -30,7 +39,11 @@ final class ReadmeSnippetsTest {
             for (CloudTrailRecord r : log) {
                 if (r.eventName().orElse("").equals("CreateTopic")) {
                     String who = r.userIdentity().flatMap(UserIdentity::arn).orElse("?");
-                    String topic = r.requestParameters().orElse(JsonValue.missing()).path("name").asString().orElse("?");
+                    String topic = r.requestParameters()
+                            .orElse(JsonValue.missing())
+                            .path("name")
+                            .asString()
+                            .orElse("?");
                     System.out.println(who + " created topic " + topic);
                 }
             }
@@ -44,9 +57,9 @@ final class ReadmeSnippetsTest {
         // README:key
         LogFileKey key = LogFileKey.parse(
                 "AWSLogs/o-exampleorgid/111122223333/CloudTrail/us-east-2/2024/01/31/111122223333_CloudTrail_us-east-2_20240131T2355Z_Mu0KsOhtH1ar15ZZ.json.gz");
-        key.kind();            // LOG
-        key.organizationId();  // Optional[o-exampleorgid]
-        key.deliveryTime();    // Optional[2024-01-31T23:55:00Z]
+        key.kind(); // LOG
+        key.organizationId(); // Optional[o-exampleorgid]
+        key.deliveryTime(); // Optional[2024-01-31T23:55:00Z]
         // README:key
         assertThat(key.kind()).hasToString("LOG");
         assertThat(key.organizationId()).hasToString("Optional[o-exampleorgid]");
@@ -80,7 +93,8 @@ final class ReadmeSnippetsTest {
 
     static List<String> regions(String source) {
         List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("// README:(\\w+)\\n(.*?)\\n\\s*// README:\\1", Pattern.DOTALL).matcher(source);
+        Matcher m = Pattern.compile("// README:(\\w+)\\n(.*?)\\n\\s*// README:\\1", Pattern.DOTALL)
+                .matcher(source);
         while (m.find()) {
             out.add(m.group(2).stripIndent().stripTrailing());
         }

@@ -9,7 +9,8 @@ final class SafeTextTest {
     @Test
     void everyLineBreakControlAndBidiCharacterIsEscaped() {
         assertThat(SafeText.escape("a\nb\rc\td")).isEqualTo("a\\nb\\rc\\td");
-        assertThat(SafeText.escape("\u001b]0;t\u0007\u007f\u0085\u009b")).isEqualTo("\\u001b]0;t\\u0007\\u007f\\u0085\\u009b");
+        assertThat(SafeText.escape("\u001b]0;t\u0007\u007f\u0085\u009b"))
+                .isEqualTo("\\u001b]0;t\\u0007\\u007f\\u0085\\u009b");
         assertThat(SafeText.escape("\u2028\u2029\u202a\u202e\u2066\u2069\u200e\u200f\u061c"))
                 .isEqualTo("\\u2028\\u2029\\u202a\\u202e\\u2066\\u2069\\u200e\\u200f\\u061c");
         assertThat(SafeText.escape("x\ud800y\udc00z")).isEqualTo("x\\ud800y\\udc00z");

@@ -30,8 +30,10 @@ final class TypedFieldsTest {
         assertThat(id.accessKeyId()).contains("");
         // an explicit null reads as empty, as for a typed field, and is kept to be written back
         assertThat(r.requestParameters()).isEmpty();
-        assertThat(r.responseElements().orElseThrow().path("ConsoleLogin").asString()).contains("Success");
-        assertThat(r.additionalEventData().orElseThrow().get("MFAUsed").asString()).contains("YES");
+        assertThat(r.responseElements().orElseThrow().path("ConsoleLogin").asString())
+                .contains("Success");
+        assertThat(r.additionalEventData().orElseThrow().get("MFAUsed").asString())
+                .contains("YES");
         assertThat(r.readOnly()).isEmpty();
         assertThat(r.otherFields()).containsOnly(java.util.Map.entry("requestParameters", JsonValue.nullValue()));
     }
@@ -61,9 +63,11 @@ final class TypedFieldsTest {
     @Test
     void roleChainingSessionIssuer() {
         CloudTrailRecord r = sample("cloudtrail/sts-AssumeRole-role-chaining.json");
-        SessionContext session = r.userIdentity().flatMap(UserIdentity::sessionContext).orElseThrow();
+        SessionContext session =
+                r.userIdentity().flatMap(UserIdentity::sessionContext).orElseThrow();
         assertThat(session.sessionIssuer().flatMap(SessionIssuer::type)).contains("Role");
-        assertThat(session.sessionIssuer().flatMap(SessionIssuer::arn)).contains("arn:aws:iam::111111111111:role/JohnRole1");
+        assertThat(session.sessionIssuer().flatMap(SessionIssuer::arn))
+                .contains("arn:aws:iam::111111111111:role/JohnRole1");
         assertThat(session.sourceIdentity()).contains("JohnDoe");
         assertThat(r.userIdentity().flatMap(UserIdentity::type)).contains(IdentityType.ASSUMED_ROLE);
     }
@@ -78,14 +82,17 @@ final class TypedFieldsTest {
         assertThat(d.state()).contains(InsightState.START);
         assertThat(d.insightType()).contains(InsightType.API_CALL_RATE_INSIGHT);
         assertThat(d.eventSource()).contains("autoscaling.amazonaws.com");
-        InsightStatistics stats = d.insightContext().flatMap(InsightContext::statistics).orElseThrow();
+        InsightStatistics stats =
+                d.insightContext().flatMap(InsightContext::statistics).orElseThrow();
         assertThat(stats.baseline().flatMap(InsightStatistic::average)).contains(new BigDecimal("9.82222E-5"));
-        assertThat(stats.insight().flatMap(InsightStatistic::average).orElseThrow()).isEqualByComparingTo("5");
+        assertThat(stats.insight().flatMap(InsightStatistic::average).orElseThrow())
+                .isEqualByComparingTo("5");
         assertThat(stats.insightDuration()).hasValue(1);
         assertThat(stats.baselineDuration()).hasValue(10181);
         List<InsightAttribution> attributions =
                 d.insightContext().flatMap(InsightContext::attributions).orElseThrow();
-        assertThat(attributions).extracting(a -> a.attribute().orElseThrow())
+        assertThat(attributions)
+                .extracting(a -> a.attribute().orElseThrow())
                 .containsExactly("userIdentityArn", "userAgent", "errorCode");
         assertThat(attributions.get(2).insight().orElseThrow().get(0).value()).contains("null");
     }
@@ -94,13 +101,17 @@ final class TypedFieldsTest {
     void insightsLogFileWithStartAndEnd() {
         List<CloudTrailRecord> records = new ArrayList<>();
         try (CloudTrailLog log = CloudTrail.reader()
-                .read(Samples.resource("samples/cloudtrail/insight-logfile-UpdateInstanceInformation-Start-and-End-v1.07.json"))) {
+                .read(Samples.resource(
+                        "samples/cloudtrail/insight-logfile-UpdateInstanceInformation-Start-and-End-v1.07.json"))) {
             log.forEach(records::add);
         }
-        assertThat(records).extracting(r -> r.insightDetails().flatMap(InsightDetails::state).orElseThrow())
+        assertThat(records)
+                .extracting(
+                        r -> r.insightDetails().flatMap(InsightDetails::state).orElseThrow())
                 .containsExactly(InsightState.START, InsightState.END);
         assertThat(records.get(0).sharedEventID()).isEqualTo(records.get(1).sharedEventID());
-        InsightStatistics end = records.get(1).insightDetails()
+        InsightStatistics end = records.get(1)
+                .insightDetails()
                 .flatMap(InsightDetails::insightContext)
                 .flatMap(InsightContext::statistics)
                 .orElseThrow();
@@ -113,12 +124,14 @@ final class TypedFieldsTest {
         EdgeDeviceDetails edge = r.edgeDeviceDetails().orElseThrow();
         assertThat(edge.type()).contains("outposts");
         assertThat(edge.deviceID()).contains("op-01ac5d28a6a232904");
-        assertThat(r.resources().orElseThrow()).extracting(res -> res.type().orElseThrow())
+        assertThat(r.resources().orElseThrow())
+                .extracting(res -> res.type().orElseThrow())
                 .containsExactly("AWS::S3Outposts::Object", "AWS::S3Outposts::Bucket");
         assertThat(r.resources().orElseThrow().get(0).arn().orElseThrow()).startsWith("arn:aws:s3-outposts:");
         JsonValue extra = r.additionalEventData().orElseThrow();
         assertThat(extra.path("bytesTransferredIn").asNumber()).contains(BigDecimal.TEN);
-        assertThat(r.requestParameters().orElseThrow().path("bucketName").asString()).contains("DOC-EXAMPLE-BUCKET1");
+        assertThat(r.requestParameters().orElseThrow().path("bucketName").asString())
+                .contains("DOC-EXAMPLE-BUCKET1");
     }
 
     @Test
@@ -145,7 +158,10 @@ final class TypedFieldsTest {
         assertThat(w.windowStart()).contains(Instant.parse("2025-11-17T19:20:00Z"));
         assertThat(w.windowEnd()).contains(Instant.parse("2025-11-17T19:25:00Z"));
         assertThat(w.windowSize()).contains("PT5M");
-        assertThat(r.summary().orElseThrow().path("primaryDimension.statistics.0.value").asNumber())
+        assertThat(r.summary()
+                        .orElseThrow()
+                        .path("primaryDimension.statistics.0.value")
+                        .asNumber())
                 .contains(new BigDecimal(1000));
     }
 
@@ -157,32 +173,36 @@ final class TypedFieldsTest {
         assertThat(service.userIdentity().flatMap(UserIdentity::invokedBy)).contains("AWS Internal");
         assertThat(service.serviceEventDetails()).isPresent();
 
-        CloudTrailRecord unknown = sample("cloudtrail-current/data-cognito-GetCredentialsForIdentity-Unknown-v1.08.json");
+        CloudTrailRecord unknown =
+                sample("cloudtrail-current/data-cognito-GetCredentialsForIdentity-Unknown-v1.08.json");
         assertThat(unknown.userIdentity().flatMap(UserIdentity::type)).contains(IdentityType.UNKNOWN);
     }
 
     @Test
     void openEnums_keepUnknownValues() {
-        CloudTrailRecord r = CloudTrail.reader().readRecord(
-                "{\"eventVersion\":\"1.12\",\"eventType\":\"AwsBrandNewEvent\",\"eventCategory\":\"Quantum\","
-                        + "\"userIdentity\":{\"type\":\"RobotUser\"},\"addendum\":{\"reason\":\"SOLAR_FLARE\"},"
-                        + "\"futureField\":{\"x\":[1,2.50,null]}}");
+        CloudTrailRecord r = CloudTrail.reader()
+                .readRecord(
+                        "{\"eventVersion\":\"1.12\",\"eventType\":\"AwsBrandNewEvent\",\"eventCategory\":\"Quantum\","
+                                + "\"userIdentity\":{\"type\":\"RobotUser\"},\"addendum\":{\"reason\":\"SOLAR_FLARE\"},"
+                                + "\"futureField\":{\"x\":[1,2.50,null]}}");
         assertThat(r.eventType()).contains(EventType.UNKNOWN_TO_TRAILKIT);
         assertThat(r.eventTypeAsString()).contains("AwsBrandNewEvent");
         assertThat(r.eventCategory()).contains(EventCategory.UNKNOWN_TO_TRAILKIT);
         assertThat(r.userIdentity().flatMap(UserIdentity::type)).contains(IdentityType.UNKNOWN_TO_TRAILKIT);
         assertThat(r.userIdentity().flatMap(UserIdentity::typeAsString)).contains("RobotUser");
         assertThat(r.addendum().flatMap(Addendum::reason)).contains(AddendumReason.UNKNOWN_TO_TRAILKIT);
-        assertThat(r.otherFields().get("futureField").path("x.1").asNumber().orElseThrow()).isEqualByComparingTo("2.5");
+        assertThat(r.otherFields().get("futureField").path("x.1").asNumber().orElseThrow())
+                .isEqualByComparingTo("2.5");
         assertThat(CloudTrail.writer().toJson(r)).contains("\"futureField\":{\"x\":[1,2.50,null]}");
         assertThat(EventType.fromValue("AwsVpceEvents")).isEqualTo(EventType.AWS_VPCE_EVENT);
     }
 
     @Test
     void addendum_typedFields() {
-        CloudTrailRecord r = CloudTrail.reader().readRecord("{\"eventVersion\":\"1.08\",\"addendum\":{\"reason\":"
-                + "\"UPDATED_DATA\",\"updatedFields\":\"sourceIPAddress\",\"originalRequestID\":\"r-1\","
-                + "\"originalEventID\":\"e-1\"}}");
+        CloudTrailRecord r = CloudTrail.reader()
+                .readRecord("{\"eventVersion\":\"1.08\",\"addendum\":{\"reason\":"
+                        + "\"UPDATED_DATA\",\"updatedFields\":\"sourceIPAddress\",\"originalRequestID\":\"r-1\","
+                        + "\"originalEventID\":\"e-1\"}}");
         Addendum a = r.addendum().orElseThrow();
         assertThat(a.reason()).contains(AddendumReason.UPDATED_DATA);
         assertThat(a.updatedFields()).contains("sourceIPAddress");
@@ -202,7 +222,8 @@ final class TypedFieldsTest {
     void eventVersion_comparesAsIntegers() {
         assertThat(EventVersion.parse("1.10")).isGreaterThan(EventVersion.parse("1.09"));
         assertThat(EventVersion.parse("1.10")).isGreaterThan(EventVersion.parse("1.1"));
-        assertThat(EventVersion.parse("1.05").compareTo(EventVersion.parse("1.5"))).isZero();
+        assertThat(EventVersion.parse("1.05").compareTo(EventVersion.parse("1.5")))
+                .isZero();
         assertThat(EventVersion.parse("1.05")).isNotEqualTo(EventVersion.parse("1.5"));
         assertThat(EventVersion.parse("1.05").minor()).isEqualTo(5);
         assertThat(EventVersion.of(1, 8)).hasToString("1.08");
@@ -220,7 +241,8 @@ final class TypedFieldsTest {
         assertThatThrownBy(() -> r.otherFields().put("x", JsonValue.of(1)))
                 .isInstanceOf(UnsupportedOperationException.class);
 
-        List<Resource> mutable = new ArrayList<>(List.of(Resource.builder().arn("arn:a").build()));
+        List<Resource> mutable =
+                new ArrayList<>(List.of(Resource.builder().arn("arn:a").build()));
         CloudTrailRecord built = CloudTrailRecord.builder().resources(mutable).build();
         mutable.clear();
         assertThat(built.resources().orElseThrow()).hasSize(1);

@@ -17,7 +17,10 @@ final class AwsAttackTechniques {
 
     /** An instance profile's session: EC2 names the session after the instance, {@code i-...}. */
     private static Condition instanceRoleSession() {
-        return userIdentity().type().is("AssumedRole").and(userIdentity().principalId().wildcard("*:i-*"));
+        return userIdentity()
+                .type()
+                .is("AssumedRole")
+                .and(userIdentity().principalId().wildcard("*:i-*"));
     }
 
     static List<Rule> rules() {
@@ -32,7 +35,9 @@ final class AwsAttackTechniques {
                         .severity(Severity.MEDIUM)
                         .attack(AttackTactic.CREDENTIAL_ACCESS, "T1552")
                         .dedupKey("userIdentity.arn", "requestParameters.instanceId")
-                        .when(eventSource().is("ec2.amazonaws.com").and(eventName().is("GetPasswordData")))
+                        .when(eventSource()
+                                .is("ec2.amazonaws.com")
+                                .and(eventName().is("GetPasswordData")))
                         .build(),
                 rule("aws-ec2-instance-credentials-used-elsewhere")
                         .title("EC2 instance credentials used for reconnaissance or from a workstation")
@@ -43,8 +48,10 @@ final class AwsAttackTechniques {
                         .severity(Severity.HIGH)
                         .attack(AttackTactic.CREDENTIAL_ACCESS, "T1552.005")
                         .dedupKey("userIdentity.arn")
-                        .when(instanceRoleSession().and(eventName().is("GetCallerIdentity")
-                                .or(userAgent().containsIgnoreCase("Darwin/", "Windows_NT", "Windows/"))))
+                        .when(instanceRoleSession()
+                                .and(eventName()
+                                        .is("GetCallerIdentity")
+                                        .or(userAgent().containsIgnoreCase("Darwin/", "Windows_NT", "Windows/"))))
                         .build(),
                 rule("aws-secretsmanager-batch-get-secret-value")
                         .title("Secrets Manager secrets retrieved in a batch")
@@ -52,8 +59,10 @@ final class AwsAttackTechniques {
                                 + "selected by name or by filter: a quick way to dump secrets.")
                         .severity(Severity.HIGH)
                         .attack(AttackTactic.CREDENTIAL_ACCESS, "T1555.006")
-                        .when(eventSource().is("secretsmanager.amazonaws.com")
-                                .and(eventName().is("BatchGetSecretValue")).and(succeeded()))
+                        .when(eventSource()
+                                .is("secretsmanager.amazonaws.com")
+                                .and(eventName().is("BatchGetSecretValue"))
+                                .and(succeeded()))
                         .build(),
                 rule("aws-secretsmanager-get-secret-value-by-user")
                         .title("Secrets Manager secret value read by an IAM user or root")
@@ -62,8 +71,11 @@ final class AwsAttackTechniques {
                         .severity(Severity.MEDIUM)
                         .attack(AttackTactic.CREDENTIAL_ACCESS, "T1555.006")
                         .dedupKey("userIdentity.arn", "requestParameters.secretId")
-                        .when(eventSource().is("secretsmanager.amazonaws.com").and(eventName().is("GetSecretValue"))
-                                .and(userIdentity().type().is("IAMUser", "Root")).and(succeeded()))
+                        .when(eventSource()
+                                .is("secretsmanager.amazonaws.com")
+                                .and(eventName().is("GetSecretValue"))
+                                .and(userIdentity().type().is("IAMUser", "Root"))
+                                .and(succeeded()))
                         .build(),
                 rule("aws-ssm-get-parameters-with-decryption")
                         .title("SSM SecureString parameters read with decryption by an IAM user or root")
@@ -72,10 +84,12 @@ final class AwsAttackTechniques {
                                 + "Store.")
                         .severity(Severity.MEDIUM)
                         .attack(AttackTactic.CREDENTIAL_ACCESS, "T1555.006")
-                        .when(eventSource().is("ssm.amazonaws.com")
+                        .when(eventSource()
+                                .is("ssm.amazonaws.com")
                                 .and(eventName().in("GetParameter", "GetParameters", "GetParametersByPath"))
                                 .and(requestParameter("withDecryption").is(true))
-                                .and(userIdentity().type().is("IAMUser", "Root")).and(succeeded()))
+                                .and(userIdentity().type().is("IAMUser", "Root"))
+                                .and(succeeded()))
                         .build(),
                 // ---------------------------------------------------------------- defense evasion
                 rule("aws-cloudtrail-trail-deleted")
@@ -84,7 +98,9 @@ final class AwsAttackTechniques {
                         .severity(Severity.HIGH)
                         .attack(AttackTactic.DEFENSE_EVASION, "T1562.008")
                         .dedupKey("requestParameters.name")
-                        .when(eventSource().is("cloudtrail.amazonaws.com").and(eventName().is("DeleteTrail"))
+                        .when(eventSource()
+                                .is("cloudtrail.amazonaws.com")
+                                .and(eventName().is("DeleteTrail"))
                                 .and(succeeded()))
                         .build(),
                 rule("aws-cloudtrail-event-selectors-reduce-logging")
@@ -93,10 +109,14 @@ final class AwsAttackTechniques {
                                 + "kept: the trail goes on but no longer records what an attacker changes.")
                         .severity(Severity.HIGH)
                         .attack(AttackTactic.DEFENSE_EVASION, "T1562.008")
-                        .when(eventSource().is("cloudtrail.amazonaws.com").and(eventName().is("PutEventSelectors"))
+                        .when(eventSource()
+                                .is("cloudtrail.amazonaws.com")
+                                .and(eventName().is("PutEventSelectors"))
                                 .and(succeeded())
-                                .and(requestParameter("eventSelectors.includeManagementEvents").is(false)
-                                        .or(requestParameter("eventSelectors.readWriteType").is("ReadOnly"))))
+                                .and(requestParameter("eventSelectors.includeManagementEvents")
+                                        .is(false)
+                                        .or(requestParameter("eventSelectors.readWriteType")
+                                                .is("ReadOnly"))))
                         .build(),
                 rule("aws-cloudtrail-logging-stopped")
                         .title("CloudTrail logging stopped")
@@ -104,7 +124,9 @@ final class AwsAttackTechniques {
                         .severity(Severity.HIGH)
                         .attack(AttackTactic.DEFENSE_EVASION, "T1562.008")
                         .dedupKey("requestParameters.name")
-                        .when(eventSource().is("cloudtrail.amazonaws.com").and(eventName().is("StopLogging"))
+                        .when(eventSource()
+                                .is("cloudtrail.amazonaws.com")
+                                .and(eventName().is("StopLogging"))
                                 .and(succeeded()))
                         .build(),
                 rule("aws-route53resolver-query-logging-deleted")
@@ -113,9 +135,10 @@ final class AwsAttackTechniques {
                                 + "record of the DNS names a VPC resolves.")
                         .severity(Severity.HIGH)
                         .attack(AttackTactic.DEFENSE_EVASION, "T1562.008")
-                        .when(eventSource().is("route53resolver.amazonaws.com")
-                                .and(eventName().is("DeleteResolverQueryLogConfig",
-                                        "DisassociateResolverQueryLogConfig"))
+                        .when(eventSource()
+                                .is("route53resolver.amazonaws.com")
+                                .and(eventName()
+                                        .is("DeleteResolverQueryLogConfig", "DisassociateResolverQueryLogConfig"))
                                 .and(succeeded()))
                         .build(),
                 rule("aws-organizations-leave-attempt")
@@ -124,14 +147,18 @@ final class AwsAttackTechniques {
                                 + "policies and central logging; attempts are reported even when denied.")
                         .severity(Severity.CRITICAL)
                         .attack(AttackTactic.DEFENSE_EVASION, "T1666")
-                        .when(eventSource().is("organizations.amazonaws.com").and(eventName().is("LeaveOrganization")))
+                        .when(eventSource()
+                                .is("organizations.amazonaws.com")
+                                .and(eventName().is("LeaveOrganization")))
                         .build(),
                 rule("aws-vpc-flow-logs-deleted")
                         .title("VPC flow logs deleted")
                         .description("DeleteFlowLogs ends the network record of VPCs, subnets or interfaces.")
                         .severity(Severity.HIGH)
                         .attack(AttackTactic.DEFENSE_EVASION, "T1562.008")
-                        .when(eventSource().is("ec2.amazonaws.com").and(eventName().is("DeleteFlowLogs"))
+                        .when(eventSource()
+                                .is("ec2.amazonaws.com")
+                                .and(eventName().is("DeleteFlowLogs"))
                                 .and(succeeded()))
                         .build(),
                 // ---------------------------------------------------------------- discovery
@@ -142,7 +169,9 @@ final class AwsAttackTechniques {
                         .severity(Severity.LOW)
                         .attack(AttackTactic.DISCOVERY, "T1580")
                         .dedupKey("userIdentity.arn")
-                        .when(eventSource().is("ec2.amazonaws.com").and(eventName().is("DescribeInstanceAttribute"))
+                        .when(eventSource()
+                                .is("ec2.amazonaws.com")
+                                .and(eventName().is("DescribeInstanceAttribute"))
                                 .and(requestParameter("attribute").is("userData")))
                         .build(),
                 // ---------------------------------------------------------------- execution
@@ -155,11 +184,14 @@ final class AwsAttackTechniques {
                         .attack(AttackTactic.EXECUTION, "T1578.002")
                         .attack(AttackTactic.IMPACT, "T1496")
                         .dedupKey("userIdentity.arn", "requestParameters.instanceType")
-                        .when(eventSource().is("ec2.amazonaws.com").and(eventName().is("RunInstances"))
-                                .and(requestParameter("instanceType").startsWith("p2.", "p3.", "p3dn.", "p4d.",
-                                        "p4de.", "p5.", "p5e.", "p5en.", "g3.", "g3s.", "g4dn.", "g4ad.", "g5.", "g5g.",
-                                        "g6.", "g6e.", "gr6.", "inf1.", "inf2.", "trn1.", "trn1n.", "trn2.", "dl1.",
-                                        "dl2q.")))
+                        .when(eventSource()
+                                .is("ec2.amazonaws.com")
+                                .and(eventName().is("RunInstances"))
+                                .and(requestParameter("instanceType")
+                                        .startsWith(
+                                                "p2.", "p3.", "p3dn.", "p4d.", "p4de.", "p5.", "p5e.", "p5en.", "g3.",
+                                                "g3s.", "g4dn.", "g4ad.", "g5.", "g5g.", "g6.", "g6e.", "gr6.", "inf1.",
+                                                "inf2.", "trn1.", "trn1n.", "trn2.", "dl1.", "dl2q.")))
                         .build(),
                 rule("aws-ec2-user-data-modified")
                         .title("EC2 instance user data modified")
@@ -167,15 +199,20 @@ final class AwsAttackTechniques {
                                 + "instance's next start.")
                         .severity(Severity.HIGH)
                         .attack(AttackTactic.EXECUTION, "T1059")
-                        .when(eventSource().is("ec2.amazonaws.com").and(eventName().is("ModifyInstanceAttribute"))
-                                .and(requestParameter("userData").exists()).and(succeeded()))
+                        .when(eventSource()
+                                .is("ec2.amazonaws.com")
+                                .and(eventName().is("ModifyInstanceAttribute"))
+                                .and(requestParameter("userData").exists())
+                                .and(succeeded()))
                         .build(),
                 rule("aws-ssm-send-command")
                         .title("Commands sent to instances through SSM")
                         .description("SendCommand runs a document, usually a shell script, on managed instances.")
                         .severity(Severity.MEDIUM)
                         .attack(AttackTactic.EXECUTION, "T1651")
-                        .when(eventSource().is("ssm.amazonaws.com").and(eventName().is("SendCommand"))
+                        .when(eventSource()
+                                .is("ssm.amazonaws.com")
+                                .and(eventName().is("SendCommand"))
                                 .and(succeeded()))
                         .build(),
                 rule("aws-ssm-start-session")
@@ -183,7 +220,9 @@ final class AwsAttackTechniques {
                         .description("StartSession opens a shell on a managed instance without SSH.")
                         .severity(Severity.LOW)
                         .attack(AttackTactic.EXECUTION, "T1651")
-                        .when(eventSource().is("ssm.amazonaws.com").and(eventName().is("StartSession"))
+                        .when(eventSource()
+                                .is("ssm.amazonaws.com")
+                                .and(eventName().is("StartSession"))
                                 .and(succeeded()))
                         .build(),
                 // ---------------------------------------------------------------- exfiltration
@@ -193,35 +232,51 @@ final class AwsAttackTechniques {
                                 + "range (0.0.0.0/0, ::/0).")
                         .severity(Severity.HIGH)
                         .attack(AttackTactic.DEFENSE_EVASION, "T1562.007")
-                        .when(eventSource().is("ec2.amazonaws.com").and(eventName().is("AuthorizeSecurityGroupIngress"))
+                        .when(eventSource()
+                                .is("ec2.amazonaws.com")
+                                .and(eventName().is("AuthorizeSecurityGroupIngress"))
                                 .and(succeeded())
                                 .and(anyOf(
-                                        requestParameter("cidrIp").endsWith("/0")
-                                                .and(requestParameter("fromPort").atMost(22))
+                                        requestParameter("cidrIp")
+                                                .endsWith("/0")
+                                                .and(requestParameter("fromPort")
+                                                        .atMost(22))
                                                 .and(requestParameter("toPort").atLeast(22)),
-                                        requestParameter("ipPermissions.items.ipRanges.items.cidrIp").endsWith("/0")
-                                                .and(requestParameter("ipPermissions.items.fromPort").atMost(22))
-                                                .and(requestParameter("ipPermissions.items.toPort").atLeast(22)),
+                                        requestParameter("ipPermissions.items.ipRanges.items.cidrIp")
+                                                .endsWith("/0")
+                                                .and(requestParameter("ipPermissions.items.fromPort")
+                                                        .atMost(22))
+                                                .and(requestParameter("ipPermissions.items.toPort")
+                                                        .atLeast(22)),
                                         requestParameter("ipPermissions.items.ipv6Ranges.items.cidrIpv6")
                                                 .endsWith("/0")
-                                                .and(requestParameter("ipPermissions.items.fromPort").atMost(22))
-                                                .and(requestParameter("ipPermissions.items.toPort").atLeast(22)))))
+                                                .and(requestParameter("ipPermissions.items.fromPort")
+                                                        .atMost(22))
+                                                .and(requestParameter("ipPermissions.items.toPort")
+                                                        .atLeast(22)))))
                         .build(),
                 rule("aws-ec2-ami-shared")
                         .title("AMI shared with another account or made public")
                         .description("ModifyImageAttribute adding a launch permission for an account or for all.")
                         .severity(Severity.HIGH)
                         .attack(AttackTactic.EXFILTRATION, "T1537")
-                        .when(eventSource().is("ec2.amazonaws.com").and(eventName().is("ModifyImageAttribute"))
-                                .and(requestParameter("launchPermission.add").isTruthy()).and(succeeded()))
+                        .when(eventSource()
+                                .is("ec2.amazonaws.com")
+                                .and(eventName().is("ModifyImageAttribute"))
+                                .and(requestParameter("launchPermission.add").isTruthy())
+                                .and(succeeded()))
                         .build(),
                 rule("aws-ec2-ebs-snapshot-shared")
                         .title("EBS snapshot shared with another account or made public")
                         .description("ModifySnapshotAttribute adding a create-volume permission.")
                         .severity(Severity.HIGH)
                         .attack(AttackTactic.EXFILTRATION, "T1537")
-                        .when(eventSource().is("ec2.amazonaws.com").and(eventName().is("ModifySnapshotAttribute"))
-                                .and(requestParameter("createVolumePermission.add").isTruthy()).and(succeeded()))
+                        .when(eventSource()
+                                .is("ec2.amazonaws.com")
+                                .and(eventName().is("ModifySnapshotAttribute"))
+                                .and(requestParameter("createVolumePermission.add")
+                                        .isTruthy())
+                                .and(succeeded()))
                         .build(),
                 rule("aws-rds-snapshot-shared")
                         .title("RDS snapshot shared with another account or made public")
@@ -229,10 +284,12 @@ final class AwsAttackTechniques {
                                 + "accounts (or all) to the restore attribute.")
                         .severity(Severity.HIGH)
                         .attack(AttackTactic.EXFILTRATION, "T1537")
-                        .when(eventSource().is("rds.amazonaws.com")
+                        .when(eventSource()
+                                .is("rds.amazonaws.com")
                                 .and(eventName().is("ModifyDBSnapshotAttribute", "ModifyDBClusterSnapshotAttribute"))
                                 .and(requestParameter("attributeName").is("restore"))
-                                .and(requestParameter("valuesToAdd").isTruthy()).and(succeeded()))
+                                .and(requestParameter("valuesToAdd").isTruthy())
+                                .and(succeeded()))
                         .build(),
                 // ---------------------------------------------------------------- impact
                 rule("aws-bedrock-model-invoked-by-user")
@@ -244,10 +301,17 @@ final class AwsAttackTechniques {
                         .severity(Severity.MEDIUM)
                         .attack(AttackTactic.IMPACT, "T1496.004")
                         .dedupKey("userIdentity.arn", "eventName")
-                        .when(eventSource().is("bedrock.amazonaws.com")
-                                .and(eventName().is("InvokeModel", "InvokeModelWithResponseStream", "Converse",
-                                        "ConverseStream", "PutFoundationModelEntitlement",
-                                        "CreateFoundationModelAgreement", "PutUseCaseForModelAccess"))
+                        .when(eventSource()
+                                .is("bedrock.amazonaws.com")
+                                .and(eventName()
+                                        .is(
+                                                "InvokeModel",
+                                                "InvokeModelWithResponseStream",
+                                                "Converse",
+                                                "ConverseStream",
+                                                "PutFoundationModelEntitlement",
+                                                "CreateFoundationModelAgreement",
+                                                "PutUseCaseForModelAccess"))
                                 .and(succeeded()))
                         .build(),
                 // ---------------------------------------------------------------- initial access
@@ -257,7 +321,9 @@ final class AwsAttackTechniques {
                         .severity(Severity.MEDIUM)
                         .attack(AttackTactic.INITIAL_ACCESS, "T1078.004")
                         .dedupKey("userIdentity.arn")
-                        .when(eventSource().is("signin.amazonaws.com").and(eventName().is("ConsoleLogin"))
+                        .when(eventSource()
+                                .is("signin.amazonaws.com")
+                                .and(eventName().is("ConsoleLogin"))
                                 .and(userIdentity().type().is("IAMUser"))
                                 .and(additionalEventData("MFAUsed").is("No"))
                                 .and(responseElement("ConsoleLogin").is("Success")))
@@ -265,13 +331,15 @@ final class AwsAttackTechniques {
                 // ---------------------------------------------------------------- lateral movement
                 rule("aws-ec2-instance-connect-ssh-key-sent")
                         .title("SSH public key pushed to an instance with EC2 Instance Connect")
-                        .description("SendSSHPublicKey lets the key's holder sign in to the instance for 60 "
-                                + "seconds.")
+                        .description(
+                                "SendSSHPublicKey lets the key's holder sign in to the instance for 60 " + "seconds.")
                         .severity(Severity.MEDIUM)
                         .attack(AttackTactic.LATERAL_MOVEMENT, "T1021.008")
                         .dedupKey("userIdentity.arn", "requestParameters.instanceId")
-                        .when(eventSource().is("ec2-instance-connect.amazonaws.com")
-                                .and(eventName().is("SendSSHPublicKey")).and(succeeded()))
+                        .when(eventSource()
+                                .is("ec2-instance-connect.amazonaws.com")
+                                .and(eventName().is("SendSSHPublicKey"))
+                                .and(succeeded()))
                         .build(),
                 rule("aws-ec2-serial-console-access")
                         .title("EC2 serial console enabled or an SSH key pushed to it")
@@ -279,8 +347,11 @@ final class AwsAttackTechniques {
                                 + "SendSerialConsoleSSHPublicKey opens a console session on an instance.")
                         .severity(Severity.HIGH)
                         .attack(AttackTactic.LATERAL_MOVEMENT, "T1021.008")
-                        .when(eventSource().is("ec2.amazonaws.com").and(eventName().is("EnableSerialConsoleAccess"))
-                                .or(eventSource().is("ec2-instance-connect.amazonaws.com")
+                        .when(eventSource()
+                                .is("ec2.amazonaws.com")
+                                .and(eventName().is("EnableSerialConsoleAccess"))
+                                .or(eventSource()
+                                        .is("ec2-instance-connect.amazonaws.com")
                                         .and(eventName().is("SendSerialConsoleSSHPublicKey")))
                                 .and(succeeded()))
                         .build(),
@@ -291,8 +362,11 @@ final class AwsAttackTechniques {
                                 + "account, user or role), so that it can assume the role from outside.")
                         .severity(Severity.HIGH)
                         .attack(AttackTactic.PERSISTENCE, "T1098.003")
-                        .when(eventSource().is("iam.amazonaws.com").and(eventName().is("UpdateAssumeRolePolicy"))
-                                .and(requestParameter("policyDocument").contains("\"AWS\"")).and(succeeded()))
+                        .when(eventSource()
+                                .is("iam.amazonaws.com")
+                                .and(eventName().is("UpdateAssumeRolePolicy"))
+                                .and(requestParameter("policyDocument").contains("\"AWS\""))
+                                .and(succeeded()))
                         .build(),
                 rule("aws-iam-access-key-created-for-another-user")
                         .title("IAM access key created for another user")
@@ -301,9 +375,12 @@ final class AwsAttackTechniques {
                         .severity(Severity.MEDIUM)
                         .attack(AttackTactic.PERSISTENCE, "T1098.001")
                         .dedupKey("requestParameters.userName")
-                        .when(eventSource().is("iam.amazonaws.com").and(eventName().is("CreateAccessKey"))
+                        .when(eventSource()
+                                .is("iam.amazonaws.com")
+                                .and(eventName().is("CreateAccessKey"))
                                 .and(requestParameter("userName").exists())
-                                .and(requestParameter("userName").differsFrom(userIdentity().userName()))
+                                .and(requestParameter("userName")
+                                        .differsFrom(userIdentity().userName()))
                                 .and(succeeded()))
                         .build(),
                 rule("aws-iam-administrator-policy-attached-to-user")
@@ -313,8 +390,11 @@ final class AwsAttackTechniques {
                         .attack(AttackTactic.PERSISTENCE, "T1136.003")
                         .attack(AttackTactic.PRIVILEGE_ESCALATION, "T1098.003")
                         .dedupKey("requestParameters.userName")
-                        .when(eventSource().is("iam.amazonaws.com").and(eventName().is("AttachUserPolicy"))
-                                .and(requestParameter("policyArn").is(ADMIN_POLICY)).and(succeeded()))
+                        .when(eventSource()
+                                .is("iam.amazonaws.com")
+                                .and(eventName().is("AttachUserPolicy"))
+                                .and(requestParameter("policyArn").is(ADMIN_POLICY))
+                                .and(succeeded()))
                         .build(),
                 rule("aws-iam-role-created-trusting-an-account")
                         .title("IAM role created trusting an AWS account")
@@ -322,10 +402,18 @@ final class AwsAttackTechniques {
                                 + "identities) assume it, or AdministratorAccess attached to a role.")
                         .severity(Severity.MEDIUM)
                         .attack(AttackTactic.PERSISTENCE, "T1098.003")
-                        .when(eventSource().is("iam.amazonaws.com").and(succeeded()).and(anyOf(
-                                eventName().is("CreateRole")
-                                        .and(requestParameter("assumeRolePolicyDocument").wildcard("*\"AWS\"*:root\"*")),
-                                eventName().is("AttachRolePolicy").and(requestParameter("policyArn").is(ADMIN_POLICY)))))
+                        .when(eventSource()
+                                .is("iam.amazonaws.com")
+                                .and(succeeded())
+                                .and(anyOf(
+                                        eventName()
+                                                .is("CreateRole")
+                                                .and(requestParameter("assumeRolePolicyDocument")
+                                                        .wildcard("*\"AWS\"*:root\"*")),
+                                        eventName()
+                                                .is("AttachRolePolicy")
+                                                .and(requestParameter("policyArn")
+                                                        .is(ADMIN_POLICY)))))
                         .build(),
                 rule("aws-iam-login-profile-created-for-another-user")
                         .title("Console password created for another IAM user")
@@ -334,9 +422,12 @@ final class AwsAttackTechniques {
                         .severity(Severity.MEDIUM)
                         .attack(AttackTactic.PERSISTENCE, "T1098.001")
                         .dedupKey("requestParameters.userName")
-                        .when(eventSource().is("iam.amazonaws.com").and(eventName().is("CreateLoginProfile"))
+                        .when(eventSource()
+                                .is("iam.amazonaws.com")
+                                .and(eventName().is("CreateLoginProfile"))
                                 .and(requestParameter("userName").exists())
-                                .and(requestParameter("userName").differsFrom(userIdentity().userName()))
+                                .and(requestParameter("userName")
+                                        .differsFrom(userIdentity().userName()))
                                 .and(succeeded()))
                         .build(),
                 rule("aws-lambda-function-made-public")
@@ -344,8 +435,11 @@ final class AwsAttackTechniques {
                         .description("AddPermission with principal \"*\": anyone can invoke the function.")
                         .severity(Severity.HIGH)
                         .attack(AttackTactic.PERSISTENCE, "T1098")
-                        .when(eventSource().is("lambda.amazonaws.com").and(eventName().startsWith("AddPermission"))
-                                .and(requestParameter("principal").is("*")).and(succeeded()))
+                        .when(eventSource()
+                                .is("lambda.amazonaws.com")
+                                .and(eventName().startsWith("AddPermission"))
+                                .and(requestParameter("principal").is("*"))
+                                .and(succeeded()))
                         .build(),
                 rule("aws-lambda-layer-added")
                         .title("Lambda function configuration changed to add layers")
@@ -353,16 +447,20 @@ final class AwsAttackTechniques {
                                 + "runs inside every invocation of the function.")
                         .severity(Severity.MEDIUM)
                         .attack(AttackTactic.PERSISTENCE, "T1546")
-                        .when(eventSource().is("lambda.amazonaws.com")
+                        .when(eventSource()
+                                .is("lambda.amazonaws.com")
                                 .and(eventName().startsWith("UpdateFunctionConfiguration"))
-                                .and(requestParameter("layers").isTruthy()).and(succeeded()))
+                                .and(requestParameter("layers").isTruthy())
+                                .and(succeeded()))
                         .build(),
                 rule("aws-lambda-function-code-updated")
                         .title("Lambda function code replaced")
                         .description("UpdateFunctionCode replaces a function's code.")
                         .severity(Severity.LOW)
                         .attack(AttackTactic.PERSISTENCE, "T1546")
-                        .when(eventSource().is("lambda.amazonaws.com").and(eventName().startsWith("UpdateFunctionCode"))
+                        .when(eventSource()
+                                .is("lambda.amazonaws.com")
+                                .and(eventName().startsWith("UpdateFunctionCode"))
                                 .and(succeeded()))
                         .build(),
                 rule("aws-iam-roles-anywhere-trust-anchor-created")
@@ -371,7 +469,9 @@ final class AwsAttackTechniques {
                                 + "AWS credentials.")
                         .severity(Severity.HIGH)
                         .attack(AttackTactic.PERSISTENCE, "T1098.001")
-                        .when(eventSource().is("rolesanywhere.amazonaws.com").and(eventName().is("CreateTrustAnchor"))
+                        .when(eventSource()
+                                .is("rolesanywhere.amazonaws.com")
+                                .and(eventName().is("CreateTrustAnchor"))
                                 .and(succeeded()))
                         .build(),
                 rule("aws-sts-federation-token")
@@ -380,7 +480,9 @@ final class AwsAttackTechniques {
                                 + "the access key that asked for them.")
                         .severity(Severity.MEDIUM)
                         .attack(AttackTactic.PERSISTENCE, "T1078.004")
-                        .when(eventSource().is("sts.amazonaws.com").and(eventName().is("GetFederationToken"))
+                        .when(eventSource()
+                                .is("sts.amazonaws.com")
+                                .and(eventName().is("GetFederationToken"))
                                 .and(succeeded()))
                         .build(),
                 // ---------------------------------------------------------------- privilege escalation
@@ -391,9 +493,12 @@ final class AwsAttackTechniques {
                         .severity(Severity.HIGH)
                         .attack(AttackTactic.PRIVILEGE_ESCALATION, "T1098.001")
                         .dedupKey("requestParameters.userName")
-                        .when(eventSource().is("iam.amazonaws.com").and(eventName().is("UpdateLoginProfile"))
+                        .when(eventSource()
+                                .is("iam.amazonaws.com")
+                                .and(eventName().is("UpdateLoginProfile"))
                                 .and(requestParameter("userName").exists())
-                                .and(requestParameter("userName").differsFrom(userIdentity().userName()))
+                                .and(requestParameter("userName")
+                                        .differsFrom(userIdentity().userName()))
                                 .and(succeeded()))
                         .build());
     }

@@ -15,6 +15,7 @@ final class Cidr {
 
     /** For an IPv4 range: the network and the mask as 32 bits. */
     private final int v4Network;
+
     private final int v4Mask;
 
     private Cidr(byte[] network, int prefixLength, String text) {
@@ -22,7 +23,8 @@ final class Cidr {
         this.prefixLength = prefixLength;
         this.text = text;
         this.v4Mask = prefixLength == 0 ? 0 : -1 << (32 - prefixLength);
-        this.v4Network = network.length != 4 ? 0
+        this.v4Network = network.length != 4
+                ? 0
                 : (network[0] & 0xff) << 24 | (network[1] & 0xff) << 16 | (network[2] & 0xff) << 8 | network[3] & 0xff;
     }
 

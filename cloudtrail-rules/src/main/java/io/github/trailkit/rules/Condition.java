@@ -96,8 +96,14 @@ public abstract class Condition {
      * that throws (a predicate, a payload that cannot be read) throws for the same records: only the decided tests,
      * which cannot throw, are taken out.
      */
-    private static Condition assumingEach(Condition whole, Condition[] parts, String path, String value, Condition decisive,
-                                          Condition neutral, Function<List<Condition>, Condition> join) {
+    private static Condition assumingEach(
+            Condition whole,
+            Condition[] parts,
+            String path,
+            String value,
+            Condition decisive,
+            Condition neutral,
+            Function<List<Condition>, Condition> join) {
         List<Condition> left = new ArrayList<>(parts.length);
         boolean changed = false;
         for (Condition c : parts) {
@@ -341,14 +347,16 @@ public abstract class Condition {
 
         @Override
         String explainMiss(CloudTrailRecord record) {
-            return matches(record) ? null
+            return matches(record)
+                    ? null
                     : field.describeValues(record) + " and " + other.describeValues(record) + ", expected " + this;
         }
 
         @Override
         String explainMatch(CloudTrailRecord record) {
             return matches(record)
-                    ? this + " held: " + field.describeValues(record) + " and " + other.describeValues(record) : null;
+                    ? this + " held: " + field.describeValues(record) + " and " + other.describeValues(record)
+                    : null;
         }
 
         @Override
@@ -452,7 +460,13 @@ public abstract class Condition {
 
         @Override
         Condition assuming(String path, String value) {
-            return assumingEach(this, cheapestFirst, path, value, AnyOf.NEVER, AllOf.ALWAYS,
+            return assumingEach(
+                    this,
+                    cheapestFirst,
+                    path,
+                    value,
+                    AnyOf.NEVER,
+                    AllOf.ALWAYS,
                     left -> new AllOf(left.toArray(new Condition[0])));
         }
     }

@@ -40,7 +40,8 @@ public final class Field {
     static Field of(String path, String dsl) {
         Objects.requireNonNull(path, "path");
         if (path.isEmpty() || Arrays.stream(path.split("\\.", -1)).anyMatch(String::isEmpty)) {
-            throw new IllegalArgumentException("a field path is dot-separated member names, was " + ValueTest.quote(path));
+            throw new IllegalArgumentException(
+                    "a field path is dot-separated member names, was " + ValueTest.quote(path));
         }
         return new Field(path, dsl, null);
     }
@@ -217,8 +218,13 @@ public final class Field {
         if (more.length == 0) {
             return test(any.tests.get(0));
         }
-        return test(new ValueTest.Named(any, "in(" + any.tests.stream()
-                .map(t -> ValueTest.number(((ValueTest.NumberEquals) t).value)).collect(Collectors.joining(", ")) + ")"));
+        return test(new ValueTest.Named(
+                any,
+                "in("
+                        + any.tests.stream()
+                                .map(t -> ValueTest.number(((ValueTest.NumberEquals) t).value))
+                                .collect(Collectors.joining(", "))
+                        + ")"));
     }
 
     /** Is the JSON boolean {@code value} (the string {@code "true"} is not {@code true}). */
@@ -425,7 +431,8 @@ public final class Field {
 
     /** An IPv4 or IPv6 address inside one of the CIDR ranges (or equal to one of the addresses given). */
     public Condition inCidr(String first, String... more) {
-        return test(new ValueTest.InCidr(strings(first, more).stream().map(Cidr::parse).collect(Collectors.toList())));
+        return test(new ValueTest.InCidr(
+                strings(first, more).stream().map(Cidr::parse).collect(Collectors.toList())));
     }
 
     /* ------------------------------------------------------------------ negations */
@@ -484,15 +491,21 @@ public final class Field {
     /** EventBridge's numeric {@code anything-but}: has a leaf value that is none of these numbers. */
     public Condition anythingBut(double first, double... more) {
         ValueTest.AnyOf any = numbers(first, more);
-        return test(new ValueTest.AnythingBut(any, "anythingBut(" + any.tests.stream()
-                .map(t -> ValueTest.number(((ValueTest.NumberEquals) t).value)).collect(Collectors.joining(", ")) + ")"));
+        return test(new ValueTest.AnythingBut(
+                any,
+                "anythingBut("
+                        + any.tests.stream()
+                                .map(t -> ValueTest.number(((ValueTest.NumberEquals) t).value))
+                                .collect(Collectors.joining(", "))
+                        + ")"));
     }
 
     /** EventBridge's {@code anything-but} {@code prefix}: has a leaf value that starts with none of the prefixes. */
     public Condition anythingButPrefix(String first, String... more) {
         List<String> values = strings(first, more);
         return test(new ValueTest.AnythingBut(
-                new ValueTest.AnyOf(values.stream().map(p -> new ValueTest.Prefix(p, false)).collect(Collectors.toList())),
+                new ValueTest.AnyOf(
+                        values.stream().map(p -> new ValueTest.Prefix(p, false)).collect(Collectors.toList())),
                 "anythingButPrefix(" + ValueTest.quoteAll(values) + ")"));
     }
 
@@ -500,7 +513,8 @@ public final class Field {
     public Condition anythingButSuffix(String first, String... more) {
         List<String> values = strings(first, more);
         return test(new ValueTest.AnythingBut(
-                new ValueTest.AnyOf(values.stream().map(p -> new ValueTest.Suffix(p, false)).collect(Collectors.toList())),
+                new ValueTest.AnyOf(
+                        values.stream().map(p -> new ValueTest.Suffix(p, false)).collect(Collectors.toList())),
                 "anythingButSuffix(" + ValueTest.quoteAll(values) + ")"));
     }
 

@@ -23,7 +23,8 @@ public class MetricFilterException extends IllegalArgumentException {
 
     /** A problem at {@code column} (1-based) of {@code pattern}. */
     public MetricFilterException(String pattern, int column, String reason) {
-        super("column " + column + ": " + reason + "\n  " + pattern + "\n  " + " ".repeat(Math.max(0, column - 1)) + "^");
+        super("column " + column + ": " + reason + "\n  " + pattern + "\n  " + " ".repeat(Math.max(0, column - 1))
+                + "^");
         this.pattern = pattern;
         this.column = column;
         this.reason = reason;

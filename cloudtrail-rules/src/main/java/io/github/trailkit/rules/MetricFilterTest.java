@@ -1,5 +1,6 @@
 package io.github.trailkit.rules;
 
+import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.model.JsonValue;
 import io.github.trailkit.model.internal.RecordMembers;
 import io.github.trailkit.rules.internal.match.Glob;
@@ -7,7 +8,6 @@ import io.github.trailkit.rules.internal.metricfilter.FilterSyntax.Check;
 import io.github.trailkit.rules.internal.metricfilter.FilterSyntax.Comparison;
 import io.github.trailkit.rules.internal.metricfilter.FilterSyntax.Operator;
 import io.github.trailkit.rules.internal.metricfilter.FilterSyntax.Selector;
-import io.github.trailkit.model.CloudTrailRecord;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +32,8 @@ final class MetricFilterTest extends Condition {
         this.comparison = comparison;
         this.check = null;
         this.contains = comparison.string != null && comparison.leadingStar && comparison.trailingStar
-                ? new Glob(List.of("", comparison.string, ""), false) : null;
+                ? new Glob(List.of("", comparison.string, ""), false)
+                : null;
     }
 
     MetricFilterTest(Check check) {
@@ -122,8 +123,11 @@ final class MetricFilterTest extends Condition {
         Object node = record;
         for (Object step : selector.steps) {
             if (step instanceof String) {
-                if (node instanceof List || (node instanceof JsonValue && !((JsonValue) node).isObject())
-                        || node instanceof String || node instanceof Boolean || node instanceof Number) {
+                if (node instanceof List
+                        || (node instanceof JsonValue && !((JsonValue) node).isObject())
+                        || node instanceof String
+                        || node instanceof Boolean
+                        || node instanceof Number) {
                     return ABSENT;
                 }
                 node = RecordMembers.get(node, (String) step);
@@ -211,8 +215,12 @@ final class MetricFilterTest extends Condition {
 
     @Override
     Set<String> required(String path) {
-        if (comparison == null || comparison.op != Operator.EQ || comparison.number != null || comparison.anyValue
-                || comparison.leadingStar || comparison.trailingStar) {
+        if (comparison == null
+                || comparison.op != Operator.EQ
+                || comparison.number != null
+                || comparison.anyValue
+                || comparison.leadingStar
+                || comparison.trailingStar) {
             return null;
         }
         return path.equals(selector.dottedPathOrNull()) ? Set.of(comparison.string) : null;

@@ -152,21 +152,32 @@ public abstract class Rule {
     /** The DSL that builds this rule. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("rule(").append(ValueTest.quote(id())).append(')');
+        StringBuilder sb =
+                new StringBuilder("rule(").append(ValueTest.quote(id())).append(')');
         if (!title().equals(id())) {
             sb.append(".title(").append(ValueTest.quote(title())).append(')');
         }
-        description().ifPresent(d -> sb.append(".description(").append(ValueTest.quote(d)).append(')'));
-        references().forEach(r -> sb.append(".addReferences(").append(ValueTest.quote(r)).append(')'));
+        description()
+                .ifPresent(d ->
+                        sb.append(".description(").append(ValueTest.quote(d)).append(')'));
+        references()
+                .forEach(r ->
+                        sb.append(".addReferences(").append(ValueTest.quote(r)).append(')'));
         sb.append(".severity(Severity.").append(severity()).append(')');
-        severityWhen().forEach(e -> sb.append(".severityWhen(").append(e.getKey()).append(", Severity.")
-                .append(e.getValue()).append(')'));
+        severityWhen()
+                .forEach(e -> sb.append(".severityWhen(")
+                        .append(e.getKey())
+                        .append(", Severity.")
+                        .append(e.getValue())
+                        .append(')'));
         if (!tags().isEmpty()) {
-            sb.append(".tags(").append(tags().stream().map(ValueTest::quote).collect(Collectors.joining(", ")))
+            sb.append(".tags(")
+                    .append(tags().stream().map(ValueTest::quote).collect(Collectors.joining(", ")))
                     .append(')');
         }
         if (!dedupKey().isEmpty()) {
-            sb.append(".dedupKey(").append(dedupKey().stream().map(ValueTest::quote).collect(Collectors.joining(", ")))
+            sb.append(".dedupKey(")
+                    .append(dedupKey().stream().map(ValueTest::quote).collect(Collectors.joining(", ")))
                     .append(')');
         }
         return sb.append(".when(").append(condition()).append(").build()").toString();

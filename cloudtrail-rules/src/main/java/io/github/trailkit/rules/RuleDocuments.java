@@ -7,9 +7,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import io.github.trailkit.rules.internal.yaml.RuleText;
 import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.rules.internal.yaml.RuleText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -131,13 +131,44 @@ public final class RuleDocuments {
     private static final List<String> RULE_KEYS =
             List.of("id", "title", "description", "references", "severity", "tags", "dedupKey", "pattern");
     private static final List<String> OPERATORS = List.of(
-            "exactly", "prefix", "suffix", "equals-ignore-case", "wildcard", "anything-but", "numeric", "cidr", "exists");
-    private static final List<String> ANYTHING_BUT_OPERATORS = List.of("prefix", "suffix", "equals-ignore-case", "wildcard");
+            "exactly",
+            "prefix",
+            "suffix",
+            "equals-ignore-case",
+            "wildcard",
+            "anything-but",
+            "numeric",
+            "cidr",
+            "exists");
+    private static final List<String> ANYTHING_BUT_OPERATORS =
+            List.of("prefix", "suffix", "equals-ignore-case", "wildcard");
     /** Names Event Ruler refuses as field names inside {@code $or}: its operators and the ones it reserves. */
-    private static final Set<String> RESERVED_IN_OR = Set.of("exactly", "equals-ignore-case", "prefix", "suffix",
-            "anything-but", "exists", "wildcard", "numeric", "cidr", "=", "<", "<=", ">", ">=", "regex", "not-wildcard",
-            "not-equals-ignore-case", "date-after", "date-on-or-after", "date-before", "date-on-or-before",
-            "in-date-range", "ip-address-in-range", "ip-address-not-in-range");
+    private static final Set<String> RESERVED_IN_OR = Set.of(
+            "exactly",
+            "equals-ignore-case",
+            "prefix",
+            "suffix",
+            "anything-but",
+            "exists",
+            "wildcard",
+            "numeric",
+            "cidr",
+            "=",
+            "<",
+            "<=",
+            ">",
+            ">=",
+            "regex",
+            "not-wildcard",
+            "not-equals-ignore-case",
+            "date-after",
+            "date-on-or-after",
+            "date-before",
+            "date-on-or-before",
+            "in-date-range",
+            "ip-address-in-range",
+            "ip-address-not-in-range");
+
     private static final List<String> ENVELOPE_FIELDS =
             List.of("source", "detail-type", "account", "region", "time", "version", "detail", "id", "resources");
     private static final Set<String> ENVELOPE_MARKERS = Set.of("source", "detail-type", "detail");
@@ -179,7 +210,8 @@ public final class RuleDocuments {
      * @throws RuleDocumentException with every problem, when the document is invalid
      */
     public static List<Rule> readResource(String classpathResourceName) {
-        String name = classpathResourceName.startsWith("/") ? classpathResourceName.substring(1) : classpathResourceName;
+        String name =
+                classpathResourceName.startsWith("/") ? classpathResourceName.substring(1) : classpathResourceName;
         InputStream in = null;
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         if (context != null) {
@@ -276,8 +308,9 @@ public final class RuleDocuments {
         List<Rule> rules(Node root) {
             List<Rule> rules = new ArrayList<>();
             if (root.kind != Kind.OBJECT) {
-                problems.at(root, "expected an object with a \"rules\" list at the top of the document, found "
-                        + describe(root));
+                problems.at(
+                        root,
+                        "expected an object with a \"rules\" list at the top of the document, found " + describe(root));
                 return rules;
             }
             Map<String, Entry> keys = problems.keys(root, List.of("rules"));
@@ -319,8 +352,10 @@ public final class RuleDocuments {
                 } else {
                     Node first = ids.putIfAbsent(id, idEntry.value);
                     if (first != null) {
-                        problems.at(idEntry.value, "duplicate rule id " + ValueTest.quote(id) + "; first at line "
-                                + first.line + ", column " + first.column);
+                        problems.at(
+                                idEntry.value,
+                                "duplicate rule id " + ValueTest.quote(id) + "; first at line " + first.line
+                                        + ", column " + first.column);
                     }
                     b.id(id);
                 }
@@ -337,8 +372,10 @@ public final class RuleDocuments {
             if (severity != null) {
                 Severity s = severity(severity);
                 if (s == null) {
-                    problems.at(keys.get("severity").value, "unknown severity " + ValueTest.quote(severity)
-                            + "; expected one of INFO, LOW, MEDIUM, HIGH, CRITICAL");
+                    problems.at(
+                            keys.get("severity").value,
+                            "unknown severity " + ValueTest.quote(severity)
+                                    + "; expected one of INFO, LOW, MEDIUM, HIGH, CRITICAL");
                 } else {
                     b.severity(s);
                 }
@@ -360,8 +397,9 @@ public final class RuleDocuments {
             Entry references = keys.get("references");
             if (references != null) {
                 if (references.value.kind != Kind.ARRAY) {
-                    problems.at(references.value, "\"references\" must be a list of links, found "
-                            + describe(references.value));
+                    problems.at(
+                            references.value,
+                            "\"references\" must be a list of links, found " + describe(references.value));
                 } else {
                     for (Node ref : references.value.elements) {
                         if (ref.kind != Kind.STRING) {
@@ -373,21 +411,27 @@ public final class RuleDocuments {
                 }
             }
             Entry dedupEntry = keys.get("dedupKey");
-            List<Node> dedupPaths = dedupEntry == null ? List.of()
+            List<Node> dedupPaths = dedupEntry == null
+                    ? List.of()
                     : dedupEntry.value.kind == Kind.ARRAY ? dedupEntry.value.elements : List.of(dedupEntry.value);
             for (Node path : dedupPaths) {
                 if (path.kind != Kind.STRING || !validPath(path.text)) {
-                    problems.at(path, "\"dedupKey\" must be a dotted field path such as userIdentity.arn, or a list "
-                            + "of them, found " + (path.kind == Kind.STRING ? ValueTest.quote(path.text) : describe(path)));
+                    problems.at(
+                            path,
+                            "\"dedupKey\" must be a dotted field path such as userIdentity.arn, or a list "
+                                    + "of them, found "
+                                    + (path.kind == Kind.STRING ? ValueTest.quote(path.text) : describe(path)));
                 } else {
                     b.addDedupKey(path.text);
                 }
             }
             Entry pattern = keys.get("pattern");
             if (pattern == null) {
-                problems.at(node, (id == null ? "rule" : "rule " + ValueTest.quote(id))
-                        + " is missing \"pattern\": expected an EventBridge event pattern, such as "
-                        + "{\"eventName\": [\"CreateTopic\"]}");
+                problems.at(
+                        node,
+                        (id == null ? "rule" : "rule " + ValueTest.quote(id))
+                                + " is missing \"pattern\": expected an EventBridge event pattern, such as "
+                                + "{\"eventName\": [\"CreateTopic\"]}");
             } else {
                 Condition c = new PatternCompiler(problems).compile(pattern.value);
                 if (c != null) {
@@ -443,8 +487,10 @@ public final class RuleDocuments {
 
         Condition compile(Node pattern) {
             if (pattern.kind != Kind.OBJECT) {
-                problems.at(pattern, "a pattern must be an object, such as {\"eventName\": [\"CreateTopic\"]}, found "
-                        + describe(pattern));
+                problems.at(
+                        pattern,
+                        "a pattern must be an object, such as {\"eventName\": [\"CreateTopic\"]}, found "
+                                + describe(pattern));
                 return null;
             }
             int before = problems.size();
@@ -482,15 +528,19 @@ public final class RuleDocuments {
         private void object(Node object, String prefix, List<Map<String, Condition>> branches, boolean insideOr) {
             Map<String, Entry> seen = new LinkedHashMap<>();
             if (object.entries.isEmpty()) {
-                problems.at(object, (prefix.isEmpty() ? "empty pattern" : "empty object at " + ValueTest.quote(prefix))
-                        + "; expected at least one field");
+                problems.at(
+                        object,
+                        (prefix.isEmpty() ? "empty pattern" : "empty object at " + ValueTest.quote(prefix))
+                                + "; expected at least one field");
                 return;
             }
             for (Entry e : object.entries) {
                 Entry first = seen.putIfAbsent(e.key, e);
                 if (first != null) {
-                    problems.atKey(e, "duplicate key " + ValueTest.quote(e.key) + "; first at line " + first.line
-                            + ", column " + first.column);
+                    problems.atKey(
+                            e,
+                            "duplicate key " + ValueTest.quote(e.key) + "; first at line " + first.line + ", column "
+                                    + first.column);
                     continue;
                 }
                 if (e.key.equals("$or")) {
@@ -498,13 +548,17 @@ public final class RuleDocuments {
                     continue;
                 }
                 if (insideOr && RESERVED_IN_OR.contains(e.key)) {
-                    problems.atKey(e, ValueTest.quote(e.key) + " is an operator name, so it cannot be a field name "
-                            + "inside \"$or\"; operators go in a field's array, such as [{\"prefix\": \"x\"}]");
+                    problems.atKey(
+                            e,
+                            ValueTest.quote(e.key) + " is an operator name, so it cannot be a field name "
+                                    + "inside \"$or\"; operators go in a field's array, such as [{\"prefix\": \"x\"}]");
                     continue;
                 }
                 if (!validPath(e.key)) {
-                    problems.atKey(e, "field name " + ValueTest.quote(e.key)
-                            + " has an empty part; expected names joined by single dots");
+                    problems.atKey(
+                            e,
+                            "field name " + ValueTest.quote(e.key)
+                                    + " has an empty part; expected names joined by single dots");
                     continue;
                 }
                 String path = prefix.isEmpty() ? e.key : prefix + "." + e.key;
@@ -527,8 +581,10 @@ public final class RuleDocuments {
                         }
                         break;
                     default:
-                        problems.at(e.value, ValueTest.quote(path) + " must be an array of alternatives, such as "
-                                + example(e.value) + ", or an object of nested fields; found " + describe(e.value));
+                        problems.at(
+                                e.value,
+                                ValueTest.quote(path) + " must be an array of alternatives, such as " + example(e.value)
+                                        + ", or an object of nested fields; found " + describe(e.value));
                 }
             }
         }
@@ -543,8 +599,10 @@ public final class RuleDocuments {
             branches.clear();
             for (Node element : list.elements) {
                 if (element.kind != Kind.OBJECT) {
-                    problems.at(element, "\"$or\" holds pattern objects, such as {\"eventName\": [\"CreateTopic\"]}, "
-                            + "found " + describe(element));
+                    problems.at(
+                            element,
+                            "\"$or\" holds pattern objects, such as {\"eventName\": [\"CreateTopic\"]}, " + "found "
+                                    + describe(element));
                     continue;
                 }
                 List<Map<String, Condition>> forked = copy(current);
@@ -554,8 +612,10 @@ public final class RuleDocuments {
                 object(element, prefix, forked, true);
                 branches.addAll(forked);
                 if (branches.size() > MAX_BRANCHES) {
-                    problems.at(list, "too many \"$or\" combinations: more than " + MAX_BRANCHES
-                            + " branches; combine fewer \"$or\" arrays");
+                    problems.at(
+                            list,
+                            "too many \"$or\" combinations: more than " + MAX_BRANCHES
+                                    + " branches; combine fewer \"$or\" arrays");
                     branches.clear();
                     return;
                 }
@@ -577,15 +637,20 @@ public final class RuleDocuments {
         private boolean envelopeKey(Entry e) {
             String first = firstSegment(e.key);
             if (first.equals("id") || first.equals("resources")) {
-                problems.atKey(e, ValueTest.quote(first) + " is set by EventBridge when it delivers the event, so it "
-                        + "cannot be matched on CloudTrail records; remove it");
+                problems.atKey(
+                        e,
+                        ValueTest.quote(first) + " is set by EventBridge when it delivers the event, so it "
+                                + "cannot be matched on CloudTrail records; remove it");
                 return false;
             }
             if (!ENVELOPE_FIELDS.contains(first)) {
-                problems.atKey(e, ValueTest.quote(e.key) + " is not an EventBridge envelope field (source, detail-type, "
-                        + "account, region, time, version, detail); this pattern has " + ValueTest.quote(envelope.key)
-                        + " (line " + envelope.line + ", column " + envelope.column
-                        + "), so put CloudTrail record fields under \"detail\"");
+                problems.atKey(
+                        e,
+                        ValueTest.quote(e.key) + " is not an EventBridge envelope field (source, detail-type, "
+                                + "account, region, time, version, detail); this pattern has "
+                                + ValueTest.quote(envelope.key)
+                                + " (line " + envelope.line + ", column " + envelope.column
+                                + "), so put CloudTrail record fields under \"detail\"");
                 return false;
             }
             return true;
@@ -602,8 +667,10 @@ public final class RuleDocuments {
                 String rest = path.length() > first.length() ? path.substring(first.length() + 1) : "";
                 if (first.equals("detail")) {
                     if (rest.isEmpty()) {
-                        problems.at(alternatives, "\"detail\" is the CloudTrail record itself: give it an object of "
-                                + "record fields, such as {\"eventName\": [\"CreateTopic\"]}, not an array");
+                        problems.at(
+                                alternatives,
+                                "\"detail\" is the CloudTrail record itself: give it an object of "
+                                        + "record fields, such as {\"eventName\": [\"CreateTopic\"]}, not an array");
                         return null;
                     }
                     f = selector(rest);
@@ -612,8 +679,10 @@ public final class RuleDocuments {
                     f = Rules.field(path);
                 } else {
                     if (!rest.isEmpty()) {
-                        problems.atKey(entry, ValueTest.quote(first) + " is a string in the EventBridge envelope; it has "
-                                + "no field " + ValueTest.quote(rest));
+                        problems.atKey(
+                                entry,
+                                ValueTest.quote(first) + " is a string in the EventBridge envelope; it has "
+                                        + "no field " + ValueTest.quote(rest));
                         return null;
                     }
                     f = envelopeField(first);
@@ -646,8 +715,10 @@ public final class RuleDocuments {
 
         private Condition alternatives(Node array, String path, Field f) {
             if (array.elements.isEmpty()) {
-                problems.at(array, ValueTest.quote(path) + " has an empty array; expected at least one alternative, "
-                        + "such as [\"CreateTopic\"]");
+                problems.at(
+                        array,
+                        ValueTest.quote(path) + " has an empty array; expected at least one alternative, "
+                                + "such as [\"CreateTopic\"]");
                 return null;
             }
             List<Condition> alternatives = new ArrayList<>();
@@ -689,8 +760,10 @@ public final class RuleDocuments {
                         c = operator(v, path, f);
                         break;
                     default:
-                        problems.at(v, ValueTest.quote(path) + ": an alternative must be a string, a number, true, false, "
-                                + "null or an operator such as {\"prefix\": \"Delete\"}; found " + describe(v));
+                        problems.at(
+                                v,
+                                ValueTest.quote(path) + ": an alternative must be a string, a number, true, false, "
+                                        + "null or an operator such as {\"prefix\": \"Delete\"}; found " + describe(v));
                 }
                 if (c == null) {
                     failed = true;
@@ -714,8 +787,10 @@ public final class RuleDocuments {
                 return null;
             }
             if (object.entries.size() > 1) {
-                problems.atKey(object.entries.get(1), at + "an operator object holds one operator, found "
-                        + object.entries.size() + " (" + keyList(object) + "); give each as its own alternative");
+                problems.atKey(
+                        object.entries.get(1),
+                        at + "an operator object holds one operator, found " + object.entries.size() + " ("
+                                + keyList(object) + "); give each as its own alternative");
                 return null;
             }
             Entry op = object.entries.get(0);
@@ -733,24 +808,31 @@ public final class RuleDocuments {
                     if (v.kind == Kind.STRING) {
                         return prefix ? f.startsWith(v.text) : f.endsWith(v.text);
                     }
-                    if (v.kind == Kind.OBJECT && v.entries.size() == 1
+                    if (v.kind == Kind.OBJECT
+                            && v.entries.size() == 1
                             && v.entries.get(0).key.equals("equals-ignore-case")) {
                         Node s = v.entries.get(0).value;
                         if (s.kind != Kind.STRING) {
-                            problems.at(s, at + "\"equals-ignore-case\" in " + ValueTest.quote(op.key)
-                                    + " expects a string, found " + describe(s));
+                            problems.at(
+                                    s,
+                                    at + "\"equals-ignore-case\" in " + ValueTest.quote(op.key)
+                                            + " expects a string, found " + describe(s));
                             return null;
                         }
                         return prefix ? f.startsWithIgnoreCase(s.text) : f.endsWithIgnoreCase(s.text);
                     }
                     if (v.kind == Kind.OBJECT && v.entries.size() == 1) {
-                        problems.atKey(v.entries.get(0), at + "unknown " + ValueTest.quote(op.key) + " option "
-                                + ValueTest.quote(v.entries.get(0).key) + "; expected equals-ignore-case");
+                        problems.atKey(
+                                v.entries.get(0),
+                                at + "unknown " + ValueTest.quote(op.key) + " option "
+                                        + ValueTest.quote(v.entries.get(0).key) + "; expected equals-ignore-case");
                         return null;
                     }
-                    problems.at(v, at + ValueTest.quote(op.key) + " expects a string or {\"equals-ignore-case\": "
-                            + "\"...\"}, found " + describe(v)
-                            + (v.kind == Kind.OBJECT ? " with " + v.entries.size() + " keys" : ""));
+                    problems.at(
+                            v,
+                            at + ValueTest.quote(op.key) + " expects a string or {\"equals-ignore-case\": "
+                                    + "\"...\"}, found " + describe(v)
+                                    + (v.kind == Kind.OBJECT ? " with " + v.entries.size() + " keys" : ""));
                     return null;
                 }
                 case "equals-ignore-case":
@@ -777,8 +859,10 @@ public final class RuleDocuments {
                     return numeric(v, at, f);
                 case "cidr": {
                     if (v.kind != Kind.STRING) {
-                        problems.at(v, at + "\"cidr\" expects a CIDR range such as \"10.0.0.0/24\" or "
-                                + "\"2001:db8::/32\", found " + describe(v));
+                        problems.at(
+                                v,
+                                at + "\"cidr\" expects a CIDR range such as \"10.0.0.0/24\" or "
+                                        + "\"2001:db8::/32\", found " + describe(v));
                         return null;
                     }
                     String bad = cidrProblem(v.text);
@@ -798,9 +882,13 @@ public final class RuleDocuments {
                     problems.at(v, at + "\"exists\" expects true or false, found " + describe(v));
                     return null;
                 default:
-                    problems.atKey(op, at + "unknown operator " + ValueTest.quote(op.key) + "; expected one of "
-                            + String.join(", ", OPERATORS)
-                            + (op.key.equals("contains") ? " (for contains, use {\"wildcard\": \"*text*\"})" : ""));
+                    problems.atKey(
+                            op,
+                            at + "unknown operator " + ValueTest.quote(op.key) + "; expected one of "
+                                    + String.join(", ", OPERATORS)
+                                    + (op.key.equals("contains")
+                                            ? " (for contains, use {\"wildcard\": \"*text*\"})"
+                                            : ""));
                     return null;
             }
         }
@@ -813,7 +901,8 @@ public final class RuleDocuments {
                     return exactDouble(v, at) ? f.anythingBut(v.number) : null;
                 case ARRAY: {
                     if (v.elements.isEmpty()) {
-                        problems.at(v, at + "\"anything-but\" has an empty list; expected strings or numbers to exclude");
+                        problems.at(
+                                v, at + "\"anything-but\" has an empty list; expected strings or numbers to exclude");
                         return null;
                     }
                     Kind kind = v.elements.get(0).kind;
@@ -823,8 +912,10 @@ public final class RuleDocuments {
                             problems.at(e, at + "\"anything-but\" lists strings or numbers, found " + describe(e));
                             ok = false;
                         } else if (e.kind != kind && (kind == Kind.STRING || kind == Kind.NUMBER)) {
-                            problems.at(e, at + "\"anything-but\" list mixes strings and numbers; expected all strings "
-                                    + "or all numbers");
+                            problems.at(
+                                    e,
+                                    at + "\"anything-but\" list mixes strings and numbers; expected all strings "
+                                            + "or all numbers");
                             ok = false;
                         } else if (e.kind == Kind.NUMBER && !exactDouble(e, at)) {
                             ok = false;
@@ -844,19 +935,25 @@ public final class RuleDocuments {
                 }
                 case OBJECT: {
                     if (v.entries.isEmpty()) {
-                        problems.at(v, at + "\"anything-but\" has an empty object; expected one of "
-                                + String.join(", ", ANYTHING_BUT_OPERATORS));
+                        problems.at(
+                                v,
+                                at + "\"anything-but\" has an empty object; expected one of "
+                                        + String.join(", ", ANYTHING_BUT_OPERATORS));
                         return null;
                     }
                     if (v.entries.size() > 1) {
-                        problems.atKey(v.entries.get(1), at + "\"anything-but\" holds one operator, found "
-                                + v.entries.size() + " (" + keyList(v) + ")");
+                        problems.atKey(
+                                v.entries.get(1),
+                                at + "\"anything-but\" holds one operator, found " + v.entries.size() + " ("
+                                        + keyList(v) + ")");
                         return null;
                     }
                     Entry op = v.entries.get(0);
                     if (!ANYTHING_BUT_OPERATORS.contains(op.key)) {
-                        problems.atKey(op, at + "unknown \"anything-but\" operator " + ValueTest.quote(op.key)
-                                + "; expected one of " + String.join(", ", ANYTHING_BUT_OPERATORS));
+                        problems.atKey(
+                                op,
+                                at + "unknown \"anything-but\" operator " + ValueTest.quote(op.key)
+                                        + "; expected one of " + String.join(", ", ANYTHING_BUT_OPERATORS));
                         return null;
                     }
                     List<String> values = stringOrStrings(op, at);
@@ -875,8 +972,11 @@ public final class RuleDocuments {
                     }
                 }
                 default:
-                    problems.at(v, at + "\"anything-but\" expects a string, a number, a list of strings or of numbers, "
-                            + "or an object with prefix, suffix, equals-ignore-case or wildcard; found " + describe(v));
+                    problems.at(
+                            v,
+                            at + "\"anything-but\" expects a string, a number, a list of strings or of numbers, "
+                                    + "or an object with prefix, suffix, equals-ignore-case or wildcard; found "
+                                    + describe(v));
                     return null;
             }
         }
@@ -890,8 +990,9 @@ public final class RuleDocuments {
             } else if (op.value.kind == Kind.ARRAY && !op.value.elements.isEmpty()) {
                 nodes = op.value.elements;
             } else {
-                problems.at(op.value, at + what + " expects a string or a non-empty list of strings, found "
-                        + describe(op.value));
+                problems.at(
+                        op.value,
+                        at + what + " expects a string or a non-empty list of strings, found " + describe(op.value));
                 return null;
             }
             List<String> out = new ArrayList<>();
@@ -922,8 +1023,10 @@ public final class RuleDocuments {
             }
             List<Node> e = v.elements;
             if (e.isEmpty()) {
-                problems.at(v, at + "\"numeric\" expects an operator and a number, such as [\">\", 0]; found an empty "
-                        + "array");
+                problems.at(
+                        v,
+                        at + "\"numeric\" expects an operator and a number, such as [\">\", 0]; found an empty "
+                                + "array");
                 return null;
             }
             String op1 = numericOperator(e.get(0), at, List.of("=", "<", "<=", ">", ">="));
@@ -936,10 +1039,13 @@ public final class RuleDocuments {
             }
             if (op1.equals("=") || op1.startsWith("<")) {
                 if (e.size() > 2) {
-                    problems.at(e.get(2), at + (op1.equals("=")
-                            ? "\"numeric\" with \"=\" takes one number, found more elements"
-                            : "\"numeric\" takes a lower bound (> or >=) before an upper bound (< or <=); found more "
-                                    + "elements after " + ValueTest.quote(op1)));
+                    problems.at(
+                            e.get(2),
+                            at
+                                    + (op1.equals("=")
+                                            ? "\"numeric\" with \"=\" takes one number, found more elements"
+                                            : "\"numeric\" takes a lower bound (> or >=) before an upper bound (< or <=); found more "
+                                                    + "elements after " + ValueTest.quote(op1)));
                     return null;
                 }
                 switch (op1) {
@@ -967,8 +1073,10 @@ public final class RuleDocuments {
                 return null;
             }
             if (!(n1 < n2)) {
-                problems.at(v, at + "\"numeric\" range is empty: the lower bound " + ValueTest.number(n1)
-                        + " must be below the upper bound " + ValueTest.number(n2));
+                problems.at(
+                        v,
+                        at + "\"numeric\" range is empty: the lower bound " + ValueTest.number(n1)
+                                + " must be below the upper bound " + ValueTest.number(n2));
                 return null;
             }
             return f.range(op1, n1, op2, n2);
@@ -978,9 +1086,13 @@ public final class RuleDocuments {
             if (n.kind == Kind.STRING && allowed.contains(n.text)) {
                 return n.text;
             }
-            problems.at(n, at + "\"numeric\" expects " + (allowed.size() == 2
-                    ? "an upper bound operator (< or <=) after the lower bound"
-                    : "an operator (=, <, <=, >, >=)") + " here, found " + describe(n));
+            problems.at(
+                    n,
+                    at + "\"numeric\" expects "
+                            + (allowed.size() == 2
+                                    ? "an upper bound operator (< or <=) after the lower bound"
+                                    : "an operator (=, <, <=, >, >=)")
+                            + " here, found " + describe(n));
             return null;
         }
 
@@ -999,10 +1111,13 @@ public final class RuleDocuments {
                     return true; // a YAML spelling such as 0x1F: read by the YAML parser, not as a decimal
                 }
             }
-            problems.at(n, at + "the number " + n.text + " has more digits than a double holds"
-                    + (Double.isFinite(n.number) ? " (it would be compared as " + ValueTest.number(n.number) + ")"
-                            : " (it is beyond the double range)")
-                    + "; write it with at most 15 significant digits");
+            problems.at(
+                    n,
+                    at + "the number " + n.text + " has more digits than a double holds"
+                            + (Double.isFinite(n.number)
+                                    ? " (it would be compared as " + ValueTest.number(n.number) + ")"
+                                    : " (it is beyond the double range)")
+                            + "; write it with at most 15 significant digits");
             return false;
         }
 
@@ -1013,8 +1128,10 @@ public final class RuleDocuments {
             }
             Node n = e.get(i);
             if (n.kind != Kind.NUMBER || !Double.isFinite(n.number)) {
-                problems.at(n, at + "\"numeric\" expects a finite number after " + ValueTest.quote(op) + ", found "
-                        + describe(n));
+                problems.at(
+                        n,
+                        at + "\"numeric\" expects a finite number after " + ValueTest.quote(op) + ", found "
+                                + describe(n));
                 return null;
             }
             return exactDouble(n, at) ? n.number : null;
@@ -1241,7 +1358,9 @@ public final class RuleDocuments {
         }
         String bits = text.substring(slash + 1);
         int max = address.length * 8;
-        if (bits.isEmpty() || bits.length() > 3 || !bits.chars().allMatch(ch -> ch >= '0' && ch <= '9')
+        if (bits.isEmpty()
+                || bits.length() > 3
+                || !bits.chars().allMatch(ch -> ch >= '0' && ch <= '9')
                 || Integer.parseInt(bits) > max) {
             return "\"cidr\" range " + ValueTest.quote(text) + " needs a prefix length from 0 to " + max
                     + " after the /";
@@ -1389,8 +1508,11 @@ public final class RuleDocuments {
             JsonToken more = p.nextToken();
             if (more != null) {
                 JsonLocation l = p.currentTokenLocation();
-                problems.add(l.getLineNr(), l.getColumnNr(),
-                        "a rule document holds one " + (json ? "JSON value" : "YAML document") + "; found more content");
+                problems.add(
+                        l.getLineNr(),
+                        l.getColumnNr(),
+                        "a rule document holds one " + (json ? "JSON value" : "YAML document")
+                                + "; found more content");
             }
             return root;
         } catch (JsonProcessingException e) {
@@ -1422,11 +1544,17 @@ public final class RuleDocuments {
         int line = l.getLineNr();
         int column = l.getColumnNr();
         if (p instanceof YAMLParser && ((YAMLParser) p).isCurrentAlias()) {
-            problems.add(line, column, "YAML aliases (*" + p.getText() + ") are not supported in rule documents; "
-                    + "write the value out");
+            problems.add(
+                    line,
+                    column,
+                    "YAML aliases (*" + p.getText() + ") are not supported in rule documents; "
+                            + "write the value out");
         } else if (p instanceof YAMLParser && ((YAMLParser) p).getObjectId() != null) {
-            problems.add(line, column, "YAML anchors (&" + ((YAMLParser) p).getObjectId() + ") are not supported in "
-                    + "rule documents; write the value out");
+            problems.add(
+                    line,
+                    column,
+                    "YAML anchors (&" + ((YAMLParser) p).getObjectId() + ") are not supported in "
+                            + "rule documents; write the value out");
         }
         if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && depth > MAX_NESTING_DEPTH) {
             throw new Refused(line, column, RuleText.tooDeep());
@@ -1480,8 +1608,11 @@ public final class RuleDocuments {
             case VALUE_NULL:
                 return new Node(Kind.NULL, line, column);
             default: {
-                problems.add(line, column, "unsupported value " + ValueTest.quote(String.valueOf(p.getText()))
-                        + "; expected a string, a number, true, false, null, a list or an object");
+                problems.add(
+                        line,
+                        column,
+                        "unsupported value " + ValueTest.quote(String.valueOf(p.getText()))
+                                + "; expected a string, a number, true, false, null, a list or an object");
                 Node n = new Node(Kind.NULL, line, column);
                 return n;
             }
@@ -1528,7 +1659,8 @@ public final class RuleDocuments {
             if (end < 0) {
                 break;
             }
-            out.append(message, from, at).append(message.substring(line + 2, end).replace(": ", " "));
+            out.append(message, from, at)
+                    .append(message.substring(line + 2, end).replace(": ", " "));
             from = end + 1;
         }
         return out.append(message.substring(from)).toString();
@@ -1566,14 +1698,18 @@ public final class RuleDocuments {
             Map<String, Entry> out = new LinkedHashMap<>();
             for (Entry e : object.entries) {
                 if (!allowed.contains(e.key)) {
-                    atKey(e, "unknown key " + ValueTest.quote(e.key) + "; expected "
-                            + (allowed.size() == 1 ? allowed.get(0) : "one of " + String.join(", ", allowed)));
+                    atKey(
+                            e,
+                            "unknown key " + ValueTest.quote(e.key) + "; expected "
+                                    + (allowed.size() == 1 ? allowed.get(0) : "one of " + String.join(", ", allowed)));
                     continue;
                 }
                 Entry first = out.putIfAbsent(e.key, e);
                 if (first != null) {
-                    atKey(e, "duplicate key " + ValueTest.quote(e.key) + "; first at line " + first.line + ", column "
-                            + first.column);
+                    atKey(
+                            e,
+                            "duplicate key " + ValueTest.quote(e.key) + "; first at line " + first.line + ", column "
+                                    + first.column);
                 }
             }
             return out;

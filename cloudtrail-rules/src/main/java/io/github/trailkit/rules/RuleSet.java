@@ -38,9 +38,11 @@ public final class RuleSet {
     private final Map<String, Rule> byId;
     /** The rules of each event name, merged in rule order with the unindexed rules. */
     private final Map<String, Bucket> byEventName;
+
     private final Map<String, Bucket> byEventSource;
     /** The rules no index can place, for records whose event name no rule requires. */
     private final Bucket unindexed;
+
     private final SecondaryIndex[] secondary;
     private final Consumer<RuleError> onError;
     /** Evaluations without findings or errors, by the number of rules examined; filled as they are needed. */
@@ -124,7 +126,8 @@ public final class RuleSet {
                 throw new IllegalArgumentException("two rules have the id " + ValueTest.quote(r.id()));
             }
             conditions[i] = r.condition();
-            dedupFields[i] = r.dedupKey().isEmpty() ? null
+            dedupFields[i] = r.dedupKey().isEmpty()
+                    ? null
                     : r.dedupKey().stream().map(path -> Field.of(path, path)).toArray(Field[]::new);
             Set<String> requiredNames = r.condition().required("eventName");
             Set<String> requiredSources = r.condition().required("eventSource");
@@ -305,11 +308,13 @@ public final class RuleSet {
                 if (outcome == null) {
                     outcome = new Outcome();
                 }
-                outcome.error(i, RuleError.builder()
-                        .ruleId(rules[i].id())
-                        .eventID(record.eventID().orElse(""))
-                        .message(e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))
-                        .build());
+                outcome.error(
+                        i,
+                        RuleError.builder()
+                                .ruleId(rules[i].id())
+                                .eventID(record.eventID().orElse(""))
+                                .message(e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))
+                                .build());
             }
         }
         return outcome;
@@ -359,8 +364,10 @@ public final class RuleSet {
         }
 
         Evaluation evaluation(int examined) {
-            return ImmutableEvaluation.of(inRuleOrder(findings, findingRules, findingCount),
-                    inRuleOrder(errors, errorRules, errorCount), examined);
+            return ImmutableEvaluation.of(
+                    inRuleOrder(findings, findingRules, findingCount),
+                    inRuleOrder(errors, errorRules, errorCount),
+                    examined);
         }
 
         /** The first {@code n} items sorted by their rule numbers (few, and mostly in order already). */
@@ -411,7 +418,8 @@ public final class RuleSet {
     private Finding finding(int i, CloudTrailRecord record) {
         Rule rule = rules[i];
         Field[] dedup = dedupFields[i];
-        String key = dedup != null ? dedupValue(dedup, record) : record.eventID().orElse("");
+        String key =
+                dedup != null ? dedupValue(dedup, record) : record.eventID().orElse("");
         // the constructor, not the builder: no builder, no list to collect the tags in before they are copied
         return ImmutableFinding.of(rule.id(), rule.title(), rule.severityFor(record), rule.tags(), key, record);
     }

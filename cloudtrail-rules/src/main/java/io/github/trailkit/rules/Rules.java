@@ -224,10 +224,10 @@ public final class Rules {
         return FAILED;
     }
 
-    private static final Condition SUCCEEDED = new Condition.Named(
-            allOf(errorCode().isFalsy(), errorMessage().isFalsy()), "succeeded()");
-    private static final Condition FAILED = new Condition.Named(
-            anyOf(errorCode().isTruthy(), errorMessage().isTruthy()), "failed()");
+    private static final Condition SUCCEEDED =
+            new Condition.Named(allOf(errorCode().isFalsy(), errorMessage().isFalsy()), "succeeded()");
+    private static final Condition FAILED =
+            new Condition.Named(anyOf(errorCode().isTruthy(), errorMessage().isTruthy()), "failed()");
 
     /* ------------------------------------------------------------------ combining */
 
@@ -349,7 +349,8 @@ public final class Rules {
 
         /** {@code userIdentity.sessionContext.attributes.mfaAuthenticated}: the text {@code "true"} or {@code "false"}. */
         public Field mfaAuthenticated() {
-            return Field.of("userIdentity.sessionContext.attributes.mfaAuthenticated", "userIdentity().mfaAuthenticated()");
+            return Field.of(
+                    "userIdentity.sessionContext.attributes.mfaAuthenticated", "userIdentity().mfaAuthenticated()");
         }
 
         /** {@code userIdentity.sessionContext.sourceIdentity}. */
@@ -377,7 +378,8 @@ public final class Rules {
 
         private static Field f(String member) {
             return Field.of(
-                    "userIdentity.sessionContext.sessionIssuer." + member, "userIdentity().sessionIssuer()." + member + "()");
+                    "userIdentity.sessionContext.sessionIssuer." + member,
+                    "userIdentity().sessionIssuer()." + member + "()");
         }
 
         /** The issuer's type, such as {@code Role}. */

@@ -77,7 +77,9 @@ final class SigmaFieldTest extends Condition {
             String t = text(node);
             return t != null && m.test(t);
         }
-        if (node instanceof String || node instanceof Boolean || node instanceof Number
+        if (node instanceof String
+                || node instanceof Boolean
+                || node instanceof Number
                 || (node instanceof JsonValue && !((JsonValue) node).isObject())) {
             return false;
         }

@@ -1,9 +1,9 @@
 package io.github.trailkit.rules;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import io.github.trailkit.rules.internal.match.Glob;
 import io.github.trailkit.rules.internal.match.RegexSize;
 import io.github.trailkit.rules.internal.sigma.SigmaCondition;
@@ -87,7 +87,10 @@ public final class SigmaRules {
         try {
             doc = YamlTree.read(in);
         } catch (YamlTree.SyntaxError e) {
-            throw problem(source, Math.max(1, e.line), Math.max(1, e.column),
+            throw problem(
+                    source,
+                    Math.max(1, e.line),
+                    Math.max(1, e.column),
                     e.syntax ? "not valid YAML: " + e.getMessage() : e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + source, e);
@@ -207,7 +210,8 @@ public final class SigmaRules {
             line = lineOf(ls);
             String product = text(ls.get("product"));
             String service = text(ls.get("service"));
-            if (!"aws".equalsIgnoreCase(product) || !"cloudtrail".equalsIgnoreCase(service)
+            if (!"aws".equalsIgnoreCase(product)
+                    || !"cloudtrail".equalsIgnoreCase(service)
                     || ls.containsKey("category")) {
                 throw fail("only logsource product: aws, service: cloudtrail is supported, found " + describe(ls));
             }
@@ -219,7 +223,8 @@ public final class SigmaRules {
             Map<String, Object> det = (Map<String, Object>) detection;
             line = lineOf(det);
             if (det.containsKey("timeframe")) {
-                throw fail("timeframe (an aggregation window) is not supported; trailkit evaluates one record at a time");
+                throw fail(
+                        "timeframe (an aggregation window) is not supported; trailkit evaluates one record at a time");
             }
             Object conditionValue = det.get("condition");
             if (conditionValue == null) {
@@ -232,8 +237,8 @@ public final class SigmaRules {
                 }
             }
             List<Condition> conditions = new ArrayList<>();
-            List<Object> conditionTexts = conditionValue instanceof List ? (List<Object>) conditionValue
-                    : List.of(conditionValue);
+            List<Object> conditionTexts =
+                    conditionValue instanceof List ? (List<Object>) conditionValue : List.of(conditionValue);
             for (Object c : conditionTexts) {
                 line = lineOf(c);
                 try {
@@ -253,7 +258,9 @@ public final class SigmaRules {
             String author = text(top.get("author"));
             StringBuilder d = new StringBuilder(description == null ? "" : description.trim());
             if (author != null) {
-                d.append(d.length() > 0 ? " " : "").append("Sigma rule by ").append(author.trim())
+                d.append(d.length() > 0 ? " " : "")
+                        .append("Sigma rule by ")
+                        .append(author.trim())
                         .append(", Detection Rule License 1.1.");
             }
             if (d.length() > 0) {
@@ -384,7 +391,8 @@ public final class SigmaRules {
                         throw unsupportedModifier(selection, m, key);
                 }
             }
-            List<Object> values = value instanceof List ? (List<Object>) value : java.util.Collections.singletonList(value);
+            List<Object> values =
+                    value instanceof List ? (List<Object>) value : java.util.Collections.singletonList(value);
             if (values.isEmpty()) {
                 throw fail("in " + selection + ": field " + key + " has an empty list of values");
             }
@@ -397,8 +405,8 @@ public final class SigmaRules {
                 if (values.size() != 1 || v == null || !(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))) {
                     throw fail("in " + selection + ": " + key + " takes true or false");
                 }
-                SigmaFieldTest present = new SigmaFieldTest(path, List.of(t -> true), false,
-                        "sigma(" + ValueTest.quote(path + "|exists") + ", true)");
+                SigmaFieldTest present = new SigmaFieldTest(
+                        path, List.of(t -> true), false, "sigma(" + ValueTest.quote(path + "|exists") + ", true)");
                 return v.equalsIgnoreCase("true") ? present : Rules.not(present);
             }
             List<Condition> nulls = new ArrayList<>();
@@ -432,8 +440,8 @@ public final class SigmaRules {
         }
 
         /** {@code field|fieldref: other}: a value of the field equals a value of the other field of the record. */
-        private Condition fieldref(String selection, String key, Field f, List<Object> values, boolean all,
-                boolean cased) {
+        private Condition fieldref(
+                String selection, String key, Field f, List<Object> values, boolean all, boolean cased) {
             List<Condition> refs = new ArrayList<>();
             for (Object v : values) {
                 String other = v instanceof Map || v instanceof List ? null : text(v);
@@ -451,8 +459,8 @@ public final class SigmaRules {
             return all ? Rules.allOf(refs) : Rules.anyOf(refs);
         }
 
-        private SigmaFieldTest.Matcher matcher(String selection, String key, String kind, String value, boolean cased,
-                String reFlags) {
+        private SigmaFieldTest.Matcher matcher(
+                String selection, String key, String kind, String value, boolean cased, String reFlags) {
             switch (kind) {
                 case "re": {
                     try {
@@ -464,8 +472,8 @@ public final class SigmaRules {
                         Pattern p = Pattern.compile(flags + value);
                         return t -> p.matcher(t).find();
                     } catch (PatternSyntaxException e) {
-                        throw fail("in " + selection + ": " + key + " is not a valid RE2 expression: "
-                                + e.getMessage());
+                        throw fail(
+                                "in " + selection + ": " + key + " is not a valid RE2 expression: " + e.getMessage());
                     }
                 }
                 case "cidr": {
@@ -559,8 +567,8 @@ public final class SigmaRules {
                 String regex = wildcardRegex(q.pattern);
                 String tooBig = RegexSize.refusal(regex);
                 if (tooBig != null) {
-                    throw new SigmaCondition.Unsupported("the pattern of \"" + (q.all ? "all" : "1") + " of\" is "
-                            + tooBig);
+                    throw new SigmaCondition.Unsupported(
+                            "the pattern of \"" + (q.all ? "all" : "1") + " of\" is " + tooBig);
                 }
                 Pattern p = Pattern.compile(regex);
                 names = p::matches;
@@ -599,7 +607,8 @@ public final class SigmaRules {
         boolean lastWasStar = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '\\' && i + 1 < value.length()
+            if (c == '\\'
+                    && i + 1 < value.length()
                     && (value.charAt(i + 1) == '*' || value.charAt(i + 1) == '?' || value.charAt(i + 1) == '\\')) {
                 literal.append(value.charAt(++i));
                 lastWasStar = false;
@@ -626,7 +635,8 @@ public final class SigmaRules {
         StringBuilder literal = new StringBuilder();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '\\' && i + 1 < value.length()
+            if (c == '\\'
+                    && i + 1 < value.length()
                     && (value.charAt(i + 1) == '*' || value.charAt(i + 1) == '?' || value.charAt(i + 1) == '\\')) {
                 literal.append(value.charAt(++i));
             } else if (c == '*' || c == '?') {

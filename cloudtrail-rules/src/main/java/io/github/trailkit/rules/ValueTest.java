@@ -365,8 +365,8 @@ abstract class ValueTest implements Leaves.Visitor {
                 char c = pattern.charAt(i);
                 if (c == '\\') {
                     if (i + 1 >= pattern.length() || (pattern.charAt(i + 1) != '*' && pattern.charAt(i + 1) != '\\')) {
-                        throw new IllegalArgumentException(
-                                "wildcard: only \\* and \\\\ may be escaped, at position " + i + " of " + quote(pattern));
+                        throw new IllegalArgumentException("wildcard: only \\* and \\\\ may be escaped, at position "
+                                + i + " of " + quote(pattern));
                     }
                     run.append(pattern.charAt(++i));
                     lastWasStar = false;
@@ -453,7 +453,8 @@ abstract class ValueTest implements Leaves.Visitor {
                     run.append(c);
                 }
             }
-            this.pattern = Pattern.compile(regex.append(Pattern.quote(run.toString())).toString());
+            this.pattern =
+                    Pattern.compile(regex.append(Pattern.quote(run.toString())).toString());
         }
 
         @Override
@@ -510,12 +511,14 @@ abstract class ValueTest implements Leaves.Visitor {
         Regex(String regex) {
             String tooBig = RegexSize.refusal(regex);
             if (tooBig != null) {
-                throw new IllegalArgumentException("regular expression " + quote(RegexSize.shown(regex)) + " is " + tooBig);
+                throw new IllegalArgumentException(
+                        "regular expression " + quote(RegexSize.shown(regex)) + " is " + tooBig);
             }
             try {
                 this.pattern = Pattern.compile(regex);
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("invalid regular expression " + quote(regex) + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "invalid regular expression " + quote(regex) + ": " + e.getMessage(), e);
             }
         }
 
@@ -548,8 +551,8 @@ abstract class ValueTest implements Leaves.Visitor {
                 throw new IllegalArgumentException("a numeric bound must be a number");
             }
             if (lower > upper) {
-                throw new IllegalArgumentException("empty range: lower bound " + number(lower)
-                        + " is above upper bound " + number(upper));
+                throw new IllegalArgumentException(
+                        "empty range: lower bound " + number(lower) + " is above upper bound " + number(upper));
             }
             this.lower = lower;
             this.lowerInclusive = lowerInclusive;

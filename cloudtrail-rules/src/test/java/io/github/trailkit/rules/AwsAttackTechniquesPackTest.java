@@ -41,7 +41,8 @@ final class AwsAttackTechniquesPackTest {
     static {
         RULE_OF.put("credential-access.ec2-get-password-data", "aws-ec2-get-password-data");
         RULE_OF.put("credential-access.ec2-steal-instance-credentials", "aws-ec2-instance-credentials-used-elsewhere");
-        RULE_OF.put("credential-access.secretsmanager-batch-retrieve-secrets", "aws-secretsmanager-batch-get-secret-value");
+        RULE_OF.put(
+                "credential-access.secretsmanager-batch-retrieve-secrets", "aws-secretsmanager-batch-get-secret-value");
         RULE_OF.put("credential-access.secretsmanager-retrieve-secrets", "aws-secretsmanager-get-secret-value-by-user");
         RULE_OF.put("credential-access.ssm-retrieve-securestring-parameters", "aws-ssm-get-parameters-with-decryption");
         RULE_OF.put("defense-evasion.cloudtrail-delete", "aws-cloudtrail-trail-deleted");
@@ -73,7 +74,8 @@ final class AwsAttackTechniquesPackTest {
         RULE_OF.put("persistence.lambda-overwrite-code", "aws-lambda-function-code-updated");
         RULE_OF.put("persistence.rolesanywhere-create-trust-anchor", "aws-iam-roles-anywhere-trust-anchor-created");
         RULE_OF.put("persistence.sts-federation-token", "aws-sts-federation-token");
-        RULE_OF.put("privilege-escalation.iam-update-user-login-profile", "aws-iam-login-profile-updated-for-another-user");
+        RULE_OF.put(
+                "privilege-escalation.iam-update-user-login-profile", "aws-iam-login-profile-updated-for-another-user");
 
         // stealing instance credentials runs a command through SSM to read them from the metadata service
         OVERLAPS.put("credential-access.ec2-steal-instance-credentials", Set.of("aws-ssm-send-command"));
@@ -91,19 +93,21 @@ final class AwsAttackTechniquesPackTest {
     void thePackHasOneDocumentedRuleForEachTechnique() throws IOException {
         List<Rule> rules = RulePacks.awsAttackTechniques();
         assertThat(rules).hasSize(35);
-        assertThat(rules).extracting(Rule::id).doesNotHaveDuplicates()
+        assertThat(rules)
+                .extracting(Rule::id)
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(RULE_OF.values());
         try (Stream<Path> files = Files.list(REAL_LOGS.resolve("stratus-red-team"))) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("aws."))
-                    .map(n -> n.substring(4, n.length() - ".json.gz".length())))
+            assertThat(files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.startsWith("aws."))
+                            .map(n -> n.substring(4, n.length() - ".json.gz".length())))
                     .containsExactlyInAnyOrderElementsOf(RULE_OF.keySet());
         }
         String readme = Files.readString(Path.of("..", "README.md"));
         for (Rule r : rules) {
             assertThat(r.description()).as(r.id()).isPresent();
             assertThat(r.attackTactics()).as(r.id()).isNotEmpty();
-            assertThat(r.attackTechniques()).as(r.id()).isNotEmpty()
-                    .allMatch(t -> t.matches("T\\d{4}(\\.\\d{3})?"));
+            assertThat(r.attackTechniques()).as(r.id()).isNotEmpty().allMatch(t -> t.matches("T\\d{4}(\\.\\d{3})?"));
             assertThat(readme).as("README's pack table lists " + r.id()).contains("| `" + r.id() + "` |");
         }
         assertThat(RulePacks.byName("aws-attack-techniques")).isSameAs(rules);
@@ -112,7 +116,8 @@ final class AwsAttackTechniquesPackTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("techniques")
     void eachRuleFiresOnItsOwnDetonation_andOnlyDocumentedOverlapsFire(String technique) throws IOException {
-        List<CloudTrailRecord> records = read(REAL_LOGS.resolve("stratus-red-team").resolve("aws." + technique + ".json.gz"));
+        List<CloudTrailRecord> records =
+                read(REAL_LOGS.resolve("stratus-red-team").resolve("aws." + technique + ".json.gz"));
         String own = RULE_OF.get(technique);
         Set<String> fired = fired(records);
         assertThat(fired).as("rules fired on %s", technique).contains(own);
@@ -125,17 +130,20 @@ final class AwsAttackTechniquesPackTest {
 
     @Test
     void theOtrfDatasetFiresOnlyTheDocumentedOverlap() throws IOException {
-        List<CloudTrailRecord> records =
-                read(REAL_LOGS.resolve("otrf-security-datasets").resolve("ec2_proxy_s3_exfiltration_2020-09-14.json.gz"));
+        List<CloudTrailRecord> records = read(
+                REAL_LOGS.resolve("otrf-security-datasets").resolve("ec2_proxy_s3_exfiltration_2020-09-14.json.gz"));
         assertThat(records).hasSize(103);
         assertThat(fired(records)).isEqualTo(OVERLAPS.get("otrf"));
     }
 
     @Test
     void findingsCarryTheRulesAttackIds_andTheirMultiFieldDedupKey() throws IOException {
-        List<CloudTrailRecord> records =
-                read(REAL_LOGS.resolve("stratus-red-team").resolve("aws.credential-access.ec2-get-password-data.json.gz"));
-        Finding f = records.stream().flatMap(r -> PACK.evaluate(r).stream()).findFirst().orElseThrow();
+        List<CloudTrailRecord> records = read(
+                REAL_LOGS.resolve("stratus-red-team").resolve("aws.credential-access.ec2-get-password-data.json.gz"));
+        Finding f = records.stream()
+                .flatMap(r -> PACK.evaluate(r).stream())
+                .findFirst()
+                .orElseThrow();
         assertThat(f.attackTactics()).containsExactly(AttackTactic.CREDENTIAL_ACCESS);
         assertThat(f.attackTechniques()).containsExactly("T1552");
         assertThat(f.dedupKey()).matches("arn:aws:sts::\\d+:assumed-role/[^|]+\\|i-[0-9a-zA-Z]+");
@@ -147,7 +155,9 @@ final class AwsAttackTechniquesPackTest {
         for (CloudTrailRecord r : records) {
             List<String> ids = PACK.evaluate(r).stream().map(Finding::ruleId).collect(Collectors.toList());
             // the index hands each rule exactly the records it matches
-            List<String> direct = PACK.rules().stream().filter(rule -> rule.matches(r)).map(Rule::id)
+            List<String> direct = PACK.rules().stream()
+                    .filter(rule -> rule.matches(r))
+                    .map(Rule::id)
                     .collect(Collectors.toList());
             assertThat(ids).isEqualTo(direct);
             fired.addAll(ids);
@@ -157,7 +167,8 @@ final class AwsAttackTechniquesPackTest {
 
     private static List<CloudTrailRecord> read(Path file) throws IOException {
         List<CloudTrailRecord> out = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file); CloudTrailLog log = CloudTrail.reader().read(in, file.toString())) {
+        try (InputStream in = Files.newInputStream(file);
+                CloudTrailLog log = CloudTrail.reader().read(in, file.toString())) {
             log.forEach(out::add);
         }
         return out;

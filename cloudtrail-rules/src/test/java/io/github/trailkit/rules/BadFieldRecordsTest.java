@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 /** Records with a field the reader could not read are still evaluated: a rule on another field fires on them. */
 final class BadFieldRecordsTest {
     private static final Rule LEAVE_ORG = rule("leave-org")
-            .when(eventSource().is("organizations.amazonaws.com").and(eventName().is("LeaveOrganization")))
+            .when(eventSource()
+                    .is("organizations.amazonaws.com")
+                    .and(eventName().is("LeaveOrganization")))
             .build();
 
     @Test
@@ -27,9 +29,13 @@ final class BadFieldRecordsTest {
         };
         StringBuilder json = new StringBuilder("{\"Records\":[");
         for (int i = 0; i < bad.length; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"eventVersion\":\"1.08\",").append(bad[i])
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"eventVersion\":\"1.08\",")
+                    .append(bad[i])
                     .append(",\"eventSource\":\"organizations.amazonaws.com\",\"eventName\":\"LeaveOrganization\","
-                            + "\"eventID\":\"id-").append(i).append("\"}");
+                            + "\"eventID\":\"id-")
+                    .append(i)
+                    .append("\"}");
         }
         json.append("]}");
         RuleSet rules = RuleSet.of(LEAVE_ORG);
@@ -46,8 +52,8 @@ final class BadFieldRecordsTest {
 
     @Test
     void aRuleOnTheBadFieldItself_seesTheValueAsItCame() {
-        CloudTrailRecord r = CloudTrail.reader().readRecord(
-                "{\"eventName\":\"X\",\"eventTime\":\"redacted\",\"eventID\":\"1\"}");
+        CloudTrailRecord r =
+                CloudTrail.reader().readRecord("{\"eventName\":\"X\",\"eventTime\":\"redacted\",\"eventID\":\"1\"}");
         assertThat(r.eventTime()).isEmpty();
         assertThat(field("eventTime").is("redacted").matches(r)).isTrue();
     }

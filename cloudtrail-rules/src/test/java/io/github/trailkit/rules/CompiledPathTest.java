@@ -17,30 +17,83 @@ final class CompiledPathTest {
 
     /** Paths that name typed members, absent or not, and some that run past them into nothing. */
     private static final List<String> TYPED_PATHS = List.of(
-            "eventVersion", "eventTime", "eventName", "eventSource", "awsRegion", "sourceIPAddress", "userAgent",
-            "errorCode", "errorMessage", "requestID", "eventID", "eventType", "apiVersion", "managementEvent",
-            "readOnly", "recipientAccountId", "sharedEventID", "vpcEndpointId", "vpcEndpointAccountId", "eventCategory",
-            "sessionCredentialFromConsole", "annotation", "accountId", "eventId", "summary", "eventContext",
-            "requestParameters", "responseElements", "additionalEventData", "serviceEventDetails",
-            "resources", "resources.ARN", "resources.type", "addendum.reason", "edgeDeviceDetails.type",
-            "insightDetails.state", "timeWindow.windowStart",
-            "userIdentity", "userIdentity.type", "userIdentity.arn", "userIdentity.principalId", "userIdentity.accountId",
-            "userIdentity.accessKeyId", "userIdentity.userName", "userIdentity.invokedBy", "userIdentity.credentialId",
-            "userIdentity.identityProvider", "userIdentity.invokedByDelegate.accountId", "userIdentity.onBehalfOf.userId",
-            "userIdentity.inScopeOf.sourceArn", "userIdentity.sessionContext",
-            "userIdentity.sessionContext.sourceIdentity", "userIdentity.sessionContext.ec2RoleDelivery",
-            "userIdentity.sessionContext.assumedRoot", "userIdentity.sessionContext.signInSessionArn",
-            "userIdentity.sessionContext.ec2IssuedInVPC", "userIdentity.sessionContext.webIdFederationData",
+            "eventVersion",
+            "eventTime",
+            "eventName",
+            "eventSource",
+            "awsRegion",
+            "sourceIPAddress",
+            "userAgent",
+            "errorCode",
+            "errorMessage",
+            "requestID",
+            "eventID",
+            "eventType",
+            "apiVersion",
+            "managementEvent",
+            "readOnly",
+            "recipientAccountId",
+            "sharedEventID",
+            "vpcEndpointId",
+            "vpcEndpointAccountId",
+            "eventCategory",
+            "sessionCredentialFromConsole",
+            "annotation",
+            "accountId",
+            "eventId",
+            "summary",
+            "eventContext",
+            "requestParameters",
+            "responseElements",
+            "additionalEventData",
+            "serviceEventDetails",
+            "resources",
+            "resources.ARN",
+            "resources.type",
+            "addendum.reason",
+            "edgeDeviceDetails.type",
+            "insightDetails.state",
+            "timeWindow.windowStart",
+            "userIdentity",
+            "userIdentity.type",
+            "userIdentity.arn",
+            "userIdentity.principalId",
+            "userIdentity.accountId",
+            "userIdentity.accessKeyId",
+            "userIdentity.userName",
+            "userIdentity.invokedBy",
+            "userIdentity.credentialId",
+            "userIdentity.identityProvider",
+            "userIdentity.invokedByDelegate.accountId",
+            "userIdentity.onBehalfOf.userId",
+            "userIdentity.inScopeOf.sourceArn",
+            "userIdentity.sessionContext",
+            "userIdentity.sessionContext.sourceIdentity",
+            "userIdentity.sessionContext.ec2RoleDelivery",
+            "userIdentity.sessionContext.assumedRoot",
+            "userIdentity.sessionContext.signInSessionArn",
+            "userIdentity.sessionContext.ec2IssuedInVPC",
+            "userIdentity.sessionContext.webIdFederationData",
             "userIdentity.sessionContext.webIdFederationData.federatedProvider",
-            "userIdentity.sessionContext.sessionIssuer", "userIdentity.sessionContext.sessionIssuer.type",
-            "userIdentity.sessionContext.sessionIssuer.arn", "userIdentity.sessionContext.sessionIssuer.userName",
+            "userIdentity.sessionContext.sessionIssuer",
+            "userIdentity.sessionContext.sessionIssuer.type",
+            "userIdentity.sessionContext.sessionIssuer.arn",
+            "userIdentity.sessionContext.sessionIssuer.userName",
             "userIdentity.sessionContext.sessionIssuer.principalId",
             "userIdentity.sessionContext.sessionIssuer.accountId",
             "userIdentity.sessionContext.attributes.mfaAuthenticated",
-            "userIdentity.sessionContext.attributes.creationDate", "userIdentity.sessionContext.attributes.other",
-            "tlsDetails", "tlsDetails.tlsVersion", "tlsDetails.cipherSuite", "tlsDetails.clientProvidedHostHeader",
-            "tlsDetails.keyExchange", "tlsDetails.other",
-            "eventName.length", "userIdentity.type.value", "userIdentity.nothing.here", "unknownMember.type");
+            "userIdentity.sessionContext.attributes.creationDate",
+            "userIdentity.sessionContext.attributes.other",
+            "tlsDetails",
+            "tlsDetails.tlsVersion",
+            "tlsDetails.cipherSuite",
+            "tlsDetails.clientProvidedHostHeader",
+            "tlsDetails.keyExchange",
+            "tlsDetails.other",
+            "eventName.length",
+            "userIdentity.type.value",
+            "userIdentity.nothing.here",
+            "unknownMember.type");
 
     @Test
     void compiledPathsOfferTheLeavesOfTheGenericWalkOnEveryPathOfTheData() {
@@ -54,7 +107,9 @@ final class CompiledPathTest {
                 CompiledPath compiled = CompiledPath.of(segments);
                 List<Object> expected = leaves((v) -> Leaves.walk(record, segments, v));
                 List<Object> actual = leaves((v) -> compiled.walk(record, v));
-                assertThat(actual).as(path + " of " + CloudTrail.writer().toJson(record)).isEqualTo(expected);
+                assertThat(actual)
+                        .as(path + " of " + CloudTrail.writer().toJson(record))
+                        .isEqualTo(expected);
                 Object single = compiled.single(record);
                 if (single == null) {
                     assertThat(expected).as("absent " + path).isEmpty();
@@ -72,12 +127,17 @@ final class CompiledPathTest {
     @Test
     void typedPrefixesAreCompiledAndTheRestIsWalked() {
         assertThat(CompiledPath.of(new String[] {"eventName"}).compiledSteps()).isEqualTo(1);
-        assertThat(CompiledPath.of("userIdentity.sessionContext.sessionIssuer.type".split("\\.")).compiledSteps())
+        assertThat(CompiledPath.of("userIdentity.sessionContext.sessionIssuer.type".split("\\."))
+                        .compiledSteps())
                 .isEqualTo(4);
-        assertThat(CompiledPath.of("requestParameters.bucketName".split("\\.")).compiledSteps()).isEqualTo(1);
-        assertThat(CompiledPath.of("resources.ARN".split("\\.")).compiledSteps()).isEqualTo(1);
-        assertThat(CompiledPath.of("userIdentity.somethingNew".split("\\.")).compiledSteps()).isEqualTo(1);
-        assertThat(CompiledPath.of("somethingNew.type".split("\\.")).compiledSteps()).isZero();
+        assertThat(CompiledPath.of("requestParameters.bucketName".split("\\.")).compiledSteps())
+                .isEqualTo(1);
+        assertThat(CompiledPath.of("resources.ARN".split("\\.")).compiledSteps())
+                .isEqualTo(1);
+        assertThat(CompiledPath.of("userIdentity.somethingNew".split("\\.")).compiledSteps())
+                .isEqualTo(1);
+        assertThat(CompiledPath.of("somethingNew.type".split("\\.")).compiledSteps())
+                .isZero();
     }
 
     private interface Walk {

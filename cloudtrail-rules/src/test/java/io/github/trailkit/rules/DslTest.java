@@ -15,19 +15,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every operator of the DSL, with a record that matches and one that does not. */
 final class DslTest {
 
-    static final CloudTrailRecord RECORD = CloudTrail.reader().readRecord("{"
-            + "\"eventVersion\":\"1.09\",\"eventTime\":\"2024-03-01T12:30:00Z\","
-            + "\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"PutBucketAcl\",\"awsRegion\":\"eu-west-1\","
-            + "\"sourceIPAddress\":\"203.0.113.7\",\"userAgent\":\"aws-cli/2.13.5 Python/3.11.4\","
-            + "\"readOnly\":false,\"recipientAccountId\":\"111122223333\","
-            + "\"userIdentity\":{\"type\":\"AssumedRole\",\"arn\":\"arn:aws:sts::111122223333:assumed-role/Admin/alice\","
-            + "\"sessionContext\":{\"attributes\":{\"mfaAuthenticated\":\"true\"},"
-            + "\"sessionIssuer\":{\"type\":\"Role\",\"userName\":\"Admin\"}}},"
-            + "\"requestParameters\":{\"bucketName\":\"prod-logs\",\"x-amz-acl\":[\"public-read\"],"
-            + "\"count\":42,\"ratio\":0.5,\"enabled\":true,\"note\":null,\"empty\":[],\"obj\":{\"k\":\"v\"},"
-            + "\"items\":[{\"port\":22,\"cidr\":\"0.0.0.0/0\"},{\"port\":443,\"cidr\":\"10.0.0.0/8\"}],"
-            + "\"v6\":\"2001:db8::1\",\"name\":\"Ärger\"},"
-            + "\"responseElements\":null}");
+    static final CloudTrailRecord RECORD = CloudTrail.reader()
+            .readRecord("{"
+                    + "\"eventVersion\":\"1.09\",\"eventTime\":\"2024-03-01T12:30:00Z\","
+                    + "\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"PutBucketAcl\",\"awsRegion\":\"eu-west-1\","
+                    + "\"sourceIPAddress\":\"203.0.113.7\",\"userAgent\":\"aws-cli/2.13.5 Python/3.11.4\","
+                    + "\"readOnly\":false,\"recipientAccountId\":\"111122223333\","
+                    + "\"userIdentity\":{\"type\":\"AssumedRole\",\"arn\":\"arn:aws:sts::111122223333:assumed-role/Admin/alice\","
+                    + "\"sessionContext\":{\"attributes\":{\"mfaAuthenticated\":\"true\"},"
+                    + "\"sessionIssuer\":{\"type\":\"Role\",\"userName\":\"Admin\"}}},"
+                    + "\"requestParameters\":{\"bucketName\":\"prod-logs\",\"x-amz-acl\":[\"public-read\"],"
+                    + "\"count\":42,\"ratio\":0.5,\"enabled\":true,\"note\":null,\"empty\":[],\"obj\":{\"k\":\"v\"},"
+                    + "\"items\":[{\"port\":22,\"cidr\":\"0.0.0.0/0\"},{\"port\":443,\"cidr\":\"10.0.0.0/8\"}],"
+                    + "\"v6\":\"2001:db8::1\",\"name\":\"Ärger\"},"
+                    + "\"responseElements\":null}");
 
     static Stream<Arguments> operators() {
         return Stream.of(
@@ -116,12 +117,21 @@ final class DslTest {
                 Arguments.of(eventName().wildcardIgnoreCase("get*"), false),
                 Arguments.of(requestParameter("name").containsIgnoreCase("ÄRG"), true),
                 // two fields
-                Arguments.of(userIdentity().sessionIssuer().userName().sameAs(field("requestParameters.missing")), false),
-                Arguments.of(field("userIdentity.sessionContext.sessionIssuer.userName")
-                        .sameAs(userIdentity().sessionIssuer().userName()), true),
+                Arguments.of(
+                        userIdentity().sessionIssuer().userName().sameAs(field("requestParameters.missing")), false),
+                Arguments.of(
+                        field("userIdentity.sessionContext.sessionIssuer.userName")
+                                .sameAs(userIdentity().sessionIssuer().userName()),
+                        true),
                 Arguments.of(requestParameter("bucketName").sameAsIgnoreCase(requestParameter("name")), false),
-                Arguments.of(requestParameter("bucketName").differsFrom(userIdentity().sessionIssuer().userName()), true),
-                Arguments.of(requestParameter("missing").differsFrom(userIdentity().sessionIssuer().userName()), true),
+                Arguments.of(
+                        requestParameter("bucketName")
+                                .differsFrom(userIdentity().sessionIssuer().userName()),
+                        true),
+                Arguments.of(
+                        requestParameter("missing")
+                                .differsFrom(userIdentity().sessionIssuer().userName()),
+                        true),
                 Arguments.of(requestParameter("items.port").sameAs(requestParameter("count")), false),
                 Arguments.of(requestParameter("count").greaterThan(41), true),
                 Arguments.of(requestParameter("count").greaterThan(42), false),
@@ -177,19 +187,25 @@ final class DslTest {
                 Arguments.of(eventVersion().is("1.09"), true),
                 Arguments.of(recipientAccountId().is("111122223333"), true),
                 Arguments.of(awsRegion().startsWith("us-"), false),
-                Arguments.of(field("userIdentity.sessionContext.sessionIssuer.userName").is("Admin"), true),
+                Arguments.of(
+                        field("userIdentity.sessionContext.sessionIssuer.userName")
+                                .is("Admin"),
+                        true),
                 Arguments.of(eventBridgeSource().is("aws.s3"), true),
                 Arguments.of(eventBridgeDetailType().is("AWS API Call via CloudTrail"), false), // no eventType
                 // combinators
-                Arguments.of(eventSource().is("s3.amazonaws.com").and(eventName().is("PutBucketAcl")), true),
-                Arguments.of(eventSource().is("s3.amazonaws.com").and(eventName().is("GetObject")), false),
+                Arguments.of(
+                        eventSource().is("s3.amazonaws.com").and(eventName().is("PutBucketAcl")), true),
+                Arguments.of(
+                        eventSource().is("s3.amazonaws.com").and(eventName().is("GetObject")), false),
                 Arguments.of(eventName().is("GetObject").or(eventName().is("PutBucketAcl")), true),
                 Arguments.of(not(eventName().is("PutBucketAcl")), false),
                 Arguments.of(allOf(), true),
                 Arguments.of(anyOf(), false),
                 Arguments.of(always(), true),
                 Arguments.of(never(), false),
-                Arguments.of(predicate("bucket is long", r -> r.requestParameters().isPresent()), true));
+                Arguments.of(
+                        predicate("bucket is long", r -> r.requestParameters().isPresent()), true));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -201,11 +217,15 @@ final class DslTest {
     @Test
     void toString_isTheDsl() {
         assertThat(eventSource().is("sns.amazonaws.com").and(eventName().in("CreateTopic", "DeleteTopic")))
-                .hasToString("eventSource().is(\"sns.amazonaws.com\").and(eventName().in(\"CreateTopic\", \"DeleteTopic\"))");
+                .hasToString(
+                        "eventSource().is(\"sns.amazonaws.com\").and(eventName().in(\"CreateTopic\", \"DeleteTopic\"))");
         assertThat(not(userIdentity().type().is("Root")).or(readOnly().is(false)))
                 .hasToString("not(userIdentity().type().is(\"Root\")).or(readOnly().is(false))");
-        assertThat(requestParameter("count").between(1, 5).and(requestParameter("ratio").greaterThan(0.5)))
-                .hasToString("requestParameter(\"count\").between(1, 5).and(requestParameter(\"ratio\").greaterThan(0.5))");
+        assertThat(requestParameter("count")
+                        .between(1, 5)
+                        .and(requestParameter("ratio").greaterThan(0.5)))
+                .hasToString(
+                        "requestParameter(\"count\").between(1, 5).and(requestParameter(\"ratio\").greaterThan(0.5))");
         assertThat(field("a.b").isNot("x", "y")).hasToString("not(field(\"a.b\").in(\"x\", \"y\"))");
         assertThat(field("a.b").anythingBut("x", "y")).hasToString("field(\"a.b\").anythingBut(\"x\", \"y\")");
         assertThat(eventName().startsWith("Get", "List")).hasToString("eventName().startsWith(\"Get\", \"List\")");
@@ -213,7 +233,8 @@ final class DslTest {
         assertThat(field("a").sameAs(userIdentity().userName()))
                 .hasToString("field(\"a\").sameAs(userIdentity().userName())");
         // grouping is kept: an or that is the first part of an and is written as anyOf
-        assertThat(anyOf(eventName().is("a"), eventName().is("b")).and(readOnly().is(false)))
+        assertThat(anyOf(eventName().is("a"), eventName().is("b"))
+                        .and(readOnly().is(false)))
                 .hasToString("anyOf(eventName().is(\"a\"), eventName().is(\"b\")).and(readOnly().is(false))");
         assertThat(eventName().is("a").or(eventName().is("b").and(readOnly().is(false))))
                 .hasToString("eventName().is(\"a\").or(eventName().is(\"b\").and(readOnly().is(false)))");
@@ -224,7 +245,8 @@ final class DslTest {
 
     @Test
     void printedConditions_buildTheSameCondition() {
-        Condition grouped = anyOf(eventName().is("a"), eventName().is("b")).and(readOnly().is(false));
+        Condition grouped =
+                anyOf(eventName().is("a"), eventName().is("b")).and(readOnly().is(false));
         CloudTrailRecord aWrite = CloudTrail.reader().readRecord("{\"eventName\":\"a\",\"readOnly\":false}");
         CloudTrailRecord bRead = CloudTrail.reader().readRecord("{\"eventName\":\"b\",\"readOnly\":true}");
         assertThat(grouped.matches(aWrite)).isTrue();
@@ -232,14 +254,19 @@ final class DslTest {
         // what the old printing suggested, a or (b and c), would match the read of "a"
         CloudTrailRecord aRead = CloudTrail.reader().readRecord("{\"eventName\":\"a\",\"readOnly\":true}");
         assertThat(grouped.matches(aRead)).isFalse();
-        assertThat(eventName().is("a").or(eventName().is("b").and(readOnly().is(false))).matches(aRead)).isTrue();
+        assertThat(eventName()
+                        .is("a")
+                        .or(eventName().is("b").and(readOnly().is(false)))
+                        .matches(aRead))
+                .isTrue();
     }
 
     @Test
     void explicitNull_readsTheSameForTypedFieldsAndPayloads() {
-        CloudTrailRecord r = CloudTrail.reader().readRecord(
-                "{\"errorCode\":null,\"requestParameters\":null,\"userIdentity\":{\"arn\":null}}");
-        for (Field f : new Field[] {errorCode(), requestParameters(), userIdentity().arn()}) {
+        CloudTrailRecord r = CloudTrail.reader()
+                .readRecord("{\"errorCode\":null,\"requestParameters\":null,\"userIdentity\":{\"arn\":null}}");
+        for (Field f :
+                new Field[] {errorCode(), requestParameters(), userIdentity().arn()}) {
             assertThat(f.isNull().matches(r)).as("%s isNull", f).isTrue();
             assertThat(f.exists().matches(r)).as("%s exists", f).isTrue();
             assertThat(f.absent().matches(r)).as("%s absent", f).isFalse();
@@ -249,7 +276,9 @@ final class DslTest {
         assertThat(r.errorCode()).isEmpty();
         assertThat(r.requestParameters()).isEmpty();
         String written = CloudTrail.writer().toJson(r);
-        assertThat(written).contains("\"errorCode\":null").contains("\"requestParameters\":null")
+        assertThat(written)
+                .contains("\"errorCode\":null")
+                .contains("\"requestParameters\":null")
                 .contains("\"arn\":null");
         assertThat(CloudTrail.reader().readRecord(written)).isEqualTo(r);
     }
@@ -257,7 +286,9 @@ final class DslTest {
     @Test
     void succeeded_isPanthersSuccessCheck() {
         String[] failures = {"{\"errorCode\":\"AccessDenied\"}", "{\"errorMessage\":\"denied\"}"};
-        String[] successes = {"{}", "{\"errorCode\":null}", "{\"errorCode\":\"\"}", "{\"errorCode\":\"\",\"errorMessage\":null}"};
+        String[] successes = {
+            "{}", "{\"errorCode\":null}", "{\"errorCode\":\"\"}", "{\"errorCode\":\"\",\"errorMessage\":null}"
+        };
         for (String json : failures) {
             CloudTrailRecord r = CloudTrail.reader().readRecord(json);
             assertThat(succeeded().matches(r)).as(json).isFalse();
@@ -272,17 +303,26 @@ final class DslTest {
 
     @Test
     void explain_saysWhyARuleMatched_withTheRecordsValues() {
-        Rule r = rule("acl").when(eventName().startsWith("Put", "Delete").and(userAgent().containsIgnoreCase("python"))
-                .and(not(readOnly().is(true)))).build();
+        Rule r = rule("acl")
+                .when(eventName()
+                        .startsWith("Put", "Delete")
+                        .and(userAgent().containsIgnoreCase("python"))
+                        .and(not(readOnly().is(true))))
+                .build();
         String why = RuleSet.explain(r, RECORD);
-        assertThat(why).startsWith("acl matches: ")
+        assertThat(why)
+                .startsWith("acl matches: ")
                 .contains("eventName().startsWith(\"Put\", \"Delete\") held: eventName is \"PutBucketAcl\"")
                 .contains("userAgent is \"aws-cli/2.13.5 Python/3.11.4\"")
                 .contains("not(readOnly().is(true)) held, as readOnly is false, expected readOnly().is(true)");
-        Rule anyRule = rule("any").when(anyOf(eventName().is("x"), requestParameters().isTruthy())).build();
+        Rule anyRule = rule("any")
+                .when(anyOf(eventName().is("x"), requestParameters().isTruthy()))
+                .build();
         assertThat(RuleSet.explain(anyRule, RECORD))
                 .isEqualTo("any matches: requestParameters().isTruthy() held: requestParameters is an object");
-        Rule pair = rule("pair").when(requestParameter("bucketName").differsFrom(userIdentity().userName())).build();
+        Rule pair = rule("pair")
+                .when(requestParameter("bucketName").differsFrom(userIdentity().userName()))
+                .build();
         assertThat(RuleSet.explain(pair, RECORD)).contains("userIdentity.userName is absent");
     }
 
@@ -313,7 +353,8 @@ final class DslTest {
         assertThat(sourceIPAddress().inCidr("0.0.0.0/0").matches(service)).isFalse();
         CloudTrailRecord v6 = CloudTrail.reader().readRecord("{\"sourceIPAddress\":\"::ffff:192.0.2.1\"}");
         assertThat(sourceIPAddress().inCidr("::ffff:0:0/96").matches(v6)).isTrue();
-        CloudTrailRecord full = CloudTrail.reader().readRecord("{\"sourceIPAddress\":\"2001:0db8:0000:0000:0000:0000:0000:0001\"}");
+        CloudTrailRecord full =
+                CloudTrail.reader().readRecord("{\"sourceIPAddress\":\"2001:0db8:0000:0000:0000:0000:0000:0001\"}");
         assertThat(sourceIPAddress().inCidr("2001:db8::1").matches(full)).isTrue();
         assertThat(Cidr.parseAddress("1.2.3")).isNull();
         // decimal with leading zeros, as Event Ruler and InetAddress read it (never octal)

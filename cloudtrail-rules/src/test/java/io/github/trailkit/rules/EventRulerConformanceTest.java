@@ -117,7 +117,8 @@ final class EventRulerConformanceTest {
      * alternative matches (each alone does not). Excused when the pattern has both on one field and only Event Ruler
      * matches.
      */
-    private static final String WILDCARD_AND_SUFFIX_IGNORE_CASE = "leading-* wildcard and suffix ignore-case on one field";
+    private static final String WILDCARD_AND_SUFFIX_IGNORE_CASE =
+            "leading-* wildcard and suffix ignore-case on one field";
 
     /**
      * Event Ruler sometimes loses the match of an exact string when the same field also has a {@code numeric} range
@@ -168,10 +169,18 @@ final class EventRulerConformanceTest {
      */
     private static final String RULER_ASSERTION = "Event Ruler internal assertion (-ea)";
 
-    private static final List<String> KNOWN_DIFFERENCES =
-            List.of(NON_BMP_IGNORE_CASE, MAX_DOUBLE_BOUND, DOTTED_RECORD_KEY, IP_RANGE_BYTES,
-                    WILDCARD_AND_SUFFIX_IGNORE_CASE, EXACT_STRING_AND_NUMERIC_BELOW, FULL_LENGTH_CIDR, EMBEDDED_IPV4_CIDR,
-                    INEXACT_PATTERN_NUMBER, INEXACT_RECORD_NUMBER, RULER_ASSERTION);
+    private static final List<String> KNOWN_DIFFERENCES = List.of(
+            NON_BMP_IGNORE_CASE,
+            MAX_DOUBLE_BOUND,
+            DOTTED_RECORD_KEY,
+            IP_RANGE_BYTES,
+            WILDCARD_AND_SUFFIX_IGNORE_CASE,
+            EXACT_STRING_AND_NUMERIC_BELOW,
+            FULL_LENGTH_CIDR,
+            EMBEDDED_IPV4_CIDR,
+            INEXACT_PATTERN_NUMBER,
+            INEXACT_RECORD_NUMBER,
+            RULER_ASSERTION);
 
     /** True when the double {@code text} is read as spells it back exactly: Event Ruler's test for a number. */
     static boolean exactDouble(String text) {
@@ -182,56 +191,173 @@ final class EventRulerConformanceTest {
     /* ------------------------------------------------------------------ vocabularies */
 
     private static final String[] WORDS = {
-        "alpha", "Alpha", "ALPHA", "alphabet", "alp", "beta", "Beta", "beta-alpha", "", " ", "a*b", "a\\b", "*",
-        "é", "É", "café", "CAFÉ", "Café", "straße", "STRASSE", "Straße", "strasse", "STRAßE", "日本", "日本語", "😀", "x😀y",
-        "X😀Y", "ΟΔΟΣ", "οδος", "οδοσ", "İ", "i", "I", "ı", "10.0.0.1", "2001:db8::1", "123", "1e2", "true", "null",
+        "alpha",
+        "Alpha",
+        "ALPHA",
+        "alphabet",
+        "alp",
+        "beta",
+        "Beta",
+        "beta-alpha",
+        "",
+        " ",
+        "a*b",
+        "a\\b",
+        "*",
+        "é",
+        "É",
+        "café",
+        "CAFÉ",
+        "Café",
+        "straße",
+        "STRASSE",
+        "Straße",
+        "strasse",
+        "STRAßE",
+        "日本",
+        "日本語",
+        "😀",
+        "x😀y",
+        "X😀Y",
+        "ΟΔΟΣ",
+        "οδος",
+        "οδοσ",
+        "İ",
+        "i",
+        "I",
+        "ı",
+        "10.0.0.1",
+        "2001:db8::1",
+        "123",
+        "1e2",
+        "true",
+        "null",
     };
     private static final String[] NUMS = {
-        "0", "-0.0", "0.0", "1", "1.0", "1e0", "10", "1E1", "1e1", "-1", "-1.5", "0.5", "5e-1", "100", "1e2",
-        "3.018e2", "301.8", "123456789012", "1e15", "9007199254740993", "9007199254740992", "5e9", "5000000000.5",
-        "1.7976931348623157e308", "-1e-7", "0.1", "0.30000000000000004", "2.5", "-2.5E+3", "-2500", "1e-300",
+        "0",
+        "-0.0",
+        "0.0",
+        "1",
+        "1.0",
+        "1e0",
+        "10",
+        "1E1",
+        "1e1",
+        "-1",
+        "-1.5",
+        "0.5",
+        "5e-1",
+        "100",
+        "1e2",
+        "3.018e2",
+        "301.8",
+        "123456789012",
+        "1e15",
+        "9007199254740993",
+        "9007199254740992",
+        "5e9",
+        "5000000000.5",
+        "1.7976931348623157e308",
+        "-1e-7",
+        "0.1",
+        "0.30000000000000004",
+        "2.5",
+        "-2.5E+3",
+        "-2500",
+        "1e-300",
     };
     /** Numbers only records hold: beyond the double range. */
     private static final String[] RECORD_ONLY_NUMS = {"1e400", "-1e400"};
+
     private static final String[] IPS = {
-        "10.0.0.1", "10.0.0.2", "10.0.0.255", "10.0.1.1", "10.1.0.1", "192.168.1.10", "0.0.0.0", "255.255.255.255",
-        "2001:db8::1", "2001:DB8::1", "2001:db8:0:0:0:0:0:1", "2001:0db8:0000:0000:0000:0000:0000:0001",
-        "2001:db8::2", "2001:db9::1", "::1", "fe80::1", "::ffff:10.0.0.1", "ec2.amazonaws.com", "AWS Internal",
-        "010.0.0.1", "10.0.0.01", "1.2.3", "::ffff:a00:1", "2001:db8::10.0.0.1",
+        "10.0.0.1",
+        "10.0.0.2",
+        "10.0.0.255",
+        "10.0.1.1",
+        "10.1.0.1",
+        "192.168.1.10",
+        "0.0.0.0",
+        "255.255.255.255",
+        "2001:db8::1",
+        "2001:DB8::1",
+        "2001:db8:0:0:0:0:0:1",
+        "2001:0db8:0000:0000:0000:0000:0000:0001",
+        "2001:db8::2",
+        "2001:db9::1",
+        "::1",
+        "fe80::1",
+        "::ffff:10.0.0.1",
+        "ec2.amazonaws.com",
+        "AWS Internal",
+        "010.0.0.1",
+        "10.0.0.01",
+        "1.2.3",
+        "::ffff:a00:1",
+        "2001:db8::10.0.0.1",
     };
     private static final String[] CIDRS = {
-        "10.0.0.0/8", "10.0.0.0/24", "10.0.0.1/32", "10.0.0.5/24", "0.0.0.0/0", "192.168.0.0/16", "10.0.0.0/31",
-        "2001:db8::/32", "2001:db8::1/128", "2001:db8::/64", "::/0", "fe80::/10", "::ffff:10.0.0.0/104",
+        "10.0.0.0/8",
+        "10.0.0.0/24",
+        "10.0.0.1/32",
+        "10.0.0.5/24",
+        "0.0.0.0/0",
+        "192.168.0.0/16",
+        "10.0.0.0/31",
+        "2001:db8::/32",
+        "2001:db8::1/128",
+        "2001:db8::/64",
+        "::/0",
+        "fe80::/10",
+        "::ffff:10.0.0.0/104",
     };
     private static final String[] EVENT_NAMES = {
-        "GetObject", "GetObjectAcl", "getobject", "GETOBJECT", "PutObject", "DeleteBucket", "Delete*Bucket",
-        "ListBuckets", "",
+        "GetObject",
+        "GetObjectAcl",
+        "getobject",
+        "GETOBJECT",
+        "PutObject",
+        "DeleteBucket",
+        "Delete*Bucket",
+        "ListBuckets",
+        "",
     };
     private static final String[] EVENT_SOURCES = {
         "s3.amazonaws.com", "iam.amazonaws.com", "ec2.amazonaws.com", "signin.amazonaws.com", "S3.amazonaws.com",
     };
     private static final String[] REGIONS = {"eu-west-1", "us-east-1", "EU-WEST-1"};
     private static final String[] USER_AGENTS = {
-        "aws-cli/2.13.5 Python/3.11.4", "AWS Internal", "console.amazonaws.com", "Mozilla/5.0 (日本語)",
+        "aws-cli/2.13.5 Python/3.11.4",
+        "AWS Internal",
+        "console.amazonaws.com",
+        "Mozilla/5.0 (日本語)",
         "aws-sdk-java/1.12 😀",
     };
-    private static final String[] ERROR_CODES = {"AccessDenied", "AccessDeniedException", "NoSuchBucket", "accessdenied"};
+    private static final String[] ERROR_CODES = {"AccessDenied", "AccessDeniedException", "NoSuchBucket", "accessdenied"
+    };
     private static final String[] ACCOUNTS = {"111122223333", "123456789012", "000000000000"};
     private static final String[] TIMES = {"2024-03-01T12:30:00Z", "2024-03-02T08:00:00Z"};
     private static final String[] IDENTITY_TYPES = {"IAMUser", "AssumedRole", "Root", "iamuser"};
     private static final String[] USER_NAMES = {"alice", "Alice", "ALICE", "bob", "élodie", "Élodie", "straße", "日本"};
-    private static final String[] EVENT_TYPES = {"AwsApiCall", "AwsServiceEvent", "AwsConsoleSignIn", "AwsConsoleAction"};
+    private static final String[] EVENT_TYPES = {"AwsApiCall", "AwsServiceEvent", "AwsConsoleSignIn", "AwsConsoleAction"
+    };
     private static final String[] DETAIL_TYPES = {
-        "AWS API Call via CloudTrail", "AWS Service Event via CloudTrail", "AWS Console Sign In via CloudTrail",
-        "AWS Console Action via CloudTrail", "AWS Insight via CloudTrail",
+        "AWS API Call via CloudTrail",
+        "AWS Service Event via CloudTrail",
+        "AWS Console Sign In via CloudTrail",
+        "AWS Console Action via CloudTrail",
+        "AWS Insight via CloudTrail",
     };
     private static final String[] SOURCES = {"aws.s3", "aws.iam", "aws.ec2", "aws.signin", "aws.sts"};
 
     /** Spellings that case-insensitive comparisons may or may not equate (full case mapping, final sigma, dotted i). */
     private static final List<List<String>> CASE_FAMILIES = List.of(
-            List.of("straße", "STRASSE", "Straße", "strasse", "STRAßE"), List.of("ΟΔΟΣ", "οδος", "οδοσ"),
-            List.of("İ", "i", "I", "ı"), List.of("café", "CAFÉ", "Café", "é", "É"), List.of("alpha", "Alpha", "ALPHA"),
-            List.of("x😀y", "X😀Y"), List.of("GetObject", "getobject", "GETOBJECT"));
+            List.of("straße", "STRASSE", "Straße", "strasse", "STRAßE"),
+            List.of("ΟΔΟΣ", "οδος", "οδοσ"),
+            List.of("İ", "i", "I", "ı"),
+            List.of("café", "CAFÉ", "Café", "é", "É"),
+            List.of("alpha", "Alpha", "ALPHA"),
+            List.of("x😀y", "X😀Y"),
+            List.of("GetObject", "getobject", "GETOBJECT"));
 
     /** How the values at a path are drawn. */
     private enum Kind {
@@ -439,24 +565,30 @@ final class EventRulerConformanceTest {
                 continue;
             }
             if ((rulerProblem == null) != (trailkitProblem == null)) {
-                if (pc.shapes.contains(MAX_DOUBLE_BOUND) && trailkitProblem == null
+                if (pc.shapes.contains(MAX_DOUBLE_BOUND)
+                        && trailkitProblem == null
                         && rulerProblem.startsWith(ArrayIndexOutOfBoundsException.class.getName())) {
                     excused.merge(MAX_DOUBLE_BOUND, 1, Integer::sum);
                     continue;
                 }
-                if (pc.shapes.contains(FULL_LENGTH_CIDR) && trailkitProblem == null
+                if (pc.shapes.contains(FULL_LENGTH_CIDR)
+                        && trailkitProblem == null
                         && (rulerProblem.equals("java.lang.IllegalArgumentException: IPv4 mask bits must be < 32")
-                                || rulerProblem.equals("java.lang.IllegalArgumentException: IPv6 mask bits must be < 128"))) {
+                                || rulerProblem.equals(
+                                        "java.lang.IllegalArgumentException: IPv6 mask bits must be < 128"))) {
                     excused.merge(FULL_LENGTH_CIDR, 1, Integer::sum);
                     continue;
                 }
-                if (pc.shapes.contains(EMBEDDED_IPV4_CIDR) && trailkitProblem == null
+                if (pc.shapes.contains(EMBEDDED_IPV4_CIDR)
+                        && trailkitProblem == null
                         && (rulerProblem.equals("java.lang.IllegalArgumentException: IPv4 mask bits must be < 32")
-                                || rulerProblem.matches("java\\.lang\\.IllegalArgumentException: Nonstandard IP address: [0-9a-fA-F:]*:[0-9.]+"))) {
+                                || rulerProblem.matches(
+                                        "java\\.lang\\.IllegalArgumentException: Nonstandard IP address: [0-9a-fA-F:]*:[0-9.]+"))) {
                     excused.merge(EMBEDDED_IPV4_CIDR, 1, Integer::sum);
                     continue;
                 }
-                if (pc.shapes.contains(INEXACT_PATTERN_NUMBER) && rulerProblem == null
+                if (pc.shapes.contains(INEXACT_PATTERN_NUMBER)
+                        && rulerProblem == null
                         && trailkitProblem.lines().allMatch(l -> l.contains("has more digits than a double holds"))) {
                     excused.merge(INEXACT_PATTERN_NUMBER, 1, Integer::sum);
                     continue;
@@ -468,8 +600,8 @@ final class EventRulerConformanceTest {
                 disagreements.add("rejection differs (generated as " + (invalid ? "invalid" : "valid") + ")\n"
                         + "  pattern: " + patternJson + "\n"
                         + "  Event Ruler: " + (rulerProblem == null ? "accepted" : "rejected: " + rulerProblem) + "\n"
-                        + "  trailkit:    " + (trailkitProblem == null ? "accepted as " + condition
-                                : "rejected: " + trailkitProblem));
+                        + "  trailkit:    "
+                        + (trailkitProblem == null ? "accepted as " + condition : "rejected: " + trailkitProblem));
                 continue;
             }
             if (rulerProblem != null) {
@@ -493,8 +625,8 @@ final class EventRulerConformanceTest {
                 try {
                     rulerMatch = !machine.rulesForJSONEvent(eventJson).isEmpty();
                 } catch (Exception e) {
-                    disagreements.add("Event Ruler threw " + e + "\n  pattern: " + patternJson + "\n  event:   "
-                            + eventJson);
+                    disagreements.add(
+                            "Event Ruler threw " + e + "\n  pattern: " + patternJson + "\n  event:   " + eventJson);
                     continue;
                 }
                 boolean trailkitMatch;
@@ -507,8 +639,8 @@ final class EventRulerConformanceTest {
                                 + trailkitMatch + "\n  pattern: " + patternJson + "\n  record:  " + recordJson);
                     }
                 } catch (RuntimeException e) {
-                    disagreements.add("trailkit threw " + e + "\n  pattern: " + patternJson + "\n  record:  "
-                            + recordJson);
+                    disagreements.add(
+                            "trailkit threw " + e + "\n  pattern: " + patternJson + "\n  record:  " + recordJson);
                     continue;
                 }
                 pairs++;
@@ -536,20 +668,36 @@ final class EventRulerConformanceTest {
         }
 
         double seconds = (System.nanoTime() - start) / 1e9;
-        String line = String.format(Locale.ROOT,
+        String line = String.format(
+                Locale.ROOT,
                 "Event Ruler conformance: %d patterns (%d valid, %d generated invalid, %d rejected by both), "
                         + "%d pairs (%d envelope), %d match, %d no match, %d disagreements, %d excused, %.1f s",
-                PATTERNS, validPatterns, invalidGenerated, rejectedByBoth, pairs, envelopePairs, matched, unmatched,
-                disagreements.size(), excused.values().stream().mapToInt(Integer::intValue).sum(), seconds);
-        String summary = String.format(Locale.ROOT,
+                PATTERNS,
+                validPatterns,
+                invalidGenerated,
+                rejectedByBoth,
+                pairs,
+                envelopePairs,
+                matched,
+                unmatched,
+                disagreements.size(),
+                excused.values().stream().mapToInt(Integer::intValue).sum(),
+                seconds);
+        String summary = String.format(
+                Locale.ROOT,
                 "%s%n  excused known differences (Event Ruler the odd one): %s%n  operators: %s%n  shapes: %s",
-                line, excused, g.operators, g.shapes);
+                line,
+                excused,
+                g.operators,
+                g.shapes);
         System.out.println(line);
         writeReport(disagreements, summary);
 
         List<String> shown = showcase(disagreements, 20);
         StringBuilder report = new StringBuilder();
-        report.append(disagreements.size()).append(" disagreements with Event Ruler; ").append(shown.size())
+        report.append(disagreements.size())
+                .append(" disagreements with Event Ruler; ")
+                .append(shown.size())
                 .append(" of them, the shortest of each kind first (all in target/event-ruler-conformance.txt):\n");
         for (int i = 0; i < shown.size(); i++) {
             report.append('\n').append(i + 1).append(". ").append(shown.get(i)).append('\n');
@@ -563,10 +711,14 @@ final class EventRulerConformanceTest {
         assertThat(envelopePairs).as("envelope pairs").isGreaterThanOrEqualTo(500);
         assertThat(rejectedByBoth).as("patterns rejected by both").isGreaterThanOrEqualTo(50);
         for (String op : Generator.OPERATOR_NAMES) {
-            assertThat(g.operators.getOrDefault(op, 0)).as("uses of operator " + op).isGreaterThanOrEqualTo(20);
+            assertThat(g.operators.getOrDefault(op, 0))
+                    .as("uses of operator " + op)
+                    .isGreaterThanOrEqualTo(20);
         }
         for (String shape : List.of("$or", "$or nested", "dotted key", "nested object", "path given twice")) {
-            assertThat(g.shapes.getOrDefault(shape, 0)).as("patterns with " + shape).isGreaterThanOrEqualTo(20);
+            assertThat(g.shapes.getOrDefault(shape, 0))
+                    .as("patterns with " + shape)
+                    .isGreaterThanOrEqualTo(20);
         }
     }
 
@@ -614,7 +766,11 @@ final class EventRulerConformanceTest {
     private static void writeReport(List<String> disagreements, String summary) {
         StringBuilder sb = new StringBuilder(summary).append('\n');
         for (int i = 0; i < disagreements.size(); i++) {
-            sb.append('\n').append(i + 1).append(". ").append(disagreements.get(i)).append('\n');
+            sb.append('\n')
+                    .append(i + 1)
+                    .append(". ")
+                    .append(disagreements.get(i))
+                    .append('\n');
         }
         try {
             Path dir = Path.of("target");
@@ -627,8 +783,13 @@ final class EventRulerConformanceTest {
     }
 
     /** The name of the known difference that explains a verdict disagreement, or null. */
-    private static String knownDifference(PatternCase pc, Machine machine, Map<String, Object> record,
-            String recordJson, boolean envelope, boolean trailkitMatch) {
+    private static String knownDifference(
+            PatternCase pc,
+            Machine machine,
+            Map<String, Object> record,
+            String recordJson,
+            boolean envelope,
+            boolean trailkitMatch) {
         if (pc.shapes.contains(NON_BMP_IGNORE_CASE)
                 && recordJson.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
             return NON_BMP_IGNORE_CASE;
@@ -668,7 +829,8 @@ final class EventRulerConformanceTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> r = (Map<String, Object>) undotted;
             try {
-                boolean rulerMatch = !machine.rulesForJSONEvent(json(envelope ? envelopeOf(r) : r)).isEmpty();
+                boolean rulerMatch = !machine.rulesForJSONEvent(json(envelope ? envelopeOf(r) : r))
+                        .isEmpty();
                 if (rulerMatch == trailkitMatch) {
                     return DOTTED_RECORD_KEY;
                 }
@@ -681,7 +843,8 @@ final class EventRulerConformanceTest {
 
     private static final java.util.regex.Pattern RULER_IPV4 =
             java.util.regex.Pattern.compile("[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+");
-    private static final java.util.regex.Pattern RULER_IPV6 = java.util.regex.Pattern.compile("[0-9a-fA-F:]*:[0-9a-fA-F:]*");
+    private static final java.util.regex.Pattern RULER_IPV6 =
+            java.util.regex.Pattern.compile("[0-9a-fA-F:]*:[0-9a-fA-F:]*");
 
     /**
      * 4 or 6 when Event Ruler reads {@code s} as an IPv4 or IPv6 address, else 0: its patterns, then Java's
@@ -810,12 +973,38 @@ final class EventRulerConformanceTest {
 
     /** The random pattern and record generator. */
     private static final class Generator {
-        static final List<String> OPERATOR_NAMES = List.of("exact string", "exact number", "exact boolean",
-                "exact null", "exact IP", "exactly", "prefix", "prefix ignore case", "suffix", "suffix ignore case",
-                "equals-ignore-case", "wildcard", "wildcard escape", "anything-but string", "anything-but number",
-                "anything-but strings", "anything-but numbers", "anything-but prefix", "anything-but suffix",
-                "anything-but equals-ignore-case", "anything-but wildcard", "numeric =", "numeric <", "numeric <=",
-                "numeric >", "numeric >=", "numeric range", "cidr v4", "cidr v6", "exists true", "exists false");
+        static final List<String> OPERATOR_NAMES = List.of(
+                "exact string",
+                "exact number",
+                "exact boolean",
+                "exact null",
+                "exact IP",
+                "exactly",
+                "prefix",
+                "prefix ignore case",
+                "suffix",
+                "suffix ignore case",
+                "equals-ignore-case",
+                "wildcard",
+                "wildcard escape",
+                "anything-but string",
+                "anything-but number",
+                "anything-but strings",
+                "anything-but numbers",
+                "anything-but prefix",
+                "anything-but suffix",
+                "anything-but equals-ignore-case",
+                "anything-but wildcard",
+                "numeric =",
+                "numeric <",
+                "numeric <=",
+                "numeric >",
+                "numeric >=",
+                "numeric range",
+                "cidr v4",
+                "cidr v6",
+                "exists true",
+                "exists false");
 
         final SplittableRandom rnd;
         final Map<String, Integer> operators = new TreeMap<>();
@@ -1184,7 +1373,8 @@ final class EventRulerConformanceTest {
                 suffixIgnoreCasePaths.clear();
                 exactStringPaths.clear();
                 openBelowNumericPaths.clear();
-                List<Item> items = forEnvelope ? envelopeConjunction() : conjunction("", 0, chance(50) ? 1 : chance(70) ? 2 : 3);
+                List<Item> items =
+                        forEnvelope ? envelopeConjunction() : conjunction("", 0, chance(50) ? 1 : chance(70) ? 2 : 3);
                 if (chance(6)) {
                     givePathTwice(items);
                 }
@@ -1211,8 +1401,8 @@ final class EventRulerConformanceTest {
 
         private List<Item> envelopeConjunction() {
             List<Item> items = new ArrayList<>();
-            List<String> fields = new ArrayList<>(List.of("source", "detail-type", "account", "region", "time",
-                    "version"));
+            List<String> fields =
+                    new ArrayList<>(List.of("source", "detail-type", "account", "region", "time", "version"));
             if (chance(70)) {
                 items.add(leaf("source"));
             }
@@ -1225,8 +1415,10 @@ final class EventRulerConformanceTest {
                 }
             }
             // a marker (source, detail-type or detail) makes it an envelope pattern for trailkit: always name one
-            if (items.stream().noneMatch(i -> i instanceof Leaf l
-                    && (l.path().equals("source") || l.path().equals("detail-type"))) || chance(75)) {
+            if (items.stream()
+                            .noneMatch(i -> i instanceof Leaf l
+                                    && (l.path().equals("source") || l.path().equals("detail-type")))
+                    || chance(75)) {
                 items.addAll(conjunction("detail", 0, 1 + rnd.nextInt(2)));
             }
             if (chance(10)) {
@@ -1432,9 +1624,11 @@ final class EventRulerConformanceTest {
             int n = chance(60) ? 1 : chance(75) ? 2 : 3;
             for (int i = 0; i < n; i++) {
                 Object alt = alternative(path);
-                String address = alt instanceof String s ? s
-                        : alt instanceof Map<?, ?> m && m.get("cidr") instanceof String c ? c.replaceFirst("/.*", "")
-                        : null;
+                String address = alt instanceof String s
+                        ? s
+                        : alt instanceof Map<?, ?> m && m.get("cidr") instanceof String c
+                                ? c.replaceFirst("/.*", "")
+                                : null;
                 if (address != null && rulerAddressFamily(address) != 0) {
                     ipOperands.add(new String[] {path, Integer.toString(rulerAddressFamily(address))});
                 }
@@ -1489,7 +1683,6 @@ final class EventRulerConformanceTest {
             return out;
         }
 
-
         private String hintString(String path, List<Object> leaves) {
             List<String> strings = new ArrayList<>();
             for (Object o : leaves) {
@@ -1538,12 +1731,13 @@ final class EventRulerConformanceTest {
             // usually aim at one value the base record has there, with an operator for its type
             Object h = !all.isEmpty() && chance(85) ? pick(all) : null;
             List<Object> leaves = h == null ? all : List.of(h);
-            boolean ip = kind == Kind.FREE_IP || path.endsWith("sourceIPAddress")
+            boolean ip = kind == Kind.FREE_IP
+                    || path.endsWith("sourceIPAddress")
                     || (h instanceof String s && Cidr.isAddress(s));
             int op;
             if (h instanceof String && chance(85)) {
-                op = weighted(0, 12, 4, ip ? 6 : 1, 5, 4, 6, 6, 7, 4, 8, 5, 9, 4, 10, 6, 11, 9, 12, 6, 14, ip ? 6 : 1,
-                        15, 2);
+                op = weighted(
+                        0, 12, 4, ip ? 6 : 1, 5, 4, 6, 6, 7, 4, 8, 5, 9, 4, 10, 6, 11, 9, 12, 6, 14, ip ? 6 : 1, 15, 2);
             } else if (h instanceof Num && chance(85)) {
                 op = weighted(1, 10, 13, 14, 12, 5, 15, 2);
             } else if (h instanceof Boolean && chance(85)) {
@@ -1552,8 +1746,39 @@ final class EventRulerConformanceTest {
                 op = weighted(3, 8, 12, 3, 15, 2);
             } else {
                 boolean numeric = kind == Kind.FREE_NUMBER || all.stream().anyMatch(o -> o instanceof Num);
-                op = weighted(0, 12, 1, numeric ? 10 : 4, 2, 3, 3, 3, 4, ip ? 8 : 2, 5, 4, 6, 6, 7, 4, 8, 5, 9, 4, 10,
-                        6, 11, 9, 12, 14, 13, numeric ? 14 : 4, 14, ip ? 10 : 2, 15, 6);
+                op = weighted(
+                        0,
+                        12,
+                        1,
+                        numeric ? 10 : 4,
+                        2,
+                        3,
+                        3,
+                        3,
+                        4,
+                        ip ? 8 : 2,
+                        5,
+                        4,
+                        6,
+                        6,
+                        7,
+                        4,
+                        8,
+                        5,
+                        9,
+                        4,
+                        10,
+                        6,
+                        11,
+                        9,
+                        12,
+                        14,
+                        13,
+                        numeric ? 14 : 4,
+                        14,
+                        ip ? 10 : 2,
+                        15,
+                        6);
             }
             switch (op) {
                 case 0: {
@@ -1586,16 +1811,18 @@ final class EventRulerConformanceTest {
                     return Map.of("prefix", prefixOf(hintString(path, leaves)));
                 case 7:
                     count("prefix ignore case");
-                    return Map.of("prefix", Map.of("equals-ignore-case", ignoreCase(caseVariant(prefixOf(
-                            hintString(path, leaves))))));
+                    return Map.of(
+                            "prefix",
+                            Map.of("equals-ignore-case", ignoreCase(caseVariant(prefixOf(hintString(path, leaves))))));
                 case 8:
                     count("suffix");
                     return Map.of("suffix", suffixOf(hintString(path, leaves)));
                 case 9:
                     count("suffix ignore case");
                     suffixIgnoreCasePaths.add(path);
-                    return Map.of("suffix", Map.of("equals-ignore-case", ignoreCase(caseVariant(suffixOf(
-                            hintString(path, leaves))))));
+                    return Map.of(
+                            "suffix",
+                            Map.of("equals-ignore-case", ignoreCase(caseVariant(suffixOf(hintString(path, leaves))))));
                 case 10:
                     count("equals-ignore-case");
                     return Map.of("equals-ignore-case", ignoreCase(caseVariant(hintString(path, leaves))));
@@ -1655,8 +1882,8 @@ final class EventRulerConformanceTest {
                     return Map.of("suffix", oneOrList(() -> nonEmpty(suffixOf(hintString(path, leaves)))));
                 case 6:
                     count("anything-but equals-ignore-case");
-                    return Map.of("equals-ignore-case", oneOrList(() -> ignoreCase(caseVariant(hintString(path,
-                            leaves)))));
+                    return Map.of(
+                            "equals-ignore-case", oneOrList(() -> ignoreCase(caseVariant(hintString(path, leaves)))));
                 default:
                     count("anything-but wildcard");
                     return Map.of("wildcard", oneOrList(() -> wildcard(hintString(path, leaves))));
@@ -1696,7 +1923,8 @@ final class EventRulerConformanceTest {
                     openBelowNumericPaths.add(path);
                 }
                 Num bound = bound(leaves);
-                if ((k >= 3 && bound.value() == Double.MAX_VALUE) || (k == 1 || k == 2) && bound.value() == -Double.MAX_VALUE) {
+                if ((k >= 3 && bound.value() == Double.MAX_VALUE)
+                        || (k == 1 || k == 2) && bound.value() == -Double.MAX_VALUE) {
                     patternShapes.add(MAX_DOUBLE_BOUND);
                 }
                 return List.of(ops[k], bound);
@@ -1781,8 +2009,9 @@ final class EventRulerConformanceTest {
                     return s.toLowerCase(Locale.ROOT);
                 case 2: {
                     StringBuilder sb = new StringBuilder();
-                    s.codePoints().forEach(cp -> sb.appendCodePoint(
-                            rnd.nextBoolean() ? Character.toUpperCase(cp) : Character.toLowerCase(cp)));
+                    s.codePoints()
+                            .forEach(cp -> sb.appendCodePoint(
+                                    rnd.nextBoolean() ? Character.toUpperCase(cp) : Character.toLowerCase(cp)));
                     return sb.toString();
                 }
                 default:
@@ -1841,25 +2070,62 @@ final class EventRulerConformanceTest {
         /* -------------------------------------------------------------- invalid patterns */
 
         private static final String[] BAD_ALTERNATIVES = {
-            "\"x\"", "5", "true", "null", "[]", "{}", "[{}]", "[[\"x\"]]", "[{\"contains\":\"a\"}]",
-            "[{\"regex\":\"a.*\"}]", "[{\"prefix\":5}]", "[{\"prefix\":{\"equals-ignore-case\":5}}]",
-            "[{\"prefix\":{\"foo\":\"x\"}}]", "[{\"suffix\":[\"a\"]}]", "[{\"exactly\":5}]",
-            "[{\"equals-ignore-case\":[\"a\"]}]", "[{\"wildcard\":\"a**b\"}]", "[{\"wildcard\":\"a\\\\b\"}]",
-            "[{\"wildcard\":\"a\\\\\"}]", "[{\"wildcard\":5}]", "[{\"anything-but\":[]}]",
-            "[{\"anything-but\":[\"a\",1]}]", "[{\"anything-but\":{\"prefix\":\"\"}}]",
-            "[{\"anything-but\":{\"suffix\":\"\"}}]", "[{\"anything-but\":null}]", "[{\"anything-but\":true}]",
-            "[{\"anything-but\":{\"cidr\":\"10.0.0.0/8\"}}]", "[{\"anything-but\":{\"prefix\":\"a\",\"suffix\":\"b\"}}]",
-            "[{\"anything-but\":{\"wildcard\":\"a**\"}}]", "[{\"anything-but\":[null]}]",
-            "[{\"anything-but\":{}}]", "[{\"numeric\":[\"<\",5,\">\",0]}]", "[{\"numeric\":[\">\",\"5\"]}]",
-            "[{\"numeric\":[\"=\",5,\"<\",6]}]", "[{\"numeric\":[]}]", "[{\"numeric\":[\">\",6,\"<\",5]}]",
-            "[{\"numeric\":[\"!=\",5]}]", "[{\"numeric\":5}]", "[{\"numeric\":[\">\"]}]",
-            "[{\"numeric\":[\">\",0,\"<\",5,\"<\",6]}]", "[{\"cidr\":\"10.0.0.0/33\"}]", "[{\"cidr\":\"foo/8\"}]",
-            "[{\"cidr\":5}]", "[{\"cidr\":\"2001:db8::/129\"}]", "[{\"exists\":\"true\"}]", "[{\"exists\":null}]",
-            "[{\"exists\":1}]", "[{\"prefix\":\"a\",\"suffix\":\"b\"}]", "[\"a\",{\"prefix\":\"b\",\"x\":1}]",
+            "\"x\"",
+            "5",
+            "true",
+            "null",
+            "[]",
+            "{}",
+            "[{}]",
+            "[[\"x\"]]",
+            "[{\"contains\":\"a\"}]",
+            "[{\"regex\":\"a.*\"}]",
+            "[{\"prefix\":5}]",
+            "[{\"prefix\":{\"equals-ignore-case\":5}}]",
+            "[{\"prefix\":{\"foo\":\"x\"}}]",
+            "[{\"suffix\":[\"a\"]}]",
+            "[{\"exactly\":5}]",
+            "[{\"equals-ignore-case\":[\"a\"]}]",
+            "[{\"wildcard\":\"a**b\"}]",
+            "[{\"wildcard\":\"a\\\\b\"}]",
+            "[{\"wildcard\":\"a\\\\\"}]",
+            "[{\"wildcard\":5}]",
+            "[{\"anything-but\":[]}]",
+            "[{\"anything-but\":[\"a\",1]}]",
+            "[{\"anything-but\":{\"prefix\":\"\"}}]",
+            "[{\"anything-but\":{\"suffix\":\"\"}}]",
+            "[{\"anything-but\":null}]",
+            "[{\"anything-but\":true}]",
+            "[{\"anything-but\":{\"cidr\":\"10.0.0.0/8\"}}]",
+            "[{\"anything-but\":{\"prefix\":\"a\",\"suffix\":\"b\"}}]",
+            "[{\"anything-but\":{\"wildcard\":\"a**\"}}]",
+            "[{\"anything-but\":[null]}]",
+            "[{\"anything-but\":{}}]",
+            "[{\"numeric\":[\"<\",5,\">\",0]}]",
+            "[{\"numeric\":[\">\",\"5\"]}]",
+            "[{\"numeric\":[\"=\",5,\"<\",6]}]",
+            "[{\"numeric\":[]}]",
+            "[{\"numeric\":[\">\",6,\"<\",5]}]",
+            "[{\"numeric\":[\"!=\",5]}]",
+            "[{\"numeric\":5}]",
+            "[{\"numeric\":[\">\"]}]",
+            "[{\"numeric\":[\">\",0,\"<\",5,\"<\",6]}]",
+            "[{\"cidr\":\"10.0.0.0/33\"}]",
+            "[{\"cidr\":\"foo/8\"}]",
+            "[{\"cidr\":5}]",
+            "[{\"cidr\":\"2001:db8::/129\"}]",
+            "[{\"exists\":\"true\"}]",
+            "[{\"exists\":null}]",
+            "[{\"exists\":1}]",
+            "[{\"prefix\":\"a\",\"suffix\":\"b\"}]",
+            "[\"a\",{\"prefix\":\"b\",\"x\":1}]",
         };
 
         private static final String[] BAD_OR = {
-            "[{\"eventName\":[\"x\"]}]", "[]", "\"x\"", "[{\"eventName\":[\"x\"]},\"y\"]",
+            "[{\"eventName\":[\"x\"]}]",
+            "[]",
+            "\"x\"",
+            "[{\"eventName\":[\"x\"]},\"y\"]",
             "[{\"eventName\":[\"x\"]},{}]",
         };
 

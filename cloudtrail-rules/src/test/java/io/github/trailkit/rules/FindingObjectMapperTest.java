@@ -53,19 +53,21 @@ final class FindingObjectMapperTest {
         String body = PLAIN.writeValueAsString(sent);
         // README:object-mapper
         ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
-        String json = mapper.writeValueAsString(record);                  // the same tree as CloudTrail.writer().toJson(record)
-        CloudTrailRecord back = mapper.readValue(json, CloudTrailRecord.class);   // equals record
+        String json = mapper.writeValueAsString(record); // the same tree as CloudTrail.writer().toJson(record)
+        CloudTrailRecord back = mapper.readValue(json, CloudTrailRecord.class); // equals record
         List<Finding> findings = mapper.readValue(body, new TypeReference<List<Finding>>() {});
         // README:object-mapper
-        assertThat(mapper.readTree(json)).isEqualTo(mapper.readTree(CloudTrail.writer().toJson(record)));
+        assertThat(mapper.readTree(json))
+                .isEqualTo(mapper.readTree(CloudTrail.writer().toJson(record)));
         assertThat(back).isEqualTo(record);
         assertThat(findings).isEqualTo(sent).isNotEmpty();
     }
 
     @Test
     void aFindingWithoutItsRecord_isTheMappersError() {
-        assertThatThrownBy(() -> PLAIN.readValue("{\"ruleId\":\"r\",\"title\":\"t\",\"severity\":\"HIGH\","
-                + "\"tags\":[],\"dedupKey\":\"\"}", Finding.class))
+        assertThatThrownBy(() -> PLAIN.readValue(
+                        "{\"ruleId\":\"r\",\"title\":\"t\",\"severity\":\"HIGH\"," + "\"tags\":[],\"dedupKey\":\"\"}",
+                        Finding.class))
                 .isInstanceOf(JsonMappingException.class)
                 .hasMessageContaining("record");
     }

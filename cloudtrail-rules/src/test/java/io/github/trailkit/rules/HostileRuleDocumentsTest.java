@@ -28,24 +28,43 @@ final class HostileRuleDocumentsTest {
 
     static Stream<Arguments> refused() {
         return Stream.of(
-                Arguments.of("JSON nested 10,000 deep", "rules.json",
-                        "{\"rules\":[{\"id\":\"a\",\"pattern\":{\"x\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}}]}",
-                        "rules.json:1:", "nesting depth"),
-                Arguments.of("YAML nested 10,000 deep", "rules.yaml",
+                Arguments.of(
+                        "JSON nested 10,000 deep",
+                        "rules.json",
+                        "{\"rules\":[{\"id\":\"a\",\"pattern\":{\"x\":" + "[".repeat(10_000) + "]".repeat(10_000)
+                                + "}}]}",
+                        "rules.json:1:",
+                        "nesting depth"),
+                Arguments.of(
+                        "YAML nested 10,000 deep",
+                        "rules.yaml",
                         "rules:\n- id: a\n  pattern:\n    x: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n",
-                        "rules.yaml:", "nesting"),
-                Arguments.of("unknown operator", "rules.json",
+                        "rules.yaml:",
+                        "nesting"),
+                Arguments.of(
+                        "unknown operator",
+                        "rules.json",
                         "{\"rules\":[{\"id\":\"a\",\"pattern\":{\"eventName\":[{\"regex\":\"(a+)+$\"}]}}]}",
-                        "rules.json:1:", "unknown operator \"regex\""),
-                Arguments.of("wrong types", "rules.yaml",
+                        "rules.json:1:",
+                        "unknown operator \"regex\""),
+                Arguments.of(
+                        "wrong types",
+                        "rules.yaml",
                         "rules:\n  - id: a\n    severity: [HIGH]\n    pattern: {eventName: CreateTopic}\n",
-                        "rules.yaml:3:15:", "severity"),
-                Arguments.of("a string of 100,000 characters", "rules.json",
+                        "rules.yaml:3:15:",
+                        "severity"),
+                Arguments.of(
+                        "a string of 100,000 characters",
+                        "rules.json",
                         "{\"rules\":[{\"id\":\"a\",\"pattern\":{\"eventName\":[\"" + "x".repeat(100_000) + "\"]}}]}",
-                        "rules.json:1:", "String value length"),
-                Arguments.of("an invalid wildcard", "rules.json",
+                        "rules.json:1:",
+                        "String value length"),
+                Arguments.of(
+                        "an invalid wildcard",
+                        "rules.json",
                         "{\"rules\":[{\"id\":\"a\",\"pattern\":{\"eventName\":[{\"wildcard\":\"a**b\"}]}}]}",
-                        "rules.json:1:57:", "two * in a row"));
+                        "rules.json:1:57:",
+                        "two * in a row"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,13 +80,16 @@ final class HostileRuleDocumentsTest {
         String big = "{\"rules\":[]}" + " ".repeat(RuleDocuments.MAX_DOCUMENT_BYTES);
         assertThatThrownBy(() -> read(big, "big.json"))
                 .isInstanceOf(RuleDocumentException.class)
-                .hasMessageContaining("big.json:1:1: the document is over " + RuleDocuments.MAX_DOCUMENT_BYTES + " bytes");
+                .hasMessageContaining(
+                        "big.json:1:1: the document is over " + RuleDocuments.MAX_DOCUMENT_BYTES + " bytes");
     }
 
     @Test
     void aHugeValueList_loadsAndMatches() {
-        String values = IntStream.range(0, 50_000).mapToObj(i -> "\"Name" + i + "\"").collect(Collectors.joining(","));
-        List<Rule> rules = read("{\"rules\":[{\"id\":\"a\",\"pattern\":{\"eventName\":[" + values + "]}}]}", "big.json");
+        String values =
+                IntStream.range(0, 50_000).mapToObj(i -> "\"Name" + i + "\"").collect(Collectors.joining(","));
+        List<Rule> rules =
+                read("{\"rules\":[{\"id\":\"a\",\"pattern\":{\"eventName\":[" + values + "]}}]}", "big.json");
         CloudTrailRecord r = CloudTrail.reader().readRecord("{\"eventName\":\"Name49999\"}");
         assertThat(RuleSet.of(rules).match(r).findings()).hasSize(1);
     }
@@ -76,8 +98,9 @@ final class HostileRuleDocumentsTest {
     void aWildcardBuiltForBacktracking_matchesInLinearTime() {
         // a backtracking matcher takes exponential time on "*a*a*...*a*b" against "aaaa...a"; this one is linear
         String wildcard = "*a".repeat(30) + "*b";
-        List<Rule> rules = read("{\"rules\":[{\"id\":\"a\",\"pattern\":{\"eventName\":[{\"wildcard\":\"" + wildcard
-                + "\"}]}}]}", "w.json");
+        List<Rule> rules = read(
+                "{\"rules\":[{\"id\":\"a\",\"pattern\":{\"eventName\":[{\"wildcard\":\"" + wildcard + "\"}]}}]}",
+                "w.json");
         CloudTrailRecord r = CloudTrail.reader().readRecord("{\"eventName\":\"" + "a".repeat(100_000) + "\"}");
         assertThat(RuleSet.of(rules).match(r).findings()).isEmpty();
     }

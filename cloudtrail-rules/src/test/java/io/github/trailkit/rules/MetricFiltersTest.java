@@ -14,18 +14,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The CloudWatch Logs filter pattern reader, operator by operator, each with a record that matches and one that does not. */
 final class MetricFiltersTest {
 
-    static final CloudTrailRecord RECORD = CloudTrail.reader().readRecord("{"
-            + "\"eventVersion\":\"1.08\",\"eventTime\":\"2024-03-01T12:30:00Z\","
-            + "\"eventSource\":\"ec2.amazonaws.com\",\"eventName\":\"RunInstances\",\"awsRegion\":\"us-east-1\","
-            + "\"sourceIPAddress\":\"203.0.113.7\",\"userAgent\":\"aws-cli/2.13.5\","
-            + "\"errorCode\":\"Client.UnauthorizedOperation\",\"readOnly\":false,\"recipientAccountId\":\"111122223333\","
-            + "\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::111122223333:user/alice\"},"
-            + "\"requestParameters\":{\"instancesSet\":{\"items\":[{\"imageId\":\"ami-1\",\"minCount\":1,\"maxCount\":3},"
-            + "{\"imageId\":\"ami-2\",\"minCount\":2}]},\"disableApiTermination\":false,\"ebsOptimized\":true,"
-            + "\"clientToken\":null,\"grid\":[[0,1,2],[4,5,6]],\"latency\":250.5,\"tags\":[\"a\",\"b\"],"
-            + "\"literal\":\"Ev*ent\",\"quoted\":\"say \\\"hi\\\"\"},"
-            + "\"resources\":[{\"ARN\":\"arn:aws:ec2:us-east-1:111122223333:instance/i-1\",\"type\":\"AWS::EC2::Instance\"}]"
-            + "}");
+    static final CloudTrailRecord RECORD = CloudTrail.reader()
+            .readRecord("{"
+                    + "\"eventVersion\":\"1.08\",\"eventTime\":\"2024-03-01T12:30:00Z\","
+                    + "\"eventSource\":\"ec2.amazonaws.com\",\"eventName\":\"RunInstances\",\"awsRegion\":\"us-east-1\","
+                    + "\"sourceIPAddress\":\"203.0.113.7\",\"userAgent\":\"aws-cli/2.13.5\","
+                    + "\"errorCode\":\"Client.UnauthorizedOperation\",\"readOnly\":false,\"recipientAccountId\":\"111122223333\","
+                    + "\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::111122223333:user/alice\"},"
+                    + "\"requestParameters\":{\"instancesSet\":{\"items\":[{\"imageId\":\"ami-1\",\"minCount\":1,\"maxCount\":3},"
+                    + "{\"imageId\":\"ami-2\",\"minCount\":2}]},\"disableApiTermination\":false,\"ebsOptimized\":true,"
+                    + "\"clientToken\":null,\"grid\":[[0,1,2],[4,5,6]],\"latency\":250.5,\"tags\":[\"a\",\"b\"],"
+                    + "\"literal\":\"Ev*ent\",\"quoted\":\"say \\\"hi\\\"\"},"
+                    + "\"resources\":[{\"ARN\":\"arn:aws:ec2:us-east-1:111122223333:instance/i-1\",\"type\":\"AWS::EC2::Instance\"}]"
+                    + "}");
 
     static Stream<Arguments> patterns() {
         return Stream.of(
@@ -128,21 +129,27 @@ final class MetricFiltersTest {
     void anIndexedOrExactEventNameFeedsTheRuleIndex() {
         Condition c = MetricFilters.parse("{ ($.eventName = A) || ($.eventName = \"B\") }");
         assertThat(c.required("eventName")).containsExactlyInAnyOrder("A", "B");
-        assertThat(MetricFilters.parse("{ $.eventName = A* }").required("eventName")).isNull();
-        assertThat(MetricFilters.parse("{ $.eventName != A }").required("eventName")).isNull();
+        assertThat(MetricFilters.parse("{ $.eventName = A* }").required("eventName"))
+                .isNull();
+        assertThat(MetricFilters.parse("{ $.eventName != A }").required("eventName"))
+                .isNull();
     }
 
     @Test
     void toStringRebuildsTheTests() {
         Condition c = MetricFilters.parse("{ ($.eventName = A) && ($.x.y[0] NOT EXISTS) }");
-        assertThat(c.toString()).isEqualTo(
-                "MetricFilters.parse(\"{ $.eventName = A }\").and(MetricFilters.parse(\"{ $.x.y[0] NOT EXISTS }\"))");
+        assertThat(c.toString())
+                .isEqualTo(
+                        "MetricFilters.parse(\"{ $.eventName = A }\").and(MetricFilters.parse(\"{ $.x.y[0] NOT EXISTS }\"))");
     }
 
     @Test
     void explainSaysWhatWasFound() {
-        Rule r = Rules.rule("r").when(MetricFilters.parse("{ $.eventName = \"ConsoleLogin\" }")).build();
-        assertThat(RuleSet.explain(r, RECORD)).contains("$.eventName is \"RunInstances\"")
+        Rule r = Rules.rule("r")
+                .when(MetricFilters.parse("{ $.eventName = \"ConsoleLogin\" }"))
+                .build();
+        assertThat(RuleSet.explain(r, RECORD))
+                .contains("$.eventName is \"RunInstances\"")
                 .contains("expected $.eventName = \"ConsoleLogin\"");
     }
 

@@ -50,8 +50,8 @@ final class RuleBoundsTest {
     }
 
     private static CloudTrailRecord record(String eventName) {
-        return CloudTrail.reader().readRecord("{\"eventSource\":\"sns.amazonaws.com\",\"eventName\":\"" + eventName
-                + "\"}");
+        return CloudTrail.reader()
+                .readRecord("{\"eventSource\":\"sns.amazonaws.com\",\"eventName\":\"" + eventName + "\"}");
     }
 
     /* ---------------------------------------------------------------- Sigma: regular expressions */
@@ -59,14 +59,18 @@ final class RuleBoundsTest {
     @Test
     void aSigmaRegexWhoseProgramWouldExhaustTheHeap_isRefusedBeforeCompiling() {
         // re_nested3.yml: 26 characters asking RE2J for a billion instructions
-        RuleDocumentException e = catchThrowableOfType(RuleDocumentException.class, () -> sigmaDetection(
-                "  sel:\n    eventName|re: '((a{1000}){1000}){1000}'\n  condition: sel\n"));
+        RuleDocumentException e = catchThrowableOfType(
+                RuleDocumentException.class,
+                () -> sigmaDetection("  sel:\n    eventName|re: '((a{1000}){1000}){1000}'\n  condition: sel\n"));
         assertThat(e).isNotNull();
-        assertThat(e.getMessage()).startsWith("rule.yml:8:").contains("eventName|re")
+        assertThat(e.getMessage())
+                .startsWith("rule.yml:8:")
+                .contains("eventName|re")
                 .contains("over the limit of " + RegexSize.MAX_PROGRAM_SIZE);
         // re_nested_100.yml: compiled, it took a minute and more per 100,000-character value
         assertThatThrownBy(() -> sigmaDetection("  sel:\n    eventName|re: '((a{100}){100}){100}'\n  condition: sel\n"))
-                .isInstanceOf(RuleDocumentException.class).hasMessageContaining("instructions");
+                .isInstanceOf(RuleDocumentException.class)
+                .hasMessageContaining("instructions");
     }
 
     @Test
@@ -83,8 +87,18 @@ final class RuleBoundsTest {
         // RE2J's program size read from the compiled pattern: the estimate must bound it for the cap to hold
         java.lang.reflect.Field re2 = com.google.re2j.Pattern.class.getDeclaredField("re2");
         re2.setAccessible(true);
-        for (String regex : List.of("a", "abc", "a*b+c?", "(a|bc|def)+", "[a-z]{3,7}x", "(?i)foo(bar){2,}",
-                "((ab){5}c){4}", "\\Q*+?\\E{3}", "x{2}y{3,}z{0,4}", "(?:a|b){10}", "^\\d{12}$")) {
+        for (String regex : List.of(
+                "a",
+                "abc",
+                "a*b+c?",
+                "(a|bc|def)+",
+                "[a-z]{3,7}x",
+                "(?i)foo(bar){2,}",
+                "((ab){5}c){4}",
+                "\\Q*+?\\E{3}",
+                "x{2}y{3,}z{0,4}",
+                "(?:a|b){10}",
+                "^\\d{12}$")) {
             Object compiled = re2.get(com.google.re2j.Pattern.compile(regex));
             java.lang.reflect.Field prog = compiled.getClass().getDeclaredField("prog");
             prog.setAccessible(true);
@@ -108,8 +122,8 @@ final class RuleBoundsTest {
     @Test
     void threeThousandNestedParentheses_areATypedError_notAStackOverflow() {
         String condition = "(".repeat(3_000) + "sel" + ")".repeat(3_000);
-        assertThatThrownBy(() -> sigmaDetection("  sel:\n    eventName: CreateTopic\n  condition: \"" + condition
-                + "\"\n"))
+        assertThatThrownBy(() ->
+                        sigmaDetection("  sel:\n    eventName: CreateTopic\n  condition: \"" + condition + "\"\n"))
                 .isInstanceOf(RuleDocumentException.class)
                 .hasMessageContaining("rule.yml:")
                 .hasMessageContaining("nests parentheses deeper than 64");
@@ -133,13 +147,14 @@ final class RuleBoundsTest {
         assertThat(odd).isInstanceOf(SigmaCondition.Not.class);
         assertThat(((SigmaCondition.Not) odd).inner).isInstanceOf(SigmaCondition.Ref.class);
         // through a rule file, such a condition is over the string limit; 16,000 nots are within it
-        assertThatThrownBy(() -> sigmaDetection("  sel:\n    eventName: CreateTopic\n  condition: \""
-                + "not ".repeat(100_000) + "sel\"\n"))
-                .isInstanceOf(RuleDocumentException.class).hasMessageContaining("over the limit of 65536");
-        Rule evenRule = sigmaDetection("  sel:\n    eventName: CreateTopic\n  condition: \"" + "not ".repeat(16_000)
-                + "sel\"\n");
-        Rule oddRule = sigmaDetection("  sel:\n    eventName: CreateTopic\n  condition: \"" + "not ".repeat(16_001)
-                + "sel\"\n");
+        assertThatThrownBy(() -> sigmaDetection(
+                        "  sel:\n    eventName: CreateTopic\n  condition: \"" + "not ".repeat(100_000) + "sel\"\n"))
+                .isInstanceOf(RuleDocumentException.class)
+                .hasMessageContaining("over the limit of 65536");
+        Rule evenRule = sigmaDetection(
+                "  sel:\n    eventName: CreateTopic\n  condition: \"" + "not ".repeat(16_000) + "sel\"\n");
+        Rule oddRule = sigmaDetection(
+                "  sel:\n    eventName: CreateTopic\n  condition: \"" + "not ".repeat(16_001) + "sel\"\n");
         assertThat(evenRule.matches(record("CreateTopic"))).isTrue();
         assertThat(evenRule.matches(record("DeleteTopic"))).isFalse();
         assertThat(oddRule.matches(record("CreateTopic"))).isFalse();
@@ -171,23 +186,27 @@ final class RuleBoundsTest {
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).contains("rule.yml:6:").contains("anchors (&names) are not supported");
         String aliasOnly = SIGMA_HEAD + "detection:\n  sel:\n    eventName: *names\n  condition: sel\nlevel: high\n";
-        assertThatThrownBy(() -> sigma(aliasOnly)).isInstanceOf(RuleDocumentException.class)
-                .hasMessageContaining("rule.yml:8:").hasMessageContaining("aliases (*names) are not supported");
+        assertThatThrownBy(() -> sigma(aliasOnly))
+                .isInstanceOf(RuleDocumentException.class)
+                .hasMessageContaining("rule.yml:8:")
+                .hasMessageContaining("aliases (*names) are not supported");
     }
 
     @Test
     void aDuplicateKeyInASigmaRule_isRefused_neverLastOneWins() {
-        assertThatThrownBy(() -> sigmaDetection("  sel:\n    eventName: CreateTopic\n  sel:\n    eventName: X\n"
-                + "  condition: sel\n"))
+        assertThatThrownBy(() -> sigmaDetection(
+                        "  sel:\n    eventName: CreateTopic\n  sel:\n    eventName: X\n" + "  condition: sel\n"))
                 .isInstanceOf(RuleDocumentException.class)
-                .hasMessageContaining("rule.yml:9:").hasMessageContaining("duplicate key \"sel\"; first at line 7");
+                .hasMessageContaining("rule.yml:9:")
+                .hasMessageContaining("duplicate key \"sel\"; first at line 7");
     }
 
     @Test
     void sigmaNestingAndStringsHaveTheRuleDocumentBounds() {
-        assertThatThrownBy(() -> sigmaDetection("  sel:\n    eventName: " + "[".repeat(10_000) + "]".repeat(10_000)
-                + "\n  condition: sel\n"))
-                .isInstanceOf(RuleDocumentException.class).hasMessageContaining("nest");
+        assertThatThrownBy(() -> sigmaDetection(
+                        "  sel:\n    eventName: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n  condition: sel\n"))
+                .isInstanceOf(RuleDocumentException.class)
+                .hasMessageContaining("nest");
         String words = "word ".repeat(14_000); // 70,000 characters with spaces: past the scanner check, on the string
         assertThatThrownBy(() -> sigmaDetection("  sel:\n    eventName: '" + words + "'\n  condition: sel\n"))
                 .isInstanceOf(RuleDocumentException.class)
@@ -221,7 +240,8 @@ final class RuleBoundsTest {
                 .hasMessageContaining("long.yaml:3:12: a string of 100000 characters, over the limit of 65536");
         String json = "{\"rules\":[{\"id\":\"r\",\"title\":\"" + title + "\",\"pattern\":{\"eventName\":[\"X\"]}}]}";
         assertThatThrownBy(() -> document(json, "long.json"))
-                .isInstanceOf(RuleDocumentException.class).hasMessageContaining("long.json:1:");
+                .isInstanceOf(RuleDocumentException.class)
+                .hasMessageContaining("long.json:1:");
     }
 
     @Test
@@ -244,7 +264,8 @@ final class RuleBoundsTest {
         String yaml = "rules:\n  - id: r\n    pattern:\n      eventName: &n [CreateTopic]\n      eventSource: *n\n";
         RuleDocumentException e = catchThrowableOfType(RuleDocumentException.class, () -> document(yaml, "a.yaml"));
         assertThat(e).isNotNull();
-        assertThat(e.getMessage()).contains("a.yaml:4:18: YAML anchors (&n) are not supported")
+        assertThat(e.getMessage())
+                .contains("a.yaml:4:18: YAML anchors (&n) are not supported")
                 .contains("a.yaml:5:20: YAML aliases (*n) are not supported");
     }
 
@@ -279,12 +300,17 @@ final class RuleBoundsTest {
         assertThat(SigmaRules.isSigmaRule(sigmaFile)).isTrue();
         Path withAlias = tmp.resolve("alias.yml");
         Files.writeString(withAlias, SIGMA_HEAD + "detection:\n  sel:\n    eventName: *x\n  condition: sel\n");
-        assertThat(SigmaRules.isSigmaRule(withAlias)).as("told apart by its keys; the reader then refuses it").isTrue();
+        assertThat(SigmaRules.isSigmaRule(withAlias))
+                .as("told apart by its keys; the reader then refuses it")
+                .isTrue();
         Path big = tmp.resolve("big.yml");
-        Files.writeString(big, SIGMA_HEAD + "detection:\n  sel:\n    eventName: X\n  condition: sel\n"
-                + "description: >\n" + "  some words\n".repeat(RuleDocuments.MAX_DOCUMENT_BYTES / 12 + 1));
+        Files.writeString(
+                big,
+                SIGMA_HEAD + "detection:\n  sel:\n    eventName: X\n  condition: sel\n" + "description: >\n"
+                        + "  some words\n".repeat(RuleDocuments.MAX_DOCUMENT_BYTES / 12 + 1));
         assertThat(SigmaRules.isSigmaRule(big)).isFalse();
-        assertThatThrownBy(() -> RuleDocuments.read(big)).isInstanceOf(RuleDocumentException.class)
+        assertThatThrownBy(() -> RuleDocuments.read(big))
+                .isInstanceOf(RuleDocumentException.class)
                 .hasMessageContaining("the document is over " + RuleDocuments.MAX_DOCUMENT_BYTES + " bytes");
     }
 
@@ -293,9 +319,11 @@ final class RuleBoundsTest {
         Path zero = Path.of("/dev/zero");
         assumeTrue(Files.isReadable(zero));
         assertThat(SigmaRules.isSigmaRule(zero)).isFalse();
-        assertThatThrownBy(() -> RuleDocuments.read(zero)).isInstanceOf(RuleDocumentException.class)
+        assertThatThrownBy(() -> RuleDocuments.read(zero))
+                .isInstanceOf(RuleDocumentException.class)
                 .hasMessageContaining("over " + RuleDocuments.MAX_DOCUMENT_BYTES + " bytes");
-        assertThatThrownBy(() -> SigmaRules.read(zero)).isInstanceOf(RuleDocumentException.class)
+        assertThatThrownBy(() -> SigmaRules.read(zero))
+                .isInstanceOf(RuleDocumentException.class)
                 .hasMessageContaining("over " + RuleDocuments.MAX_DOCUMENT_BYTES + " bytes");
     }
 
@@ -334,14 +362,16 @@ final class RuleBoundsTest {
         assertThat(g.matches(hit)).isTrue();
         assertThat(g.comparisons(hit)).isLessThanOrEqualTo(2L * hit.length() + run.length());
         // the same through a rule document and a Sigma rule
-        List<Rule> rules = document("{\"rules\":[{\"id\":\"w\",\"pattern\":{\"eventName\":[{\"wildcard\":\"*" + run
-                + "*\"}]}}]}", "w.json");
+        List<Rule> rules = document(
+                "{\"rules\":[{\"id\":\"w\",\"pattern\":{\"eventName\":[{\"wildcard\":\"*" + run + "*\"}]}}]}",
+                "w.json");
         CloudTrailRecord big = record(value);
         assertThat(RuleSet.of(rules).match(big).findings()).isEmpty();
         assertThat(RuleSet.of(rules).match(record(hit)).findings()).hasSize(1);
         Rule s = sigmaDetection("  sel:\n    eventName|contains: " + run + "\n  condition: sel\n");
         assertThat(s.matches(big)).isFalse();
-        assertThat(s.matches(record("x" + hit.toUpperCase(java.util.Locale.ROOT)))).isTrue();
+        assertThat(s.matches(record("x" + hit.toUpperCase(java.util.Locale.ROOT))))
+                .isTrue();
         assertThat(Rules.eventName().contains(run).matches(big)).isFalse();
         String shortRun = "a".repeat(1_000) + "b"; // a metric filter pattern is at most 1,024 characters
         Condition filter = MetricFilters.parse("{ $.eventName = \"*" + shortRun + "*\" }");
@@ -365,11 +395,14 @@ final class RuleBoundsTest {
                 }
             }
             boolean ignoreCase = random.nextBoolean();
-            java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex.toString(),
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile(
+                    regex.toString(),
                     java.util.regex.Pattern.DOTALL | (ignoreCase ? java.util.regex.Pattern.CASE_INSENSITIVE : 0));
             Glob g = new Glob(runs, ignoreCase);
             String value = randomText(random, random.nextInt(12));
-            assertThat(g.matches(value)).as("%s %s %s", runs, ignoreCase, value).isEqualTo(p.matcher(value).matches());
+            assertThat(g.matches(value))
+                    .as("%s %s %s", runs, ignoreCase, value)
+                    .isEqualTo(p.matcher(value).matches());
         }
     }
 

@@ -17,9 +17,10 @@ import java.util.List;
  * }</pre>
  */
 final class RuleDocumentsFuzzTest {
-    private static final CloudTrailRecord RECORD = CloudTrail.reader().readRecord(
-            "{\"eventVersion\":\"1.08\",\"eventSource\":\"sns.amazonaws.com\",\"eventName\":\"CreateTopic\","
-                    + "\"sourceIPAddress\":\"192.0.2.1\",\"requestParameters\":{\"name\":\"t\",\"n\":3}}");
+    private static final CloudTrailRecord RECORD = CloudTrail.reader()
+            .readRecord(
+                    "{\"eventVersion\":\"1.08\",\"eventSource\":\"sns.amazonaws.com\",\"eventName\":\"CreateTopic\","
+                            + "\"sourceIPAddress\":\"192.0.2.1\",\"requestParameters\":{\"name\":\"t\",\"n\":3}}");
 
     @FuzzTest(maxDuration = "2m")
     void read(@NotNull byte[] document) {

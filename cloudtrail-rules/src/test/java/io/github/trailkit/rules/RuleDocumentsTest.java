@@ -107,8 +107,10 @@ final class RuleDocumentsTest {
                 Arguments.of("{\"eventName\":[{\"equals-ignore-case\":\"PutBucket\"}]}", false),
                 Arguments.of("{\"requestParameters\":{\"name\":[{\"equals-ignore-case\":\"ärger\"}]}}", true),
                 // wildcard
-                Arguments.of("{\"userIdentity\":{\"arn\":[{\"wildcard\":\"arn:aws:sts::*:assumed-role/Admin/*\"}]}}", true),
-                Arguments.of("{\"userIdentity\":{\"arn\":[{\"wildcard\":\"arn:aws:sts::*:assumed-role/Ops/*\"}]}}", false),
+                Arguments.of(
+                        "{\"userIdentity\":{\"arn\":[{\"wildcard\":\"arn:aws:sts::*:assumed-role/Admin/*\"}]}}", true),
+                Arguments.of(
+                        "{\"userIdentity\":{\"arn\":[{\"wildcard\":\"arn:aws:sts::*:assumed-role/Ops/*\"}]}}", false),
                 Arguments.of("{\"eventName\":[{\"wildcard\":\"Put*Acl\"}]}", true),
                 Arguments.of("{\"eventName\":[{\"wildcard\":\"Put*Policy\"}]}", false),
                 Arguments.of("{\"userAgent\":[{\"wildcard\":\"*Python/3*\"}]}", true),
@@ -161,16 +163,25 @@ final class RuleDocumentsTest {
                 Arguments.of("{\"eventName\":[\"CreateTopic\",{\"prefix\":\"Put\"}]}", true),
                 Arguments.of("{\"errorCode\":[{\"exists\":false},\"AccessDenied\"]}", true),
                 // $or, at the top and nested, and a path given again inside a branch
-                Arguments.of("{\"$or\":[{\"eventName\":[\"CreateTopic\"]},{\"eventSource\":[\"s3.amazonaws.com\"]}]}", true),
-                Arguments.of("{\"$or\":[{\"eventName\":[\"CreateTopic\"]},{\"eventSource\":[\"sns.amazonaws.com\"]}]}", false),
-                Arguments.of("{\"eventSource\":[\"s3.amazonaws.com\"],\"requestParameters\":{\"$or\":["
-                        + "{\"count\":[{\"numeric\":[\">\",100]}]},"
-                        + "{\"$or\":[{\"bucketName\":[{\"prefix\":\"dev-\"}]},{\"enabled\":[true]}]}]}}", true),
-                Arguments.of("{\"eventSource\":[\"s3.amazonaws.com\"],\"requestParameters\":{\"$or\":["
-                        + "{\"count\":[{\"numeric\":[\">\",100]}]},"
-                        + "{\"$or\":[{\"bucketName\":[{\"prefix\":\"dev-\"}]},{\"enabled\":[false]}]}]}}", false),
-                Arguments.of("{\"eventName\":[\"CreateTopic\"],"
-                        + "\"$or\":[{\"eventName\":[\"PutBucketAcl\"]},{\"eventSource\":[\"sns.amazonaws.com\"]}]}", true));
+                Arguments.of(
+                        "{\"$or\":[{\"eventName\":[\"CreateTopic\"]},{\"eventSource\":[\"s3.amazonaws.com\"]}]}", true),
+                Arguments.of(
+                        "{\"$or\":[{\"eventName\":[\"CreateTopic\"]},{\"eventSource\":[\"sns.amazonaws.com\"]}]}",
+                        false),
+                Arguments.of(
+                        "{\"eventSource\":[\"s3.amazonaws.com\"],\"requestParameters\":{\"$or\":["
+                                + "{\"count\":[{\"numeric\":[\">\",100]}]},"
+                                + "{\"$or\":[{\"bucketName\":[{\"prefix\":\"dev-\"}]},{\"enabled\":[true]}]}]}}",
+                        true),
+                Arguments.of(
+                        "{\"eventSource\":[\"s3.amazonaws.com\"],\"requestParameters\":{\"$or\":["
+                                + "{\"count\":[{\"numeric\":[\">\",100]}]},"
+                                + "{\"$or\":[{\"bucketName\":[{\"prefix\":\"dev-\"}]},{\"enabled\":[false]}]}]}}",
+                        false),
+                Arguments.of(
+                        "{\"eventName\":[\"CreateTopic\"],"
+                                + "\"$or\":[{\"eventName\":[\"PutBucketAcl\"]},{\"eventSource\":[\"sns.amazonaws.com\"]}]}",
+                        true));
     }
 
     @ParameterizedTest
@@ -186,7 +197,8 @@ final class RuleDocumentsTest {
         List<Rule> rules = RuleDocuments.read(stream(yaml), "rules.yaml");
         assertThat(rules).hasSize(1);
         assertThat(rules.get(0).matches(RECORD)).as(yaml).isEqualTo(expected);
-        assertThat(rules.get(0).condition()).hasToString(RuleDocuments.pattern(pattern).toString());
+        assertThat(rules.get(0).condition())
+                .hasToString(RuleDocuments.pattern(pattern).toString());
     }
 
     @ParameterizedTest
@@ -197,22 +209,34 @@ final class RuleDocumentsTest {
 
     static Stream<Arguments> envelopePatterns() {
         return Stream.of(
-                Arguments.of("{\"source\":[\"aws.s3\"],\"detail-type\":[\"AWS API Call via CloudTrail\"],"
-                        + "\"detail\":{\"eventName\":[{\"prefix\":\"Put\"}]}}", true),
-                Arguments.of("{\"source\":[\"aws.iam\"],\"detail-type\":[\"AWS API Call via CloudTrail\"],"
-                        + "\"detail\":{\"eventName\":[{\"prefix\":\"Delete\"}]}}", false),
-                Arguments.of("{\"source\":[\"aws.s3\"],\"detail-type\":[\"AWS Console Sign In via CloudTrail\"]}", false),
-                Arguments.of("{\"source\":[\"aws.s3\"],\"account\":[\"111122223333\"],\"region\":[\"eu-west-1\"],"
-                        + "\"time\":[{\"prefix\":\"2024-03-01T\"}]}", true),
+                Arguments.of(
+                        "{\"source\":[\"aws.s3\"],\"detail-type\":[\"AWS API Call via CloudTrail\"],"
+                                + "\"detail\":{\"eventName\":[{\"prefix\":\"Put\"}]}}",
+                        true),
+                Arguments.of(
+                        "{\"source\":[\"aws.iam\"],\"detail-type\":[\"AWS API Call via CloudTrail\"],"
+                                + "\"detail\":{\"eventName\":[{\"prefix\":\"Delete\"}]}}",
+                        false),
+                Arguments.of(
+                        "{\"source\":[\"aws.s3\"],\"detail-type\":[\"AWS Console Sign In via CloudTrail\"]}", false),
+                Arguments.of(
+                        "{\"source\":[\"aws.s3\"],\"account\":[\"111122223333\"],\"region\":[\"eu-west-1\"],"
+                                + "\"time\":[{\"prefix\":\"2024-03-01T\"}]}",
+                        true),
                 Arguments.of("{\"source\":[\"aws.s3\"],\"region\":[\"us-east-1\"]}", false),
                 Arguments.of("{\"source\":[{\"anything-but\":\"aws.iam\"}],\"account\":[{\"exists\":true}]}", true),
                 Arguments.of("{\"version\":[\"0\"],\"source\":[\"aws.s3\"]}", true),
                 Arguments.of("{\"version\":[\"1\"],\"source\":[\"aws.s3\"]}", false),
                 Arguments.of("{\"version\":[{\"anything-but\":\"0\"}],\"source\":[\"aws.s3\"]}", false),
-                Arguments.of("{\"detail-type\":[{\"prefix\":\"AWS API Call\"}],\"detail.userIdentity.type\":[\"AssumedRole\"]}", true),
+                Arguments.of(
+                        "{\"detail-type\":[{\"prefix\":\"AWS API Call\"}],\"detail.userIdentity.type\":[\"AssumedRole\"]}",
+                        true),
                 Arguments.of("{\"detail\":{\"requestParameters\":{\"count\":[{\"numeric\":[\">\",40]}]}}}", true),
-                Arguments.of("{\"$or\":[{\"source\":[\"aws.iam\"]},{\"detail\":{\"eventName\":[\"PutBucketAcl\"]}}]}", true),
-                Arguments.of("{\"$or\":[{\"source\":[\"aws.iam\"]},{\"detail\":{\"eventName\":[\"DeleteBucket\"]}}]}", false));
+                Arguments.of(
+                        "{\"$or\":[{\"source\":[\"aws.iam\"]},{\"detail\":{\"eventName\":[\"PutBucketAcl\"]}}]}", true),
+                Arguments.of(
+                        "{\"$or\":[{\"source\":[\"aws.iam\"]},{\"detail\":{\"eventName\":[\"DeleteBucket\"]}}]}",
+                        false));
     }
 
     @ParameterizedTest
@@ -236,7 +260,8 @@ final class RuleDocumentsTest {
 
     @Test
     void yamlWrittenByHandWithEveryKindOfValue() {
-        String yaml = String.join("\n",
+        String yaml = String.join(
+                "\n",
                 "rules:",
                 "  - id: s3-acl-by-admin",
                 "    pattern:",
@@ -264,16 +289,19 @@ final class RuleDocumentsTest {
         List<Rule> rules = RuleDocuments.read(stream(yaml), "hand.yaml");
         assertThat(rules.get(0).matches(RECORD)).isTrue();
         assertThat(rules.get(1).condition()).hasToString("eventName().in(\"yes\", \"no\", \"on\", \"off\")");
-        assertThat(rules.get(1).matches(CloudTrail.reader().readRecord("{\"eventName\":\"no\"}"))).isTrue();
+        assertThat(rules.get(1).matches(CloudTrail.reader().readRecord("{\"eventName\":\"no\"}")))
+                .isTrue();
     }
 
     @Test
     void inYamlAValueThatLooksLikeANumberIsANumberUnlessQuoted() {
         // as in EventBridge, a number never matches a string: account ids must be quoted in YAML
-        Rule unquoted = RuleDocuments.read(stream("rules:\n  - id: a\n    pattern: {recipientAccountId: [111122223333]}\n"),
-                "a.yaml").get(0);
-        Rule quoted = RuleDocuments.read(stream("rules:\n  - id: a\n    pattern: {recipientAccountId: ['111122223333']}\n"),
-                "a.yaml").get(0);
+        Rule unquoted = RuleDocuments.read(
+                        stream("rules:\n  - id: a\n    pattern: {recipientAccountId: [111122223333]}\n"), "a.yaml")
+                .get(0);
+        Rule quoted = RuleDocuments.read(
+                        stream("rules:\n  - id: a\n    pattern: {recipientAccountId: ['111122223333']}\n"), "a.yaml")
+                .get(0);
         assertThat(unquoted.condition()).hasToString("recipientAccountId().is(111122223333)");
         assertThat(unquoted.matches(RECORD)).isFalse();
         assertThat(quoted.matches(RECORD)).isTrue();
@@ -281,13 +309,15 @@ final class RuleDocumentsTest {
 
     @Test
     void emptyStringsInYamlStayStrings() {
-        Rule r = RuleDocuments.read(stream("rules:\n  - id: e\n    pattern: {errorMessage: [\"\", '']}\n"), "e.yaml").get(0);
+        Rule r = RuleDocuments.read(stream("rules:\n  - id: e\n    pattern: {errorMessage: [\"\", '']}\n"), "e.yaml")
+                .get(0);
         assertThat(r.condition()).hasToString("errorMessage().is(\"\")");
     }
 
     @Test
     void theJavadocExampleLoads() {
-        String yaml = String.join("\n",
+        String yaml = String.join(
+                "\n",
                 "# rules/sns.yaml",
                 "rules:",
                 "  - id: sns-topic-created",
@@ -307,9 +337,10 @@ final class RuleDocumentsTest {
                 "");
         List<Rule> rules = RuleDocuments.read(stream(yaml), "rules/sns.yaml");
         assertThat(rules).extracting(Rule::severity).containsExactly(Severity.MEDIUM, Severity.HIGH);
-        assertThat(rules.get(1).condition()).hasToString("eventBridgeSource().is(\"aws.iam\")"
-                + ".and(eventBridgeDetailType().is(\"AWS API Call via CloudTrail\"))"
-                + ".and(eventName().startsWith(\"Delete\"))");
+        assertThat(rules.get(1).condition())
+                .hasToString("eventBridgeSource().is(\"aws.iam\")"
+                        + ".and(eventBridgeDetailType().is(\"AWS API Call via CloudTrail\"))"
+                        + ".and(eventName().startsWith(\"Delete\"))");
     }
 
     /* ------------------------------------------------------------------ the seed scenario */
@@ -324,27 +355,33 @@ final class RuleDocumentsTest {
         CloudTrailRecord getTopicAttributes = records.get(1);
         assertThat(createTopic.eventName()).contains("CreateTopic");
 
-        List<Rule> rules = RuleDocuments.read(stream(String.join("\n",
-                "rules:",
-                "  - id: sns-topic-created",
-                "    title: SNS topic created",
-                "    severity: MEDIUM",
-                "    pattern:",
-                "      eventSource: [sns.amazonaws.com]",
-                "      eventName: [CreateTopic]",
-                "")), "seed.yaml");
+        List<Rule> rules = RuleDocuments.read(
+                stream(String.join(
+                        "\n",
+                        "rules:",
+                        "  - id: sns-topic-created",
+                        "    title: SNS topic created",
+                        "    severity: MEDIUM",
+                        "    pattern:",
+                        "      eventSource: [sns.amazonaws.com]",
+                        "      eventName: [CreateTopic]",
+                        "")),
+                "seed.yaml");
 
         Rule rule = rules.get(0);
         assertThat(rule.id()).isEqualTo("sns-topic-created");
         assertThat(rule.title()).isEqualTo("SNS topic created");
         assertThat(rule.severity()).isEqualTo(Severity.MEDIUM);
-        assertThat(rule.condition()).hasToString("eventSource().is(\"sns.amazonaws.com\").and(eventName().is(\"CreateTopic\"))");
+        assertThat(rule.condition())
+                .hasToString("eventSource().is(\"sns.amazonaws.com\").and(eventName().is(\"CreateTopic\"))");
         RuleSet set = RuleSet.of(rules);
         assertThat(set.evaluate(createTopic)).extracting(Finding::ruleId).containsExactly("sns-topic-created");
         assertThat(set.evaluate(getTopicAttributes)).isEmpty();
         // the same rule as EventBridge sees it
         assertThat(RuleDocuments.pattern("{\"source\":[\"aws.sns\"],\"detail-type\":[\"AWS API Call via CloudTrail\"],"
-                + "\"detail\":{\"eventName\":[\"CreateTopic\"]}}").matches(createTopic)).isTrue();
+                                + "\"detail\":{\"eventName\":[\"CreateTopic\"]}}")
+                        .matches(createTopic))
+                .isTrue();
     }
 
     private static Path sampleLog() {
@@ -369,9 +406,11 @@ final class RuleDocumentsTest {
                         + "\"sourceIPAddress\":[\"10.0.0.1\"]}"))
                 .hasToString("anyOf(eventName().in(\"DeleteTopic\", \"CreateTopic\"), eventName().startsWith(\"Put\"))"
                         + ".and(sourceIPAddress().inCidr(\"10.0.0.1\"))");
-        assertThat(RuleDocuments.pattern("{\"userIdentity\":{\"type\":[\"Root\"]},\"requestParameters\":{"
-                        + "\"count\":[{\"numeric\":[\">\",0,\"<=\",5]}],\"name\":[{\"anything-but\":[\"a\",\"b\"]}]},"
-                        + "\"additionalEventData\":{\"MFAUsed\":[\"No\"]},\"tlsDetails.tlsVersion\":[{\"exists\":false}]}"))
+        assertThat(
+                        RuleDocuments.pattern(
+                                "{\"userIdentity\":{\"type\":[\"Root\"]},\"requestParameters\":{"
+                                        + "\"count\":[{\"numeric\":[\">\",0,\"<=\",5]}],\"name\":[{\"anything-but\":[\"a\",\"b\"]}]},"
+                                        + "\"additionalEventData\":{\"MFAUsed\":[\"No\"]},\"tlsDetails.tlsVersion\":[{\"exists\":false}]}"))
                 .hasToString("userIdentity().type().is(\"Root\")"
                         + ".and(requestParameter(\"count\").range(\">\", 0, \"<=\", 5))"
                         + ".and(requestParameter(\"name\").anythingBut(\"a\", \"b\"))"
@@ -380,17 +419,21 @@ final class RuleDocumentsTest {
         // $or: what every branch shares is tested once
         assertThat(RuleDocuments.pattern("{\"eventSource\":[\"iam.amazonaws.com\"],\"$or\":["
                         + "{\"eventName\":[\"CreateUser\"]},{\"errorCode\":[\"AccessDenied\"],\"readOnly\":[false]}]}"))
-                .hasToString("eventSource().is(\"iam.amazonaws.com\")"
-                        + ".and(eventName().is(\"CreateUser\").or(errorCode().is(\"AccessDenied\").and(readOnly().is(false))))");
+                .hasToString(
+                        "eventSource().is(\"iam.amazonaws.com\")"
+                                + ".and(eventName().is(\"CreateUser\").or(errorCode().is(\"AccessDenied\").and(readOnly().is(false))))");
         // the envelope's version is the constant "0"
         assertThat(RuleDocuments.pattern("{\"version\":[\"0\"],\"source\":[\"aws.sns\"]}"))
                 .hasToString("eventBridgeSource().is(\"aws.sns\")");
-        assertThat(RuleDocuments.pattern("{\"version\":[\"1\"],\"source\":[\"aws.sns\"]}")).hasToString("never()");
+        assertThat(RuleDocuments.pattern("{\"version\":[\"1\"],\"source\":[\"aws.sns\"]}"))
+                .hasToString("never()");
     }
 
     @Test
     void rulesFromPatternsAreIndexedByTheirEventNames() {
-        Rule r = Rules.rule("r").when(RuleDocuments.pattern("{\"eventName\":[\"CreateTopic\",\"DeleteTopic\"]}")).build();
+        Rule r = Rules.rule("r")
+                .when(RuleDocuments.pattern("{\"eventName\":[\"CreateTopic\",\"DeleteTopic\"]}"))
+                .build();
         assertThat(r.condition().required("eventName")).containsExactlyInAnyOrder("CreateTopic", "DeleteTopic");
     }
 
@@ -409,8 +452,12 @@ final class RuleDocumentsTest {
         assertThat(rules.get(0).severity()).isEqualTo(Severity.MEDIUM);
 
         List<Rule> iam = RuleDocuments.readResource("/documents/iam-eventbridge-rules.json");
-        assertThat(iam.get(0).matches(CloudTrail.reader().readRecord(
-                "{\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"DeleteUser\",\"eventType\":\"AwsApiCall\"}")))
+        assertThat(
+                        iam.get(0)
+                                .matches(
+                                        CloudTrail.reader()
+                                                .readRecord(
+                                                        "{\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"DeleteUser\",\"eventType\":\"AwsApiCall\"}")))
                 .isTrue();
         assertThat(iam.get(0).matches(RECORD)).isFalse();
     }
@@ -437,7 +484,9 @@ final class RuleDocumentsTest {
     void filesAreReadAndCheckedWithTheirPathAsSource(@TempDir Path dir) throws IOException {
         Path good = dir.resolve("good.json");
         Files.writeString(good, "\n  {\"rules\": [{\"id\": \"a\", \"pattern\": {\"eventName\": [\"PutBucketAcl\"]}}]}");
-        assertThat(RuleDocuments.read(good)).singleElement().satisfies(r -> assertThat(r.matches(RECORD)).isTrue());
+        assertThat(RuleDocuments.read(good))
+                .singleElement()
+                .satisfies(r -> assertThat(r.matches(RECORD)).isTrue());
         assertThat(RuleDocuments.check(good)).isEmpty();
 
         Path bad = dir.resolve("bad.yaml");
@@ -447,8 +496,9 @@ final class RuleDocumentsTest {
             assertThat(p.source()).isEqualTo(bad.toString());
             assertThat(p.line()).isEqualTo(3);
             assertThat(p.column()).isEqualTo(26);
-            assertThat(p.message()).isEqualTo("\"eventName\" must be an array of alternatives, such as "
-                    + "[\"PutBucketAcl\"], or an object of nested fields; found a string \"PutBucketAcl\"");
+            assertThat(p.message())
+                    .isEqualTo("\"eventName\" must be an array of alternatives, such as "
+                            + "[\"PutBucketAcl\"], or an object of nested fields; found a string \"PutBucketAcl\"");
             assertThat(p).hasToString(bad + ":3:26: " + p.message());
         });
 
@@ -459,15 +509,18 @@ final class RuleDocumentsTest {
     @Test
     void byteOrderMarkAndLeadingBlankLinesAreFine() {
         String doc = "\uFEFF\n\n{\"rules\": [{\"id\": \"a\", \"pattern\": {\"eventName\": 5}}]}";
-        assertProblems(doc, "<doc>:3:49: \"eventName\" must be an array of alternatives, such as [5], or an object of "
-                + "nested fields; found a number 5");
+        assertProblems(
+                doc,
+                "<doc>:3:49: \"eventName\" must be an array of alternatives, such as [5], or an object of "
+                        + "nested fields; found a number 5");
     }
 
     /* ------------------------------------------------------------------ errors: every one, with its position */
 
     @Test
     void severalErrorsInJsonAreReportedAtOnce() {
-        String doc = String.join("\n",
+        String doc = String.join(
+                "\n",
                 "{\"rules\": [",
                 "  {\"id\": \"a\", \"patern\": {\"eventName\": [\"x\"]}},",
                 "  {\"id\": \"b\", \"pattern\": {\"eventName\": \"CreateTopic\", \"eventSource\": [{\"regex\": \"s.*\"}]}},",
@@ -475,35 +528,40 @@ final class RuleDocumentsTest {
                 "  {\"id\": \"c\", \"tags\": \"iam\", \"pattern\": {\"errorCode\": []}},",
                 "  {\"title\": 5, \"pattern\": {}}",
                 "], \"version\": 1}");
-        RuleDocumentException e = catchThrowableOfType(RuleDocumentException.class,
-                () -> RuleDocuments.read(stream(doc), "rules.json"));
-        assertThat(e.problems()).extracting(RuleDocumentProblem::toString).containsExactly(
-                "rules.json:2:3: rule \"a\" is missing \"pattern\": expected an EventBridge event pattern, such as "
-                        + "{\"eventName\": [\"CreateTopic\"]}",
-                "rules.json:2:15: unknown key \"patern\"; expected one of id, title, description, references, "
-                        + "severity, tags, dedupKey, pattern",
-                "rules.json:3:40: \"eventName\" must be an array of alternatives, such as [\"CreateTopic\"], or an "
-                        + "object of nested fields; found a string \"CreateTopic\"",
-                "rules.json:3:72: \"eventSource\": unknown operator \"regex\"; expected one of exactly, prefix, suffix, "
-                        + "equals-ignore-case, wildcard, anything-but, numeric, cidr, exists",
-                "rules.json:4:10: duplicate rule id \"a\"; first at line 2, column 10",
-                "rules.json:4:27: unknown severity \"urgent\"; expected one of INFO, LOW, MEDIUM, HIGH, CRITICAL",
-                "rules.json:4:78: \"sourceIPAddress\": \"cidr\" expects a CIDR range with one /, such as "
-                        + "\"10.0.0.0/24\" or \"2001:db8::/32\", found \"10.0.0.1\"",
-                "rules.json:5:23: \"tags\" must be a list of strings, found a string \"iam\"",
-                "rules.json:5:55: \"errorCode\" has an empty array; expected at least one alternative, such as "
-                        + "[\"CreateTopic\"]",
-                "rules.json:6:3: missing \"id\": each rule needs an id, such as sns-topic-created",
-                "rules.json:6:13: \"title\" must be a string, found a number 5",
-                "rules.json:6:27: empty pattern; expected at least one field",
-                "rules.json:7:4: unknown key \"version\"; expected rules");
-        assertThat(e.getMessage()).startsWith("rules.json:2:3: rule \"a\" is missing")
-                .contains("\nrules.json:2:15: unknown key \"patern\"").hasLineCount(13);
+        RuleDocumentException e =
+                catchThrowableOfType(RuleDocumentException.class, () -> RuleDocuments.read(stream(doc), "rules.json"));
+        assertThat(e.problems())
+                .extracting(RuleDocumentProblem::toString)
+                .containsExactly(
+                        "rules.json:2:3: rule \"a\" is missing \"pattern\": expected an EventBridge event pattern, such as "
+                                + "{\"eventName\": [\"CreateTopic\"]}",
+                        "rules.json:2:15: unknown key \"patern\"; expected one of id, title, description, references, "
+                                + "severity, tags, dedupKey, pattern",
+                        "rules.json:3:40: \"eventName\" must be an array of alternatives, such as [\"CreateTopic\"], or an "
+                                + "object of nested fields; found a string \"CreateTopic\"",
+                        "rules.json:3:72: \"eventSource\": unknown operator \"regex\"; expected one of exactly, prefix, suffix, "
+                                + "equals-ignore-case, wildcard, anything-but, numeric, cidr, exists",
+                        "rules.json:4:10: duplicate rule id \"a\"; first at line 2, column 10",
+                        "rules.json:4:27: unknown severity \"urgent\"; expected one of INFO, LOW, MEDIUM, HIGH, CRITICAL",
+                        "rules.json:4:78: \"sourceIPAddress\": \"cidr\" expects a CIDR range with one /, such as "
+                                + "\"10.0.0.0/24\" or \"2001:db8::/32\", found \"10.0.0.1\"",
+                        "rules.json:5:23: \"tags\" must be a list of strings, found a string \"iam\"",
+                        "rules.json:5:55: \"errorCode\" has an empty array; expected at least one alternative, such as "
+                                + "[\"CreateTopic\"]",
+                        "rules.json:6:3: missing \"id\": each rule needs an id, such as sns-topic-created",
+                        "rules.json:6:13: \"title\" must be a string, found a number 5",
+                        "rules.json:6:27: empty pattern; expected at least one field",
+                        "rules.json:7:4: unknown key \"version\"; expected rules");
+        assertThat(e.getMessage())
+                .startsWith("rules.json:2:3: rule \"a\" is missing")
+                .contains("\nrules.json:2:15: unknown key \"patern\"")
+                .hasLineCount(13);
     }
 
     @Test
     void severalErrorsInYamlAreReportedAtOnce() {
-        String doc = String.join("\n",
+        String doc = String.join(
+                "\n",
                 "rules:",
                 "  - id: a",
                 "    patern:",
@@ -526,202 +584,272 @@ final class RuleDocumentsTest {
                 "      eventName: [DeleteUser]",
                 "      id: ['1']",
                 "");
-        RuleDocumentException e = catchThrowableOfType(RuleDocumentException.class,
-                () -> RuleDocuments.read(stream(doc), "rules.yaml"));
-        assertThat(e.problems()).extracting(RuleDocumentProblem::toString).containsExactly(
-                "rules.yaml:2:5: rule \"a\" is missing \"pattern\": expected an EventBridge event pattern, such as "
-                        + "{\"eventName\": [\"CreateTopic\"]}",
-                "rules.yaml:3:5: unknown key \"patern\"; expected one of id, title, description, references, "
-                        + "severity, tags, dedupKey, pattern",
-                "rules.yaml:7:18: \"eventName\" must be an array of alternatives, such as [\"CreateTopic\"], or an "
-                        + "object of nested fields; found a string \"CreateTopic\"",
-                "rules.yaml:8:22: \"eventSource\": unknown operator \"regex\"; expected one of exactly, prefix, suffix, "
-                        + "equals-ignore-case, wildcard, anything-but, numeric, cidr, exists",
-                "rules.yaml:9:9: duplicate rule id \"a\"; first at line 2, column 9",
-                "rules.yaml:10:15: unknown severity \"urgent\"; expected one of INFO, LOW, MEDIUM, HIGH, CRITICAL",
-                "rules.yaml:11:15: \"dedupKey\" must be a dotted field path such as userIdentity.arn, or a list of "
-                        + "them, found \"user..arn\"",
-                "rules.yaml:14:36: \"requestParameters.count\": \"numeric\" takes a lower bound (> or >=) before an "
-                        + "upper bound (< or <=); found more elements after \"<\"",
-                "rules.yaml:15:27: \"requestParameters.name\": wildcard \"a**b\" has two * in a row at index 2; "
-                        + "EventBridge allows no **, use a single *",
-                "rules.yaml:16:34: \"requestParameters.tag\": \"anything-but\" list mixes strings and numbers; expected "
-                        + "all strings or all numbers",
-                "rules.yaml:17:9: rule id must be 1 to 200 letters, digits or . _ : / - starting with a letter or "
-                        + "digit, was \"bad id!\"",
-                "rules.yaml:20:7: \"eventName\" is not an EventBridge envelope field (source, detail-type, account, "
-                        + "region, time, version, detail); this pattern has \"source\" (line 19, column 7), so put "
-                        + "CloudTrail record fields under \"detail\"",
-                "rules.yaml:21:7: \"id\" is set by EventBridge when it delivers the event, so it cannot be matched on "
-                        + "CloudTrail records; remove it");
+        RuleDocumentException e =
+                catchThrowableOfType(RuleDocumentException.class, () -> RuleDocuments.read(stream(doc), "rules.yaml"));
+        assertThat(e.problems())
+                .extracting(RuleDocumentProblem::toString)
+                .containsExactly(
+                        "rules.yaml:2:5: rule \"a\" is missing \"pattern\": expected an EventBridge event pattern, such as "
+                                + "{\"eventName\": [\"CreateTopic\"]}",
+                        "rules.yaml:3:5: unknown key \"patern\"; expected one of id, title, description, references, "
+                                + "severity, tags, dedupKey, pattern",
+                        "rules.yaml:7:18: \"eventName\" must be an array of alternatives, such as [\"CreateTopic\"], or an "
+                                + "object of nested fields; found a string \"CreateTopic\"",
+                        "rules.yaml:8:22: \"eventSource\": unknown operator \"regex\"; expected one of exactly, prefix, suffix, "
+                                + "equals-ignore-case, wildcard, anything-but, numeric, cidr, exists",
+                        "rules.yaml:9:9: duplicate rule id \"a\"; first at line 2, column 9",
+                        "rules.yaml:10:15: unknown severity \"urgent\"; expected one of INFO, LOW, MEDIUM, HIGH, CRITICAL",
+                        "rules.yaml:11:15: \"dedupKey\" must be a dotted field path such as userIdentity.arn, or a list of "
+                                + "them, found \"user..arn\"",
+                        "rules.yaml:14:36: \"requestParameters.count\": \"numeric\" takes a lower bound (> or >=) before an "
+                                + "upper bound (< or <=); found more elements after \"<\"",
+                        "rules.yaml:15:27: \"requestParameters.name\": wildcard \"a**b\" has two * in a row at index 2; "
+                                + "EventBridge allows no **, use a single *",
+                        "rules.yaml:16:34: \"requestParameters.tag\": \"anything-but\" list mixes strings and numbers; expected "
+                                + "all strings or all numbers",
+                        "rules.yaml:17:9: rule id must be 1 to 200 letters, digits or . _ : / - starting with a letter or "
+                                + "digit, was \"bad id!\"",
+                        "rules.yaml:20:7: \"eventName\" is not an EventBridge envelope field (source, detail-type, account, "
+                                + "region, time, version, detail); this pattern has \"source\" (line 19, column 7), so put "
+                                + "CloudTrail record fields under \"detail\"",
+                        "rules.yaml:21:7: \"id\" is set by EventBridge when it delivers the event, so it cannot be matched on "
+                                + "CloudTrail records; remove it");
     }
 
     @Test
     void syntaxErrorsUseTheParsersPositionAndWords() {
-        assertProblems("{\"rules\": [\n  {\"id\": \"x\", }\n]}",
+        assertProblems(
+                "{\"rules\": [\n  {\"id\": \"x\", }\n]}",
                 "<doc>:2:15: Unexpected character ('}' (code 125)): was expecting double-quote to start field name");
-        assertProblems("{\"rules\": [\n  {\"id\": \"x\"}\n",
+        assertProblems(
+                "{\"rules\": [\n  {\"id\": \"x\"}\n",
                 "<doc>:3:1: Unexpected end-of-input: expected close marker for Array (start marker at line 1, column 11)");
-        assertProblems("rules:\n  - id: x\n   bad: 1\n",
+        assertProblems(
+                "rules:\n  - id: x\n   bad: 1\n",
                 "<doc>:3:4: expected <block end>, but found '<block mapping start>' (while parsing a block collection "
                         + "that starts at line 2, column 3)");
-        assertProblems("rules: [\n", "<doc>:2:1: expected the node content, but found '<stream end>' (while parsing a "
-                + "flow node that starts at line 2, column 1)");
-        assertProblems("rules:\n\t- id: x\n", "<doc>:2:1: found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for "
-                + "indentation) (while scanning for the next token)");
+        assertProblems(
+                "rules: [\n",
+                "<doc>:2:1: expected the node content, but found '<stream end>' (while parsing a "
+                        + "flow node that starts at line 2, column 1)");
+        assertProblems(
+                "rules:\n\t- id: x\n",
+                "<doc>:2:1: found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for "
+                        + "indentation) (while scanning for the next token)");
     }
 
     @Test
     void documentShapeErrors() {
         assertProblems("", "<doc>:1:1: empty document; expected an object with a \"rules\" list");
         assertProblems("# nothing here\n", "<doc>:1:1: empty document; expected an object with a \"rules\" list");
-        assertProblems("[]", "<doc>:1:1: expected an object with a \"rules\" list at the top of the document, found an array");
-        assertProblems("rules: sns.yaml\n", "<doc>:1:8: \"rules\" must be a list of rules, found a string \"sns.yaml\"");
-        assertProblems("title: x\n", "<doc>:1:1: unknown key \"title\"; expected rules",
+        assertProblems(
+                "[]", "<doc>:1:1: expected an object with a \"rules\" list at the top of the document, found an array");
+        assertProblems(
+                "rules: sns.yaml\n", "<doc>:1:8: \"rules\" must be a list of rules, found a string \"sns.yaml\"");
+        assertProblems(
+                "title: x\n",
+                "<doc>:1:1: unknown key \"title\"; expected rules",
                 "<doc>:1:1: missing \"rules\": expected a list of rules at the top of the document");
-        assertProblems("rules:\n  - sns-topic-created\n",
+        assertProblems(
+                "rules:\n  - sns-topic-created\n",
                 "<doc>:2:5: a rule must be an object with an id and a pattern, found a string \"sns-topic-created\"");
-        assertProblems("rules:\n  - id: a\n    id: b\n    pattern: {eventName: [x]}\n",
+        assertProblems(
+                "rules:\n  - id: a\n    id: b\n    pattern: {eventName: [x]}\n",
                 "<doc>:3:5: duplicate key \"id\"; first at line 2, column 5");
-        assertProblems("rules:\n  - id: a\n    pattern: '{\"eventName\": [\"x\"]}'\n",
+        assertProblems(
+                "rules:\n  - id: a\n    pattern: '{\"eventName\": [\"x\"]}'\n",
                 "<doc>:3:14: a pattern must be an object, such as {\"eventName\": [\"CreateTopic\"]}, found a string "
                         + "\"{\\\"eventName\\\": [\\\"x\\\"]}\"");
-        assertProblems("rules:\n  - id: a\n    tags: [x, 5]\n    pattern: {eventName: [x]}\n",
+        assertProblems(
+                "rules:\n  - id: a\n    tags: [x, 5]\n    pattern: {eventName: [x]}\n",
                 "<doc>:3:15: a tag must be a string, found a number 5");
-        assertProblems("base: &b {eventName: [x]}\nrules:\n  - id: a\n    pattern: *b\n",
+        assertProblems(
+                "base: &b {eventName: [x]}\nrules:\n  - id: a\n    pattern: *b\n",
                 "<doc>:1:1: unknown key \"base\"; expected rules",
                 "<doc>:1:7: YAML anchors (&b) are not supported in rule documents; write the value out",
                 "<doc>:4:14: YAML aliases (*b) are not supported in rule documents; write the value out",
                 "<doc>:4:14: a pattern must be an object, such as {\"eventName\": [\"CreateTopic\"]}, found a string \"b\"");
-        assertProblems("rules: []\n---\nrules: []\n", "<doc>:3:1: a rule document holds one YAML document; found more content");
+        assertProblems(
+                "rules: []\n---\nrules: []\n",
+                "<doc>:3:1: a rule document holds one YAML document; found more content");
         assertThat(RuleDocuments.read(stream("rules: []\n"), "empty.yaml")).isEmpty();
     }
 
     static Stream<Arguments> patternsEventRulerRejects() {
         return Stream.of(
-                Arguments.of("{\"eventName\":\"CreateTopic\"}",
+                Arguments.of(
+                        "{\"eventName\":\"CreateTopic\"}",
                         "<pattern>:1:14: \"eventName\" must be an array of alternatives, such as [\"CreateTopic\"], or an "
                                 + "object of nested fields; found a string \"CreateTopic\""),
-                Arguments.of("{\"eventName\":[]}",
+                Arguments.of(
+                        "{\"eventName\":[]}",
                         "<pattern>:1:14: \"eventName\" has an empty array; expected at least one alternative, such as "
                                 + "[\"CreateTopic\"]"),
                 Arguments.of("{}", "<pattern>:1:1: empty pattern; expected at least one field"),
-                Arguments.of("{\"requestParameters\":{}}",
+                Arguments.of(
+                        "{\"requestParameters\":{}}",
                         "<pattern>:1:22: empty object at \"requestParameters\"; expected at least one field"),
-                Arguments.of("{\"a\":[[\"x\"]]}",
+                Arguments.of(
+                        "{\"a\":[[\"x\"]]}",
                         "<pattern>:1:7: \"a\": an alternative must be a string, a number, true, false, null or an "
                                 + "operator such as {\"prefix\": \"Delete\"}; found an array"),
-                Arguments.of("{\"a\":[{}]}",
+                Arguments.of(
+                        "{\"a\":[{}]}",
                         "<pattern>:1:7: \"a\": empty operator object; expected one of exactly, prefix, suffix, "
                                 + "equals-ignore-case, wildcard, anything-but, numeric, cidr, exists"),
-                Arguments.of("{\"a\":[{\"prefix\":\"x\",\"suffix\":\"y\"}]}",
+                Arguments.of(
+                        "{\"a\":[{\"prefix\":\"x\",\"suffix\":\"y\"}]}",
                         "<pattern>:1:21: \"a\": an operator object holds one operator, found 2 (prefix, suffix); give "
                                 + "each as its own alternative"),
-                Arguments.of("{\"a\":[{\"regex\":\"x.*\"}]}",
+                Arguments.of(
+                        "{\"a\":[{\"regex\":\"x.*\"}]}",
                         "<pattern>:1:8: \"a\": unknown operator \"regex\"; expected one of exactly, prefix, suffix, "
                                 + "equals-ignore-case, wildcard, anything-but, numeric, cidr, exists"),
-                Arguments.of("{\"a\":[{\"contains\":\"x\"}]}",
+                Arguments.of(
+                        "{\"a\":[{\"contains\":\"x\"}]}",
                         "<pattern>:1:8: \"a\": unknown operator \"contains\"; expected one of exactly, prefix, suffix, "
                                 + "equals-ignore-case, wildcard, anything-but, numeric, cidr, exists (for contains, use "
                                 + "{\"wildcard\": \"*text*\"})"),
-                Arguments.of("{\"a\":[{\"exactly\":5}]}", "<pattern>:1:18: \"a\": \"exactly\" expects a string, found a number 5"),
-                Arguments.of("{\"a\":[{\"prefix\":5}]}",
+                Arguments.of(
+                        "{\"a\":[{\"exactly\":5}]}",
+                        "<pattern>:1:18: \"a\": \"exactly\" expects a string, found a number 5"),
+                Arguments.of(
+                        "{\"a\":[{\"prefix\":5}]}",
                         "<pattern>:1:17: \"a\": \"prefix\" expects a string or {\"equals-ignore-case\": \"...\"}, found a "
                                 + "number 5"),
-                Arguments.of("{\"a\":[{\"suffix\":{\"foo\":\"x\"}}]}",
+                Arguments.of(
+                        "{\"a\":[{\"suffix\":{\"foo\":\"x\"}}]}",
                         "<pattern>:1:18: \"a\": unknown \"suffix\" option \"foo\"; expected equals-ignore-case"),
-                Arguments.of("{\"a\":[{\"equals-ignore-case\":[\"x\"]}]}",
+                Arguments.of(
+                        "{\"a\":[{\"equals-ignore-case\":[\"x\"]}]}",
                         "<pattern>:1:29: \"a\": \"equals-ignore-case\" expects a string, found an array"),
-                Arguments.of("{\"a\":[{\"wildcard\":\"a**b\"}]}",
+                Arguments.of(
+                        "{\"a\":[{\"wildcard\":\"a**b\"}]}",
                         "<pattern>:1:19: \"a\": wildcard \"a**b\" has two * in a row at index 2; EventBridge allows no "
                                 + "**, use a single *"),
-                Arguments.of("{\"a\":[{\"wildcard\":\"a\\\\b\"}]}",
+                Arguments.of(
+                        "{\"a\":[{\"wildcard\":\"a\\\\b\"}]}",
                         "<pattern>:1:19: \"a\": wildcard \"a\\\\b\" has an invalid escape at index 1; only \\* (a star) "
                                 + "and \\\\ (a backslash) may be escaped"),
-                Arguments.of("{\"a\":[{\"anything-but\":[\"x\",1]}]}",
+                Arguments.of(
+                        "{\"a\":[{\"anything-but\":[\"x\",1]}]}",
                         "<pattern>:1:28: \"a\": \"anything-but\" list mixes strings and numbers; expected all strings or "
                                 + "all numbers"),
-                Arguments.of("{\"a\":[{\"anything-but\":[]}]}",
+                Arguments.of(
+                        "{\"a\":[{\"anything-but\":[]}]}",
                         "<pattern>:1:23: \"a\": \"anything-but\" has an empty list; expected strings or numbers to exclude"),
-                Arguments.of("{\"a\":[{\"anything-but\":[null]}]}",
+                Arguments.of(
+                        "{\"a\":[{\"anything-but\":[null]}]}",
                         "<pattern>:1:24: \"a\": \"anything-but\" lists strings or numbers, found null"),
-                Arguments.of("{\"a\":[{\"anything-but\":true}]}",
+                Arguments.of(
+                        "{\"a\":[{\"anything-but\":true}]}",
                         "<pattern>:1:23: \"a\": \"anything-but\" expects a string, a number, a list of strings or of "
                                 + "numbers, or an object with prefix, suffix, equals-ignore-case or wildcard; found true"),
-                Arguments.of("{\"a\":[{\"anything-but\":{\"prefix\":\"\"}}]}",
+                Arguments.of(
+                        "{\"a\":[{\"anything-but\":{\"prefix\":\"\"}}]}",
                         "<pattern>:1:33: \"a\": \"prefix\" in \"anything-but\" must not be empty"),
-                Arguments.of("{\"a\":[{\"anything-but\":{\"suffix\":[\"x\",\"\"]}}]}",
+                Arguments.of(
+                        "{\"a\":[{\"anything-but\":{\"suffix\":[\"x\",\"\"]}}]}",
                         "<pattern>:1:38: \"a\": \"suffix\" in \"anything-but\" must not be empty"),
-                Arguments.of("{\"a\":[{\"anything-but\":{\"wildcard\":\"x**\"}}]}",
+                Arguments.of(
+                        "{\"a\":[{\"anything-but\":{\"wildcard\":\"x**\"}}]}",
                         "<pattern>:1:35: \"a\": wildcard \"x**\" has two * in a row at index 2; EventBridge allows no **, "
                                 + "use a single *"),
-                Arguments.of("{\"a\":[{\"anything-but\":{\"regex\":\"x\"}}]}",
+                Arguments.of(
+                        "{\"a\":[{\"anything-but\":{\"regex\":\"x\"}}]}",
                         "<pattern>:1:24: \"a\": unknown \"anything-but\" operator \"regex\"; expected one of prefix, "
                                 + "suffix, equals-ignore-case, wildcard"),
-                Arguments.of("{\"a\":[{\"anything-but\":{\"prefix\":{\"equals-ignore-case\":\"x\"}}}]}",
+                Arguments.of(
+                        "{\"a\":[{\"anything-but\":{\"prefix\":{\"equals-ignore-case\":\"x\"}}}]}",
                         "<pattern>:1:33: \"a\": \"prefix\" in \"anything-but\" expects a string or a non-empty list of "
                                 + "strings, found an object"),
-                Arguments.of("{\"a\":[{\"anything-but\":{}}]}",
+                Arguments.of(
+                        "{\"a\":[{\"anything-but\":{}}]}",
                         "<pattern>:1:23: \"a\": \"anything-but\" has an empty object; expected one of prefix, suffix, "
                                 + "equals-ignore-case, wildcard"),
-                Arguments.of("{\"a\":[{\"numeric\":[\"<\",5,\">\",0]}]}",
+                Arguments.of(
+                        "{\"a\":[{\"numeric\":[\"<\",5,\">\",0]}]}",
                         "<pattern>:1:25: \"a\": \"numeric\" takes a lower bound (> or >=) before an upper bound (< or "
                                 + "<=); found more elements after \"<\""),
-                Arguments.of("{\"a\":[{\"numeric\":[\">\",5,\"<\",0]}]}",
+                Arguments.of(
+                        "{\"a\":[{\"numeric\":[\">\",5,\"<\",0]}]}",
                         "<pattern>:1:18: \"a\": \"numeric\" range is empty: the lower bound 5 must be below the upper "
                                 + "bound 0"),
-                Arguments.of("{\"a\":[{\"numeric\":[\">=\",5,\"<=\",5]}]}",
+                Arguments.of(
+                        "{\"a\":[{\"numeric\":[\">=\",5,\"<=\",5]}]}",
                         "<pattern>:1:18: \"a\": \"numeric\" range is empty: the lower bound 5 must be below the upper "
                                 + "bound 5"),
-                Arguments.of("{\"a\":[{\"numeric\":[\"=\",5,\"<\",10]}]}",
+                Arguments.of(
+                        "{\"a\":[{\"numeric\":[\"=\",5,\"<\",10]}]}",
                         "<pattern>:1:25: \"a\": \"numeric\" with \"=\" takes one number, found more elements"),
-                Arguments.of("{\"a\":[{\"numeric\":[\">\",\"5\"]}]}",
+                Arguments.of(
+                        "{\"a\":[{\"numeric\":[\">\",\"5\"]}]}",
                         "<pattern>:1:23: \"a\": \"numeric\" expects a finite number after \">\", found a string \"5\""),
-                Arguments.of("{\"a\":[{\"numeric\":[\">\"]}]}",
+                Arguments.of(
+                        "{\"a\":[{\"numeric\":[\">\"]}]}",
                         "<pattern>:1:18: \"a\": \"numeric\" expects a number after \">\""),
-                Arguments.of("{\"a\":[{\"numeric\":[\"!=\",5]}]}",
+                Arguments.of(
+                        "{\"a\":[{\"numeric\":[\"!=\",5]}]}",
                         "<pattern>:1:19: \"a\": \"numeric\" expects an operator (=, <, <=, >, >=) here, found a string "
                                 + "\"!=\""),
-                Arguments.of("{\"a\":[{\"numeric\":[\">\",0,\">\",5]}]}",
+                Arguments.of(
+                        "{\"a\":[{\"numeric\":[\">\",0,\">\",5]}]}",
                         "<pattern>:1:25: \"a\": \"numeric\" expects an upper bound operator (< or <=) after the lower bound "
                                 + "here, found a string \">\""),
-                Arguments.of("{\"a\":[{\"numeric\":[\">\",0,\"<\",5,\"<\",6]}]}",
+                Arguments.of(
+                        "{\"a\":[{\"numeric\":[\">\",0,\"<\",5,\"<\",6]}]}",
                         "<pattern>:1:31: \"a\": \"numeric\" takes at most a lower and an upper bound; found more elements"),
-                Arguments.of("{\"a\":[{\"numeric\":5}]}",
+                Arguments.of(
+                        "{\"a\":[{\"numeric\":5}]}",
                         "<pattern>:1:18: \"a\": \"numeric\" expects an array such as [\">\", 0, \"<=\", 5], found a "
                                 + "number 5"),
-                Arguments.of("{\"a\":[{\"numeric\":[]}]}",
+                Arguments.of(
+                        "{\"a\":[{\"numeric\":[]}]}",
                         "<pattern>:1:18: \"a\": \"numeric\" expects an operator and a number, such as [\">\", 0]; found "
                                 + "an empty array"),
-                Arguments.of("{\"a\":[{\"cidr\":\"10.0.0.0/33\"}]}",
+                Arguments.of(
+                        "{\"a\":[{\"cidr\":\"10.0.0.0/33\"}]}",
                         "<pattern>:1:15: \"a\": \"cidr\" range \"10.0.0.0/33\" needs a prefix length from 0 to 32 after "
                                 + "the /"),
-                Arguments.of("{\"a\":[{\"cidr\":\"ec2.amazonaws.com/8\"}]}",
+                Arguments.of(
+                        "{\"a\":[{\"cidr\":\"ec2.amazonaws.com/8\"}]}",
                         "<pattern>:1:15: \"a\": \"cidr\" range \"ec2.amazonaws.com/8\" does not start with an IPv4 or IPv6 "
                                 + "address"),
-                Arguments.of("{\"a\":[{\"exists\":\"true\"}]}",
+                Arguments.of(
+                        "{\"a\":[{\"exists\":\"true\"}]}",
                         "<pattern>:1:17: \"a\": \"exists\" expects true or false, found a string \"true\""),
-                Arguments.of("{\"$or\":[{\"a\":[\"x\"]}]}", "<pattern>:1:8: \"$or\" needs at least two pattern objects, found 1"),
-                Arguments.of("{\"$or\":{\"a\":[\"x\"]}}",
+                Arguments.of(
+                        "{\"$or\":[{\"a\":[\"x\"]}]}",
+                        "<pattern>:1:8: \"$or\" needs at least two pattern objects, found 1"),
+                Arguments.of(
+                        "{\"$or\":{\"a\":[\"x\"]}}",
                         "<pattern>:1:8: \"$or\" must be an array of at least two pattern objects, found an object"),
-                Arguments.of("{\"$or\":[{\"a\":[\"x\"]},\"b\"]}",
+                Arguments.of(
+                        "{\"$or\":[{\"a\":[\"x\"]},\"b\"]}",
                         "<pattern>:1:21: \"$or\" holds pattern objects, such as {\"eventName\": [\"CreateTopic\"]}, found "
                                 + "a string \"b\""),
-                Arguments.of("{\"$or\":[{\"a\":[\"x\"]},{}]}", "<pattern>:1:21: empty pattern; expected at least one field"),
-                Arguments.of("{\"$or\":[{\"a\":[\"x\"]},{\"prefix\":[\"y\"]}]}",
+                Arguments.of(
+                        "{\"$or\":[{\"a\":[\"x\"]},{}]}", "<pattern>:1:21: empty pattern; expected at least one field"),
+                Arguments.of(
+                        "{\"$or\":[{\"a\":[\"x\"]},{\"prefix\":[\"y\"]}]}",
                         "<pattern>:1:22: \"prefix\" is an operator name, so it cannot be a field name inside \"$or\"; "
                                 + "operators go in a field's array, such as [{\"prefix\": \"x\"}]"),
-                Arguments.of("[{\"a\":[\"x\"]}]",
+                Arguments.of(
+                        "[{\"a\":[\"x\"]}]",
                         "<pattern>:1:1: a pattern must be an object, such as {\"eventName\": [\"CreateTopic\"]}, found an "
                                 + "array"),
-                Arguments.of("{\"a\":[\"x\"]", "<pattern>:1:11: Unexpected end-of-input: expected close marker for Object "
-                        + "(start marker at line 1, column 1)"));
+                Arguments.of(
+                        "{\"a\":[\"x\"]",
+                        "<pattern>:1:11: Unexpected end-of-input: expected close marker for Object "
+                                + "(start marker at line 1, column 1)"));
     }
 
     @ParameterizedTest
     @MethodSource("patternsEventRulerRejects")
     void patternsEventRulerRejectsAreRejected(String pattern, String problem) {
-        assertThat(JsonRuleCompiler.check(pattern)).as("Event Ruler rejects it too").isNotNull();
+        assertThat(JsonRuleCompiler.check(pattern))
+                .as("Event Ruler rejects it too")
+                .isNotNull();
         assertThatThrownBy(() -> RuleDocuments.pattern(pattern))
                 .isInstanceOf(RuleDocumentException.class)
                 .hasMessage(problem);
@@ -729,54 +857,72 @@ final class RuleDocumentsTest {
 
     @Test
     void envelopeErrors() {
-        assertPatternProblems("{\"source\":[\"aws.iam\"],\"eventName\":[\"DeleteUser\"]}",
+        assertPatternProblems(
+                "{\"source\":[\"aws.iam\"],\"eventName\":[\"DeleteUser\"]}",
                 "<pattern>:1:23: \"eventName\" is not an EventBridge envelope field (source, detail-type, account, "
                         + "region, time, version, detail); this pattern has \"source\" (line 1, column 2), so put "
                         + "CloudTrail record fields under \"detail\"");
-        assertPatternProblems("{\"detail\":{\"eventName\":[\"x\"]},\"resources\":[\"arn:aws:iam::1:user/a\"],\"id\":[\"1\"]}",
+        assertPatternProblems(
+                "{\"detail\":{\"eventName\":[\"x\"]},\"resources\":[\"arn:aws:iam::1:user/a\"],\"id\":[\"1\"]}",
                 "<pattern>:1:31: \"resources\" is set by EventBridge when it delivers the event, so it cannot be "
                         + "matched on CloudTrail records; remove it",
                 "<pattern>:1:69: \"id\" is set by EventBridge when it delivers the event, so it cannot be matched on "
                         + "CloudTrail records; remove it");
-        assertPatternProblems("{\"detail-type\":[\"AWS API Call via CloudTrail\"],\"detail\":[\"x\"]}",
+        assertPatternProblems(
+                "{\"detail-type\":[\"AWS API Call via CloudTrail\"],\"detail\":[\"x\"]}",
                 "<pattern>:1:57: \"detail\" is the CloudTrail record itself: give it an object of record fields, such "
                         + "as {\"eventName\": [\"CreateTopic\"]}, not an array");
-        assertPatternProblems("{\"source\":{\"name\":[\"aws.iam\"]}}",
+        assertPatternProblems(
+                "{\"source\":{\"name\":[\"aws.iam\"]}}",
                 "<pattern>:1:12: \"source\" is a string in the EventBridge envelope; it has no field \"name\"");
         // a record pattern that merely has a field called region or account is not an envelope pattern
-        assertThat(RuleDocuments.pattern("{\"region\":[\"eu-west-1\"]}")).hasToString("field(\"region\").is(\"eu-west-1\")");
+        assertThat(RuleDocuments.pattern("{\"region\":[\"eu-west-1\"]}"))
+                .hasToString("field(\"region\").is(\"eu-west-1\")");
     }
 
     @Test
     void numbersADoubleCannotHoldAreRejectedNotRounded() throws Exception {
         // Event Ruler rejects these in numeric and anything-but; compared as the rounded double they would say that
         // 9007199254740992 is not below 9007199254740993
-        assertThat(JsonRuleCompiler.check("{\"a\":[{\"numeric\":[\"<\",9007199254740993]}]}")).isNotNull();
-        assertPatternProblems("{\"a\":[{\"numeric\":[\"<\",9007199254740993]}]}",
+        assertThat(JsonRuleCompiler.check("{\"a\":[{\"numeric\":[\"<\",9007199254740993]}]}"))
+                .isNotNull();
+        assertPatternProblems(
+                "{\"a\":[{\"numeric\":[\"<\",9007199254740993]}]}",
                 "<pattern>:1:23: \"a\": the number 9007199254740993 has more digits than a double holds (it would be "
                         + "compared as 9.007199254740992E15); write it with at most 15 significant digits");
-        assertPatternProblems("{\"a\":[{\"anything-but\":[1,9007199254740993]}]}",
+        assertPatternProblems(
+                "{\"a\":[{\"anything-but\":[1,9007199254740993]}]}",
                 "<pattern>:1:26: \"a\": the number 9007199254740993 has more digits than a double holds (it would be "
                         + "compared as 9.007199254740992E15); write it with at most 15 significant digits");
-        assertPatternProblems("{\"a\":[1e400]}", "<pattern>:1:7: \"a\": the number 1e400 has more digits than a double "
-                + "holds (it is beyond the double range); write it with at most 15 significant digits");
+        assertPatternProblems(
+                "{\"a\":[1e400]}",
+                "<pattern>:1:7: \"a\": the number 1e400 has more digits than a double "
+                        + "holds (it is beyond the double range); write it with at most 15 significant digits");
         // a double's own shortest spelling is exact, whatever its binary value
-        assertThat(RuleDocuments.pattern("{\"a\":[0.1,0.30000000000000004,{\"numeric\":[\">\",1e-300]}]}")).isNotNull();
+        assertThat(RuleDocuments.pattern("{\"a\":[0.1,0.30000000000000004,{\"numeric\":[\">\",1e-300]}]}"))
+                .isNotNull();
     }
 
     @Test
     void ipv4PartsWithLeadingZerosAreDecimalInRecordsAsInPatterns() throws Exception {
-        for (String pattern : List.of("{\"sourceIPAddress\":[\"10.0.0.1\"]}", "{\"sourceIPAddress\":[\"010.0.0.1\"]}",
+        for (String pattern : List.of(
+                "{\"sourceIPAddress\":[\"10.0.0.1\"]}",
+                "{\"sourceIPAddress\":[\"010.0.0.1\"]}",
                 "{\"sourceIPAddress\":[{\"cidr\":\"10.0.0.0/8\"}]}")) {
             for (String address : List.of("10.0.0.1", "010.0.0.1", "10.0.0.01")) {
                 String event = "{\"sourceIPAddress\":\"" + address + "\"}";
-                assertThat(eventRulerMatches(pattern, event)).as("Event Ruler: %s vs %s", pattern, address).isTrue();
-                assertThat(RuleDocuments.pattern(pattern).matches(CloudTrail.reader().readRecord(event)))
-                        .as("%s vs %s", pattern, address).isTrue();
+                assertThat(eventRulerMatches(pattern, event))
+                        .as("Event Ruler: %s vs %s", pattern, address)
+                        .isTrue();
+                assertThat(RuleDocuments.pattern(pattern)
+                                .matches(CloudTrail.reader().readRecord(event)))
+                        .as("%s vs %s", pattern, address)
+                        .isTrue();
             }
         }
         assertThat(RuleDocuments.pattern("{\"sourceIPAddress\":[\"10.0.0.1\"]}")
-                .matches(CloudTrail.reader().readRecord("{\"sourceIPAddress\":\"10.0.0.256\"}"))).isFalse();
+                        .matches(CloudTrail.reader().readRecord("{\"sourceIPAddress\":\"10.0.0.256\"}")))
+                .isFalse();
     }
 
     @ParameterizedTest
@@ -785,7 +931,8 @@ final class RuleDocumentsTest {
             throws Exception {
         String event = "{\"eventName\":\"" + value + "\"}";
         assertThat(eventRulerMatches(operator, event)).as("Event Ruler").isEqualTo(matches);
-        assertThat(RuleDocuments.pattern(operator).matches(CloudTrail.reader().readRecord(event))).isEqualTo(matches);
+        assertThat(RuleDocuments.pattern(operator).matches(CloudTrail.reader().readRecord(event)))
+                .isEqualTo(matches);
     }
 
     static Stream<Arguments> ignoreCaseAsEventRuler() {
@@ -811,9 +958,11 @@ final class RuleDocumentsTest {
     void stricterThanEventRulerWhereItSilentlyDropsSomething() {
         // Event Ruler keeps the last of two equal keys; a rule document reports the first as a mistake
         assertThat(JsonRuleCompiler.check("{\"a\":[\"x\"],\"a\":[\"y\"]}")).isNull();
-        assertPatternProblems("{\"a\":[\"x\"],\"a\":[\"y\"]}", "<pattern>:1:12: duplicate key \"a\"; first at line 1, column 2");
+        assertPatternProblems(
+                "{\"a\":[\"x\"],\"a\":[\"y\"]}", "<pattern>:1:12: duplicate key \"a\"; first at line 1, column 2");
         // an empty list of anything-but prefixes excludes nothing: surely a mistake
-        assertPatternProblems("{\"a\":[{\"anything-but\":{\"prefix\":[]}}]}",
+        assertPatternProblems(
+                "{\"a\":[{\"anything-but\":{\"prefix\":[]}}]}",
                 "<pattern>:1:33: \"a\": \"prefix\" in \"anything-but\" expects a string or a non-empty list of strings, "
                         + "found an array");
     }
@@ -827,19 +976,31 @@ final class RuleDocumentsTest {
     @ParameterizedTest
     @MethodSource("eventRulerQuirks")
     void eventRulerQuirksAreNotCopied(String pattern, String eventJson, boolean documented) throws Exception {
-        assertThat(eventRulerMatches(pattern, eventJson)).as("Event Ruler 2.1.0").isEqualTo(!documented);
-        assertThat(RuleDocuments.pattern(pattern).matches(CloudTrail.reader().readRecord(eventJson))).isEqualTo(documented);
+        assertThat(eventRulerMatches(pattern, eventJson))
+                .as("Event Ruler 2.1.0")
+                .isEqualTo(!documented);
+        assertThat(RuleDocuments.pattern(pattern).matches(CloudTrail.reader().readRecord(eventJson)))
+                .isEqualTo(documented);
     }
 
     static Stream<Arguments> eventRulerQuirks() {
         return Stream.of(
                 // a /0 range also takes numbers and addresses of the other family
-                Arguments.of("{\"sourceIPAddress\":[{\"cidr\":\"0.0.0.0/0\"}]}", "{\"sourceIPAddress\":\"2001:db8::1\"}", false),
-                Arguments.of("{\"sourceIPAddress\":[{\"cidr\":\"::/0\"}]}", "{\"sourceIPAddress\":\"10.0.0.1\"}", false),
-                Arguments.of("{\"requestParameters\":{\"n\":[{\"cidr\":\"0.0.0.0/0\"}]}}", "{\"requestParameters\":{\"n\":42}}", false),
+                Arguments.of(
+                        "{\"sourceIPAddress\":[{\"cidr\":\"0.0.0.0/0\"}]}",
+                        "{\"sourceIPAddress\":\"2001:db8::1\"}",
+                        false),
+                Arguments.of(
+                        "{\"sourceIPAddress\":[{\"cidr\":\"::/0\"}]}", "{\"sourceIPAddress\":\"10.0.0.1\"}", false),
+                Arguments.of(
+                        "{\"requestParameters\":{\"n\":[{\"cidr\":\"0.0.0.0/0\"}]}}",
+                        "{\"requestParameters\":{\"n\":42}}",
+                        false),
                 // a wildcard starting with * next to an equals-ignore-case matches what neither matches
-                Arguments.of("{\"eventName\":[{\"wildcard\":\"*Acl\"},{\"equals-ignore-case\":\"a\"}]}",
-                        "{\"eventName\":\"sns.amazonaws.com\"}", false));
+                Arguments.of(
+                        "{\"eventName\":[{\"wildcard\":\"*Acl\"},{\"equals-ignore-case\":\"a\"}]}",
+                        "{\"eventName\":\"sns.amazonaws.com\"}",
+                        false));
     }
 
     /**
@@ -851,16 +1012,21 @@ final class RuleDocumentsTest {
     @ParameterizedTest
     @MethodSource("eventRulerUnstableAnswers")
     void eventRulerUnstableAnswersAreNotCopied(String pattern, String eventJson, boolean documented) throws Exception {
-        assertThat(RuleDocuments.pattern(pattern).matches(CloudTrail.reader().readRecord(eventJson))).isEqualTo(documented);
+        assertThat(RuleDocuments.pattern(pattern).matches(CloudTrail.reader().readRecord(eventJson)))
+                .isEqualTo(documented);
     }
 
     static Stream<Arguments> eventRulerUnstableAnswers() {
         return Stream.of(
                 // an exact string next to a numeric range and a third alternative sometimes stops matching
-                Arguments.of("{\"eventName\":[\"PutBucketAcl\",{\"numeric\":[\"<=\",0.5]},{\"equals-ignore-case\":\"y\"}]}",
-                        "{\"eventName\":\"PutBucketAcl\"}", true),
-                Arguments.of("{\"eventName\":[\"PutBucketAcl\",{\"numeric\":[\"<=\",0.5]},\"CreateTopic\"]}",
-                        "{\"eventName\":\"PutBucketAcl\"}", true));
+                Arguments.of(
+                        "{\"eventName\":[\"PutBucketAcl\",{\"numeric\":[\"<=\",0.5]},{\"equals-ignore-case\":\"y\"}]}",
+                        "{\"eventName\":\"PutBucketAcl\"}",
+                        true),
+                Arguments.of(
+                        "{\"eventName\":[\"PutBucketAcl\",{\"numeric\":[\"<=\",0.5]},\"CreateTopic\"]}",
+                        "{\"eventName\":\"PutBucketAcl\"}",
+                        true));
     }
 
     @Test
@@ -874,9 +1040,11 @@ final class RuleDocumentsTest {
     void problemsAndExceptionsAreValues() {
         RuleDocumentProblem p = RuleDocumentProblem.of("a.yaml", 3, 7, "bad");
         assertThat(p).isEqualTo(RuleDocumentProblem.of("a.yaml", 3, 7, "bad")).hasToString("a.yaml:3:7: bad");
-        assertThat(p.hashCode()).isEqualTo(RuleDocumentProblem.of("a.yaml", 3, 7, "bad").hashCode());
+        assertThat(p.hashCode())
+                .isEqualTo(RuleDocumentProblem.of("a.yaml", 3, 7, "bad").hashCode());
         assertThat(RuleDocumentProblem.of("a", 0, -1, "m").line()).isEqualTo(1);
-        RuleDocumentException e = new RuleDocumentException(List.of(p, RuleDocumentProblem.of("a.yaml", 4, 1, "worse")));
+        RuleDocumentException e =
+                new RuleDocumentException(List.of(p, RuleDocumentProblem.of("a.yaml", 4, 1, "worse")));
         assertThat(e).isInstanceOf(IllegalArgumentException.class).hasMessage("a.yaml:3:7: bad\na.yaml:4:1: worse");
         assertThat(e.problems()).hasSize(2);
         assertThatThrownBy(() -> new RuleDocumentException(List.of())).isInstanceOf(IllegalArgumentException.class);
@@ -899,7 +1067,8 @@ final class RuleDocumentsTest {
                 .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .build();
-        try (JsonParser p = new JsonFactory().createParser(json); JsonGenerator g = yaml.createGenerator(out)) {
+        try (JsonParser p = new JsonFactory().createParser(json);
+                JsonGenerator g = yaml.createGenerator(out)) {
             p.nextToken();
             g.copyCurrentStructure(p);
         } catch (IOException e) {
@@ -915,14 +1084,15 @@ final class RuleDocumentsTest {
     }
 
     private static void assertProblems(String document, String... problems) {
-        RuleDocumentException e = catchThrowableOfType(RuleDocumentException.class,
-                () -> RuleDocuments.read(stream(document), "<doc>"));
+        RuleDocumentException e =
+                catchThrowableOfType(RuleDocumentException.class, () -> RuleDocuments.read(stream(document), "<doc>"));
         assertThat(e).as("expected problems for %s", document).isNotNull();
         assertThat(e.problems()).extracting(RuleDocumentProblem::toString).containsExactly(problems);
     }
 
     private static void assertPatternProblems(String pattern, String... problems) {
-        RuleDocumentException e = catchThrowableOfType(RuleDocumentException.class, () -> RuleDocuments.pattern(pattern));
+        RuleDocumentException e =
+                catchThrowableOfType(RuleDocumentException.class, () -> RuleDocuments.pattern(pattern));
         assertThat(e).as("expected problems for %s", pattern).isNotNull();
         assertThat(e.problems()).extracting(RuleDocumentProblem::toString).containsExactly(problems);
     }

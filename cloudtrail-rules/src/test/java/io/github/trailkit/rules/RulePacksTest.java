@@ -31,15 +31,29 @@ final class RulePacksTest {
 
     @Test
     void thePackHasTheFifteenControlsInCisOrder() {
-        assertThat(RulePacks.cisAwsFoundations()).extracting(Rule::id).containsExactly(
-                "cis-4.3-root-usage", "cis-4.1-unauthorized-api-calls", "cis-4.2-console-signin-without-mfa",
-                "cis-4.4-iam-policy-changes", "cis-4.5-cloudtrail-changes", "cis-4.6-console-auth-failures",
-                "cis-4.7-cmk-disable-or-deletion", "cis-4.8-s3-bucket-policy-changes", "cis-4.9-config-changes",
-                "cis-4.10-security-group-changes", "cis-4.11-nacl-changes", "cis-4.12-network-gateway-changes",
-                "cis-4.13-route-table-changes", "cis-4.14-vpc-changes", "cis-4.15-organizations-changes");
+        assertThat(RulePacks.cisAwsFoundations())
+                .extracting(Rule::id)
+                .containsExactly(
+                        "cis-4.3-root-usage",
+                        "cis-4.1-unauthorized-api-calls",
+                        "cis-4.2-console-signin-without-mfa",
+                        "cis-4.4-iam-policy-changes",
+                        "cis-4.5-cloudtrail-changes",
+                        "cis-4.6-console-auth-failures",
+                        "cis-4.7-cmk-disable-or-deletion",
+                        "cis-4.8-s3-bucket-policy-changes",
+                        "cis-4.9-config-changes",
+                        "cis-4.10-security-group-changes",
+                        "cis-4.11-nacl-changes",
+                        "cis-4.12-network-gateway-changes",
+                        "cis-4.13-route-table-changes",
+                        "cis-4.14-vpc-changes",
+                        "cis-4.15-organizations-changes");
         for (int i = 1; i <= 14; i++) {
             String tag = "security-hub:CloudWatch." + i;
-            assertThat(RulePacks.cisAwsFoundations()).filteredOn(r -> r.tags().contains(tag)).hasSize(1);
+            assertThat(RulePacks.cisAwsFoundations())
+                    .filteredOn(r -> r.tags().contains(tag))
+                    .hasSize(1);
         }
         assertThat(RulePacks.byName("cis-aws-foundations")).isSameAs(RulePacks.cisAwsFoundations());
         assertThat(RulePacks.names()).containsExactlyInAnyOrder("cis-aws-foundations", "aws-attack-techniques");
@@ -79,7 +93,8 @@ final class RulePacksTest {
                                 break;
                             case "log":
                                 p.skipChildren();
-                                log = line.substring(start, (int) p.currentTokenLocation().getCharOffset() + 1);
+                                log = line.substring(
+                                        start, (int) p.currentTokenLocation().getCharOffset() + 1);
                                 break;
                             default:
                                 p.skipChildren();
@@ -105,7 +120,8 @@ final class RulePacksTest {
         return "{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"" + identityType + "\","
                 + "\"principalId\":\"AIDAEXAMPLE\",\"arn\":\"arn:aws:iam::111122223333:user/alice\","
                 + "\"accountId\":\"111122223333\",\"userName\":\"alice\"},\"eventTime\":\"2024-05-02T10:11:12Z\","
-                + "\"eventSource\":\"" + eventSource + "\",\"eventName\":\"" + eventName + "\",\"awsRegion\":\"eu-west-1\","
+                + "\"eventSource\":\"" + eventSource + "\",\"eventName\":\"" + eventName
+                + "\",\"awsRegion\":\"eu-west-1\","
                 + "\"sourceIPAddress\":\"198.51.100.20\",\"userAgent\":\"aws-cli/2.15.0\","
                 + "\"requestID\":\"5f6e7a1c-0000-4000-8000-000000000001\",\"eventID\":\"e1a2b3c4-0000-4000-8000-000000000002\","
                 + "\"readOnly\":false,\"eventType\":\"AwsApiCall\",\"managementEvent\":true,"
@@ -116,65 +132,126 @@ final class RulePacksTest {
         return Stream.of(
                 Arguments.of("cis-4.3-root-usage", record("iam.amazonaws.com", "ListUsers", "Root", ""), true),
                 Arguments.of("cis-4.3-root-usage", record("iam.amazonaws.com", "ListUsers", "IAMUser", ""), false),
-                Arguments.of("cis-4.3-root-usage",
+                Arguments.of(
+                        "cis-4.3-root-usage",
                         record("kms.amazonaws.com", "RotateKey", "Root", "").replace("AwsApiCall", "AwsServiceEvent"),
                         false),
-                Arguments.of("cis-4.1-unauthorized-api-calls",
-                        record("ec2.amazonaws.com", "RunInstances", "IAMUser",
-                                ",\"errorCode\":\"Client.UnauthorizedOperation\""), true),
-                Arguments.of("cis-4.1-unauthorized-api-calls",
+                Arguments.of(
+                        "cis-4.1-unauthorized-api-calls",
+                        record(
+                                "ec2.amazonaws.com",
+                                "RunInstances",
+                                "IAMUser",
+                                ",\"errorCode\":\"Client.UnauthorizedOperation\""),
+                        true),
+                Arguments.of(
+                        "cis-4.1-unauthorized-api-calls",
                         record("kms.amazonaws.com", "Decrypt", "IAMUser", ",\"errorCode\":\"AccessDeniedException\""),
                         true),
-                Arguments.of("cis-4.1-unauthorized-api-calls",
-                        record("ec2.amazonaws.com", "RunInstances", "IAMUser",
-                                ",\"errorCode\":\"Client.InstanceLimitExceeded\""), false),
-                Arguments.of("cis-4.1-unauthorized-api-calls",
+                Arguments.of(
+                        "cis-4.1-unauthorized-api-calls",
+                        record(
+                                "ec2.amazonaws.com",
+                                "RunInstances",
+                                "IAMUser",
+                                ",\"errorCode\":\"Client.InstanceLimitExceeded\""),
+                        false),
+                Arguments.of(
+                        "cis-4.1-unauthorized-api-calls",
                         record("s3.amazonaws.com", "GetObject", "IAMUser", ",\"errorCode\":\"NoSuchKeyAccessDenied\""),
                         false),
                 // MFAUsed missing: the selector reaches nothing, so != does not match
-                Arguments.of("cis-4.2-console-signin-without-mfa",
-                        record("signin.amazonaws.com", "ConsoleLogin", "IAMUser",
-                                ",\"responseElements\":{\"ConsoleLogin\":\"Success\"}"), false),
-                Arguments.of("cis-4.2-console-signin-without-mfa",
-                        record("signin.amazonaws.com", "ConsoleLogin", "IAMUser",
+                Arguments.of(
+                        "cis-4.2-console-signin-without-mfa",
+                        record(
+                                "signin.amazonaws.com",
+                                "ConsoleLogin",
+                                "IAMUser",
+                                ",\"responseElements\":{\"ConsoleLogin\":\"Success\"}"),
+                        false),
+                Arguments.of(
+                        "cis-4.2-console-signin-without-mfa",
+                        record(
+                                "signin.amazonaws.com",
+                                "ConsoleLogin",
+                                "IAMUser",
                                 ",\"responseElements\":{\"ConsoleLogin\":\"Success\"},"
-                                        + "\"additionalEventData\":{\"MFAUsed\":\"No\"}"), true),
-                Arguments.of("cis-4.6-console-auth-failures",
-                        record("signin.amazonaws.com", "ConsoleLogin", "IAMUser",
+                                        + "\"additionalEventData\":{\"MFAUsed\":\"No\"}"),
+                        true),
+                Arguments.of(
+                        "cis-4.6-console-auth-failures",
+                        record(
+                                "signin.amazonaws.com",
+                                "ConsoleLogin",
+                                "IAMUser",
                                 ",\"errorMessage\":\"Failed authentication\","
-                                        + "\"responseElements\":{\"ConsoleLogin\":\"Failure\"}"), true),
-                Arguments.of("cis-4.6-console-auth-failures",
-                        record("signin.amazonaws.com", "ConsoleLogin", "IAMUser",
+                                        + "\"responseElements\":{\"ConsoleLogin\":\"Failure\"}"),
+                        true),
+                Arguments.of(
+                        "cis-4.6-console-auth-failures",
+                        record(
+                                "signin.amazonaws.com",
+                                "ConsoleLogin",
+                                "IAMUser",
                                 ",\"errorMessage\":\"No username found in supplied account\","
-                                        + "\"responseElements\":{\"ConsoleLogin\":\"Failure\"}"), false),
-                Arguments.of("cis-4.7-cmk-disable-or-deletion",
-                        record("kms.amazonaws.com", "ScheduleKeyDeletion", "AssumedRole", ""), true),
-                Arguments.of("cis-4.7-cmk-disable-or-deletion",
-                        record("cloudhsm.amazonaws.com", "DisableKey", "AssumedRole", ""), false),
-                Arguments.of("cis-4.8-s3-bucket-policy-changes",
-                        record("s3.amazonaws.com", "PutBucketPolicy", "AssumedRole", ""), true),
-                Arguments.of("cis-4.8-s3-bucket-policy-changes",
-                        record("s3.amazonaws.com", "PutObjectAcl", "AssumedRole", ""), false),
-                Arguments.of("cis-4.9-config-changes",
-                        record("config.amazonaws.com", "StopConfigurationRecorder", "AssumedRole", ""), true),
-                Arguments.of("cis-4.9-config-changes",
-                        record("config.amazonaws.com", "StartConfigurationRecorder", "AssumedRole", ""), false),
-                Arguments.of("cis-4.12-network-gateway-changes",
-                        record("ec2.amazonaws.com", "DeleteCustomerGateway", "AssumedRole", ""), true),
-                Arguments.of("cis-4.12-network-gateway-changes",
-                        record("ec2.amazonaws.com", "CreateNatGateway", "AssumedRole", ""), false),
-                Arguments.of("cis-4.13-route-table-changes",
-                        record("ec2.amazonaws.com", "DisassociateRouteTable", "AssumedRole", ""), true),
-                Arguments.of("cis-4.14-vpc-changes",
-                        record("ec2.amazonaws.com", "AcceptVpcPeeringConnection", "AssumedRole", ""), true),
-                Arguments.of("cis-4.14-vpc-changes",
-                        record("ec2.amazonaws.com", "CreateVpcEndpoint", "AssumedRole", ""), false),
-                Arguments.of("cis-4.15-organizations-changes",
-                        record("organizations.amazonaws.com", "CreateAccount", "AssumedRole", ""), true),
-                Arguments.of("cis-4.15-organizations-changes",
-                        record("organizations.amazonaws.com", "DescribeOrganization", "AssumedRole", ""), false),
-                Arguments.of("cis-4.15-organizations-changes",
-                        record("iam.amazonaws.com", "CreatePolicy", "AssumedRole", ""), false));
+                                        + "\"responseElements\":{\"ConsoleLogin\":\"Failure\"}"),
+                        false),
+                Arguments.of(
+                        "cis-4.7-cmk-disable-or-deletion",
+                        record("kms.amazonaws.com", "ScheduleKeyDeletion", "AssumedRole", ""),
+                        true),
+                Arguments.of(
+                        "cis-4.7-cmk-disable-or-deletion",
+                        record("cloudhsm.amazonaws.com", "DisableKey", "AssumedRole", ""),
+                        false),
+                Arguments.of(
+                        "cis-4.8-s3-bucket-policy-changes",
+                        record("s3.amazonaws.com", "PutBucketPolicy", "AssumedRole", ""),
+                        true),
+                Arguments.of(
+                        "cis-4.8-s3-bucket-policy-changes",
+                        record("s3.amazonaws.com", "PutObjectAcl", "AssumedRole", ""),
+                        false),
+                Arguments.of(
+                        "cis-4.9-config-changes",
+                        record("config.amazonaws.com", "StopConfigurationRecorder", "AssumedRole", ""),
+                        true),
+                Arguments.of(
+                        "cis-4.9-config-changes",
+                        record("config.amazonaws.com", "StartConfigurationRecorder", "AssumedRole", ""),
+                        false),
+                Arguments.of(
+                        "cis-4.12-network-gateway-changes",
+                        record("ec2.amazonaws.com", "DeleteCustomerGateway", "AssumedRole", ""),
+                        true),
+                Arguments.of(
+                        "cis-4.12-network-gateway-changes",
+                        record("ec2.amazonaws.com", "CreateNatGateway", "AssumedRole", ""),
+                        false),
+                Arguments.of(
+                        "cis-4.13-route-table-changes",
+                        record("ec2.amazonaws.com", "DisassociateRouteTable", "AssumedRole", ""),
+                        true),
+                Arguments.of(
+                        "cis-4.14-vpc-changes",
+                        record("ec2.amazonaws.com", "AcceptVpcPeeringConnection", "AssumedRole", ""),
+                        true),
+                Arguments.of(
+                        "cis-4.14-vpc-changes",
+                        record("ec2.amazonaws.com", "CreateVpcEndpoint", "AssumedRole", ""),
+                        false),
+                Arguments.of(
+                        "cis-4.15-organizations-changes",
+                        record("organizations.amazonaws.com", "CreateAccount", "AssumedRole", ""),
+                        true),
+                Arguments.of(
+                        "cis-4.15-organizations-changes",
+                        record("organizations.amazonaws.com", "DescribeOrganization", "AssumedRole", ""),
+                        false),
+                Arguments.of(
+                        "cis-4.15-organizations-changes",
+                        record("iam.amazonaws.com", "CreatePolicy", "AssumedRole", ""),
+                        false));
     }
 
     @ParameterizedTest(name = "{0} #{index} -> {2}")
@@ -190,11 +267,13 @@ final class RulePacksTest {
         return Stream.of(
                 Arguments.of("aws.defense-evasion.cloudtrail-stop", Set.of("cis-4.5-cloudtrail-changes")),
                 Arguments.of("aws.defense-evasion.cloudtrail-delete", Set.of("cis-4.5-cloudtrail-changes")),
-                Arguments.of("aws.defense-evasion.organizations-leave",
+                Arguments.of(
+                        "aws.defense-evasion.organizations-leave",
                         Set.of("cis-4.15-organizations-changes", "cis-4.1-unauthorized-api-calls")),
-                Arguments.of("aws.initial-access.console-login-without-mfa",
-                        Set.of("cis-4.2-console-signin-without-mfa")),
-                Arguments.of("aws.exfiltration.ec2-security-group-open-port-22-ingress",
+                Arguments.of(
+                        "aws.initial-access.console-login-without-mfa", Set.of("cis-4.2-console-signin-without-mfa")),
+                Arguments.of(
+                        "aws.exfiltration.ec2-security-group-open-port-22-ingress",
                         Set.of("cis-4.10-security-group-changes")));
     }
 

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 final class RuleSetTest {
 
     static CloudTrailRecord record(String source, String name) {
-        return CloudTrail.reader().readRecord("{\"eventVersion\":\"1.08\",\"eventID\":\"id-" + name
-                + "\",\"eventSource\":\"" + source + "\",\"eventName\":\"" + name + "\","
-                + "\"userIdentity\":{\"type\":\"Root\",\"arn\":\"arn:aws:iam::111122223333:root\"}}");
+        return CloudTrail.reader()
+                .readRecord("{\"eventVersion\":\"1.08\",\"eventID\":\"id-" + name
+                        + "\",\"eventSource\":\"" + source + "\",\"eventName\":\"" + name + "\","
+                        + "\"userIdentity\":{\"type\":\"Root\",\"arn\":\"arn:aws:iam::111122223333:root\"}}");
     }
 
     static final Rule TOPIC_CREATED = rule("sns-topic-created")
@@ -42,17 +43,21 @@ final class RuleSetTest {
 
     @Test
     void finding_locatedAndAsJson() {
-        Finding f = RuleSet.of(TOPIC_CREATED).evaluate(record("sns.amazonaws.com", "CreateTopic")).get(0);
+        Finding f = RuleSet.of(TOPIC_CREATED)
+                .evaluate(record("sns.amazonaws.com", "CreateTopic"))
+                .get(0);
         assertThat(f.source()).isEmpty();
         Finding located = f.at("logs/a.json.gz", 3);
         assertThat(located.source()).contains("logs/a.json.gz");
         assertThat(located.recordIndex()).hasValue(3);
-        assertThat(located.toJson(false)).isEqualTo("{\"ruleId\":\"sns-topic-created\",\"title\":\"SNS topic created\","
-                + "\"severity\":\"MEDIUM\",\"tags\":[\"sns\",\"seed\"],\"dedupKey\":\"id-CreateTopic\","
-                + "\"eventID\":\"id-CreateTopic\",\"eventName\":\"CreateTopic\",\"eventSource\":\"sns.amazonaws.com\","
-                + "\"userIdentity\":{\"type\":\"Root\",\"arn\":\"arn:aws:iam::111122223333:root\"},"
-                + "\"source\":\"logs/a.json.gz\",\"recordIndex\":3}");
-        assertThat(located.toJson(true)).endsWith(",\"record\":" + CloudTrail.writer().toJson(f.record()) + "}");
+        assertThat(located.toJson(false))
+                .isEqualTo("{\"ruleId\":\"sns-topic-created\",\"title\":\"SNS topic created\","
+                        + "\"severity\":\"MEDIUM\",\"tags\":[\"sns\",\"seed\"],\"dedupKey\":\"id-CreateTopic\","
+                        + "\"eventID\":\"id-CreateTopic\",\"eventName\":\"CreateTopic\",\"eventSource\":\"sns.amazonaws.com\","
+                        + "\"userIdentity\":{\"type\":\"Root\",\"arn\":\"arn:aws:iam::111122223333:root\"},"
+                        + "\"source\":\"logs/a.json.gz\",\"recordIndex\":3}");
+        assertThat(located.toJson(true))
+                .endsWith(",\"record\":" + CloudTrail.writer().toJson(f.record()) + "}");
     }
 
     @Test
@@ -61,8 +66,15 @@ final class RuleSetTest {
         for (int i = 0; i < 200; i++) {
             many.add(rule("err" + i).when(errorCode().is("Error" + i)).build());
         }
-        many.add(rule("root").when(userIdentity().type().is("Root").and(readOnly().is(false))).build());
-        many.add(rule("either-type").when(userIdentity().type().is("IAMUser").or(userIdentity().type().is("Root"))).build());
+        many.add(rule("root")
+                .when(userIdentity().type().is("Root").and(readOnly().is(false)))
+                .build());
+        many.add(rule("either-type")
+                .when(userIdentity()
+                        .type()
+                        .is("IAMUser")
+                        .or(userIdentity().type().is("Root")))
+                .build());
         many.add(rule("any").when(userAgent().startsWith("aws-cli")).build());
         RuleSet rules = RuleSet.of(many);
 
@@ -76,10 +88,16 @@ final class RuleSetTest {
     void index_examinesOnlyCandidateRules() {
         List<Rule> many = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            many.add(rule("r" + i).when(eventName().is("Api" + i).and(readOnly().is(false))).build());
+            many.add(rule("r" + i)
+                    .when(eventName().is("Api" + i).and(readOnly().is(false)))
+                    .build());
         }
-        many.add(rule("by-source").when(eventSource().is("iam.amazonaws.com").and(eventName().startsWith("Delete"))).build());
-        many.add(rule("either").when(eventName().is("Api7").or(eventName().in("Api8", "Api9"))).build());
+        many.add(rule("by-source")
+                .when(eventSource().is("iam.amazonaws.com").and(eventName().startsWith("Delete")))
+                .build());
+        many.add(rule("either")
+                .when(eventName().is("Api7").or(eventName().in("Api8", "Api9")))
+                .build());
         many.add(rule("unindexed").when(userIdentity().type().is("Root")).build());
         RuleSet rules = RuleSet.of(many);
 
@@ -100,7 +118,9 @@ final class RuleSetTest {
     void index_neverChangesTheResult() {
         List<Rule> many = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            many.add(rule("r" + i).when(eventName().is("Api" + (i % 50)).or(not(eventSource().is("s" + (i % 7))))).build());
+            many.add(rule("r" + i)
+                    .when(eventName().is("Api" + (i % 50)).or(not(eventSource().is("s" + (i % 7)))))
+                    .build());
         }
         RuleSet rules = RuleSet.of(many);
         for (int n = 0; n < 60; n++) {
@@ -131,19 +151,22 @@ final class RuleSetTest {
                         + "eventName().in(\"CreateTopic\", \"DeleteTopic\")");
         Rule noError = rule("needs-error").when(errorCode().is("AccessDenied")).build();
         assertThat(RuleSet.explain(noError, record("s", "n")))
-                .isEqualTo("needs-error does not match: errorCode is absent, expected errorCode().is(\"AccessDenied\")");
+                .isEqualTo(
+                        "needs-error does not match: errorCode is absent, expected errorCode().is(\"AccessDenied\")");
         assertThatThrownBy(() -> rules.explain("nope", record("s", "n"))).hasMessageContaining("no rule \"nope\"");
     }
 
     @Test
     void aRuleThatThrows_neverStopsTheOthers_andIsReportedWithItsId() {
-        Rule broken = rule("broken").when(predicate("explodes", r -> {
+        Rule broken = rule("broken")
+                .when(predicate("explodes", r -> {
                     throw new IllegalStateException("boom");
                 }))
                 .build();
         Rule root = rule("root").when(userIdentity().type().is("Root")).build();
         List<RuleError> errors = new ArrayList<>();
-        RuleSet rules = RuleSet.builder().add(broken, root).onRuleError(errors::add).build();
+        RuleSet rules =
+                RuleSet.builder().add(broken, root).onRuleError(errors::add).build();
 
         List<Finding> findings = rules.evaluate(record("s3.amazonaws.com", "ListBuckets"));
         assertThat(findings).extracting(Finding::ruleId).containsExactly("root");
@@ -151,30 +174,36 @@ final class RuleSetTest {
         assertThat(errors.get(0).ruleId()).isEqualTo("broken");
         assertThat(errors.get(0).eventID()).isEqualTo("id-ListBuckets");
         assertThat(errors.get(0).message()).isEqualTo("java.lang.IllegalStateException: boom");
-        assertThat(errors.get(0)).hasToString(
-                "rule broken failed on event id-ListBuckets: java.lang.IllegalStateException: boom");
+        assertThat(errors.get(0))
+                .hasToString("rule broken failed on event id-ListBuckets: java.lang.IllegalStateException: boom");
     }
 
     @Test
     void rule_toStringIsTheDsl_andIdsAreChecked() {
-        assertThat(TOPIC_CREATED).hasToString("rule(\"sns-topic-created\").title(\"SNS topic created\")"
-                + ".severity(Severity.MEDIUM).tags(\"sns\", \"seed\")"
-                + ".when(eventSource().is(\"sns.amazonaws.com\").and(eventName().in(\"CreateTopic\", \"DeleteTopic\"))).build()");
+        assertThat(TOPIC_CREATED)
+                .hasToString(
+                        "rule(\"sns-topic-created\").title(\"SNS topic created\")"
+                                + ".severity(Severity.MEDIUM).tags(\"sns\", \"seed\")"
+                                + ".when(eventSource().is(\"sns.amazonaws.com\").and(eventName().in(\"CreateTopic\", \"DeleteTopic\"))).build()");
         assertThatThrownBy(() -> rule("has space").when(always()).build()).hasMessageContaining("rule id");
-        assertThatThrownBy(() -> RuleSet.of(TOPIC_CREATED, TOPIC_CREATED)).hasMessageContaining("two rules have the id");
+        assertThatThrownBy(() -> RuleSet.of(TOPIC_CREATED, TOPIC_CREATED))
+                .hasMessageContaining("two rules have the id");
         assertThatThrownBy(() -> rule("x").build()).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void dedupKey_usesTheNamedField() {
-        Rule perUser = rule("per-user").dedupKey("userIdentity.arn").when(always()).build();
+        Rule perUser =
+                rule("per-user").dedupKey("userIdentity.arn").when(always()).build();
         Finding f = RuleSet.of(perUser).evaluate(record("s", "n")).get(0);
         assertThat(f.dedupKey()).isEqualTo("arn:aws:iam::111122223333:root");
     }
 
     @Test
     void ruleSet_isSafeToShareAcrossThreads() throws Exception {
-        RuleSet rules = RuleSet.of(TOPIC_CREATED, rule("root").when(userIdentity().type().is("Root")).build());
+        RuleSet rules = RuleSet.of(
+                TOPIC_CREATED,
+                rule("root").when(userIdentity().type().is("Root")).build());
         CloudTrailRecord hit = record("sns.amazonaws.com", "CreateTopic");
         List<Thread> threads = new ArrayList<>();
         int[] counts = new int[4];

@@ -29,8 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
 final class RulesReadmeTest {
     private static final Path README = Path.of("..", "README.md");
     private static final Path SOURCE = Path.of("src/test/java/io/github/trailkit/rules/RulesReadmeTest.java");
-    private static final Path SAMPLE = Path.of("..", "samples", "AWSLogs", "123456789012", "CloudTrail", "us-east-2",
-            "2015", "01", "24", "123456789012_CloudTrail_us-east-2_20150124T2330Z_tKGwUkXxLSJzB0bm.json.gz");
+    private static final Path SAMPLE = Path.of(
+            "..",
+            "samples",
+            "AWSLogs",
+            "123456789012",
+            "CloudTrail",
+            "us-east-2",
+            "2015",
+            "01",
+            "24",
+            "123456789012_CloudTrail_us-east-2_20150124T2330Z_tKGwUkXxLSJzB0bm.json.gz");
 
     static Rule topicCreatedInJava() {
         // README:rule
@@ -76,8 +85,8 @@ final class RulesReadmeTest {
 
     @Test
     void explainSaysWhyARecordDoesNotMatch() {
-        CloudTrailRecord other = CloudTrail.reader().readRecord(
-                "{\"eventSource\":\"sns.amazonaws.com\",\"eventName\":\"GetTopicAttributes\"}");
+        CloudTrailRecord other = CloudTrail.reader()
+                .readRecord("{\"eventSource\":\"sns.amazonaws.com\",\"eventName\":\"GetTopicAttributes\"}");
         String why = RuleSet.of(topicCreatedInJava()).explain("sns-topic-created", other);
         assertThat(why).startsWith("sns-topic-created does not match: ").contains("GetTopicAttributes");
     }
@@ -100,7 +109,8 @@ final class RulesReadmeTest {
         int section = readme.indexOf("\n## Writing rules\n");
         assertThat(section).isPositive();
         assertThat(readme.indexOf(java)).isGreaterThan(section);
-        assertThat(section).isGreaterThan(readme.indexOf("\n## Object keys\n"))
+        assertThat(section)
+                .isGreaterThan(readme.indexOf("\n## Object keys\n"))
                 .isLessThan(readme.indexOf("\n## The `cloudtrail` command\n"));
     }
 
@@ -127,7 +137,8 @@ final class RulesReadmeTest {
 
     private static List<String> regions(String source) {
         List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("// README:(\\w+)\\n(.*?)\\n\\s*// README:\\1", Pattern.DOTALL).matcher(source);
+        Matcher m = Pattern.compile("// README:(\\w+)\\n(.*?)\\n\\s*// README:\\1", Pattern.DOTALL)
+                .matcher(source);
         while (m.find()) {
             out.add(m.group(2).stripIndent().stripTrailing());
         }

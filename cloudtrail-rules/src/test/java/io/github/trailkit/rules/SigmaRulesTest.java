@@ -36,7 +36,8 @@ final class SigmaRulesTest {
                 + "\"eventName\":\"" + eventName + "\",\"awsRegion\":\"us-east-1\","
                 + "\"requestID\":\"0b1c2d3e-0000-4000-8000-00000000000a\",\"eventID\":\"9f8e7d6c-0000-4000-8000-00000000000b\","
                 + "\"readOnly\":false,\"managementEvent\":true,\"recipientAccountId\":\"111122223333\","
-                + "\"eventCategory\":\"Management\"" + (extra.contains("\"eventType\"") ? "" : ",\"eventType\":\"AwsApiCall\"")
+                + "\"eventCategory\":\"Management\""
+                + (extra.contains("\"eventType\"") ? "" : ",\"eventType\":\"AwsApiCall\"")
                 + (extra.contains("\"sourceIPAddress\"") ? "" : ",\"sourceIPAddress\":\"198.51.100.23\"")
                 + (extra.contains("\"userAgent\"") ? "" : ",\"userAgent\":\"aws-cli/2.15.30 Python/3.11.8\"")
                 + extra + "}";
@@ -50,97 +51,250 @@ final class SigmaRulesTest {
                 + "\\\"Action\\\":[\\\"s3:GetObject\\\",\\\"s3:PutObject\\\"],"
                 + "\\\"Resource\\\":[\\\"arn:aws:s3:::<YOUR-BUCKET-NAME>/*\\\"]}]}";
         return Stream.of(
-                Arguments.of("aws_cloudtrail_console_login_success_without_mfa.yml", true,
-                        record("IAMUser", USER, "signin.amazonaws.com", "ConsoleLogin",
+                Arguments.of(
+                        "aws_cloudtrail_console_login_success_without_mfa.yml",
+                        true,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "signin.amazonaws.com",
+                                "ConsoleLogin",
                                 ",\"eventType\":\"AwsConsoleSignIn\",\"responseElements\":{\"ConsoleLogin\":\"Success\"},"
                                         + "\"additionalEventData\":{\"MFAUsed\":\"No\",\"MobileVersion\":\"No\"}")),
-                Arguments.of("aws_cloudtrail_console_login_success_without_mfa.yml", false,
-                        record("IAMUser", USER, "signin.amazonaws.com", "ConsoleLogin",
+                Arguments.of(
+                        "aws_cloudtrail_console_login_success_without_mfa.yml",
+                        false,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "signin.amazonaws.com",
+                                "ConsoleLogin",
                                 ",\"eventType\":\"AwsConsoleSignIn\",\"responseElements\":{\"ConsoleLogin\":\"Success\"},"
                                         + "\"additionalEventData\":{\"MFAUsed\":\"Yes\",\"MobileVersion\":\"No\"}")),
-                Arguments.of("aws_cloudtrail_disable_logging.yml", true,
-                        record("IAMUser", USER, "cloudtrail.amazonaws.com", "DeleteTrail",
+                Arguments.of(
+                        "aws_cloudtrail_disable_logging.yml",
+                        true,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "cloudtrail.amazonaws.com",
+                                "DeleteTrail",
                                 ",\"requestParameters\":{\"name\":\"management-events\"},\"responseElements\":null")),
-                Arguments.of("aws_cloudtrail_disable_logging.yml", false,
-                        record("IAMUser", USER, "cloudtrail.amazonaws.com", "StartLogging",
+                Arguments.of(
+                        "aws_cloudtrail_disable_logging.yml",
+                        false,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "cloudtrail.amazonaws.com",
+                                "StartLogging",
                                 ",\"requestParameters\":{\"name\":\"management-events\"},\"responseElements\":null")),
-                Arguments.of("aws_cloudtrail_guardduty_detector_deleted_or_updated.yml", true,
-                        record("IAMUser", USER, "guardduty.amazonaws.com", "UpdateDetector",
+                Arguments.of(
+                        "aws_cloudtrail_guardduty_detector_deleted_or_updated.yml",
+                        true,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "guardduty.amazonaws.com",
+                                "UpdateDetector",
                                 ",\"requestParameters\":{\"detectorId\":\"12abc34d567e8fa901bc2d34e56789f0\",\"enable\":false}")),
-                Arguments.of("aws_cloudtrail_guardduty_detector_deleted_or_updated.yml", true,
-                        record("IAMUser", USER, "guardduty.amazonaws.com", "DeleteDetector",
+                Arguments.of(
+                        "aws_cloudtrail_guardduty_detector_deleted_or_updated.yml",
+                        true,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "guardduty.amazonaws.com",
+                                "DeleteDetector",
                                 ",\"requestParameters\":{\"detectorId\":\"12abc34d567e8fa901bc2d34e56789f0\"}")),
-                Arguments.of("aws_cloudtrail_guardduty_detector_deleted_or_updated.yml", false,
-                        record("IAMUser", USER, "guardduty.amazonaws.com", "DeleteDetector",
+                Arguments.of(
+                        "aws_cloudtrail_guardduty_detector_deleted_or_updated.yml",
+                        false,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "guardduty.amazonaws.com",
+                                "DeleteDetector",
                                 ",\"errorCode\":\"AccessDenied\",\"requestParameters\":{\"detectorId\":\"12abc\"}")),
-                Arguments.of("aws_cloudtrail_guardduty_detector_deleted_or_updated.yml", false,
-                        record("IAMUser", USER, "guardduty.amazonaws.com", "UpdateDetector",
+                Arguments.of(
+                        "aws_cloudtrail_guardduty_detector_deleted_or_updated.yml",
+                        false,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "guardduty.amazonaws.com",
+                                "UpdateDetector",
                                 ",\"requestParameters\":{\"detectorId\":\"12abc\",\"enable\":true}")),
-                Arguments.of("aws_cloudtrail_imds_malicious_usage.yml", true,
-                        record("AssumedRole", INSTANCE_ROLE, "s3.amazonaws.com", "ListBuckets",
+                Arguments.of(
+                        "aws_cloudtrail_imds_malicious_usage.yml",
+                        true,
+                        record(
+                                "AssumedRole",
+                                INSTANCE_ROLE,
+                                "s3.amazonaws.com",
+                                "ListBuckets",
                                 ",\"sourceIPAddress\":\"203.0.113.99\"")),
-                Arguments.of("aws_cloudtrail_imds_malicious_usage.yml", false,
-                        record("AssumedRole", INSTANCE_ROLE, "s3.amazonaws.com", "ListBuckets",
+                Arguments.of(
+                        "aws_cloudtrail_imds_malicious_usage.yml",
+                        false,
+                        record(
+                                "AssumedRole",
+                                INSTANCE_ROLE,
+                                "s3.amazonaws.com",
+                                "ListBuckets",
                                 ",\"sourceIPAddress\":\"AWS Internal\"")),
-                Arguments.of("aws_cloudtrail_imds_malicious_usage.yml", false,
-                        record("AssumedRole", "arn:aws:sts::111122223333:assumed-role/Admin/alice", "s3.amazonaws.com",
-                                "ListBuckets", "")),
-                Arguments.of("aws_ec2_vm_export_failure.yml", true,
-                        record("IAMUser", USER, "ec2.amazonaws.com", "CreateInstanceExportTask",
+                Arguments.of(
+                        "aws_cloudtrail_imds_malicious_usage.yml",
+                        false,
+                        record(
+                                "AssumedRole",
+                                "arn:aws:sts::111122223333:assumed-role/Admin/alice",
+                                "s3.amazonaws.com",
+                                "ListBuckets",
+                                "")),
+                Arguments.of(
+                        "aws_ec2_vm_export_failure.yml",
+                        true,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "ec2.amazonaws.com",
+                                "CreateInstanceExportTask",
                                 ",\"responseElements\":{\"exportTask\":{\"exportTaskId\":\"export-i-0abc\",\"state\":\"active\"}}")),
-                Arguments.of("aws_ec2_vm_export_failure.yml", false,
-                        record("IAMUser", USER, "ec2.amazonaws.com", "CreateInstanceExportTask",
+                Arguments.of(
+                        "aws_ec2_vm_export_failure.yml",
+                        false,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "ec2.amazonaws.com",
+                                "CreateInstanceExportTask",
                                 ",\"errorCode\":\"Client.NotExportable\",\"errorMessage\":\"The instance is not exportable\"")),
-                Arguments.of("aws_ecs_task_definition_cred_endpoint_query.yml", true,
-                        record("IAMUser", USER, "ecs.amazonaws.com", "RegisterTaskDefinition",
+                Arguments.of(
+                        "aws_ecs_task_definition_cred_endpoint_query.yml",
+                        true,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "ecs.amazonaws.com",
+                                "RegisterTaskDefinition",
                                 ",\"requestParameters\":{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"web\","
                                         + "\"image\":\"nginx\",\"command\":[\"sh\",\"-c\","
                                         + "\"curl 169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI\"]}]}")),
-                Arguments.of("aws_ecs_task_definition_cred_endpoint_query.yml", false,
-                        record("IAMUser", USER, "ecs.amazonaws.com", "RegisterTaskDefinition",
+                Arguments.of(
+                        "aws_ecs_task_definition_cred_endpoint_query.yml",
+                        false,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "ecs.amazonaws.com",
+                                "RegisterTaskDefinition",
                                 ",\"requestParameters\":{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"web\","
                                         + "\"image\":\"nginx\",\"command\":[\"nginx\",\"-g\",\"daemon off;\"]}]}")),
                 // the filter compares with a literal string, so every CreateAccessKey matches (a known upstream slip)
-                Arguments.of("aws_iam_backdoor_users_keys.yml", true,
-                        record("IAMUser", USER, "iam.amazonaws.com", "CreateAccessKey",
+                Arguments.of(
+                        "aws_iam_backdoor_users_keys.yml",
+                        true,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "iam.amazonaws.com",
+                                "CreateAccessKey",
                                 ",\"requestParameters\":{\"userName\":\"bob\"},"
                                         + "\"responseElements\":{\"accessKey\":{\"userName\":\"bob\",\"status\":\"Active\"}}")),
-                Arguments.of("aws_iam_backdoor_users_keys.yml", false,
-                        record("IAMUser", USER, "iam.amazonaws.com", "CreateUser",
+                Arguments.of(
+                        "aws_iam_backdoor_users_keys.yml",
+                        false,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "iam.amazonaws.com",
+                                "CreateUser",
                                 ",\"requestParameters\":{\"userName\":\"bob\"}")),
-                Arguments.of("aws_iam_s3browser_templated_s3_bucket_policy_creation.yml", true,
-                        record("IAMUser", USER, "iam.amazonaws.com", "PutUserPolicy",
+                Arguments.of(
+                        "aws_iam_s3browser_templated_s3_bucket_policy_creation.yml",
+                        true,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "iam.amazonaws.com",
+                                "PutUserPolicy",
                                 ",\"userAgent\":\"S3 Browser 11.5.7 https://s3browser.com\","
                                         + "\"requestParameters\":{\"userName\":\"bob\",\"policyName\":\"s3\","
                                         + "\"policyDocument\":\"" + policy + "\"}")),
-                Arguments.of("aws_iam_s3browser_templated_s3_bucket_policy_creation.yml", false,
-                        record("IAMUser", USER, "iam.amazonaws.com", "PutUserPolicy",
+                Arguments.of(
+                        "aws_iam_s3browser_templated_s3_bucket_policy_creation.yml",
+                        false,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "iam.amazonaws.com",
+                                "PutUserPolicy",
                                 ",\"userAgent\":\"S3 Browser 11.5.7 https://s3browser.com\","
                                         + "\"requestParameters\":{\"userName\":\"bob\",\"policyName\":\"s3\","
-                                        + "\"policyDocument\":\"" + policy.replace("<YOUR-BUCKET-NAME>", "prod-data") + "\"}")),
-                Arguments.of("aws_new_lambda_layer_attached.yml", true,
-                        record("IAMUser", USER, "lambda.amazonaws.com", "UpdateFunctionConfiguration20150331v2",
+                                        + "\"policyDocument\":\"" + policy.replace("<YOUR-BUCKET-NAME>", "prod-data")
+                                        + "\"}")),
+                Arguments.of(
+                        "aws_new_lambda_layer_attached.yml",
+                        true,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "lambda.amazonaws.com",
+                                "UpdateFunctionConfiguration20150331v2",
                                 ",\"requestParameters\":{\"functionName\":\"billing\","
                                         + "\"layers\":[\"arn:aws:lambda:us-east-1:111122223333:layer:ext:3\"]}")),
-                Arguments.of("aws_new_lambda_layer_attached.yml", false,
-                        record("IAMUser", USER, "lambda.amazonaws.com", "UpdateFunctionConfiguration20150331v2",
+                Arguments.of(
+                        "aws_new_lambda_layer_attached.yml",
+                        false,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "lambda.amazonaws.com",
+                                "UpdateFunctionConfiguration20150331v2",
                                 ",\"requestParameters\":{\"functionName\":\"billing\",\"timeout\":30}")),
-                Arguments.of("aws_root_account_usage.yml", true,
+                Arguments.of(
+                        "aws_root_account_usage.yml",
+                        true,
                         record("Root", "arn:aws:iam::111122223333:root", "iam.amazonaws.com", "CreateUser", "")),
-                Arguments.of("aws_root_account_usage.yml", false,
-                        record("Root", "arn:aws:iam::111122223333:root", "kms.amazonaws.com", "RotateKey",
+                Arguments.of(
+                        "aws_root_account_usage.yml",
+                        false,
+                        record(
+                                "Root",
+                                "arn:aws:iam::111122223333:root",
+                                "kms.amazonaws.com",
+                                "RotateKey",
                                 ",\"eventType\":\"AwsServiceEvent\"")),
-                Arguments.of("aws_sts_getcalleridentity_trufflehog.yml", true,
-                        record("IAMUser", USER, "sts.amazonaws.com", "GetCallerIdentity",
+                Arguments.of(
+                        "aws_sts_getcalleridentity_trufflehog.yml",
+                        true,
+                        record(
+                                "IAMUser",
+                                USER,
+                                "sts.amazonaws.com",
+                                "GetCallerIdentity",
                                 ",\"userAgent\":\"TruffleHog/3.63.2 aws-sdk-go/1.50.0\"")),
-                Arguments.of("aws_sts_getcalleridentity_trufflehog.yml", false,
+                Arguments.of(
+                        "aws_sts_getcalleridentity_trufflehog.yml",
+                        false,
                         record("IAMUser", USER, "sts.amazonaws.com", "GetCallerIdentity", "")),
-                Arguments.of("aws_susp_saml_activity.yml", true,
-                        record("SAMLUser", "arn:aws:sts::111122223333:assumed-role/Saml/alice", "sts.amazonaws.com",
-                                "AssumeRoleWithSAML", "")),
-                Arguments.of("aws_susp_saml_activity.yml", true,
+                Arguments.of(
+                        "aws_susp_saml_activity.yml",
+                        true,
+                        record(
+                                "SAMLUser",
+                                "arn:aws:sts::111122223333:assumed-role/Saml/alice",
+                                "sts.amazonaws.com",
+                                "AssumeRoleWithSAML",
+                                "")),
+                Arguments.of(
+                        "aws_susp_saml_activity.yml",
+                        true,
                         record("IAMUser", USER, "iam.amazonaws.com", "UpdateSAMLProvider", "")),
-                Arguments.of("aws_susp_saml_activity.yml", false,
+                Arguments.of(
+                        "aws_susp_saml_activity.yml",
+                        false,
                         record("IAMUser", USER, "sts.amazonaws.com", "AssumeRole", "")));
     }
 
@@ -156,20 +310,28 @@ final class SigmaRulesTest {
     void everySupportedRuleHasCasesBothWays() throws IOException {
         List<String> files = new ArrayList<>();
         try (var dir = java.nio.file.Files.list(java.nio.file.Path.of("src/test/resources/sigma"))) {
-            dir.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yml")).forEach(files::add);
+            dir.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yml"))
+                    .forEach(files::add);
         }
         assertThat(files).hasSize(12);
         for (String f : files) {
-            assertThat(cases().filter(a -> a.get()[0].equals(f)).map(a -> a.get()[1])).as(f).contains(true, false);
+            assertThat(cases().filter(a -> a.get()[0].equals(f)).map(a -> a.get()[1]))
+                    .as(f)
+                    .contains(true, false);
         }
     }
 
     @Test
     void realDetonationsMatch() throws IOException {
-        assertThat(findings("aws_cloudtrail_disable_logging.yml", "aws.defense-evasion.cloudtrail-stop")).isEqualTo(1);
-        assertThat(findings("aws_cloudtrail_disable_logging.yml", "aws.defense-evasion.cloudtrail-delete")).isEqualTo(1);
-        assertThat(findings("aws_cloudtrail_console_login_success_without_mfa.yml",
-                "aws.initial-access.console-login-without-mfa")).isEqualTo(1);
+        assertThat(findings("aws_cloudtrail_disable_logging.yml", "aws.defense-evasion.cloudtrail-stop"))
+                .isEqualTo(1);
+        assertThat(findings("aws_cloudtrail_disable_logging.yml", "aws.defense-evasion.cloudtrail-delete"))
+                .isEqualTo(1);
+        assertThat(findings(
+                        "aws_cloudtrail_console_login_success_without_mfa.yml",
+                        "aws.initial-access.console-login-without-mfa"))
+                .isEqualTo(1);
         assertThat(findings("aws_cloudtrail_disable_logging.yml", "aws.defense-evasion.organizations-leave"))
                 .isZero();
     }
@@ -204,22 +366,30 @@ final class SigmaRulesTest {
         String forBob = ",\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"alice\"},"
                 + "\"requestParameters\":{\"userName\":\"bob\"}}";
         CloudTrailRecord other = CloudTrail.reader().readRecord("{\"eventName\":\"CreateAccessKey\"" + forBob);
-        CloudTrailRecord own = CloudTrail.reader().readRecord("{\"eventName\":\"CreateAccessKey\""
-                + forBob.replace("\"bob\"", "\"ALICE\""));
+        CloudTrailRecord own = CloudTrail.reader()
+                .readRecord("{\"eventName\":\"CreateAccessKey\"" + forBob.replace("\"bob\"", "\"ALICE\""));
         assertThat(self.matches(other)).as(() -> RuleSet.explain(self, other)).isTrue();
         assertThat(self.matches(own)).as("ignores case, as Sigma values do").isFalse();
         Rule cased = inline("  filter:\n    requestParameters.userName|fieldref|cased: userIdentity.userName\n"
                 + "  condition: filter\n");
         assertThat(cased.matches(own)).isFalse();
-        assertThat(cased.matches(CloudTrail.reader().readRecord("{\"eventName\":\"CreateAccessKey\""
-                + forBob.replace("\"bob\"", "\"alice\"")))).isTrue();
+        assertThat(cased.matches(CloudTrail.reader()
+                        .readRecord("{\"eventName\":\"CreateAccessKey\"" + forBob.replace("\"bob\"", "\"alice\""))))
+                .isTrue();
         // SigmaHQ's rule, once refused for its fieldref: the user's ARN is never a user name, so the filter never holds
         Rule upstream = load("unsupported/aws_update_login_profile.yml");
         assertThat(upstream.attackTechniques()).containsExactly("T1098");
-        assertThat(upstream.attackTactics()).containsExactly(AttackTactic.PERSISTENCE, AttackTactic.PRIVILEGE_ESCALATION);
-        assertThat(upstream.references()).containsExactly("https://github.com/RhinoSecurityLabs/AWS-IAM-Privilege-Escalation");
-        CloudTrailRecord update = CloudTrail.reader().readRecord(record("IAMUser", USER, "iam.amazonaws.com",
-                "UpdateLoginProfile", ",\"requestParameters\":{\"userName\":\"bob\"}"));
+        assertThat(upstream.attackTactics())
+                .containsExactly(AttackTactic.PERSISTENCE, AttackTactic.PRIVILEGE_ESCALATION);
+        assertThat(upstream.references())
+                .containsExactly("https://github.com/RhinoSecurityLabs/AWS-IAM-Privilege-Escalation");
+        CloudTrailRecord update = CloudTrail.reader()
+                .readRecord(record(
+                        "IAMUser",
+                        USER,
+                        "iam.amazonaws.com",
+                        "UpdateLoginProfile",
+                        ",\"requestParameters\":{\"userName\":\"bob\"}"));
         assertThat(upstream.matches(update)).isTrue();
         assertThatThrownBy(() -> inline("  f:\n    a|fieldref: 'b..c'\n  condition: f\n"))
                 .hasMessageContaining("a|fieldref");
@@ -227,10 +397,16 @@ final class SigmaRulesTest {
 
     static Stream<Arguments> refused() {
         return Stream.of(
-                Arguments.of("count_aggregation.yml", 9, "aggregation in the condition (\"| count() by userIdentity.arn > 10\") is not supported"),
+                Arguments.of(
+                        "count_aggregation.yml",
+                        9,
+                        "aggregation in the condition (\"| count() by userIdentity.arn > 10\") is not supported"),
                 Arguments.of("correlation.yml", 1, "Sigma correlation rules are not supported"),
                 Arguments.of("keywords.yml", 8, "keywords is a keyword list (values without field names)"),
-                Arguments.of("other_logsource.yml", 4, "only logsource product: aws, service: cloudtrail is supported, found product: windows, category: process_creation"),
+                Arguments.of(
+                        "other_logsource.yml",
+                        4,
+                        "only logsource product: aws, service: cloudtrail is supported, found product: windows, category: process_creation"),
                 Arguments.of("base64_modifier.yml", 9, "the modifier \"base64\""),
                 Arguments.of("timeframe.yml", 7, "timeframe (an aggregation window) is not supported"));
     }
@@ -238,26 +414,30 @@ final class SigmaRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refused")
     void unsupportedRulesAreRefusedWithTheFileAndWhat(String file, int line, String message) {
-        assertThatThrownBy(() -> load("unsupported/" + file))
-                .isInstanceOfSatisfying(RuleDocumentException.class, e -> {
-                    assertThat(e.problems()).hasSize(1);
-                    RuleDocumentProblem p = e.problems().get(0);
-                    assertThat(p.source()).isEqualTo("unsupported/" + file);
-                    assertThat(p.message()).contains(message);
-                    assertThat(p.line()).as(p.toString()).isEqualTo(line);
-                });
+        assertThatThrownBy(() -> load("unsupported/" + file)).isInstanceOfSatisfying(RuleDocumentException.class, e -> {
+            assertThat(e.problems()).hasSize(1);
+            RuleDocumentProblem p = e.problems().get(0);
+            assertThat(p.source()).isEqualTo("unsupported/" + file);
+            assertThat(p.message()).contains(message);
+            assertThat(p.line()).as(p.toString()).isEqualTo(line);
+        });
     }
 
     private static Rule inline(String detection) {
-        String yaml = "title: t\nid: 'my rule #1'\nlevel: informational\nlogsource:\n  product: aws\n  service: cloudtrail\n"
-                + "detection:\n" + detection;
+        String yaml =
+                "title: t\nid: 'my rule #1'\nlevel: informational\nlogsource:\n  product: aws\n  service: cloudtrail\n"
+                        + "detection:\n" + detection;
         return SigmaRules.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "inline.yml");
     }
 
-    private static final CloudTrailRecord SAMPLE = CloudTrail.reader().readRecord(record("IAMUser", USER,
-            "ec2.amazonaws.com", "AuthorizeSecurityGroupIngress",
-            ",\"requestParameters\":{\"groupId\":\"sg-0123\",\"ipPermissions\":{\"items\":[{\"fromPort\":22,"
-                    + "\"ipRanges\":{\"items\":[{\"cidrIp\":\"0.0.0.0/0\"}]}}]}}"));
+    private static final CloudTrailRecord SAMPLE = CloudTrail.reader()
+            .readRecord(record(
+                    "IAMUser",
+                    USER,
+                    "ec2.amazonaws.com",
+                    "AuthorizeSecurityGroupIngress",
+                    ",\"requestParameters\":{\"groupId\":\"sg-0123\",\"ipPermissions\":{\"items\":[{\"fromPort\":22,"
+                            + "\"ipRanges\":{\"items\":[{\"cidrIp\":\"0.0.0.0/0\"}]}}]}}"));
 
     static Stream<Arguments> features() {
         return Stream.of(
@@ -266,23 +446,42 @@ final class SigmaRulesTest {
                 Arguments.of("  sel:\n    eventName: 'authorize*group?ngress'\n  condition: sel\n", true),
                 Arguments.of("  sel:\n    eventName: 'Authorize\\*'\n  condition: sel\n", false),
                 Arguments.of("  sel:\n    sourceIPAddress|cidr: 198.51.100.0/24\n  condition: sel\n", true),
-                Arguments.of("  sel:\n    sourceIPAddress|cidr:\n      - 10.0.0.0/8\n      - 2001:db8::/32\n  condition: sel\n", false),
+                Arguments.of(
+                        "  sel:\n    sourceIPAddress|cidr:\n      - 10.0.0.0/8\n      - 2001:db8::/32\n  condition: sel\n",
+                        false),
                 Arguments.of("  sel:\n    errorCode|exists: false\n  condition: sel\n", true),
                 Arguments.of("  sel:\n    errorCode|exists: true\n  condition: sel\n", false),
-                Arguments.of("  sel:\n    requestParameters.ipPermissions.items.fromPort: 22\n  condition: sel\n", true),
-                Arguments.of("  sel:\n    requestParameters.ipPermissions.items.ipRanges.items.cidrIp: '0.0.0.0/0'\n  condition: sel\n", true),
-                Arguments.of("  sel:\n    userAgent|contains|all:\n      - aws-cli\n      - Python\n  condition: sel\n", true),
-                Arguments.of("  sel:\n    userAgent|contains|all:\n      - aws-cli\n      - Ruby\n  condition: sel\n", false),
+                Arguments.of(
+                        "  sel:\n    requestParameters.ipPermissions.items.fromPort: 22\n  condition: sel\n", true),
+                Arguments.of(
+                        "  sel:\n    requestParameters.ipPermissions.items.ipRanges.items.cidrIp: '0.0.0.0/0'\n  condition: sel\n",
+                        true),
+                Arguments.of(
+                        "  sel:\n    userAgent|contains|all:\n      - aws-cli\n      - Python\n  condition: sel\n",
+                        true),
+                Arguments.of(
+                        "  sel:\n    userAgent|contains|all:\n      - aws-cli\n      - Ruby\n  condition: sel\n",
+                        false),
                 Arguments.of("  sel:\n    userAgent|re: '^aws-cli/2\\.'\n  condition: sel\n", true),
                 Arguments.of("  sel:\n    userAgent|re: '^AWS-CLI'\n  condition: sel\n", false),
                 Arguments.of("  sel:\n    userAgent|re|i: '^AWS-CLI'\n  condition: sel\n", true),
-                Arguments.of("  a_1:\n    eventName: X\n  a_2:\n    eventSource: ec2.amazonaws.com\n  condition: 1 of a_*\n", true),
-                Arguments.of("  a_1:\n    eventName: X\n  a_2:\n    eventSource: ec2.amazonaws.com\n  condition: all of a_*\n", false),
-                Arguments.of("  a:\n    eventName: AuthorizeSecurityGroupIngress\n  b:\n    eventSource: ec2.amazonaws.com\n  condition: all of them\n", true),
+                Arguments.of(
+                        "  a_1:\n    eventName: X\n  a_2:\n    eventSource: ec2.amazonaws.com\n  condition: 1 of a_*\n",
+                        true),
+                Arguments.of(
+                        "  a_1:\n    eventName: X\n  a_2:\n    eventSource: ec2.amazonaws.com\n  condition: all of a_*\n",
+                        false),
+                Arguments.of(
+                        "  a:\n    eventName: AuthorizeSecurityGroupIngress\n  b:\n    eventSource: ec2.amazonaws.com\n  condition: all of them\n",
+                        true),
                 Arguments.of("  a:\n    eventName: X\n  b:\n    eventSource: Y\n  condition: 1 of them\n", false),
-                Arguments.of("  a:\n    eventName: X\n  b:\n    eventSource: ec2.amazonaws.com\n  c:\n    errorCode: null\n"
-                        + "  condition: (a or b) and not (a and c)\n", true),
-                Arguments.of("  a:\n    eventName: X\n  b:\n    eventSource: ec2.amazonaws.com\n  condition: not (a or b)\n", false),
+                Arguments.of(
+                        "  a:\n    eventName: X\n  b:\n    eventSource: ec2.amazonaws.com\n  c:\n    errorCode: null\n"
+                                + "  condition: (a or b) and not (a and c)\n",
+                        true),
+                Arguments.of(
+                        "  a:\n    eventName: X\n  b:\n    eventSource: ec2.amazonaws.com\n  condition: not (a or b)\n",
+                        false),
                 Arguments.of("  a:\n    readOnly: 'FALSE'\n  condition: a\n", true));
     }
 

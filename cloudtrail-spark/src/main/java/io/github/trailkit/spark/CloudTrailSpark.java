@@ -5,14 +5,14 @@ import static org.apache.spark.sql.functions.col;
 import io.github.trailkit.spark.internal.FindingRows;
 import io.github.trailkit.spark.internal.KeyFilter;
 import io.github.trailkit.spark.internal.LogFileTable;
+import io.github.trailkit.spark.internal.Schemas;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
-import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
-import io.github.trailkit.spark.internal.Schemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -84,9 +84,14 @@ public final class CloudTrailSpark {
         if (plan instanceof DataSourceV2Relation && ((DataSourceV2Relation) plan).table() instanceof LogFileTable) {
             // a plain read of the source: match each record where it is read, instead of writing it as JSON for the
             // rule runner to read again
-            Map<String, String> options = new HashMap<>(((DataSourceV2Relation) plan).options().asCaseSensitiveMap());
+            Map<String, String> options =
+                    new HashMap<>(((DataSourceV2Relation) plan).options().asCaseSensitiveMap());
             options.put(Schemas.FINDINGS_OPTION, rules.spec().encode());
-            return records.sparkSession().read().format(CloudTrailDataSource.SHORT_NAME).options(options).load();
+            return records.sparkSession()
+                    .read()
+                    .format(CloudTrailDataSource.SHORT_NAME)
+                    .options(options)
+                    .load();
         }
         Dataset<Row> input = records.where(col(Schemas.PROBLEM).isNull())
                 .select(col(Schemas.RECORD), col(Schemas.SOURCE_FILE), col(Schemas.RECORD_INDEX));

@@ -39,8 +39,8 @@ public final class RuleSource implements Serializable {
         List<RuleSpec.Document> documents = new ArrayList<>();
         for (Path file : files) {
             try {
-                documents.add(new RuleSpec.Document(file.toString(), Files.readAllBytes(file),
-                        SigmaRules.isSigmaRule(file)));
+                documents.add(
+                        new RuleSpec.Document(file.toString(), Files.readAllBytes(file), SigmaRules.isSigmaRule(file)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read rule document " + file + ": " + e.getMessage(), e);
             }
@@ -51,9 +51,10 @@ public final class RuleSource implements Serializable {
     /** The rules of one rule document given as text (YAML or JSON); {@code name} appears in its error messages. */
     public static RuleSource document(String name, String yamlOrJson) {
         return new RuleSource(new RuleSpec(
-                List.of(new RuleSpec.Document(name, yamlOrJson.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        false)),
-                List.of(), List.of()));
+                List.of(new RuleSpec.Document(
+                        name, yamlOrJson.getBytes(java.nio.charset.StandardCharsets.UTF_8), false)),
+                List.of(),
+                List.of()));
     }
 
     /** A built-in rule pack by name, such as {@code cis-aws-foundations}. */

@@ -61,9 +61,10 @@ final class FindingsMatchScanTest {
     private static List<String> scan(Path rules, Path logs) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = CloudTrailCommand.run(new String[] {
-            "scan", "--rules", rules.toString(), "--pack", "cis-aws-foundations", logs.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = CloudTrailCommand.run(
+                new String[] {"scan", "--rules", rules.toString(), "--pack", "cis-aws-foundations", logs.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         List<String> lines = new ArrayList<>();
         for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
@@ -84,8 +85,9 @@ final class FindingsMatchScanTest {
             }
         });
         copy.remove(nulls);
-        return JSON.copy().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS,
-                true).writeValueAsString(JSON.treeToValue(copy, java.util.Map.class));
+        return JSON.copy()
+                .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .writeValueAsString(JSON.treeToValue(copy, java.util.Map.class));
     }
 
     @SuppressWarnings("unused")

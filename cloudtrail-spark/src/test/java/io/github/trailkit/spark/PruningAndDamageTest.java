@@ -48,7 +48,8 @@ final class PruningAndDamageTest {
 
         OpenRecordingFileSystem.OPENED.clear();
         OpenRecordingFileSystem.LISTED.clear();
-        Dataset<Row> narrow = spark().read().format("cloudtrail")
+        Dataset<Row> narrow = spark().read()
+                .format("cloudtrail")
                 .option(CloudTrailSpark.ACCOUNTS, "111122223333")
                 .option(CloudTrailSpark.REGIONS, "us-east-1")
                 .option(CloudTrailSpark.ORGANIZATION_ID, TrailFiles.ORG)
@@ -57,30 +58,41 @@ final class PruningAndDamageTest {
                 .option(CloudTrailSpark.TO, "2024-01-02T12:30:00Z")
                 .option(CloudTrailSpark.MAX_DELIVERY_DELAY, "PT1H")
                 .load(root);
-        String only = dir.resolve(TrailFiles.key("111122223333", "us-east-1", 2)).toString();
+        String only =
+                dir.resolve(TrailFiles.key("111122223333", "us-east-1", 2)).toString();
         assertThat(sourceFiles(narrow)).containsExactly(only);
         assertThat(narrow.count()).isEqualTo(20);
         assertThat(OpenRecordingFileSystem.OPENED).containsExactly(only);
         // and the folders of other accounts, regions and days were not even listed
-        assertThat(OpenRecordingFileSystem.LISTED).isNotEmpty().noneMatch(p -> p.contains("444455556666")
-                || p.contains("eu-west-1") || p.endsWith("/2024/01/01") || p.endsWith("/2024/01/03"));
-        assertThat(OpenRecordingFileSystem.LISTED).contains(dir + "/AWSLogs/" + TrailFiles.ORG
-                + "/111122223333/CloudTrail/us-east-1/2024/01/02");
+        assertThat(OpenRecordingFileSystem.LISTED)
+                .isNotEmpty()
+                .noneMatch(p -> p.contains("444455556666")
+                        || p.contains("eu-west-1")
+                        || p.endsWith("/2024/01/01")
+                        || p.endsWith("/2024/01/03"));
+        assertThat(OpenRecordingFileSystem.LISTED)
+                .contains(dir + "/AWSLogs/" + TrailFiles.ORG + "/111122223333/CloudTrail/us-east-1/2024/01/02");
 
         OpenRecordingFileSystem.OPENED.clear();
-        Dataset<Row> twoRegions = spark().read().format("cloudtrail")
+        Dataset<Row> twoRegions = spark().read()
+                .format("cloudtrail")
                 .option(CloudTrailSpark.REGIONS, "us-east-1,eu-west-1")
                 .option(CloudTrailSpark.ACCOUNTS, "444455556666")
                 .option(CloudTrailSpark.FROM, "2024-01-03")
                 .load(root);
         assertThat(twoRegions.count()).isEqualTo(2 * 20);
-        assertThat(OpenRecordingFileSystem.OPENED).containsExactlyInAnyOrder(
-                dir.resolve(TrailFiles.key("444455556666", "us-east-1", 3)).toString(),
-                dir.resolve(TrailFiles.key("444455556666", "eu-west-1", 3)).toString());
+        assertThat(OpenRecordingFileSystem.OPENED)
+                .containsExactlyInAnyOrder(
+                        dir.resolve(TrailFiles.key("444455556666", "us-east-1", 3))
+                                .toString(),
+                        dir.resolve(TrailFiles.key("444455556666", "eu-west-1", 3))
+                                .toString());
 
         OpenRecordingFileSystem.OPENED.clear();
-        Dataset<Row> otherOrg = spark().read().format("cloudtrail")
-                .option(CloudTrailSpark.ORGANIZATION_ID, "o-zzzzzzzzzz").load(root);
+        Dataset<Row> otherOrg = spark().read()
+                .format("cloudtrail")
+                .option(CloudTrailSpark.ORGANIZATION_ID, "o-zzzzzzzzzz")
+                .load(root);
         assertThat(otherOrg.count()).isZero();
         assertThat(OpenRecordingFileSystem.OPENED).isEmpty();
     }
@@ -116,12 +128,13 @@ final class PruningAndDamageTest {
         Path notALog = dir.resolve("not-a-log.json");
         Files.writeString(notALog, "{\"hello\":\"world\"}", StandardCharsets.UTF_8);
 
-        Dataset<Row> rows = spark().read().format("cloudtrail").load(dir.toString()).cache();
+        Dataset<Row> rows =
+                spark().read().format("cloudtrail").load(dir.toString()).cache();
 
         // as the library reads them: a bad field costs that field (its column is null), never the record
         List<Row> fromFields = rows.where("sourcefile LIKE '%bad-fields.json'")
-                .orderBy("recordindex").select("recordindex", "eventid", "problem", "requestparameters", "readonly",
-                        "eventtime", "record")
+                .orderBy("recordindex")
+                .select("recordindex", "eventid", "problem", "requestparameters", "readonly", "eventtime", "record")
                 .collectAsList();
         assertThat(fromFields).hasSize(5);
         assertThat(fromFields.stream().map(r -> r.getLong(0))).containsExactly(0L, 1L, 2L, 3L, 4L);
@@ -134,8 +147,10 @@ final class PruningAndDamageTest {
         assertThat(fromFields.get(4).getString(6)).contains("\"eventTime\":\"yesterday\"");
         assertThat(fromFields.get(3).getString(3)).isEqualTo("{\"bucketName\":\"b\",\"n\":3}");
 
-        List<Row> fromCut = rows.where("sourcefile LIKE '%cut.json.gz'").orderBy("recordindex")
-                .select("recordindex", "problem").collectAsList();
+        List<Row> fromCut = rows.where("sourcefile LIKE '%cut.json.gz'")
+                .orderBy("recordindex")
+                .select("recordindex", "problem")
+                .collectAsList();
         List<Row> readFromCut = fromCut.stream().filter(r -> r.isNullAt(1)).collect(Collectors.toList());
         List<Row> damage = fromCut.stream().filter(r -> !r.isNullAt(1)).collect(Collectors.toList());
         assertThat(readFromCut).hasSizeGreaterThan(50);
@@ -145,15 +160,24 @@ final class PruningAndDamageTest {
         assertThat(damage).hasSize(1);
         assertThat(damage.get(0).getString(1)).contains("cut.json.gz");
 
-        assertThat(rows.where("sourcefile LIKE '%good.json.gz' AND problem IS NULL").count()).isEqualTo(50);
-        List<Row> notLog = rows.where("sourcefile LIKE '%not-a-log.json'").select("problem").collectAsList();
+        assertThat(rows.where("sourcefile LIKE '%good.json.gz' AND problem IS NULL")
+                        .count())
+                .isEqualTo(50);
+        List<Row> notLog = rows.where("sourcefile LIKE '%not-a-log.json'")
+                .select("problem")
+                .collectAsList();
         assertThat(notLog).hasSize(1);
         assertThat(notLog.get(0).getString(0)).contains("not-a-log.json");
 
         // the rule runner passes over the problem rows and reads every good record
-        assertThat(CloudTrailSpark.findings(rows, RuleSource.document("all-s3",
-                "rules:\n  - id: s3\n    title: any S3 call\n    severity: INFO\n    pattern:\n"
-                        + "      eventSource: [s3.amazonaws.com]\n")).where("source LIKE '%bad-fields.json'").count())
+        assertThat(CloudTrailSpark.findings(
+                                rows,
+                                RuleSource.document(
+                                        "all-s3",
+                                        "rules:\n  - id: s3\n    title: any S3 call\n    severity: INFO\n    pattern:\n"
+                                                + "      eventSource: [s3.amazonaws.com]\n"))
+                        .where("source LIKE '%bad-fields.json'")
+                        .count())
                 .isEqualTo(5); // the records with a bad field are matched too
         rows.unpersist();
     }

@@ -24,23 +24,29 @@ final class ReadmeExample {
 
     static void example(SparkSession spark, String publicBucketYaml) {
         // README:spark
-        Dataset<Row> records = spark.read().format("cloudtrail")
-                .option(CloudTrailSpark.ORGANIZATION_ID, "o-abcdef1234")     // options prune files by key, unopened
+        Dataset<Row> records = spark.read()
+                .format("cloudtrail")
+                .option(CloudTrailSpark.ORGANIZATION_ID, "o-abcdef1234") // options prune files by key, unopened
                 .option(CloudTrailSpark.ACCOUNTS, "111122223333,444455556666")
                 .option(CloudTrailSpark.REGIONS, "us-east-1,eu-west-1")
-                .option(CloudTrailSpark.FROM, "2023-01-01").option(CloudTrailSpark.TO, "2025-01-01")
+                .option(CloudTrailSpark.FROM, "2023-01-01")
+                .option(CloudTrailSpark.TO, "2025-01-01")
                 .load("s3a://org-trail-bucket/AWSLogs/");
 
         records.where("eventname = 'PutBucketPolicy' AND requestparameters LIKE '%\"Principal\":\"*\"%'")
-                .select("eventtime", "recipientaccountid", "useridentity.arn", "sourcefile").show(false);
+                .select("eventtime", "recipientaccountid", "useridentity.arn", "sourcefile")
+                .show(false);
 
         RuleSource rules = RuleSource.pack("cis-aws-foundations")
-                .and(RuleSource.document("public-bucket", publicBucketYaml))  // or documents(Path...), javaRules(MyRules.class)
-                .and(RuleSource.javaRules(MyRules.class));                     // a public Supplier<List<Rule>>
+                .and(RuleSource.document(
+                        "public-bucket", publicBucketYaml)) // or documents(Path...), javaRules(MyRules.class)
+                .and(RuleSource.javaRules(MyRules.class)); // a public Supplier<List<Rule>>
         Dataset<Row> findings = CloudTrailSpark.findings(records, rules);
         findings.write().mode("overwrite").json("s3a://security-results/findings/");
 
-        records.where("problem IS NOT NULL").select("sourcefile", "recordindex", "problem").show(false);
+        records.where("problem IS NOT NULL")
+                .select("sourcefile", "recordindex", "problem")
+                .show(false);
         // README:spark
     }
 }

@@ -79,18 +79,29 @@ public final class SparkReaderBenchmark {
             try (var in = SparkReaderBenchmark.class.getResourceAsStream("/test-rules.yaml")) {
                 Files.copy(in, rules, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            SparkSession spark = SparkSession.builder().master("local[2]").appName("trailkit-spark-benchmark")
-                    .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-                    .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+            SparkSession spark = SparkSession.builder()
+                    .master("local[2]")
+                    .appName("trailkit-spark-benchmark")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", "2")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
                     .getOrCreate();
             spark.sparkContext().setLogLevel("WARN");
-            System.out.printf(Locale.ROOT, "%d files, %,d records, %,d MB of JSON before gzip, local[2], Spark %s, JDK %s%n",
-                    files, records, bytes >> 20, spark.version(), Runtime.version());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d files, %,d records, %,d MB of JSON before gzip, local[2], Spark %s, JDK %s%n",
+                    files,
+                    records,
+                    bytes >> 20,
+                    spark.version(),
+                    Runtime.version());
 
             RuleSource source = RuleSource.documents(rules);
             long baselineFindings = baseline(spark, dir).count();
             long trailkitFindings = trailkit(spark, dir, source).count();
-            System.out.printf(Locale.ROOT, "findings: baseline %,d, trailkit %,d%n", baselineFindings, trailkitFindings);
+            System.out.printf(
+                    Locale.ROOT, "findings: baseline %,d, trailkit %,d%n", baselineFindings, trailkitFindings);
 
             double bestBaseline = Double.MAX_VALUE;
             double bestTrailkit = Double.MAX_VALUE;
@@ -99,11 +110,21 @@ public final class SparkReaderBenchmark {
                 double t = time(trailkit(spark, dir, source));
                 bestBaseline = Math.min(bestBaseline, b);
                 bestTrailkit = Math.min(bestTrailkit, t);
-                System.out.printf(Locale.ROOT, "round %d: baseline %.2f s (%,.0f records/s), trailkit %.2f s"
-                        + " (%,.0f records/s)%n", round, b, records / b, t, records / t);
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d: baseline %.2f s (%,.0f records/s), trailkit %.2f s" + " (%,.0f records/s)%n",
+                        round,
+                        b,
+                        records / b,
+                        t,
+                        records / t);
             }
-            System.out.printf(Locale.ROOT, "best: baseline %,.0f records/s, trailkit %,.0f records/s, ratio %.2fx%n",
-                    records / bestBaseline, records / bestTrailkit, bestBaseline / bestTrailkit);
+            System.out.printf(
+                    Locale.ROOT,
+                    "best: baseline %,.0f records/s, trailkit %,.0f records/s, ratio %.2fx%n",
+                    records / bestBaseline,
+                    records / bestTrailkit,
+                    bestBaseline / bestTrailkit);
             spark.stop();
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
@@ -113,9 +134,11 @@ public final class SparkReaderBenchmark {
     }
 
     private static Dataset<Row> baseline(SparkSession spark, Path dir) {
-        spark.read().option("multiLine", true).schema((org.apache.spark.sql.types.StructType)
-                        DataType.fromDDL(BASELINE_SCHEMA))
-                .json(dir.toString()).createOrReplaceTempView("logs");
+        spark.read()
+                .option("multiLine", true)
+                .schema((org.apache.spark.sql.types.StructType) DataType.fromDDL(BASELINE_SCHEMA))
+                .json(dir.toString())
+                .createOrReplaceTempView("logs");
         return spark.sql(BASELINE_RULES);
     }
 

@@ -40,7 +40,8 @@ final class TrailFiles {
     }
 
     static String key(String account, String region, int day) {
-        return String.format("AWSLogs/%s/%s/CloudTrail/%s/2024/01/%02d/%s_CloudTrail_%s_202401%02dT1200Z_Abc%dDef.json.gz",
+        return String.format(
+                "AWSLogs/%s/%s/CloudTrail/%s/2024/01/%02d/%s_CloudTrail_%s_202401%02dT1200Z_Abc%dDef.json.gz",
                 ORG, account, region, day, account, region, day, day);
     }
 }

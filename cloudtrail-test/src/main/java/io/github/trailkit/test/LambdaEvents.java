@@ -57,8 +57,10 @@ public final class LambdaEvents {
     public static final String LOG_STREAM = ACCOUNT + "_CloudTrail_" + REGION;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final BigInteger FIRST_SEQUENCE = new BigInteger("49590338271490256608559692538361571095921575989136588898");
-    private static final BigInteger FIRST_LOG_EVENT = new BigInteger("31953106606966983378809025079804211143289615424298221568");
+    private static final BigInteger FIRST_SEQUENCE =
+            new BigInteger("49590338271490256608559692538361571095921575989136588898");
+    private static final BigInteger FIRST_LOG_EVENT =
+            new BigInteger("31953106606966983378809025079804211143289615424298221568");
 
     private LambdaEvents() {}
 
@@ -86,9 +88,10 @@ public final class LambdaEvents {
         JsonNode record = object(recordJson, "record");
         String eventSource = record.path("eventSource").asText("unknown.amazonaws.com");
         String service = eventSource.endsWith(".amazonaws.com")
-                ? eventSource.substring(0, eventSource.length() - ".amazonaws.com".length()) : eventSource;
-        String account = record.path("recipientAccountId").asText(
-                record.path("userIdentity").path("accountId").asText(ACCOUNT));
+                ? eventSource.substring(0, eventSource.length() - ".amazonaws.com".length())
+                : eventSource;
+        String account = record.path("recipientAccountId")
+                .asText(record.path("userIdentity").path("accountId").asText(ACCOUNT));
         ObjectNode envelope = JSON.createObjectNode();
         envelope.put("version", "0");
         envelope.put("id", uuid("eventbridge", record.path("eventID").asText(recordJson)));
@@ -145,8 +148,12 @@ public final class LambdaEvents {
 
     /** The gzip-compressed {@code DATA_MESSAGE} for these records, in {@link #LOG_GROUP} / {@link #LOG_STREAM}. */
     public static byte[] cloudWatchLogsData(CloudTrailRecord... records) {
-        return cloudWatchLogsData(LOG_GROUP, LOG_STREAM,
-                java.util.Arrays.stream(records).map(r -> CloudTrail.writer().toJson(r)).toList());
+        return cloudWatchLogsData(
+                LOG_GROUP,
+                LOG_STREAM,
+                java.util.Arrays.stream(records)
+                        .map(r -> CloudTrail.writer().toJson(r))
+                        .toList());
     }
 
     /**
@@ -163,8 +170,9 @@ public final class LambdaEvents {
         message.put("logStream", Objects.requireNonNull(logStream, "logStream"));
         message.putArray("subscriptionFilters").add("trailkit");
         ArrayNode events = message.putArray("logEvents");
-        BigInteger id = FIRST_LOG_EVENT.add(BigInteger.valueOf(Integer.toUnsignedLong(
-                String.join("\n", messages).hashCode())).shiftLeft(16));
+        BigInteger id = FIRST_LOG_EVENT.add(BigInteger.valueOf(
+                        Integer.toUnsignedLong(String.join("\n", messages).hashCode()))
+                .shiftLeft(16));
         for (String text : messages) {
             ObjectNode event = events.addObject();
             event.put("id", id.toString());
@@ -229,8 +237,10 @@ public final class LambdaEvents {
             ObjectNode r = records.addObject();
             r.put("EventSource", "aws:sns");
             r.put("EventVersion", "1.0");
-            r.put("EventSubscriptionArn", "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":trailkit-events:"
-                    + uuid("subscription", "trailkit-events"));
+            r.put(
+                    "EventSubscriptionArn",
+                    "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":trailkit-events:"
+                            + uuid("subscription", "trailkit-events"));
             r.set("Sns", envelope(message));
         }
         return event.toString();
@@ -329,7 +339,8 @@ public final class LambdaEvents {
     }
 
     private static String uuid(String kind, String content) {
-        return UUID.nameUUIDFromBytes((kind + "\n" + content).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((kind + "\n" + content).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static byte[] md5(String text) {

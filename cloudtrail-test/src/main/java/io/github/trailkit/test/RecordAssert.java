@@ -123,7 +123,8 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
     public RecordAssert wasNotMadeByRoot() {
         isNotNull();
         if (identity().flatMap(UserIdentity::type).orElse(null) == IdentityType.ROOT) {
-            failWithMessage("%nExpecting record%n  %s%nnot to have been made by the root user%nbut userIdentity.arn was%n  %s",
+            failWithMessage(
+                    "%nExpecting record%n  %s%nnot to have been made by the root user%nbut userIdentity.arn was%n  %s",
                     Describe.record(actual), Describe.value(identity().flatMap(UserIdentity::arn)));
         }
         return myself;
@@ -131,7 +132,10 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
 
     /** Checks {@code userIdentity.type}, such as {@link IdentityType#ASSUMED_ROLE}. */
     public RecordAssert hasIdentityType(IdentityType expected) {
-        return hasField("userIdentity.type", identity().flatMap(UserIdentity::type), expected,
+        return hasField(
+                "userIdentity.type",
+                identity().flatMap(UserIdentity::type),
+                expected,
                 identity().flatMap(UserIdentity::typeAsString));
     }
 
@@ -148,23 +152,35 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
         isNotNull();
         boolean actualMfa = usedMfa(actual);
         if (actualMfa != expected) {
-            Optional<String> attribute = identity().flatMap(UserIdentity::sessionContext)
-                    .flatMap(SessionContext::attributes).flatMap(SessionAttributes::mfaAuthenticated);
-            Optional<String> mfaUsed = actual.additionalEventData().flatMap(d -> d.get("MFAUsed").asString());
-            failWithActualExpectedAndMessage(actualMfa, expected,
+            Optional<String> attribute = identity()
+                    .flatMap(UserIdentity::sessionContext)
+                    .flatMap(SessionContext::attributes)
+                    .flatMap(SessionAttributes::mfaAuthenticated);
+            Optional<String> mfaUsed =
+                    actual.additionalEventData().flatMap(d -> d.get("MFAUsed").asString());
+            failWithActualExpectedAndMessage(
+                    actualMfa,
+                    expected,
                     "%nExpecting record%n  %s%n%s%nbut sessionContext.attributes.mfaAuthenticated was %s "
                             + "and additionalEventData.MFAUsed was %s",
-                    Describe.record(actual), expected ? "to have used MFA" : "not to have used MFA",
-                    Describe.value(attribute), Describe.value(mfaUsed));
+                    Describe.record(actual),
+                    expected ? "to have used MFA" : "not to have used MFA",
+                    Describe.value(attribute),
+                    Describe.value(mfaUsed));
         }
         return myself;
     }
 
     static boolean usedMfa(CloudTrailRecord r) {
-        boolean session = r.userIdentity().flatMap(UserIdentity::sessionContext).flatMap(SessionContext::attributes)
-                .map(SessionAttributes::isMfaAuthenticated).orElse(false);
-        boolean signIn = r.additionalEventData().flatMap(d -> d.get("MFAUsed").asString())
-                .map("yes"::equalsIgnoreCase).orElse(false);
+        boolean session = r.userIdentity()
+                .flatMap(UserIdentity::sessionContext)
+                .flatMap(SessionContext::attributes)
+                .map(SessionAttributes::isMfaAuthenticated)
+                .orElse(false);
+        boolean signIn = r.additionalEventData()
+                .flatMap(d -> d.get("MFAUsed").asString())
+                .map("yes"::equalsIgnoreCase)
+                .orElse(false);
         return session || signIn;
     }
 
@@ -184,7 +200,8 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
     public RecordAssert hasNoError() {
         isNotNull();
         if (actual.errorCode().isPresent() || actual.errorMessage().isPresent()) {
-            failWithMessage("%nExpecting record%n  %s%nto have no error%nbut it had errorCode %s and errorMessage %s",
+            failWithMessage(
+                    "%nExpecting record%n  %s%nto have no error%nbut it had errorCode %s and errorMessage %s",
                     Describe.record(actual), Describe.value(actual.errorCode()), Describe.value(actual.errorMessage()));
         }
         return myself;
@@ -277,9 +294,14 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
             String shown = raw.filter(r -> !r.equals(String.valueOf(value.orElse(null))))
                     .map(r -> Describe.value(value) + " (written " + Describe.quote(r) + ")")
                     .orElse(Describe.value(value));
-            failWithActualExpectedAndMessage(value.orElse(null), expected,
+            failWithActualExpectedAndMessage(
+                    value.orElse(null),
+                    expected,
                     "%nExpecting record%n  %s%nto have %s%n  %s%nbut it was%n  %s",
-                    Describe.record(actual), field, Describe.quote(expected), shown);
+                    Describe.record(actual),
+                    field,
+                    Describe.quote(expected),
+                    shown);
         }
         return myself;
     }
@@ -289,10 +311,17 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
         Objects.requireNonNull(expected, "expected value");
         JsonValue value = payload.orElse(JsonValue.missing()).path(path);
         if (!value.equals(expected)) {
-            failWithActualExpectedAndMessage(value.isPresent() ? value.toJson() : "absent", expected.toJson(),
+            failWithActualExpectedAndMessage(
+                    value.isPresent() ? value.toJson() : "absent",
+                    expected.toJson(),
                     "%nExpecting record%n  %s%nto have %s.%s%n  %s%nbut it was%n  %s%nin %s%n  %s",
-                    Describe.record(actual), field, path, expected.toJson(),
-                    value.isPresent() ? value.toJson() : "absent", field, shown(field, payload));
+                    Describe.record(actual),
+                    field,
+                    path,
+                    expected.toJson(),
+                    value.isPresent() ? value.toJson() : "absent",
+                    field,
+                    shown(field, payload));
         }
         return myself;
     }
@@ -300,7 +329,8 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
     private RecordAssert hasPayloadValue(String field, Optional<JsonValue> payload, String path) {
         Objects.requireNonNull(path, "path");
         if (!payload.orElse(JsonValue.missing()).path(path).isPresent()) {
-            failWithMessage("%nExpecting record%n  %s%nto have a value at %s.%s%nbut there was none in %s%n  %s",
+            failWithMessage(
+                    "%nExpecting record%n  %s%nto have a value at %s.%s%nbut there was none in %s%n  %s",
                     Describe.record(actual), field, path, field, shown(field, payload));
         }
         return myself;
@@ -309,6 +339,7 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
     /** The payload as JSON; an explicit {@code null} is kept in {@code otherFields}, as for every typed field. */
     private String shown(String field, Optional<JsonValue> payload) {
         return payload.or(() -> Optional.ofNullable(actual.otherFields().get(field)))
-                .map(JsonValue::toJson).orElse("absent");
+                .map(JsonValue::toJson)
+                .orElse("absent");
     }
 }

@@ -44,7 +44,12 @@ import java.util.UUID;
  * }</pre>
  */
 public final class RecordFixture {
-    private enum Identity { IAM_USER, ROOT, ASSUMED_ROLE, SERVICE }
+    private enum Identity {
+        IAM_USER,
+        ROOT,
+        ASSUMED_ROLE,
+        SERVICE
+    }
 
     private final String eventSource;
     private final String eventName;
@@ -262,7 +267,8 @@ public final class RecordFixture {
         }
         CloudTrailRecord withoutIds = b.build();
         String content = CloudTrail.writer().toJson(withoutIds);
-        CloudTrailRecord.Builder ids = CloudTrailRecord.builder().from(withoutIds)
+        CloudTrailRecord.Builder ids = CloudTrailRecord.builder()
+                .from(withoutIds)
                 .eventID(eventId != null ? eventId : uuid("eventID", content));
         if (!signIn || requestId != null) {
             ids.requestID(requestId != null ? requestId : uuid("requestID", content));
@@ -274,12 +280,16 @@ public final class RecordFixture {
         UserIdentity.Builder id = UserIdentity.builder();
         switch (identity) {
             case ROOT:
-                id.typeAsString("Root").principalId(account).arn("arn:aws:iam::" + account + ":root").accountId(account);
+                id.typeAsString("Root")
+                        .principalId(account)
+                        .arn("arn:aws:iam::" + account + ":root")
+                        .accountId(account);
                 if (!signIn) {
                     id.accessKeyId("ASIA" + code("root", 16));
                 }
                 if (!signIn) {
-                    id.sessionContext(SessionContext.builder().attributes(attributes()).build());
+                    id.sessionContext(
+                            SessionContext.builder().attributes(attributes()).build());
                 }
                 break;
             case ASSUMED_ROLE:
@@ -313,7 +323,8 @@ public final class RecordFixture {
                     id.accessKeyId("AKIA" + code(userName, 16));
                 }
                 if (mfa && !signIn) {
-                    id.sessionContext(SessionContext.builder().attributes(attributes()).build());
+                    id.sessionContext(
+                            SessionContext.builder().attributes(attributes()).build());
                 }
         }
         return id.build();
@@ -351,12 +362,15 @@ public final class RecordFixture {
     }
 
     private static String uuid(String kind, String content) {
-        return UUID.nameUUIDFromBytes((kind + "\n" + content).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((kind + "\n" + content).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** An upper-case id part derived from {@code seed}, like the random letters of IAM ids. */
     private static String code(String seed, int length) {
-        String hex = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "")
+        String hex = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8))
+                .toString()
+                .replace("-", "")
                 .toUpperCase(Locale.ROOT);
         return hex.substring(0, length);
     }

@@ -31,7 +31,8 @@ import org.assertj.core.api.AbstractIterableAssert;
  * }</pre>
  */
 public class RecordsAssert
-        extends AbstractIterableAssert<RecordsAssert, Iterable<? extends CloudTrailRecord>, CloudTrailRecord, RecordAssert> {
+        extends AbstractIterableAssert<
+                RecordsAssert, Iterable<? extends CloudTrailRecord>, CloudTrailRecord, RecordAssert> {
 
     /** An assertion on {@code actual}; {@link CloudTrailAssertions#assertThat(Iterable)} is the usual way in. */
     public RecordsAssert(Iterable<? extends CloudTrailRecord> actual) {
@@ -42,10 +43,13 @@ public class RecordsAssert
     public RecordsAssert containsEventNames(String... eventNames) {
         isNotNull();
         List<String> names = eventNames();
-        List<String> missing = Arrays.stream(eventNames).filter(n -> !names.contains(n)).collect(Collectors.toList());
+        List<String> missing =
+                Arrays.stream(eventNames).filter(n -> !names.contains(n)).collect(Collectors.toList());
         if (!missing.isEmpty()) {
-            failWithMessage("%nExpecting records with the event names%n  %s%nto contain the event names%n  %s"
-                    + "%nbut could not find%n  %s", names, Arrays.asList(eventNames), missing);
+            failWithMessage(
+                    "%nExpecting records with the event names%n  %s%nto contain the event names%n  %s"
+                            + "%nbut could not find%n  %s",
+                    names, Arrays.asList(eventNames), missing);
         }
         return myself;
     }
@@ -56,9 +60,14 @@ public class RecordsAssert
         List<String> names = eventNames();
         List<String> expected = Arrays.asList(eventNames);
         if (!names.equals(expected)) {
-            failWithActualExpectedAndMessage(names, expected,
+            failWithActualExpectedAndMessage(
+                    names,
+                    expected,
                     "%nExpecting records with the event names%n  %s%nto have exactly the event names, in order%n  %s"
-                            + "%nbut %s", names, expected, difference(names, expected));
+                            + "%nbut %s",
+                    names,
+                    expected,
+                    difference(names, expected));
         }
         return myself;
     }
@@ -66,10 +75,13 @@ public class RecordsAssert
     /** Checks that no record has any of these event names. */
     public RecordsAssert doesNotContainEventNames(String... eventNames) {
         isNotNull();
-        List<String> found = Arrays.stream(eventNames).filter(eventNames()::contains).collect(Collectors.toList());
+        List<String> found =
+                Arrays.stream(eventNames).filter(eventNames()::contains).collect(Collectors.toList());
         if (!found.isEmpty()) {
-            failWithMessage("%nExpecting records with the event names%n  %s%nnot to contain the event names%n  %s"
-                    + "%nbut found%n  %s", eventNames(), Arrays.asList(eventNames), found);
+            failWithMessage(
+                    "%nExpecting records with the event names%n  %s%nnot to contain the event names%n  %s"
+                            + "%nbut found%n  %s",
+                    eventNames(), Arrays.asList(eventNames), found);
         }
         return myself;
     }
@@ -82,7 +94,8 @@ public class RecordsAssert
                 .map(Describe::record)
                 .collect(Collectors.toList());
         if (!byRoot.isEmpty()) {
-            failWithMessage("%nExpecting no record of the %s to have been made by the root user%nbut these were:%n  %s",
+            failWithMessage(
+                    "%nExpecting no record of the %s to have been made by the root user%nbut these were:%n  %s",
                     records().size(), String.join(String.format("%n  "), byRoot));
         }
         return myself;
@@ -96,7 +109,8 @@ public class RecordsAssert
                 .map(r -> Describe.record(r) + ": " + r.errorCode().get())
                 .collect(Collectors.toList());
         if (!failed.isEmpty()) {
-            failWithMessage("%nExpecting none of the %s records to have an errorCode%nbut these had:%n  %s",
+            failWithMessage(
+                    "%nExpecting none of the %s records to have an errorCode%nbut these had:%n  %s",
                     records().size(), String.join(String.format("%n  "), failed));
         }
         return myself;
@@ -129,7 +143,9 @@ public class RecordsAssert
     }
 
     private List<String> eventNames() {
-        return records().stream().map(r -> r.eventName().orElse("<no eventName>")).collect(Collectors.toList());
+        return records().stream()
+                .map(r -> r.eventName().orElse("<no eventName>"))
+                .collect(Collectors.toList());
     }
 
     private static String difference(List<String> actual, List<String> expected) {

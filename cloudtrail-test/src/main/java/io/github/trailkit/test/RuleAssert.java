@@ -36,7 +36,8 @@ public class RuleAssert extends AbstractObjectAssert<RuleAssert, Rule> {
         isNotNull();
         Objects.requireNonNull(record, "record");
         if (!actual.matches(record)) {
-            failWithMessage("%nExpecting rule %s%nto match record%n  %s%nbut it did not: %s",
+            failWithMessage(
+                    "%nExpecting rule %s%nto match record%n  %s%nbut it did not: %s",
                     Describe.quote(actual.id()), Describe.record(record), RuleSet.explain(actual, record));
         }
         return myself;
@@ -47,7 +48,8 @@ public class RuleAssert extends AbstractObjectAssert<RuleAssert, Rule> {
         isNotNull();
         Objects.requireNonNull(record, "record");
         if (actual.matches(record)) {
-            failWithMessage("%nExpecting rule %s%nnot to match record%n  %s%nbut it did: %s",
+            failWithMessage(
+                    "%nExpecting rule %s%nnot to match record%n  %s%nbut it did: %s",
                     Describe.quote(actual.id()), Describe.record(record), RuleSet.explain(actual, record));
         }
         return myself;
@@ -57,8 +59,12 @@ public class RuleAssert extends AbstractObjectAssert<RuleAssert, Rule> {
     public RuleAssert hasId(String expected) {
         isNotNull();
         if (!actual.id().equals(expected)) {
-            failWithActualExpectedAndMessage(actual.id(), expected, "%nExpecting rule id%n  %s%nbut it was%n  %s",
-                    Describe.quote(expected), Describe.quote(actual.id()));
+            failWithActualExpectedAndMessage(
+                    actual.id(),
+                    expected,
+                    "%nExpecting rule id%n  %s%nbut it was%n  %s",
+                    Describe.quote(expected),
+                    Describe.quote(actual.id()));
         }
         return myself;
     }

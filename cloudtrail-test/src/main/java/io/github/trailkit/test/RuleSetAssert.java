@@ -53,7 +53,8 @@ public class RuleSetAssert extends AbstractObjectAssert<RuleSetAssert, RuleSet> 
         return check(record, List.of(), List.of(), Triggering.Mode.EXACTLY);
     }
 
-    private RuleSetAssert check(CloudTrailRecord record, List<String> must, List<String> mustNot, Triggering.Mode mode) {
+    private RuleSetAssert check(
+            CloudTrailRecord record, List<String> must, List<String> mustNot, Triggering.Mode mode) {
         isNotNull();
         Objects.requireNonNull(record, "record");
         String failure = Triggering.check(actual, record, must, mustNot, mode);

@@ -110,14 +110,15 @@ public final class RuleTests {
         return tests(cases, file.toString(), rules, line -> URI.create(uri + "?line=" + line));
     }
 
-    private static Stream<DynamicTest> tests(List<RuleTestFile.Case> cases, String source, RuleSet rules,
-            Function<Integer, URI> location) {
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), location.apply(c.line()), () -> {
-            String failure =
-                    Triggering.check(rules, c.record(), c.triggers(), c.doesNotTrigger(), Triggering.Mode.AT_LEAST);
-            if (failure != null) {
-                throw new AssertionError(source + ":" + c.line() + ": case \"" + c.name() + "\"\n" + failure);
-            }
-        }));
+    private static Stream<DynamicTest> tests(
+            List<RuleTestFile.Case> cases, String source, RuleSet rules, Function<Integer, URI> location) {
+        return cases.stream()
+                .map(c -> DynamicTest.dynamicTest(c.name(), location.apply(c.line()), () -> {
+                    String failure = Triggering.check(
+                            rules, c.record(), c.triggers(), c.doesNotTrigger(), Triggering.Mode.AT_LEAST);
+                    if (failure != null) {
+                        throw new AssertionError(source + ":" + c.line() + ": case \"" + c.name() + "\"\n" + failure);
+                    }
+                }));
     }
 }

@@ -72,7 +72,8 @@ final class ReadmeSnippetsTest {
 
     static List<String> regions(String source) {
         List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("// README:([\\w-]+)\\n(.*?)\\n\\s*// README:\\1", Pattern.DOTALL).matcher(source);
+        Matcher m = Pattern.compile("// README:([\\w-]+)\\n(.*?)\\n\\s*// README:\\1", Pattern.DOTALL)
+                .matcher(source);
         while (m.find()) {
             out.add(m.group(2).stripIndent().stripTrailing());
         }

@@ -22,8 +22,8 @@ final class RecordAssertTest {
             .withRequestParameters("{\"name\":\"orders\",\"attributes\":{\"FifoTopic\":true,\"Delay\":5}}")
             .withResponseElements("{\"topicArn\":\"arn:aws:sns:eu-west-1:123456789012:orders\"}")
             .build();
-    private static final String NAMED = "sns.amazonaws.com CreateTopic (eventID 11111111-2222-3333-4444-555555555555, "
-            + "2024-01-15T12:00:00Z)";
+    private static final String NAMED =
+            "sns.amazonaws.com CreateTopic (eventID 11111111-2222-3333-4444-555555555555, " + "2024-01-15T12:00:00Z)";
 
     private static final CloudTrailRecord DENIED = CloudTrailRecords.apiCall("s3.amazonaws.com", "GetBucketPolicy")
             .byAssumedRole("auditor", "weekly")
@@ -62,7 +62,8 @@ final class RecordAssertTest {
     @Test
     void fieldFailures_nameTheField() {
         assertThatThrownBy(() -> assertThat(CREATE_TOPIC).hasEventSource("sqs.amazonaws.com"))
-                .hasMessageContaining("to have eventSource\n  \"sqs.amazonaws.com\"\nbut it was\n  \"sns.amazonaws.com\"");
+                .hasMessageContaining(
+                        "to have eventSource\n  \"sqs.amazonaws.com\"\nbut it was\n  \"sns.amazonaws.com\"");
         assertThatThrownBy(() -> assertThat(CREATE_TOPIC).hasEventType(EventType.AWS_SERVICE_EVENT))
                 .hasMessageContaining("to have eventType\n  AwsServiceEvent\nbut it was\n  AwsApiCall");
         assertThatThrownBy(() -> assertThat(CREATE_TOPIC).hasEventCategory(EventCategory.DATA))
@@ -93,7 +94,8 @@ final class RecordAssertTest {
     void errorChecks_failWithTheActualError() {
         assertThatThrownBy(() -> assertThat(DENIED).hasNoError())
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("to have no error\nbut it had errorCode \"AccessDenied\" and errorMessage \"no\"");
+                .hasMessageContaining(
+                        "to have no error\nbut it had errorCode \"AccessDenied\" and errorMessage \"no\"");
         assertThatThrownBy(() -> assertThat(CREATE_TOPIC).hasErrorCode("AccessDenied"))
                 .hasMessageContaining("to have errorCode\n  \"AccessDenied\"\nbut it was\n  absent");
         assertThatThrownBy(() -> assertThat(DENIED).hasErrorMessage("yes"))
@@ -117,12 +119,19 @@ final class RecordAssertTest {
 
     @Test
     void identityChecks_pass() {
-        assertThat(CREATE_TOPIC).wasMadeByRoot().hasIdentityType(IdentityType.ROOT)
+        assertThat(CREATE_TOPIC)
+                .wasMadeByRoot()
+                .hasIdentityType(IdentityType.ROOT)
                 .wasMadeBy("arn:aws:iam::123456789012:root");
-        assertThat(DENIED).wasNotMadeByRoot().hasIdentityType(IdentityType.ASSUMED_ROLE)
+        assertThat(DENIED)
+                .wasNotMadeByRoot()
+                .hasIdentityType(IdentityType.ASSUMED_ROLE)
                 .wasMadeBy("arn:aws:sts::123456789012:assumed-role/auditor/weekly");
-        assertThat(CloudTrailRecords.apiCall("iam.amazonaws.com", "ListUsers").byIamUser("bob").build())
-                .hasUserName("bob").hasIdentityType(IdentityType.IAM_USER);
+        assertThat(CloudTrailRecords.apiCall("iam.amazonaws.com", "ListUsers")
+                        .byIamUser("bob")
+                        .build())
+                .hasUserName("bob")
+                .hasIdentityType(IdentityType.IAM_USER);
     }
 
     @Test
@@ -143,7 +152,9 @@ final class RecordAssertTest {
     void anIdentityTypeUnknownToTrailkit_showsTheWrittenText() {
         CloudTrailRecord future = CloudTrailRecord.builder()
                 .eventName("X")
-                .userIdentity(io.github.trailkit.model.UserIdentity.builder().typeAsString("AgentUser").build())
+                .userIdentity(io.github.trailkit.model.UserIdentity.builder()
+                        .typeAsString("AgentUser")
+                        .build())
                 .build();
         assertThat(future).hasIdentityType(IdentityType.UNKNOWN_TO_TRAILKIT);
         assertThatThrownBy(() -> assertThat(future).wasMadeByRoot())
@@ -153,7 +164,10 @@ final class RecordAssertTest {
     @Test
     void hasMfa_readsTheSessionAndConsoleSignIns() {
         assertThat(DENIED).hasMfa(false);
-        assertThat(CloudTrailRecords.apiCall("iam.amazonaws.com", "CreateUser").byIamUser("bob").withMfa(true).build())
+        assertThat(CloudTrailRecords.apiCall("iam.amazonaws.com", "CreateUser")
+                        .byIamUser("bob")
+                        .withMfa(true)
+                        .build())
                 .hasMfa(true);
         assertThat(CloudTrailRecords.consoleSignIn().withMfa(true).build()).hasMfa(true);
         assertThat(CloudTrailRecords.recordFromResource("/samples/cloudtrail/signin-root-success-mfa.json"))
@@ -168,7 +182,9 @@ final class RecordAssertTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("to have used MFA\nbut sessionContext.attributes.mfaAuthenticated was \"false\" "
                         + "and additionalEventData.MFAUsed was absent");
-        assertThatThrownBy(() -> assertThat(CloudTrailRecords.consoleSignIn().withMfa(true).build()).hasMfa(false))
+        assertThatThrownBy(() -> assertThat(
+                                CloudTrailRecords.consoleSignIn().withMfa(true).build())
+                        .hasMfa(false))
                 .hasMessageContaining("not to have used MFA\nbut sessionContext.attributes.mfaAuthenticated was absent "
                         + "and additionalEventData.MFAUsed was \"Yes\"");
     }
@@ -239,8 +255,9 @@ final class RecordAssertTest {
     void failure_isComparableInTheIde() {
         assertThatThrownBy(() -> assertThat(CREATE_TOPIC).hasEventName("DeleteTopic"))
                 .isInstanceOf(org.opentest4j.AssertionFailedError.class)
-                .satisfies(e -> org.assertj.core.api.Assertions
-                        .assertThat(((org.opentest4j.AssertionFailedError) e).getExpected().getValue())
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((org.opentest4j.AssertionFailedError) e)
+                                .getExpected()
+                                .getValue())
                         .isEqualTo("DeleteTopic"));
     }
 }

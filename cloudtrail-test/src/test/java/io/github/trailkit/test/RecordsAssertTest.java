@@ -12,12 +12,23 @@ import org.junit.jupiter.api.Test;
 
 /** {@link RecordsAssert} on the bundled sample log (root: CreateTopic, GetTopicAttributes) and on fixtures. */
 final class RecordsAssertTest {
-    static final Path SAMPLE = Path.of("..", "samples", "AWSLogs", "123456789012", "CloudTrail", "us-east-2",
-            "2015", "01", "24", "123456789012_CloudTrail_us-east-2_20150124T2330Z_tKGwUkXxLSJzB0bm.json.gz");
+    static final Path SAMPLE = Path.of(
+            "..",
+            "samples",
+            "AWSLogs",
+            "123456789012",
+            "CloudTrail",
+            "us-east-2",
+            "2015",
+            "01",
+            "24",
+            "123456789012_CloudTrail_us-east-2_20150124T2330Z_tKGwUkXxLSJzB0bm.json.gz");
     private static final List<CloudTrailRecord> SNS = CloudTrailRecords.fromPath(SAMPLE);
     private static final List<CloudTrailRecord> BY_USERS = List.of(
             CloudTrailRecords.apiCall("iam.amazonaws.com", "CreateUser").build(),
-            CloudTrailRecords.apiCall("iam.amazonaws.com", "AttachUserPolicy").byAssumedRole("admin", "s").build());
+            CloudTrailRecords.apiCall("iam.amazonaws.com", "AttachUserPolicy")
+                    .byAssumedRole("admin", "s")
+                    .build());
 
     @Test
     void checks_pass_onARealLog() {
@@ -88,7 +99,9 @@ final class RecordsAssertTest {
     @Test
     void noneFailed_failure_listsTheErrors() {
         List<CloudTrailRecord> records = List.of(CloudTrailRecords.apiCall("s3.amazonaws.com", "GetObject")
-                .eventId("e1").withError("AccessDenied", "denied").build());
+                .eventId("e1")
+                .withError("AccessDenied", "denied")
+                .build());
         assertThatThrownBy(() -> assertThat(records).noneFailed())
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("\nExpecting none of the 1 records to have an errorCode\nbut these had:\n"

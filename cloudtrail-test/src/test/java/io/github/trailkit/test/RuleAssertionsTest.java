@@ -14,17 +14,27 @@ final class RuleAssertionsTest {
     static final Rule TOPIC_CREATED = rule("sns-topic-created")
             .when(eventSource().is("sns.amazonaws.com").and(eventName().is("CreateTopic")))
             .build();
-    static final Rule ROOT_ACTIVITY = rule("root-activity").when(userIdentity().type().is("Root")).build();
-    static final Rule DENIED = rule("access-denied").when(errorCode().is("AccessDenied")).build();
-    static final Rule BROKEN = rule("broken").when(predicate("always throws", r -> {
-        throw new IllegalStateException("boom");
-    })).build();
-    static final RuleSet RULES = RuleSet.builder().add(TOPIC_CREATED, ROOT_ACTIVITY, DENIED).onRuleError(e -> { }).build();
+    static final Rule ROOT_ACTIVITY =
+            rule("root-activity").when(userIdentity().type().is("Root")).build();
+    static final Rule DENIED =
+            rule("access-denied").when(errorCode().is("AccessDenied")).build();
+    static final Rule BROKEN = rule("broken")
+            .when(predicate("always throws", r -> {
+                throw new IllegalStateException("boom");
+            }))
+            .build();
+    static final RuleSet RULES = RuleSet.builder()
+            .add(TOPIC_CREATED, ROOT_ACTIVITY, DENIED)
+            .onRuleError(e -> {})
+            .build();
 
     static final CloudTrailRecord ROOT_CREATES = CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic")
-            .byRoot().eventId("e-1").build();
+            .byRoot()
+            .eventId("e-1")
+            .build();
     static final CloudTrailRecord ALICE_DELETES = CloudTrailRecords.apiCall("sns.amazonaws.com", "DeleteTopic")
-            .eventId("e-2").build();
+            .eventId("e-2")
+            .build();
     static final String ROOT_CREATES_NAMED = "sns.amazonaws.com CreateTopic (eventID e-1, 2024-01-15T12:00:00Z)";
     static final String ALICE_DELETES_NAMED = "sns.amazonaws.com DeleteTopic (eventID e-2, 2024-01-15T12:00:00Z)";
 
@@ -32,7 +42,10 @@ final class RuleAssertionsTest {
 
     @Test
     void rule_matches_and_doesNotMatch_pass() {
-        assertThat(TOPIC_CREATED).hasId("sns-topic-created").matches(ROOT_CREATES).doesNotMatch(ALICE_DELETES);
+        assertThat(TOPIC_CREATED)
+                .hasId("sns-topic-created")
+                .matches(ROOT_CREATES)
+                .doesNotMatch(ALICE_DELETES);
     }
 
     @Test
@@ -87,10 +100,11 @@ final class RuleAssertionsTest {
     void triggersExactly_failure_namesTheExtraRule() {
         assertThatThrownBy(() -> assertThat(RULES).triggersExactly(ROOT_CREATES, "sns-topic-created"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessage("\nExpecting record\n  " + ROOT_CREATES_NAMED + "\nto trigger exactly\n  [sns-topic-created]\n"
-                        + "but it triggered\n  [sns-topic-created, root-activity]\nthe rule that was wrong:\n"
-                        + "  - root-activity triggered but should not have: root-activity matches: "
-                        + "userIdentity().type().is(\"Root\") held: userIdentity.type is \"Root\"");
+                .hasMessage(
+                        "\nExpecting record\n  " + ROOT_CREATES_NAMED + "\nto trigger exactly\n  [sns-topic-created]\n"
+                                + "but it triggered\n  [sns-topic-created, root-activity]\nthe rule that was wrong:\n"
+                                + "  - root-activity triggered but should not have: root-activity matches: "
+                                + "userIdentity().type().is(\"Root\") held: userIdentity.type is \"Root\"");
     }
 
     @Test
@@ -109,7 +123,10 @@ final class RuleAssertionsTest {
 
     @Test
     void aRuleThatThrows_failsTheCheck_withItsError() {
-        RuleSet withBroken = RuleSet.builder().add(TOPIC_CREATED, BROKEN).onRuleError(e -> { }).build();
+        RuleSet withBroken = RuleSet.builder()
+                .add(TOPIC_CREATED, BROKEN)
+                .onRuleError(e -> {})
+                .build();
         assertThatThrownBy(() -> assertThat(withBroken).doesNotTrigger(ROOT_CREATES, "broken"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("  - broken threw: java.lang.IllegalStateException: boom");

@@ -30,18 +30,23 @@ final class RuleTestsTest {
 
     @Test
     void eachCase_isANamedTest_thatPointsAtItsLine() {
-        List<DynamicTest> tests = RuleTests.from("rule-tests/sns-rules-tests.yaml", RULES).collect(Collectors.toList());
-        assertThat(tests).extracting(DynamicTest::getDisplayName).containsExactly(
-                "root creates a topic",
-                "a user reading topic attributes triggers nothing",
-                "the AWS sample of a denied GetFunction",
-                "a Stratus Red Team detonation, gzipped");
-        assertThat(tests.get(1).getTestSourceUri()).contains(URI.create("classpath:/rule-tests/sns-rules-tests.yaml?line=22"));
+        List<DynamicTest> tests =
+                RuleTests.from("rule-tests/sns-rules-tests.yaml", RULES).collect(Collectors.toList());
+        assertThat(tests)
+                .extracting(DynamicTest::getDisplayName)
+                .containsExactly(
+                        "root creates a topic",
+                        "a user reading topic attributes triggers nothing",
+                        "the AWS sample of a denied GetFunction",
+                        "a Stratus Red Team detonation, gzipped");
+        assertThat(tests.get(1).getTestSourceUri())
+                .contains(URI.create("classpath:/rule-tests/sns-rules-tests.yaml?line=22"));
     }
 
     @Test
     void aFailingCase_failsItsTest_withTheExplanation() throws Throwable {
-        List<DynamicTest> tests = RuleTests.from("/rule-tests/failing-tests.yaml", RULES).collect(Collectors.toList());
+        List<DynamicTest> tests =
+                RuleTests.from("/rule-tests/failing-tests.yaml", RULES).collect(Collectors.toList());
         tests.get(0).getExecutable().execute();
         assertThatThrownBy(() -> tests.get(1).getExecutable().execute())
                 .isInstanceOf(AssertionError.class)
@@ -62,10 +67,12 @@ final class RuleTestsTest {
     @Test
     void yamlRecords_keepCloudTrailsTextFields() throws Throwable {
         // eventVersion 1.10, unquoted account ids and mfaAuthenticated: false are text in CloudTrail
-        RuleSet strict = RuleSet.of(io.github.trailkit.rules.Rules.rule("strict").when(RuleDocuments.pattern(
-                "{\"eventVersion\":[\"1.10\"],\"userIdentity\":{\"accountId\":[\"123456789012\"],"
-                        + "\"sessionContext\":{\"attributes\":{\"mfaAuthenticated\":[\"false\"]}}},"
-                        + "\"requestParameters\":{\"attributes\":{\"FifoTopic\":[true]}}}")).build());
+        RuleSet strict = RuleSet.of(io.github.trailkit.rules.Rules.rule("strict")
+                .when(RuleDocuments.pattern(
+                        "{\"eventVersion\":[\"1.10\"],\"userIdentity\":{\"accountId\":[\"123456789012\"],"
+                                + "\"sessionContext\":{\"attributes\":{\"mfaAuthenticated\":[\"false\"]}}},"
+                                + "\"requestParameters\":{\"attributes\":{\"FifoTopic\":[true]}}}"))
+                .build());
         String file = "cases:\n  - name: typed\n    record:\n      eventVersion: 1.10\n"
                 + "      userIdentity: {accountId: 123456789012, sessionContext: {attributes: {mfaAuthenticated: false}}}\n"
                 + "      requestParameters: {attributes: {FifoTopic: true}}\n    triggers: [strict]\n";

@@ -19,10 +19,14 @@ final class ConsumerCheckTest {
     @Test
     void theConsumerCode_compiledStrictly_runs() throws Exception {
         assertThat(ConsumerCode.everyBuilder()).hasSize(29);
-        assertThat(ConsumerCode.findingJson()).contains("\"ruleId\":\"topic-created\"").contains("CreateTopic");
-        CloudTrailAssertions.assertThat(ConsumerCode.record()).hasEventName("CreateTopic"); // cloudtrail-test, test scope
+        assertThat(ConsumerCode.findingJson())
+                .contains("\"ruleId\":\"topic-created\"")
+                .contains("CreateTopic");
+        CloudTrailAssertions.assertThat(ConsumerCode.record())
+                .hasEventName("CreateTopic"); // cloudtrail-test, test scope
         // no Immutables jar reached this class path: the strict compile above had none either
-        assertThat(getClass().getClassLoader().getResource("org/immutables/value/Value.class")).isNull();
+        assertThat(getClass().getClassLoader().getResource("org/immutables/value/Value.class"))
+                .isNull();
     }
 
     @Test
@@ -35,7 +39,8 @@ final class ConsumerCheckTest {
         assertThat(property(bom, "awssdk.version")).isEqualTo(property(root, "awssdk.version"));
         // every module of the reactor that is published (not skipped for deploy), whoever adds it
         List<String> published = new java.util.ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<module>([^<]+)</module>").matcher(root);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("<module>([^<]+)</module>").matcher(root);
         while (m.find()) {
             String module = m.group(1);
             if (!module.equals("trailkit-bom")
@@ -44,8 +49,13 @@ final class ConsumerCheckTest {
                 published.add(module);
             }
         }
-        assertThat(published).contains("cloudtrail-model", "cloudtrail-rules", "cloudtrail-lambda-adapter",
-                "cloudtrail-test", "cloudtrail-cli");
+        assertThat(published)
+                .contains(
+                        "cloudtrail-model",
+                        "cloudtrail-rules",
+                        "cloudtrail-lambda-adapter",
+                        "cloudtrail-test",
+                        "cloudtrail-cli");
         for (String module : published) {
             assertThat(bom).contains("<artifactId>" + module + "</artifactId>\n        <version>${trailkit.version}");
         }
@@ -63,8 +73,8 @@ final class ConsumerCheckTest {
                 "cloudtrail-spark", "io.github.trailkit.spark",
                 "cloudtrail-cli", "io.github.trailkit.cli");
         for (Map.Entry<String, String> e : names.entrySet()) {
-            Path jar = ROOT.resolve(e.getKey() + "/target/" + e.getKey() + "-" + tag(
-                    Files.readString(ROOT.resolve("pom.xml")), "version") + ".jar");
+            Path jar = ROOT.resolve(e.getKey() + "/target/" + e.getKey() + "-"
+                    + tag(Files.readString(ROOT.resolve("pom.xml")), "version") + ".jar");
             if (!Files.exists(jar)) {
                 continue; // the reactor ran without packaging (mvn test): the jars are checked by mvn verify
             }

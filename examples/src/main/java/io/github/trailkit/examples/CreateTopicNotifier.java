@@ -49,9 +49,14 @@ public final class CreateTopicNotifier extends TrailkitHandler {
      * @throws IllegalStateException when {@code TOPIC_ARN} is not set
      */
     public CreateTopicNotifier() {
-        this(Examples.requiredEnv("TOPIC_ARN"),
-                S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
-                SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
+        this(
+                Examples.requiredEnv("TOPIC_ARN"),
+                S3Client.builder()
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .build(),
+                SnsClient.builder()
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .build(),
                 System.out);
     }
 

@@ -38,8 +38,11 @@ public final class CustomSinkExample extends TrailkitHandler {
      * @throws IllegalStateException when {@code WEBHOOK_URL} is not set
      */
     public CustomSinkExample() {
-        this(new WebhookSink(URI.create(Examples.requiredEnv("WEBHOOK_URL"))),
-                S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
+        this(
+                new WebhookSink(URI.create(Examples.requiredEnv("WEBHOOK_URL"))),
+                S3Client.builder()
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .build(),
                 System.out);
     }
 

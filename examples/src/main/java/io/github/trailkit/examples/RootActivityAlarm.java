@@ -37,9 +37,14 @@ public final class RootActivityAlarm extends TrailkitHandler {
      * @throws IllegalStateException when {@code TOPIC_ARN} is not set
      */
     public RootActivityAlarm() {
-        this(Examples.requiredEnv("TOPIC_ARN"),
-                S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
-                SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
+        this(
+                Examples.requiredEnv("TOPIC_ARN"),
+                S3Client.builder()
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .build(),
+                SnsClient.builder()
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .build(),
                 System.out);
     }
 

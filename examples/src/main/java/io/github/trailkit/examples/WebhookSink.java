@@ -50,7 +50,10 @@ public final class WebhookSink implements FindingSink {
      * }</pre>
      */
     public WebhookSink(URI url) {
-        this(url, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Duration.ofSeconds(10),
+        this(
+                url,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                Duration.ofSeconds(10),
                 Duration.ofMillis(200));
     }
 
@@ -92,7 +95,8 @@ public final class WebhookSink implements FindingSink {
             String reason = null;
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 try {
-                    int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    int status = client.send(request, HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
                     if (status / 100 == 2) {
                         reason = null;
                         break;
@@ -106,8 +110,8 @@ public final class WebhookSink implements FindingSink {
                     lastCause = e;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new SinkException(name(), findings.subList(findings.indexOf(f), findings.size()),
-                            "interrupted", e);
+                    throw new SinkException(
+                            name(), findings.subList(findings.indexOf(f), findings.size()), "interrupted", e);
                 }
                 if (attempt < ATTEMPTS) {
                     sleep(pause.multipliedBy(1L << (attempt - 1)));
@@ -135,7 +139,9 @@ public final class WebhookSink implements FindingSink {
         StringBuilder s = new StringBuilder();
         s.append('[').append(f.severity()).append("] ").append(f.title());
         r.eventName().ifPresent(n -> s.append(": ").append(n));
-        r.userIdentity().flatMap(UserIdentity::arn).ifPresent(a -> s.append(" by ").append(a));
+        r.userIdentity()
+                .flatMap(UserIdentity::arn)
+                .ifPresent(a -> s.append(" by ").append(a));
         if (r.recipientAccountId().isPresent() || r.awsRegion().isPresent()) {
             s.append(" in");
             r.recipientAccountId().ifPresent(a -> s.append(' ').append(a));

@@ -40,7 +40,8 @@ class CreateTopicNotifierTest {
         assertThat(m.topicArn()).isEqualTo(TOPIC);
         assertThat(m.subject()).isEqualTo("[HIGH] sns-topic-created: CreateTopic in 123456789012 us-east-2");
         assertThat(m.attributes()).containsEntry("ruleId", "sns-topic-created").containsEntry("severity", "HIGH");
-        assertThat(m.message()).startsWith("SNS topic created\n")
+        assertThat(m.message())
+                .startsWith("SNS topic created\n")
                 .contains("Who: arn:aws:iam::123456789012:root")
                 .contains("\"eventID\":\"17b46459-dada-4278-b8e2-5a4ca9ff1a9c\"")
                 .contains("\"requestParameters\":{\"name\":\"dropmeplease\"}");
@@ -55,13 +56,15 @@ class CreateTopicNotifierTest {
         String deleted = call("sns.amazonaws.com", "DeleteTopic");
         String otherService = call("sqs.amazonaws.com", "CreateTopic");
 
-        assertThat(java.evaluate(LambdaFixture.record(created))).singleElement()
+        assertThat(java.evaluate(LambdaFixture.record(created)))
+                .singleElement()
                 .satisfies(f -> assertThat(f.ruleId()).isEqualTo("sns-topic-created"));
         assertThat(java.evaluate(LambdaFixture.record(deleted))).isEmpty();
         assertThat(java.evaluate(LambdaFixture.record(otherService))).isEmpty();
         // the DSL condition is the one the seed rule document's pattern compiles to
-        assertThat(CreateTopicNotifier.SNS_TOPIC_CREATED.condition().toString()).isEqualTo(
-                RuleDocuments.pattern("{\"eventSource\": [\"sns.amazonaws.com\"], \"eventName\": [\"CreateTopic\"]}")
+        assertThat(CreateTopicNotifier.SNS_TOPIC_CREATED.condition().toString())
+                .isEqualTo(RuleDocuments.pattern(
+                                "{\"eventSource\": [\"sns.amazonaws.com\"], \"eventName\": [\"CreateTopic\"]}")
                         .toString());
     }
 
@@ -69,7 +72,8 @@ class CreateTopicNotifierTest {
     void withoutTopicArnTheFunctionFailsToStartWithAClearMessage() {
         assumeTrue(System.getenv("TOPIC_ARN") == null, "TOPIC_ARN is set in this environment");
 
-        assertThatThrownBy(CreateTopicNotifier::new).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(CreateTopicNotifier::new)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("set the environment variable TOPIC_ARN");
     }
 

@@ -63,12 +63,17 @@ class CustomSinkExampleTest {
 
         // CreateTopic: a topic created, by root; GetTopicAttributes: by root
         List<JsonNode> posts = webhook.bodies();
-        assertThat(posts).extracting(p -> p.path("finding").path("ruleId").asText() + " "
-                + p.path("finding").path("eventName").asText())
-                .containsExactlyInAnyOrder("sns-topic-created CreateTopic", "root-account-activity CreateTopic",
+        assertThat(posts)
+                .extracting(p -> p.path("finding").path("ruleId").asText() + " "
+                        + p.path("finding").path("eventName").asText())
+                .containsExactlyInAnyOrder(
+                        "sns-topic-created CreateTopic",
+                        "root-account-activity CreateTopic",
                         "root-account-activity GetTopicAttributes");
-        assertThat(posts).extracting(p -> p.path("text").asText()).contains(
-                "[HIGH] SNS topic created: CreateTopic by arn:aws:iam::123456789012:root in 123456789012 us-east-2");
+        assertThat(posts)
+                .extracting(p -> p.path("text").asText())
+                .contains(
+                        "[HIGH] SNS topic created: CreateTopic by arn:aws:iam::123456789012:root in 123456789012 us-east-2");
         assertThat(webhook.contentTypes).containsOnly("application/json");
         assertThat(answer).contains("\"findings\":3").contains("\"delivered\":3");
     }
@@ -79,7 +84,8 @@ class CustomSinkExampleTest {
         CustomSinkExample handler = new CustomSinkExample(sink(), fx.s3.handlerClient(), fx.log);
 
         assertThatThrownBy(() -> fx.invoke(handler, LambdaFixture.SAMPLE_KEY))
-                .hasMessageContaining("webhook:127.0.0.1").hasMessageContaining("HTTP 503");
+                .hasMessageContaining("webhook:127.0.0.1")
+                .hasMessageContaining("HTTP 503");
         assertThat(webhook.bodies()).hasSize(3 * 3); // three findings, three attempts each
     }
 
@@ -87,13 +93,13 @@ class CustomSinkExampleTest {
     void aRefusedRequestIsNotSentAgainAndOnlyTheRefusedFindingsAreReported() {
         webhook.status = 400;
         Finding finding = RuleSet.of(CustomSinkExample.ruleList())
-                .evaluate(LambdaFixture.record(RootActivityAlarmTest.ROOT_CONSOLE_LOGIN)).get(0);
+                .evaluate(LambdaFixture.record(RootActivityAlarmTest.ROOT_CONSOLE_LOGIN))
+                .get(0);
 
-        assertThatThrownBy(() -> sink().send(List.of(finding)))
-                .isInstanceOfSatisfying(SinkException.class, e -> {
-                    assertThat(e.undelivered()).containsExactly(finding);
-                    assertThat(e.getMessage()).contains("HTTP 400");
-                });
+        assertThatThrownBy(() -> sink().send(List.of(finding))).isInstanceOfSatisfying(SinkException.class, e -> {
+            assertThat(e.undelivered()).containsExactly(finding);
+            assertThat(e.getMessage()).contains("HTTP 400");
+        });
         assertThat(webhook.bodies()).hasSize(1);
     }
 

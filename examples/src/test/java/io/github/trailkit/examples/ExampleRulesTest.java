@@ -21,9 +21,12 @@ class ExampleRulesTest {
     void theSeedRuleReportsCreateTopicAndNothingElse() {
         Rule rule = CreateTopicNotifier.SNS_TOPIC_CREATED;
         CloudTrailRecord created = CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic")
-                .byIamUser("alice").withRequestParameters("{\"name\":\"orders\"}").build();
+                .byIamUser("alice")
+                .withRequestParameters("{\"name\":\"orders\"}")
+                .build();
         CloudTrailRecord read = CloudTrailRecords.apiCall("sns.amazonaws.com", "GetTopicAttributes")
-                .byIamUser("alice").build();
+                .byIamUser("alice")
+                .build();
 
         assertThat(created).hasEventName("CreateTopic").hasRequestParameter("name", "orders");
         assertThat(rule).matches(created).doesNotMatch(read);
@@ -35,9 +38,12 @@ class ExampleRulesTest {
 
     @Test
     void rootActivityIsReportedButNotAnAwsServiceCall() {
-        CloudTrailRecord byRoot = CloudTrailRecords.apiCall("iam.amazonaws.com", "CreateUser").byRoot().build();
-        CloudTrailRecord byService = CloudTrailRecords.apiCall("iam.amazonaws.com", "CreateUser").byService(
-                "support.amazonaws.com").build();
+        CloudTrailRecord byRoot = CloudTrailRecords.apiCall("iam.amazonaws.com", "CreateUser")
+                .byRoot()
+                .build();
+        CloudTrailRecord byService = CloudTrailRecords.apiCall("iam.amazonaws.com", "CreateUser")
+                .byService("support.amazonaws.com")
+                .build();
 
         assertThat(byRoot).wasMadeByRoot();
         assertThat(ALL).triggersExactly(byRoot, "root-account-activity");

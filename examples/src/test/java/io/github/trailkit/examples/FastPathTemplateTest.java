@@ -37,8 +37,10 @@ class FastPathTemplateTest {
     static void start() {
         fx = new LambdaFixture();
         sample = new ArrayList<>();
-        try (CloudTrailLog log = CloudTrail.reader().read(
-                LambdaFixture.resource("/logs/lambda-with-cloudtrail-CreateTopic-GetTopicAttributes.json.gz"), "s")) {
+        try (CloudTrailLog log = CloudTrail.reader()
+                .read(
+                        LambdaFixture.resource("/logs/lambda-with-cloudtrail-CreateTopic-GetTopicAttributes.json.gz"),
+                        "s")) {
             log.forEach(sample::add);
         }
     }
@@ -54,10 +56,10 @@ class FastPathTemplateTest {
         List<JsonNode> functions = SamTemplatesTest.ofType(resources, "AWS::Serverless::Function");
         assertThat(functions).hasSize(1);
         JsonNode p = functions.get(0).path("Properties");
-        assertThat(p.path("Handler").asText())
-                .isEqualTo(CreateTopicNotifier.class.getName() + "::handleRequest");
+        assertThat(p.path("Handler").asText()).isEqualTo(CreateTopicNotifier.class.getName() + "::handleRequest");
         assertThat(p.path("Runtime").asText()).isEqualTo("java25");
-        assertThat(p.path("Environment").path("Variables").path("TOPIC_ARN").asText()).isEqualTo("FindingsTopic");
+        assertThat(p.path("Environment").path("Variables").path("TOPIC_ARN").asText())
+                .isEqualTo("FindingsTopic");
 
         List<JsonNode> events = new ArrayList<>();
         p.path("Events").forEach(events::add);
@@ -65,7 +67,8 @@ class FastPathTemplateTest {
             assertThat(e.path("Type").asText()).isEqualTo("EventBridgeRule");
             JsonNode props = e.path("Properties");
             assertThat(props.has("EventBusName")).as("the default bus").isFalse();
-            assertThat(props.has("Input") || props.has("InputPath") || props.has("InputTransformer")).isFalse();
+            assertThat(props.has("Input") || props.has("InputPath") || props.has("InputTransformer"))
+                    .isFalse();
             assertThat(props.path("DeadLetterConfig").path("Type").asText()).isEqualTo("SQS");
         });
 
@@ -80,16 +83,22 @@ class FastPathTemplateTest {
 
     @Test
     void thePatternSelectsWhatTheHandlersRuleFinds() throws Exception {
-        JsonNode pattern = SamTemplatesTest.YAML.readTree(TEMPLATE.toFile()).path("Resources")
-                .path("CreateTopicNotifier").path("Properties").path("Events").path("CreateTopicCall")
-                .path("Properties").path("Pattern");
-        RuleSet template = RuleSet.of(rule("template").when(RuleDocuments.pattern(pattern.toString())).build());
+        JsonNode pattern = SamTemplatesTest.YAML
+                .readTree(TEMPLATE.toFile())
+                .path("Resources")
+                .path("CreateTopicNotifier")
+                .path("Properties")
+                .path("Events")
+                .path("CreateTopicCall")
+                .path("Properties")
+                .path("Pattern");
+        RuleSet template = RuleSet.of(
+                rule("template").when(RuleDocuments.pattern(pattern.toString())).build());
         RuleSet handler = RuleSet.of(CreateTopicNotifier.SNS_TOPIC_CREATED);
 
         assertThat(sample).hasSize(2);
         for (CloudTrailRecord r : sample) {
-            assertThat(template.evaluate(r)).as(r.eventName().orElseThrow())
-                    .hasSameSizeAs(handler.evaluate(r));
+            assertThat(template.evaluate(r)).as(r.eventName().orElseThrow()).hasSameSizeAs(handler.evaluate(r));
         }
         assertThat(template.evaluate(sample.get(0))).hasSize(1);
     }
@@ -98,18 +107,29 @@ class FastPathTemplateTest {
     void theSavedEventIsTheSampleCallAsTheRuleDeliversIt() throws Exception {
         byte[] saved = java.nio.file.Files.readAllBytes(Path.of("events", "eventbridge-sns-CreateTopic.json"));
         JsonNode event = SamTemplatesTest.YAML.readTree(saved);
-        RuleSet template = RuleSet.of(rule("template").when(RuleDocuments.pattern(SamTemplatesTest.YAML
-                .readTree(TEMPLATE.toFile()).path("Resources").path("CreateTopicNotifier").path("Properties")
-                .path("Events").path("CreateTopicCall").path("Properties").path("Pattern").toString())).build());
-        CloudTrailRecord detail = CloudTrail.reader().readRecord(event.path("detail").toString());
+        RuleSet template = RuleSet.of(rule("template")
+                .when(RuleDocuments.pattern(SamTemplatesTest.YAML
+                        .readTree(TEMPLATE.toFile())
+                        .path("Resources")
+                        .path("CreateTopicNotifier")
+                        .path("Properties")
+                        .path("Events")
+                        .path("CreateTopicCall")
+                        .path("Properties")
+                        .path("Pattern")
+                        .toString()))
+                .build());
+        CloudTrailRecord detail =
+                CloudTrail.reader().readRecord(event.path("detail").toString());
         assertThat(detail).isEqualTo(sample.get(0));
         assertThat(template.evaluate(detail)).hasSize(1);
 
         CreateTopicNotifier handler = new CreateTopicNotifier(TOPIC, fx.s3.handlerClient(), fx.aws.snsClient(), fx.log);
         fx.aws.reset();
         handler.handleRequest(new ByteArrayInputStream(saved), new ByteArrayOutputStream(), null);
-        assertThat(fx.aws.snsPublished()).singleElement().satisfies(m -> assertThat(m.message())
-                .contains("eventbridge:0b6c5e1f-6d55-4e0c-9d8b-2f1f0e3a7c11"));
+        assertThat(fx.aws.snsPublished())
+                .singleElement()
+                .satisfies(m -> assertThat(m.message()).contains("eventbridge:0b6c5e1f-6d55-4e0c-9d8b-2f1f0e3a7c11"));
     }
 
     @Test
@@ -129,9 +149,11 @@ class FastPathTemplateTest {
         assertThat(fromEvent).hasSize(1);
         assertThat(fromEvent.get(0).subject()).isEqualTo(fromLog.get(0).subject());
         assertThat(fromEvent.get(0).attributes()).isEqualTo(fromLog.get(0).attributes());
-        assertThat(fromEvent.get(0).message()).contains("eventbridge:")
+        assertThat(fromEvent.get(0).message())
+                .contains("eventbridge:")
                 .contains("\"eventID\":\"17b46459-dada-4278-b8e2-5a4ca9ff1a9c\"");
-        assertThat(answer.toString(StandardCharsets.UTF_8)).contains("\"trigger\":\"CLOUDTRAIL_EVENT\"")
+        assertThat(answer.toString(StandardCharsets.UTF_8))
+                .contains("\"trigger\":\"CLOUDTRAIL_EVENT\"")
                 .contains("\"findings\":1");
     }
 }

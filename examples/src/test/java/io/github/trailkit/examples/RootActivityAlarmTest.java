@@ -65,10 +65,13 @@ class RootActivityAlarmTest {
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(f.tags()).contains("cis-3.3", "cis-4.3");
         });
-        assertThat(rules.evaluate(LambdaFixture.record(ROOT_INVOKED_BY_SERVICE))).isEmpty();
+        assertThat(rules.evaluate(LambdaFixture.record(ROOT_INVOKED_BY_SERVICE)))
+                .isEmpty();
         assertThat(rules.evaluate(LambdaFixture.record(ROOT_SERVICE_EVENT))).isEmpty();
-        assertThat(rules.evaluate(LambdaFixture.record(CreateTopicNotifierTest.call("sns.amazonaws.com",
-                "CreateTopic")))).as("an IAM user").isEmpty();
+        assertThat(rules.evaluate(
+                        LambdaFixture.record(CreateTopicNotifierTest.call("sns.amazonaws.com", "CreateTopic"))))
+                .as("an IAM user")
+                .isEmpty();
     }
 
     @Test
@@ -87,11 +90,14 @@ class RootActivityAlarmTest {
         String answer = fx.invoke(handler, key, LambdaFixture.SAMPLE_KEY);
 
         // the console login, and both calls of the AWS documentation's log file (made as root from the console)
-        assertThat(fx.aws.snsPublished()).extracting(SnsMessage::subject).containsExactlyInAnyOrder(
-                "[CRITICAL] root-account-activity: ConsoleLogin in 123456789012 us-east-1",
-                "[CRITICAL] root-account-activity: CreateTopic in 123456789012 us-east-2",
-                "[CRITICAL] root-account-activity: GetTopicAttributes in 123456789012 us-east-2");
-        assertThat(fx.aws.snsPublished()).allSatisfy(m -> assertThat(m.topicArn()).isEqualTo(TOPIC));
+        assertThat(fx.aws.snsPublished())
+                .extracting(SnsMessage::subject)
+                .containsExactlyInAnyOrder(
+                        "[CRITICAL] root-account-activity: ConsoleLogin in 123456789012 us-east-1",
+                        "[CRITICAL] root-account-activity: CreateTopic in 123456789012 us-east-2",
+                        "[CRITICAL] root-account-activity: GetTopicAttributes in 123456789012 us-east-2");
+        assertThat(fx.aws.snsPublished())
+                .allSatisfy(m -> assertThat(m.topicArn()).isEqualTo(TOPIC));
         assertThat(answer).contains("\"records\":6").contains("\"findings\":3");
     }
 }

@@ -29,7 +29,10 @@ class SamTemplatesTest {
         try (Stream<Path> files = Files.list(Path.of("sam"))) {
             // the EventBridge fast path has no S3 trigger and reads no object: FastPathTemplateTest checks it
             List<Path> all = files.filter(d -> !d.getFileName().toString().equals("create-topic-fast-path"))
-                    .map(d -> d.resolve("template.yaml")).filter(Files::isRegularFile).sorted().toList();
+                    .map(d -> d.resolve("template.yaml"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
             assertThat(all).hasSize(3);
             return all.stream();
         }
@@ -47,19 +50,24 @@ class SamTemplatesTest {
         assertThat(handler).endsWith("::handleRequest");
         Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
         assertThat(TrailkitHandler.class).isAssignableFrom(type);
-        assertThat(Modifier.isPublic(type.getConstructor().getModifiers())).as("Lambda's no-argument constructor")
+        assertThat(Modifier.isPublic(type.getConstructor().getModifiers()))
+                .as("Lambda's no-argument constructor")
                 .isTrue();
         assertThat(p.path("Runtime").asText()).isEqualTo("java25");
         assertThat(p.path("MemorySize").asInt()).isBetween(256, 10240);
         assertThat(p.path("Timeout").asInt()).isBetween(30, 900);
         assertThat(p.path("CodeUri").asText()).isEqualTo("../..");
-        assertThat(template.getParent().resolve(p.path("CodeUri").asText()).resolve("pom.xml")).isRegularFile();
+        assertThat(template.getParent().resolve(p.path("CodeUri").asText()).resolve("pom.xml"))
+                .isRegularFile();
 
         List<JsonNode> events = new ArrayList<>();
         p.path("Events").forEach(events::add);
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.path("Type").asText()).isEqualTo("S3");
-            assertThat(resources.path(e.path("Properties").path("Bucket").asText()).path("Type").asText())
+            assertThat(resources
+                            .path(e.path("Properties").path("Bucket").asText())
+                            .path("Type")
+                            .asText())
                     .isEqualTo("AWS::S3::Bucket");
             assertThat(e.path("Properties").path("Events").asText()).isEqualTo("s3:ObjectCreated:*");
             JsonNode rules = e.path("Properties").path("Filter").path("S3Key").path("Rules");
@@ -70,7 +78,8 @@ class SamTemplatesTest {
         if (type == CustomSinkExample.class) {
             assertThat(variables).contains("\"WEBHOOK_URL\"");
         } else {
-            assertThat(p.path("Environment").path("Variables").path("TOPIC_ARN").asText()).isEqualTo("FindingsTopic");
+            assertThat(p.path("Environment").path("Variables").path("TOPIC_ARN").asText())
+                    .isEqualTo("FindingsTopic");
         }
     }
 
@@ -79,13 +88,18 @@ class SamTemplatesTest {
     void theFunctionMayOnlyReadTheLogFilesAndPublishToItsOwnTopic(Path template) throws Exception {
         JsonNode resources = YAML.readTree(template.toFile()).path("Resources");
         JsonNode function = ofType(resources, "AWS::Serverless::Function").get(0);
-        String bucketName = ofType(resources, "AWS::S3::Bucket").get(0).path("Properties").path("BucketName").asText();
+        String bucketName = ofType(resources, "AWS::S3::Bucket")
+                .get(0)
+                .path("Properties")
+                .path("BucketName")
+                .asText();
 
         JsonNode policies = function.path("Properties").path("Policies");
         assertThat(policies.isArray()).isTrue();
         List<JsonNode> statements = new ArrayList<>();
         for (JsonNode policy : policies) {
-            // an inline document only: no managed policy name, no SAM policy template (S3ReadPolicy reads the whole bucket)
+            // an inline document only: no managed policy name, no SAM policy template (S3ReadPolicy reads the whole
+            // bucket)
             assertThat(policy.isObject()).as("policy %s", policy).isTrue();
             assertThat(policy.fieldNames()).toIterable().containsOnly("Version", "Statement");
             policy.path("Statement").forEach(statements::add);
@@ -100,11 +114,16 @@ class SamTemplatesTest {
                 assertThat(targets).containsExactly("arn:${AWS::Partition}:s3:::" + bucketName + "/AWSLogs/*");
             } else {
                 assertThat(actions).containsExactly("sns:Publish");
-                assertThat(targets).singleElement().satisfies(t ->
-                        assertThat(resources.path(t).path("Type").asText()).isEqualTo("AWS::SNS::Topic"));
+                assertThat(targets)
+                        .singleElement()
+                        .satisfies(
+                                t -> assertThat(resources.path(t).path("Type").asText())
+                                        .isEqualTo("AWS::SNS::Topic"));
             }
         });
-        long sns = statements.stream().filter(s -> texts(s.path("Action")).contains("sns:Publish")).count();
+        long sns = statements.stream()
+                .filter(s -> texts(s.path("Action")).contains("sns:Publish"))
+                .count();
         assertThat(sns).isEqualTo(ofType(resources, "AWS::SNS::Topic").size());
     }
 

@@ -106,8 +106,8 @@ public final class LoopbackSns implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Map<String, String> form = decodeForm(new String(exchange.getRequestBody().readAllBytes(),
-                    StandardCharsets.UTF_8));
+            Map<String, String> form =
+                    decodeForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String action = form.getOrDefault("Action", "");
             String body;
             int status = 200;
@@ -124,8 +124,11 @@ public final class LoopbackSns implements AutoCloseable {
                     for (int n = 1; form.containsKey("PublishBatchRequestEntries.member." + n + ".Id"); n++) {
                         String prefix = "PublishBatchRequestEntries.member." + n + ".";
                         published.add(message(form, prefix));
-                        ok.append("<member><Id>").append(xml(form.get(prefix + "Id"))).append("</Id><MessageId>")
-                                .append(messageId()).append("</MessageId></member>");
+                        ok.append("<member><Id>")
+                                .append(xml(form.get(prefix + "Id")))
+                                .append("</Id><MessageId>")
+                                .append(messageId())
+                                .append("</MessageId></member>");
                     }
                     body = "<PublishBatchResponse xmlns=\"" + NAMESPACE + "\"><PublishBatchResult><Successful>" + ok
                             + "</Successful><Failed/></PublishBatchResult>" + metadata() + "</PublishBatchResponse>";
@@ -149,7 +152,10 @@ public final class LoopbackSns implements AutoCloseable {
             String a = prefix + "MessageAttributes.entry." + m + ".";
             attributes.put(form.get(a + "Name"), form.get(a + "Value.StringValue"));
         }
-        return new Message(form.get("TopicArn"), form.get(prefix + "Subject"), form.get(prefix + "Message"),
+        return new Message(
+                form.get("TopicArn"),
+                form.get(prefix + "Subject"),
+                form.get(prefix + "Message"),
                 Collections.unmodifiableMap(attributes));
     }
 

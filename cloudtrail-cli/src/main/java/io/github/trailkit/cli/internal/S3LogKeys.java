@@ -52,8 +52,14 @@ public final class S3LogKeys {
     private final LocalDate lastDay;
     private Consumer<String> onList = prefix -> {};
 
-    public S3LogKeys(S3Client s3, Set<String> accounts, Set<String> regions, String organizationId, Instant from,
-            Instant to, Duration maxDeliveryDelay) {
+    public S3LogKeys(
+            S3Client s3,
+            Set<String> accounts,
+            Set<String> regions,
+            String organizationId,
+            Instant from,
+            Instant to,
+            Duration maxDeliveryDelay) {
         this.s3 = s3;
         this.accounts = Set.copyOf(accounts);
         this.regions = Set.copyOf(regions);
@@ -139,7 +145,8 @@ public final class S3LogKeys {
                 }
                 return ACCOUNT.matcher(name).matches() && (accounts.isEmpty() || accounts.contains(name));
             case 1:
-                return name.equals("CloudTrail") || name.equals("CloudTrail-Insight")
+                return name.equals("CloudTrail")
+                        || name.equals("CloudTrail-Insight")
                         || name.equals("CloudTrail-Aggregated");
             case 2:
                 return regions.isEmpty() || regions.contains(name);
@@ -153,8 +160,11 @@ public final class S3LogKeys {
             case 5: {
                 int y = year(layout.get(layout.size() - 2));
                 String month = layout.get(layout.size() - 1);
-                if (y < 0 || !NUMBER.matcher(month).matches() || month.length() > 2
-                        || !NUMBER.matcher(name).matches() || name.length() > 2) {
+                if (y < 0
+                        || !NUMBER.matcher(month).matches()
+                        || month.length() > 2
+                        || !NUMBER.matcher(name).matches()
+                        || name.length() > 2) {
                     return true; // not a date folder after all: judge its files by their keys
                 }
                 int m = Integer.parseInt(month);
@@ -250,13 +260,15 @@ public final class S3LogKeys {
     private Listing list(String bucket, String prefix, boolean oneLevel) {
         onList.accept(prefix);
         Listing l = new Listing();
-        ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix);
+        ListObjectsV2Request.Builder request =
+                ListObjectsV2Request.builder().bucket(bucket).prefix(prefix);
         if (oneLevel) {
             request.delimiter("/");
         }
         String token = null;
         do {
-            ListObjectsV2Response page = s3.listObjectsV2(request.continuationToken(token).build());
+            ListObjectsV2Response page =
+                    s3.listObjectsV2(request.continuationToken(token).build());
             for (S3Object o : page.contents()) {
                 l.keys.add(o.key());
             }

@@ -50,7 +50,8 @@ public final class CloudTrailPublicKeys {
      */
     public static PublicKeys fetch(CloudTrailClient client, Instant start, Instant end) {
         Objects.requireNonNull(client, "client");
-        ListPublicKeysRequest request = ListPublicKeysRequest.builder().startTime(start).endTime(end).build();
+        ListPublicKeysRequest request =
+                ListPublicKeysRequest.builder().startTime(start).endTime(end).build();
         List<TrailPublicKey> keys = new ArrayList<>();
         for (ListPublicKeysResponse page : client.listPublicKeysPaginator(request)) {
             for (PublicKey k : page.publicKeyList()) {
@@ -71,17 +72,19 @@ public final class CloudTrailPublicKeys {
      * @throws IOException if the store cannot be listed
      * @throws SdkException when a call fails
      */
-    public static PublicKeys forDigests(TrailStore store, String prefix,
-                                        Function<String, CloudTrailClient> clientForRegion) throws IOException {
+    public static PublicKeys forDigests(
+            TrailStore store, String prefix, Function<String, CloudTrailClient> clientForRegion) throws IOException {
         Map<String, Instant[]> spans = new TreeMap<>();
         for (String key : store.list(prefix)) {
             LogFileKey k = LogFileKey.parse(key);
-            if (k.kind() != LogFileKey.Kind.DIGEST || k.region().isEmpty() || k.deliveryTime().isEmpty()) {
+            if (k.kind() != LogFileKey.Kind.DIGEST
+                    || k.region().isEmpty()
+                    || k.deliveryTime().isEmpty()) {
                 continue;
             }
             Instant t = k.deliveryTime().get();
-            spans.merge(k.region().get(), new Instant[] {t, t}, (a, b) -> new Instant[] {
-                a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+            spans.merge(k.region().get(), new Instant[] {t, t}, (a, b) ->
+                    new Instant[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
         }
         PublicKeys keys = PublicKeys.of();
         for (Map.Entry<String, Instant[]> e : spans.entrySet()) {
@@ -94,7 +97,8 @@ public final class CloudTrailPublicKeys {
     /** One key of a {@code ListPublicKeys} answer. */
     public static TrailPublicKey toTrailPublicKey(PublicKey key) {
         byte[] der = key.value().asByteArray();
-        return key.fingerprint() == null ? TrailPublicKey.of(der)
+        return key.fingerprint() == null
+                ? TrailPublicKey.of(der)
                 : TrailPublicKey.of(der, key.fingerprint(), key.validityStartTime(), key.validityEndTime());
     }
 }

@@ -55,7 +55,8 @@ public final class S3TrailStore implements TrailStore {
     public List<String> list(String prefix) throws IOException {
         List<String> keys = new ArrayList<>();
         try {
-            for (S3Object o : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()) {
+            for (S3Object o : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
+                    .contents()) {
                 keys.add(o.key());
             }
         } catch (SdkException e) {
@@ -68,7 +69,8 @@ public final class S3TrailStore implements TrailStore {
     @Override
     public Optional<TrailObject> open(String inBucket, String key) throws IOException {
         try {
-            ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(inBucket).key(key));
+            ResponseInputStream<GetObjectResponse> in =
+                    s3.getObject(r -> r.bucket(inBucket).key(key));
             return Optional.of(new TrailObject(in, in.response().metadata()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();

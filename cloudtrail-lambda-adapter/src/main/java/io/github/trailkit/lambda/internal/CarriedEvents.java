@@ -27,6 +27,7 @@ import java.util.zip.GZIPInputStream;
 final class CarriedEvents {
     /** How every CloudTrail {@code detail-type} ends ("AWS API Call via CloudTrail", "AWS Insight via CloudTrail"...). */
     static final String VIA_CLOUDTRAIL = " via CloudTrail";
+
     static final String DATA_MESSAGE = "DATA_MESSAGE";
     static final String CONTROL_MESSAGE = "CONTROL_MESSAGE";
 
@@ -34,8 +35,7 @@ final class CarriedEvents {
     private static final int SNIPPET = 80;
     private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("[ \t\r\n]+");
 
-    private CarriedEvents() {
-    }
+    private CarriedEvents() {}
 
     // ---------------------------------------------------------------- EventBridge
 
@@ -60,8 +60,10 @@ final class CarriedEvents {
         JsonNode detail = node.get("detail");
         if (detail == null || !detail.isObject()) {
             throw new IllegalArgumentException("EventBridge event " + quote(detailType) + ": detail is "
-                    + (detail == null ? "missing" : "a JSON " + detail.getNodeType().name().toLowerCase(
-                            java.util.Locale.ROOT)) + ", not an object");
+                    + (detail == null
+                            ? "missing"
+                            : "a JSON " + detail.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+                    + ", not an object");
         }
         JsonNode id = node.get("id");
         String eventId = id != null && id.isTextual() && !id.asText().isEmpty() ? id.asText() : "(no id)";
@@ -118,8 +120,8 @@ final class CarriedEvents {
         }
         JsonNode events = node.get("logEvents");
         if (!events.isArray()) {
-            throw new IllegalArgumentException("CloudWatch Logs DATA_MESSAGE from " + group + ": logEvents is not an"
-                    + " array");
+            throw new IllegalArgumentException(
+                    "CloudWatch Logs DATA_MESSAGE from " + group + ": logEvents is not an" + " array");
         }
         int i = 0;
         for (JsonNode event : events) {
@@ -130,8 +132,8 @@ final class CarriedEvents {
             }
             JsonNode id = event.get("id");
             String eventId = id != null && (id.isTextual() || id.isNumber()) ? id.asText() : "#" + i;
-            records.add(new EventRecord("cloudwatch-logs:" + group + ":" + stream + ":" + eventId, i,
-                    message.asText()));
+            records.add(
+                    new EventRecord("cloudwatch-logs:" + group + ":" + stream + ":" + eventId, i, message.asText()));
             i++;
         }
     }
@@ -168,8 +170,8 @@ final class CarriedEvents {
             while ((n = in.read(buffer)) > 0) {
                 total += n;
                 if (total > max) {
-                    throw new IllegalArgumentException(what + " inflates to more than " + max
-                            + " bytes (maxTotalBytes)");
+                    throw new IllegalArgumentException(
+                            what + " inflates to more than " + max + " bytes (maxTotalBytes)");
                 }
                 if (total > ratioFloor && total / Math.max(1, gzip.length) >= limits.maxInflateRatio()) {
                     throw new IllegalArgumentException(what + " inflates more than " + limits.maxInflateRatio()
@@ -179,8 +181,8 @@ final class CarriedEvents {
                 out.write(buffer, 0, n);
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException(what + " is not valid gzip data after " + total + " inflated bytes: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    what + " is not valid gzip data after " + total + " inflated bytes: " + e.getMessage(), e);
         }
         return out.toByteArray();
     }

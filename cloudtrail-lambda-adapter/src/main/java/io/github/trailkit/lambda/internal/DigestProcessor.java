@@ -13,8 +13,8 @@ import io.github.trailkit.model.digest.PublicKeys;
 import io.github.trailkit.model.digest.TrailObject;
 import io.github.trailkit.model.digest.TrailPublicKey;
 import io.github.trailkit.model.digest.TrailStore;
-import io.github.trailkit.model.digest.VerificationReport;
 import io.github.trailkit.model.digest.Verdict;
+import io.github.trailkit.model.digest.VerificationReport;
 import io.github.trailkit.rules.Finding;
 import io.github.trailkit.rules.Severity;
 import java.io.IOException;
@@ -75,8 +75,12 @@ public final class DigestProcessor {
      * @param limits the bounds on each digest read
      * @param log where outcomes are logged
      */
-    public DigestProcessor(S3Client s3, PublicKeys fixedKeys, Function<String, CloudTrailClient> clientForRegion,
-                           DigestLimits limits, LambdaLog log) {
+    public DigestProcessor(
+            S3Client s3,
+            PublicKeys fixedKeys,
+            Function<String, CloudTrailClient> clientForRegion,
+            DigestLimits limits,
+            LambdaLog log) {
         if (fixedKeys == null && clientForRegion == null) {
             throw new IllegalArgumentException("digest verification needs public keys or a CloudTrail client");
         }
@@ -107,8 +111,10 @@ public final class DigestProcessor {
         try {
             keys = keysFor(region, end);
         } catch (SdkException | IllegalArgumentException e) {
-            return transientFailure(ref, "cannot fetch CloudTrail's public keys for " + region
-                    + " (cloudtrail:ListPublicKeys): " + e.getMessage());
+            return transientFailure(
+                    ref,
+                    "cannot fetch CloudTrail's public keys for " + region + " (cloudtrail:ListPublicKeys): "
+                            + e.getMessage());
         }
         OneDigest store = new OneDigest(S3TrailStore.of(s3, ref.bucket()), ref.key());
         VerificationReport report;
@@ -121,7 +127,8 @@ public final class DigestProcessor {
             return transientFailure(ref, "S3 read failed: " + store.readFailures.get(0));
         }
         Optional<FileVerdict> brokenRead = report.problems().stream()
-                .filter(f -> f.verdict() == Verdict.UNREADABLE).findFirst();
+                .filter(f -> f.verdict() == Verdict.UNREADABLE)
+                .findFirst();
         if (brokenRead.isPresent()) {
             // the stream broke part way: the object may be intact
             return transientFailure(ref, brokenRead.get().reason());
@@ -151,8 +158,8 @@ public final class DigestProcessor {
         if (known != null && known.keys().stream().anyMatch(k -> covers(k, time))) {
             return known;
         }
-        PublicKeys more = CloudTrailPublicKeys.fetch(clientForRegion.apply(region),
-                time.minus(Duration.ofHours(2)), time);
+        PublicKeys more =
+                CloudTrailPublicKeys.fetch(clientForRegion.apply(region), time.minus(Duration.ofHours(2)), time);
         PublicKeys all = known == null ? more : known.and(more);
         fetched.put(region, all);
         return all;
@@ -166,8 +173,9 @@ public final class DigestProcessor {
     private static Finding finding(ObjectRef digest, LogFileKey key, Instant end, FileVerdict f) {
         String what = f.type() == FileVerdict.FileType.DIGEST ? "digest file" : "log file";
         String bucket = f.bucket().orElse(digest.bucket());
-        String eventId = UUID.nameUUIDFromBytes((digest.uri() + "\n" + f.location() + "\n" + f.verdict())
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String eventId = UUID.nameUUIDFromBytes(
+                        (digest.uri() + "\n" + f.location() + "\n" + f.verdict()).getBytes(StandardCharsets.UTF_8))
+                .toString();
         Map<String, JsonValue> parameters = new LinkedHashMap<>();
         parameters.put("bucket", JsonValue.of(bucket));
         parameters.put("key", JsonValue.of(f.key()));
@@ -186,8 +194,8 @@ public final class DigestProcessor {
         key.accountId().ifPresent(record::recipientAccountId);
         return Finding.builder()
                 .ruleId(RULE_ID)
-                .title("CloudTrail log integrity: " + what + " " + f.verdict().name().toLowerCase(Locale.ROOT)
-                        .replace('_', ' ') + ": " + f.location())
+                .title("CloudTrail log integrity: " + what + " "
+                        + f.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + f.location())
                 .severity(Severity.CRITICAL)
                 .addTags("log-integrity")
                 .dedupKey(eventId)

@@ -43,7 +43,9 @@ public final class EventRecordProcessor {
      */
     public EventRecordProcessor(RuleSet rules, ReadLimits limits, LambdaLog log, boolean strictFields) {
         this.rules = rules;
-        this.reader = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT).limits(limits)
+        this.reader = CloudTrail.reader()
+                .onProblem(ProblemPolicy.SKIP_AND_REPORT)
+                .limits(limits)
                 .onBadField(strictFields ? FieldPolicy.REJECT_RECORD : FieldPolicy.KEEP_AND_WARN);
         this.log = log;
     }
@@ -55,8 +57,7 @@ public final class EventRecordProcessor {
      * @param findings the findings they gave, before de-duplication
      * @param badRecords the records skipped as invalid
      */
-    public record Outcome(long records, long findings, long badRecords) {
-    }
+    public record Outcome(long records, long findings, long badRecords) {}
 
     /**
      * Reads and matches the records, in order.
@@ -75,9 +76,14 @@ public final class EventRecordProcessor {
             try {
                 if (utf8Length(carried.json(), maxRecordBytes) > maxRecordBytes) {
                     // as the log reader does: a record over the limit is skipped, never parsed
-                    throw new LimitExceededException(carried.source(), carried.index(), maxRecordBytes,
-                            ReadLimits.Limit.RECORD_BYTES, maxRecordBytes, "the record is over " + maxRecordBytes
-                                    + " bytes", null);
+                    throw new LimitExceededException(
+                            carried.source(),
+                            carried.index(),
+                            maxRecordBytes,
+                            ReadLimits.Limit.RECORD_BYTES,
+                            maxRecordBytes,
+                            "the record is over " + maxRecordBytes + " bytes",
+                            null);
                 }
                 record = reader.readRecord(carried.json());
             } catch (CloudTrailParseException e) {

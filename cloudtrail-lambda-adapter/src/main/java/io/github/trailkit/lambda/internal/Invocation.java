@@ -30,12 +30,17 @@ import java.util.Objects;
  * @param ignored short reasons for what was skipped, in event order
  * @param records the records the event carried without a log file (not for SQS, Kinesis and Batch Operations)
  */
-public record Invocation(Kind kind, List<ObjectRef> objects, List<SqsMessage> messages, BatchJob batch,
-                         List<String> ignored, List<EventRecord> records) {
+public record Invocation(
+        Kind kind,
+        List<ObjectRef> objects,
+        List<SqsMessage> messages,
+        BatchJob batch,
+        List<String> ignored,
+        List<EventRecord> records) {
 
     /** An invocation that carries no records itself. */
-    public Invocation(Kind kind, List<ObjectRef> objects, List<SqsMessage> messages, BatchJob batch,
-                      List<String> ignored) {
+    public Invocation(
+            Kind kind, List<ObjectRef> objects, List<SqsMessage> messages, BatchJob batch, List<String> ignored) {
         this(kind, objects, messages, batch, ignored, List.of());
     }
 
@@ -77,8 +82,12 @@ public record Invocation(Kind kind, List<ObjectRef> objects, List<SqsMessage> me
      * @param records the CloudTrail records the body carried itself (an EventBridge event CloudTrail sent, a
      *     CloudWatch Logs message), in order
      */
-    public record SqsMessage(String messageId, List<ObjectRef> objects, String problem, boolean fromFifoQueue,
-                             List<EventRecord> records) {
+    public record SqsMessage(
+            String messageId,
+            List<ObjectRef> objects,
+            String problem,
+            boolean fromFifoQueue,
+            List<EventRecord> records) {
         /** A message from a standard queue. */
         public SqsMessage(String messageId, List<ObjectRef> objects, String problem) {
             this(messageId, objects, problem, false);

@@ -13,12 +13,11 @@ import java.util.Objects;
  * @param reason why it was skipped or failed, or null when it was read whole
  * @param bytes the bytes of the object that arrived from S3 (as stored; 0 when not counted)
  */
-public record ObjectOutcome(ObjectRef object, Status status, long records, long findings, long badRecords,
-                            String reason, long bytes) {
+public record ObjectOutcome(
+        ObjectRef object, Status status, long records, long findings, long badRecords, String reason, long bytes) {
 
     /** An outcome whose bytes were not counted. */
-    public ObjectOutcome(ObjectRef object, Status status, long records, long findings, long badRecords,
-                         String reason) {
+    public ObjectOutcome(ObjectRef object, Status status, long records, long findings, long badRecords, String reason) {
         this(object, status, records, findings, badRecords, reason, 0);
     }
 

@@ -6,10 +6,10 @@ import io.github.trailkit.model.CloudTrailLog;
 import io.github.trailkit.model.CloudTrailParseException;
 import io.github.trailkit.model.CloudTrailReader;
 import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.model.FieldPolicy;
 import io.github.trailkit.model.LimitExceededException;
 import io.github.trailkit.model.LogFileKey;
 import io.github.trailkit.model.NotCloudTrailLogException;
-import io.github.trailkit.model.FieldPolicy;
 import io.github.trailkit.model.ProblemPolicy;
 import io.github.trailkit.model.ReadLimits;
 import io.github.trailkit.model.RecordProblem;
@@ -74,8 +74,13 @@ public final class ObjectProcessor {
      * A processor that reads each object within {@code limits}: an object over one (a decompression bomb, too much
      * JSON) is a permanent failure; a record over the record size limit is skipped and logged.
      */
-    public ObjectProcessor(S3Client s3, RuleSet rules, boolean includeInsights, long maxObjectBytes, ReadLimits limits,
-                           LambdaLog log) {
+    public ObjectProcessor(
+            S3Client s3,
+            RuleSet rules,
+            boolean includeInsights,
+            long maxObjectBytes,
+            ReadLimits limits,
+            LambdaLog log) {
         this(s3, rules, includeInsights, maxObjectBytes, limits, log, false);
     }
 
@@ -84,10 +89,18 @@ public final class ObjectProcessor {
      * a record with a member whose value cannot be read is skipped and logged, else (the default) it is matched, the
      * value kept as it came, and a warning logged.
      */
-    public ObjectProcessor(S3Client s3, RuleSet rules, boolean includeInsights, long maxObjectBytes, ReadLimits limits,
-                           LambdaLog log, boolean strictFields) {
-        this.reader = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT)
-                .onBadField(strictFields ? FieldPolicy.REJECT_RECORD : FieldPolicy.KEEP_AND_WARN).limits(limits);
+    public ObjectProcessor(
+            S3Client s3,
+            RuleSet rules,
+            boolean includeInsights,
+            long maxObjectBytes,
+            ReadLimits limits,
+            LambdaLog log,
+            boolean strictFields) {
+        this.reader = CloudTrail.reader()
+                .onProblem(ProblemPolicy.SKIP_AND_REPORT)
+                .onBadField(strictFields ? FieldPolicy.REJECT_RECORD : FieldPolicy.KEEP_AND_WARN)
+                .limits(limits);
         this.s3 = s3;
         this.rules = rules;
         this.includeInsights = includeInsights;
@@ -114,7 +127,8 @@ public final class ObjectProcessor {
         if (maxObjectBytes > 0 && ref.size() > maxObjectBytes) {
             return permanent(ref, 0, 0, 0, tooLarge(ref.size()));
         }
-        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(ref.bucket()).key(ref.key());
+        GetObjectRequest.Builder request =
+                GetObjectRequest.builder().bucket(ref.bucket()).key(ref.key());
         if (ref.versionId() != null) {
             request.versionId(ref.versionId());
         }
@@ -128,10 +142,22 @@ public final class ObjectProcessor {
             }
             return read(ref, new CountingStream(body, counter), expected, counter, findings);
         } catch (NoSuchKeyException e) {
-            return permanent(ref, 0, 0, 0, "the object no longer exists (" + e.awsErrorDetails().errorCode() + ")");
+            return permanent(
+                    ref,
+                    0,
+                    0,
+                    0,
+                    "the object no longer exists (" + e.awsErrorDetails().errorCode() + ")");
         } catch (S3Exception e) {
-            return transientFailure(ref, 0, 0, 0, "S3 answered " + e.statusCode() + " "
-                    + (e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode()) + ": " + e.getMessage());
+            return transientFailure(
+                    ref,
+                    0,
+                    0,
+                    0,
+                    "S3 answered " + e.statusCode() + " "
+                            + (e.awsErrorDetails() == null
+                                    ? ""
+                                    : e.awsErrorDetails().errorCode()) + ": " + e.getMessage());
         } catch (SdkException e) {
             return transientFailure(ref, 0, 0, 0, "S3 request failed: " + e.getMessage());
         } catch (IOException e) {
@@ -139,8 +165,8 @@ public final class ObjectProcessor {
         }
     }
 
-    private ObjectOutcome read(ObjectRef ref, InputStream in, long expected, Counter counter,
-                               Consumer<Finding> findings) {
+    private ObjectOutcome read(
+            ObjectRef ref, InputStream in, long expected, Counter counter, Consumer<Finding> findings) {
         String source = ref.uri();
         long records = 0;
         long found = 0;
@@ -167,8 +193,13 @@ public final class ObjectProcessor {
             long badRecords = bad(ref, logFile);
             // checked first: a connection that breaks before "Records" was reached looks like "not a log" too
             if (brokenConnection(e, counter.count, expected)) {
-                return transientFailure(ref, records, found, badRecords, "the object stream broke after "
-                        + counter.count + " of " + expected + " bytes: " + e.getMessage());
+                return transientFailure(
+                        ref,
+                        records,
+                        found,
+                        badRecords,
+                        "the object stream broke after " + counter.count + " of " + expected + " bytes: "
+                                + e.getMessage());
             }
             if (e instanceof NotCloudTrailLogException) {
                 return permanent(ref, records, found, badRecords, "not a CloudTrail log: " + e.getMessage());
@@ -201,7 +232,9 @@ public final class ObjectProcessor {
     private long bad(ObjectRef ref, CloudTrailLog logFile) {
         var warnings = logFile.warnings();
         for (int i = 0; i < Math.min(warnings.size(), MAX_WARNINGS_LOGGED); i++) {
-            log.warn("value kept as it came in a record that was read", ref.logFields(warnings.get(i).toString()));
+            log.warn(
+                    "value kept as it came in a record that was read",
+                    ref.logFields(warnings.get(i).toString()));
         }
         if (logFile.warningCount() > MAX_WARNINGS_LOGGED) {
             Map<String, Object> f = ref.logFields(null);

@@ -8,10 +8,12 @@ package io.github.trailkit.lambda.internal;
 public final class OptionalClients {
     /** The EventBridge client: the EventBridge sink. */
     public static final String[] EVENTBRIDGE = {
-        "software.amazon.awssdk.services.eventbridge.EventBridgeClient", "software.amazon.awssdk:eventbridge"};
+        "software.amazon.awssdk.services.eventbridge.EventBridgeClient", "software.amazon.awssdk:eventbridge"
+    };
     /** The CloudTrail client: digest verification that fetches CloudTrail's public keys. */
     public static final String[] CLOUDTRAIL = {
-        "software.amazon.awssdk.services.cloudtrail.CloudTrailClient", "software.amazon.awssdk:cloudtrail"};
+        "software.amazon.awssdk.services.cloudtrail.CloudTrailClient", "software.amazon.awssdk:cloudtrail"
+    };
 
     private OptionalClients() {}
 

@@ -28,8 +28,7 @@ public final class Responses {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Responses() {
-    }
+    private Responses() {}
 
     /** An S3 Batch Operations task result code, with the text S3 expects on the wire. */
     public enum ResultCode {

@@ -19,8 +19,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * for a Lambda layer). Errors name the location and, for an invalid document, the line and column.
  */
 public final class RuleLocations {
-    private RuleLocations() {
-    }
+    private RuleLocations() {}
 
     /**
      * Loads every rule of every location, in order.
@@ -51,12 +50,13 @@ public final class RuleLocations {
             String rest = location.substring("s3://".length());
             int slash = rest.indexOf('/');
             if (slash <= 0 || slash == rest.length() - 1) {
-                throw new IllegalArgumentException("a rules location on S3 is s3://bucket/key, found \"" + location
-                        + "\"");
+                throw new IllegalArgumentException(
+                        "a rules location on S3 is s3://bucket/key, found \"" + location + "\"");
             }
             String bucket = rest.substring(0, slash);
             String key = rest.substring(slash + 1);
-            try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+            try (ResponseInputStream<GetObjectResponse> in =
+                    s3.getObject(b -> b.bucket(bucket).key(key))) {
                 return RuleDocuments.read((InputStream) in, location);
             } catch (IOException | UncheckedIOException | SdkException e) {
                 throw new IllegalArgumentException("cannot read rules from " + location + ": " + e.getMessage(), e);

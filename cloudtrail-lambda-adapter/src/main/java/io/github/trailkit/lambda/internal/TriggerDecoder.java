@@ -80,8 +80,7 @@ public final class TriggerDecoder {
     private static final int SNIPPET = 60;
     private static final int MAX_KEYS_NAMED = 20;
 
-    private TriggerDecoder() {
-    }
+    private TriggerDecoder() {}
 
     /**
      * Decodes one invocation event.
@@ -163,8 +162,13 @@ public final class TriggerDecoder {
         if (isEventBridge(root)) {
             Collector c = new Collector(limits);
             eventBridge(root, text, c);
-            return new Invocation(c.records.isEmpty() ? Kind.EVENTBRIDGE : Kind.CLOUDTRAIL_EVENT, c.objects, List.of(),
-                    null, c.ignored, c.records);
+            return new Invocation(
+                    c.records.isEmpty() ? Kind.EVENTBRIDGE : Kind.CLOUDTRAIL_EVENT,
+                    c.objects,
+                    List.of(),
+                    null,
+                    c.ignored,
+                    c.records);
         }
         if (CarriedEvents.isCloudWatchLogsEvent(root)) {
             Collector c = new Collector(limits);
@@ -207,12 +211,12 @@ public final class TriggerDecoder {
             try {
                 payload(message.asText(), c);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("SNS event: message " + (id == null ? where : id) + ": "
-                        + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "SNS event: message " + (id == null ? where : id) + ": " + e.getMessage(), e);
             }
         }
-        return new Invocation(c.sawNonCloudTrail ? Kind.SNS : Kind.CLOUDTRAIL_SNS, c.objects, List.of(), null,
-                c.ignored, c.records);
+        return new Invocation(
+                c.sawNonCloudTrail ? Kind.SNS : Kind.CLOUDTRAIL_SNS, c.objects, List.of(), null, c.ignored, c.records);
     }
 
     private static Invocation sqs(JsonNode records, ReadLimits limits) {
@@ -405,8 +409,11 @@ public final class TriggerDecoder {
             String rawKey = requiredText(s3.path("object"), "key", where + ".s3.object");
             if (eventName.startsWith(OBJECT_CREATED_PREFIX)) {
                 JsonNode object = s3.path("object");
-                c.objects.add(new ObjectRef(bucket, decodeKey(rawKey, where + ".s3.object.key"),
-                        size(object.get("size")), versionId(object.get("versionId"))));
+                c.objects.add(new ObjectRef(
+                        bucket,
+                        decodeKey(rawKey, where + ".s3.object.key"),
+                        size(object.get("size")),
+                        versionId(object.get("versionId"))));
             } else {
                 c.ignored.add("S3 " + eventName + " s3://" + bucket + "/" + decodeKeyForDisplay(rawKey));
             }
@@ -503,14 +510,14 @@ public final class TriggerDecoder {
             if (bucket == null || bucket.isEmpty()) {
                 String arn = text(task, "s3BucketArn");
                 if (arn == null) {
-                    throw new IllegalArgumentException(where + " (taskId " + taskId
-                            + ") has neither s3Bucket nor s3BucketArn");
+                    throw new IllegalArgumentException(
+                            where + " (taskId " + taskId + ") has neither s3Bucket nor s3BucketArn");
                 }
                 bucket = bucketFromArn(arn, where);
             }
             String key = decodeKey(requiredText(task, "s3Key", where), where + ".s3Key");
-            result.add(new BatchTask(taskId, new ObjectRef(bucket, key, ObjectRef.UNKNOWN_SIZE,
-                    versionId(task.get("s3VersionId")))));
+            result.add(new BatchTask(
+                    taskId, new ObjectRef(bucket, key, ObjectRef.UNKNOWN_SIZE, versionId(task.get("s3VersionId")))));
         }
         return new BatchJob(schemaVersion, invocationId, result);
     }
@@ -562,8 +569,8 @@ public final class TriggerDecoder {
         try {
             return URLDecoder.decode(raw, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + " " + quote(snippet(raw)) + " is not URL-encoded as expected ("
-                    + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    where + " " + quote(snippet(raw)) + " is not URL-encoded as expected (" + e.getMessage() + ")", e);
         }
     }
 

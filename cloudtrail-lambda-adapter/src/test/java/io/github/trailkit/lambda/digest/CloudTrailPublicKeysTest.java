@@ -12,8 +12,8 @@ import io.github.trailkit.model.digest.LocalTrailStore;
 import io.github.trailkit.model.digest.PublicKeys;
 import io.github.trailkit.model.digest.SignedTrail;
 import io.github.trailkit.model.digest.TrailPublicKey;
-import io.github.trailkit.model.digest.VerificationReport;
 import io.github.trailkit.model.digest.Verdict;
+import io.github.trailkit.model.digest.VerificationReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -66,7 +66,8 @@ final class CloudTrailPublicKeysTest {
     void fetch_mapsEveryPageToKeysThatVerifyASignedChain() {
         PublicKeys keys = CloudTrailPublicKeys.fetch(aws.cloudTrailClient(), SignedTrail.START, TO);
 
-        assertThat(keys.keys()).extracting(TrailPublicKey::fingerprint)
+        assertThat(keys.keys())
+                .extracting(TrailPublicKey::fingerprint)
                 .containsExactly(SignedTrail.fingerprint(otherKeyPair), SignedTrail.fingerprint(keyPair));
         TrailPublicKey k = keys.find(SignedTrail.fingerprint(keyPair)).orElseThrow();
         assertThat(k.validityStart()).contains(FROM);
@@ -82,8 +83,8 @@ final class CloudTrailPublicKeysTest {
         assertThat(calls.get(1).json().get("NextToken").asText()).isEqualTo("page-1");
 
         SignedTrail trail = SignedTrail.build(3, keyPair);
-        VerificationReport r = DigestVerifier.of(keys)
-                .verify(LocalTrailStore.of(trail.writeTo(dir)), SignedTrail.PREFIX);
+        VerificationReport r =
+                DigestVerifier.of(keys).verify(LocalTrailStore.of(trail.writeTo(dir)), SignedTrail.PREFIX);
         assertThat(r.problems()).isEmpty();
         assertThat(r.summary()).isEqualTo("3/3 digest files valid; 4/4 log files valid");
     }
@@ -93,11 +94,12 @@ final class CloudTrailPublicKeysTest {
         aws.publicKeys(List.of(
                 new PublicKeyAnswer(SignedTrail.pkcs1(otherKeyPair), SignedTrail.fingerprint(otherKeyPair), FROM, TO)));
         PublicKeys keys = CloudTrailPublicKeys.fetch(aws.cloudTrailClient(), null, null);
-        assertThat(aws.requests("ListPublicKeys").get(0).json().has("StartTime")).isFalse();
+        assertThat(aws.requests("ListPublicKeys").get(0).json().has("StartTime"))
+                .isFalse();
 
         SignedTrail trail = SignedTrail.build(2, keyPair);
-        VerificationReport r = DigestVerifier.of(keys)
-                .verify(LocalTrailStore.of(trail.writeTo(dir)), SignedTrail.PREFIX);
+        VerificationReport r =
+                DigestVerifier.of(keys).verify(LocalTrailStore.of(trail.writeTo(dir)), SignedTrail.PREFIX);
         assertThat(r.digests()).allSatisfy(f -> {
             assertThat(f.verdict()).isEqualTo(Verdict.SIGNATURE_INVALID);
             assertThat(f.reason()).contains("public key not found in region us-east-2");
@@ -108,8 +110,8 @@ final class CloudTrailPublicKeysTest {
     void forDigests_asksTheDigestsRegionForTheTimeTheySpan() throws IOException {
         SignedTrail trail = SignedTrail.build(3, keyPair);
         List<String> regions = new ArrayList<>();
-        PublicKeys keys = CloudTrailPublicKeys.forDigests(LocalTrailStore.of(trail.writeTo(dir)), SignedTrail.PREFIX,
-                region -> {
+        PublicKeys keys =
+                CloudTrailPublicKeys.forDigests(LocalTrailStore.of(trail.writeTo(dir)), SignedTrail.PREFIX, region -> {
                     regions.add(region);
                     return aws.cloudTrailClient();
                 });
@@ -127,8 +129,8 @@ final class CloudTrailPublicKeysTest {
         // README:fetch-keys
         // cloudTrail: CloudTrailClient.builder().region(Region.US_EAST_2).build(), for the digests' region
         PublicKeys keys = CloudTrailPublicKeys.fetch(cloudTrail, Instant.parse("2024-03-01T00:00:00Z"), Instant.now());
-        VerificationReport report = DigestVerifier.of(keys)
-                .verify(S3TrailStore.of(s3, "trail-bucket"), "AWSLogs/111122223333/");
+        VerificationReport report =
+                DigestVerifier.of(keys).verify(S3TrailStore.of(s3, "trail-bucket"), "AWSLogs/111122223333/");
         System.out.println(report.summary()); // 3/3 digest files valid; 4/4 log files valid
         // README:fetch-keys
         return report;

@@ -55,8 +55,8 @@ class DigestModeHandlerTest {
         aws = RecordingAwsEndpoint.start();
         keyPair = SignedTrail.newKeyPair();
         Instant from = Instant.parse("2024-01-01T00:00:00Z");
-        aws.publicKeys(List.of(new PublicKeyAnswer(SignedTrail.pkcs1(keyPair), SignedTrail.fingerprint(keyPair), from,
-                from.plusSeconds(366 * 86400))));
+        aws.publicKeys(List.of(new PublicKeyAnswer(
+                SignedTrail.pkcs1(keyPair), SignedTrail.fingerprint(keyPair), from, from.plusSeconds(366 * 86400))));
     }
 
     @AfterAll
@@ -138,7 +138,8 @@ class DigestModeHandlerTest {
             assertThat(l.path("summary").asText()).isEqualTo("1/1 digest files valid; 2/2 log files valid");
         });
         // the digest and the log files it lists were read, and the previous digest for the chain link
-        assertThat(s3.gets()).anyMatch(p -> p.endsWith(trail.digestKeys.get(0)))
+        assertThat(s3.gets())
+                .anyMatch(p -> p.endsWith(trail.digestKeys.get(0)))
                 .anyMatch(p -> p.endsWith(trail.logKeys.get(2)))
                 .anyMatch(p -> p.endsWith(trail.logKeys.get(3)))
                 .noneMatch(p -> p.endsWith(trail.logKeys.get(0)));
@@ -169,7 +170,8 @@ class DigestModeHandlerTest {
         List<SnsMessage> published = aws.snsPublished();
         assertThat(published).singleElement().satisfies(m -> {
             assertThat(m.topicArn()).isEqualTo(TOPIC);
-            assertThat(m.attributes()).containsEntry("ruleId", "trailkit-log-integrity")
+            assertThat(m.attributes())
+                    .containsEntry("ruleId", "trailkit-log-integrity")
                     .containsEntry("severity", "CRITICAL");
             assertThat(m.subject()).startsWith("[CRITICAL] trailkit-log-integrity: MODIFIED in 111122223333 us-east-2");
             assertThat(m.message()).contains("s3://" + BUCKET + "/" + log, "hash value doesn't match");
@@ -188,21 +190,28 @@ class DigestModeHandlerTest {
     void aDeletedLogAndABrokenSignature_areEachAFinding() {
         s3.delete(BUCKET, trail.logKeys.get(3));
         String digest = trail.digestKeys.get(1);
-        s3.put(BUCKET, digest, trail.objects.get(digest), Map.of("signature", "00ff", "signature-algorithm",
-                "SHA256withRSA"));
+        s3.put(
+                BUCKET,
+                digest,
+                trail.objects.get(digest),
+                Map.of("signature", "00ff", "signature-algorithm", "SHA256withRSA"));
 
         JsonNode summary = invoke(handler(Map.of()), s3Event(BUCKET, digest));
 
         // the other log file of the digest is intact, but only a digest whose signature failed vouches for it
         assertThat(summary.path("findings").asLong()).isEqualTo(3);
-        assertThat(aws.snsPublished()).extracting(SnsMessage::subject).containsExactlyInAnyOrder(
-                "[CRITICAL] trailkit-log-integrity: SIGNATURE_INVALID in 111122223333 us-east-2",
-                "[CRITICAL] trailkit-log-integrity: MISSING in 111122223333 us-east-2",
-                "[CRITICAL] trailkit-log-integrity: UNVERIFIED in 111122223333 us-east-2");
+        assertThat(aws.snsPublished())
+                .extracting(SnsMessage::subject)
+                .containsExactlyInAnyOrder(
+                        "[CRITICAL] trailkit-log-integrity: SIGNATURE_INVALID in 111122223333 us-east-2",
+                        "[CRITICAL] trailkit-log-integrity: MISSING in 111122223333 us-east-2",
+                        "[CRITICAL] trailkit-log-integrity: UNVERIFIED in 111122223333 us-east-2");
     }
 
-    TrailkitHandler fixedKeysHandler(io.github.trailkit.model.digest.PublicKeys keys, Map<String, String> env,
-                                     io.github.trailkit.model.digest.DigestLimits limits) {
+    TrailkitHandler fixedKeysHandler(
+            io.github.trailkit.model.digest.PublicKeys keys,
+            Map<String, String> env,
+            io.github.trailkit.model.digest.DigestLimits limits) {
         Map<String, String> all = new HashMap<>(env);
         all.put("TRAILKIT_SNS_TOPIC_ARN", TOPIC);
         TrailkitHandler.Builder b = TrailkitHandler.builder()
@@ -233,23 +242,30 @@ class DigestModeHandlerTest {
         JsonNode summary = invoke(fixedKeysHandler(trail.publicKeys(), Map.of(), null), s3Event(BUCKET, digest));
 
         assertThat(summary.path("findings").asLong()).isEqualTo(3);
-        assertThat(aws.snsPublished()).extracting(SnsMessage::subject).containsExactlyInAnyOrder(
-                "[CRITICAL] trailkit-log-integrity: SIGNATURE_INVALID in 111122223333 us-east-2",
-                "[CRITICAL] trailkit-log-integrity: UNVERIFIED in 111122223333 us-east-2",
-                "[CRITICAL] trailkit-log-integrity: UNVERIFIED in 111122223333 us-east-2");
-        assertThat(logLines("finding")).filteredOn(l -> l.path("finding").path("source").asText()
-                .equals("s3://" + BUCKET + "/" + log)).singleElement().satisfies(l -> {
+        assertThat(aws.snsPublished())
+                .extracting(SnsMessage::subject)
+                .containsExactlyInAnyOrder(
+                        "[CRITICAL] trailkit-log-integrity: SIGNATURE_INVALID in 111122223333 us-east-2",
+                        "[CRITICAL] trailkit-log-integrity: UNVERIFIED in 111122223333 us-east-2",
+                        "[CRITICAL] trailkit-log-integrity: UNVERIFIED in 111122223333 us-east-2");
+        assertThat(logLines("finding"))
+                .filteredOn(l -> l.path("finding").path("source").asText().equals("s3://" + BUCKET + "/" + log))
+                .singleElement()
+                .satisfies(l -> {
                     JsonNode f = l.path("finding");
                     assertThat(f.path("eventName").asText()).isEqualTo("UNVERIFIED");
                     assertThat(f.path("severity").asText()).isEqualTo("CRITICAL");
                 });
-        assertThat(aws.snsPublished()).filteredOn(m -> m.message().contains("s3://" + BUCKET + "/" + log))
-                .singleElement().satisfies(m -> assertThat(m.message())
+        assertThat(aws.snsPublished())
+                .filteredOn(m -> m.message().contains("s3://" + BUCKET + "/" + log))
+                .singleElement()
+                .satisfies(m -> assertThat(m.message())
                         .contains("hash matches digest s3://" + BUCKET + "/" + digest)
                         .contains("SIGNATURE_INVALID"));
-        assertThat(logLines("digest verification failed")).singleElement().satisfies(l -> assertThat(
-                l.path("summary").asText()).isEqualTo(
-                "0/1 digest files valid, 1 SIGNATURE_INVALID; 0/2 log files valid, 2 UNVERIFIED"));
+        assertThat(logLines("digest verification failed"))
+                .singleElement()
+                .satisfies(l -> assertThat(l.path("summary").asText())
+                        .isEqualTo("0/1 digest files valid, 1 SIGNATURE_INVALID; 0/2 log files valid, 2 UNVERIFIED"));
     }
 
     @Test
@@ -259,13 +275,19 @@ class DigestModeHandlerTest {
         // only the first key is known: digest 0 verifies, digest 1 (the rotated key) cannot be checked
         TrailkitHandler handler = fixedKeysHandler(trail.publicKeys(), Map.of(), null);
 
-        assertThat(invoke(handler, s3Event(BUCKET, trail.digestKeys.get(0))).path("findings").asLong()).isZero();
+        assertThat(invoke(handler, s3Event(BUCKET, trail.digestKeys.get(0)))
+                        .path("findings")
+                        .asLong())
+                .isZero();
         JsonNode summary = invoke(handler, s3Event(BUCKET, trail.digestKeys.get(1)));
 
         assertThat(summary.path("findings").asLong()).isEqualTo(3);
-        assertThat(logLines("finding")).extracting(l -> l.path("finding").path("eventName").asText())
+        assertThat(logLines("finding"))
+                .extracting(l -> l.path("finding").path("eventName").asText())
                 .containsExactlyInAnyOrder("SIGNATURE_INVALID", "UNVERIFIED", "UNVERIFIED");
-        assertThat(aws.snsPublished()).filteredOn(m -> m.subject().contains("UNVERIFIED")).hasSize(2)
+        assertThat(aws.snsPublished())
+                .filteredOn(m -> m.subject().contains("UNVERIFIED"))
+                .hasSize(2)
                 .allSatisfy(m -> assertThat(m.message()).contains("public key not found in region us-east-2"));
     }
 
@@ -274,13 +296,14 @@ class DigestModeHandlerTest {
     void aDigestOverTheObjectSizeLimit_isALimitExceededFinding() {
         String digest = trail.digestKeys.get(1);
         int before = s3.gets().size();
-        JsonNode summary = invoke(fixedKeysHandler(trail.publicKeys(), Map.of("TRAILKIT_MAX_OBJECT_BYTES", "100"),
-                null), s3Event(BUCKET, digest));
+        JsonNode summary = invoke(
+                fixedKeysHandler(trail.publicKeys(), Map.of("TRAILKIT_MAX_OBJECT_BYTES", "100"), null),
+                s3Event(BUCKET, digest));
 
         assertThat(summary.path("findings").asLong()).isEqualTo(1);
         assertThat(aws.snsPublished()).singleElement().satisfies(m -> {
-            assertThat(m.subject()).isEqualTo("[CRITICAL] trailkit-log-integrity: LIMIT_EXCEEDED in 111122223333"
-                    + " us-east-2");
+            assertThat(m.subject())
+                    .isEqualTo("[CRITICAL] trailkit-log-integrity: LIMIT_EXCEEDED in 111122223333" + " us-east-2");
             assertThat(m.message()).contains("the digest object is over 100 bytes", "limit maxDigestBytes = 100");
         });
         List<String> gets = s3.gets();
@@ -302,18 +325,28 @@ class DigestModeHandlerTest {
             gz.write("\"x\":1}".getBytes(StandardCharsets.US_ASCII));
         }
         s3.put(BUCKET, digest, bomb.toByteArray(), trail.metadata.get(digest));
-        TrailkitHandler handler = fixedKeysHandler(trail.publicKeys(), Map.of(),
-                io.github.trailkit.model.digest.DigestLimits.builder().maxLogFiles(1).build());
+        TrailkitHandler handler = fixedKeysHandler(
+                trail.publicKeys(),
+                Map.of(),
+                io.github.trailkit.model.digest.DigestLimits.builder()
+                        .maxLogFiles(1)
+                        .build());
 
-        assertThat(invoke(handler, s3Event(BUCKET, digest)).path("findings").asLong()).isEqualTo(1);
-        assertThat(aws.snsPublished()).singleElement().satisfies(m -> assertThat(m.message())
-                .contains("gzip data inflates more than 200 times", "limit maxInflateRatio = 200"));
+        assertThat(invoke(handler, s3Event(BUCKET, digest)).path("findings").asLong())
+                .isEqualTo(1);
+        assertThat(aws.snsPublished())
+                .singleElement()
+                .satisfies(m -> assertThat(m.message())
+                        .contains("gzip data inflates more than 200 times", "limit maxInflateRatio = 200"));
 
         aws.reset();
         s3.put(BUCKET, digest, trail.objects.get(digest), trail.metadata.get(digest)); // lists 2 files
-        assertThat(invoke(handler, s3Event(BUCKET, digest)).path("findings").asLong()).isEqualTo(1);
-        assertThat(aws.snsPublished()).singleElement().satisfies(m -> assertThat(m.message())
-                .contains("the digest lists more than 1 log files", "limit maxLogFiles = 1"));
+        assertThat(invoke(handler, s3Event(BUCKET, digest)).path("findings").asLong())
+                .isEqualTo(1);
+        assertThat(aws.snsPublished())
+                .singleElement()
+                .satisfies(m -> assertThat(m.message())
+                        .contains("the digest lists more than 1 log files", "limit maxLogFiles = 1"));
     }
 
     @Test
@@ -328,8 +361,8 @@ class DigestModeHandlerTest {
 
     @Test
     void withoutDigestMode_aDigestIsSkipped() {
-        JsonNode summary = invoke(handler(Map.of("TRAILKIT_VERIFY_DIGESTS", "false")),
-                s3Event(BUCKET, trail.digestKeys.get(1)));
+        JsonNode summary =
+                invoke(handler(Map.of("TRAILKIT_VERIFY_DIGESTS", "false")), s3Event(BUCKET, trail.digestKeys.get(1)));
         assertThat(summary.path("skipped").asLong()).isEqualTo(1);
         assertThat(aws.requests()).isEmpty();
     }

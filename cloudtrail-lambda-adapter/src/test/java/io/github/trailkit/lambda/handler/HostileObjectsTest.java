@@ -53,8 +53,13 @@ class HostileObjectsTest {
         s3 = LoopbackS3.inMemory();
         aws = RecordingAwsEndpoint.start();
         s3.createBucket(BUCKET);
-        s3.put(BUCKET, LOG, TrailkitHandlerTest.resource("/logs/lambda-with-cloudtrail-CreateTopic-GetTopicAttributes.json.gz"));
-        byte[] bomb = gzipBomb("{\"Records\":[{\"eventVersion\":\"1.08\",\"eventID\":\"before-the-bomb\"},", 2048,
+        s3.put(
+                BUCKET,
+                LOG,
+                TrailkitHandlerTest.resource("/logs/lambda-with-cloudtrail-CreateTopic-GetTopicAttributes.json.gz"));
+        byte[] bomb = gzipBomb(
+                "{\"Records\":[{\"eventVersion\":\"1.08\",\"eventID\":\"before-the-bomb\"},",
+                2048,
                 "{\"eventID\":\"after\"}]}");
         bombBytes = bomb.length;
         s3.put(BUCKET, BOMB, bomb);
@@ -80,10 +85,14 @@ class HostileObjectsTest {
 
     TrailkitHandler handler(Map<String, String> moreEnv, ReadLimits limits) {
         Map<String, String> env = new HashMap<>(Map.of(
-                "TRAILKIT_RULES", "classpath:/rules/sns-topic-created.yaml",
-                "TRAILKIT_SNS_TOPIC_ARN", TOPIC,
-                "TRAILKIT_EVENT_BUS", BUS,
-                "TRAILKIT_MAX_OBJECT_BYTES", Long.toString(MAX_OBJECT_BYTES)));
+                "TRAILKIT_RULES",
+                "classpath:/rules/sns-topic-created.yaml",
+                "TRAILKIT_SNS_TOPIC_ARN",
+                TOPIC,
+                "TRAILKIT_EVENT_BUS",
+                BUS,
+                "TRAILKIT_MAX_OBJECT_BYTES",
+                Long.toString(MAX_OBJECT_BYTES)));
         env.putAll(moreEnv);
         TrailkitHandler.Builder b = TrailkitHandler.builder()
                 .environment(env)
@@ -123,23 +132,32 @@ class HostileObjectsTest {
     @Test
     void limitsComeFromTheEnvironment_whenTheBuilderSetsNone() {
         JsonNode summary = TrailkitHandlerTest.invoke(
-                handler(Map.of("TRAILKIT_MAX_UNCOMPRESSED_BYTES", "10000000", "TRAILKIT_MAX_INFLATE_RATIO", "100000"),
-                        null), s3Event(BUCKET, BOMB));
+                handler(
+                        Map.of("TRAILKIT_MAX_UNCOMPRESSED_BYTES", "10000000", "TRAILKIT_MAX_INFLATE_RATIO", "100000"),
+                        null),
+                s3Event(BUCKET, BOMB));
 
         assertThat(summary.path("failedForGood").asLong()).isEqualTo(1);
-        assertThat(logLines("object failed for good")).singleElement()
+        assertThat(logLines("object failed for good"))
+                .singleElement()
                 .satisfies(l -> assertThat(l.path("reason").asText()).contains("limit maxTotalBytes = 10000000"));
     }
 
     @Test
     void limitsGivenToTheBuilderWinOverTheEnvironment() {
-        ReadLimits builderLimits = ReadLimits.builder().maxInflateRatio(100_000).maxTotalBytes(5_000_000).build();
+        ReadLimits builderLimits = ReadLimits.builder()
+                .maxInflateRatio(100_000)
+                .maxTotalBytes(5_000_000)
+                .build();
         JsonNode summary = TrailkitHandlerTest.invoke(
-                handler(Map.of("TRAILKIT_MAX_UNCOMPRESSED_BYTES", "10000000", "TRAILKIT_MAX_INFLATE_RATIO", "100000"),
-                        builderLimits), s3Event(BUCKET, BOMB));
+                handler(
+                        Map.of("TRAILKIT_MAX_UNCOMPRESSED_BYTES", "10000000", "TRAILKIT_MAX_INFLATE_RATIO", "100000"),
+                        builderLimits),
+                s3Event(BUCKET, BOMB));
 
         assertThat(summary.path("failedForGood").asLong()).isEqualTo(1);
-        assertThat(logLines("object failed for good")).singleElement()
+        assertThat(logLines("object failed for good"))
+                .singleElement()
                 .satisfies(l -> assertThat(l.path("reason").asText()).contains("limit maxTotalBytes = 5000000"));
     }
 
@@ -150,8 +168,9 @@ class HostileObjectsTest {
 
         assertThat(summary.path("read").asLong()).isEqualTo(1);
         assertThat(aws.snsPublished()).isEmpty();
-        assertThat(logLines("invalid record skipped")).hasSize(2).allSatisfy(l ->
-                assertThat(l.path("reason").asText()).contains("the record is over 100 bytes"));
+        assertThat(logLines("invalid record skipped"))
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l.path("reason").asText()).contains("the record is over 100 bytes"));
     }
 
     @Test
@@ -165,13 +184,17 @@ class HostileObjectsTest {
     void anObjectOfManyBadRecordsLogsABoundedNumberOfLinesAndNothingRaw() {
         manyBadRecords(true);
         assertThat(logLines("invalid record skipped")).hasSize(100);
-        assertThat(logLines("more invalid records skipped, not logged one by one")).singleElement().satisfies(l -> {
-            assertThat(l.path("notLogged").asLong()).isEqualTo(4900);
-            assertThat(l.path("badRecords").asLong()).isEqualTo(5000);
-        });
-        assertThat(logLines("object read")).singleElement()
+        assertThat(logLines("more invalid records skipped, not logged one by one"))
+                .singleElement()
+                .satisfies(l -> {
+                    assertThat(l.path("notLogged").asLong()).isEqualTo(4900);
+                    assertThat(l.path("badRecords").asLong()).isEqualTo(5000);
+                });
+        assertThat(logLines("object read"))
+                .singleElement()
                 .satisfies(l -> assertThat(l.path("badRecords").asLong()).isEqualTo(5000));
-        assertThat(logBytes.toString(StandardCharsets.UTF_8)).doesNotContain("\u202e", "\u2028", "\u001b")
+        assertThat(logBytes.toString(StandardCharsets.UTF_8))
+                .doesNotContain("\u202e", "\u2028", "\u001b")
                 .contains("\\u202e", "\\u2028"); // the value reached the log, escaped
     }
 
@@ -179,10 +202,12 @@ class HostileObjectsTest {
     void anObjectOfManyBadFieldsLogsABoundedNumberOfWarningsAndNothingRaw() {
         manyBadRecords(false); // by default each record is matched, its bad value kept: a warning, not a skip
         assertThat(logLines("value kept as it came in a record that was read")).hasSize(100);
-        assertThat(logLines("more values kept as they came, not logged one by one")).singleElement()
+        assertThat(logLines("more values kept as they came, not logged one by one"))
+                .singleElement()
                 .satisfies(l -> assertThat(l.path("moreWarnings").asLong()).isEqualTo(4900));
         assertThat(logLines("invalid record skipped")).isEmpty();
-        assertThat(logBytes.toString(StandardCharsets.UTF_8)).doesNotContain("\u202e", "\u2028", "\u001b")
+        assertThat(logBytes.toString(StandardCharsets.UTF_8))
+                .doesNotContain("\u202e", "\u2028", "\u001b")
                 .contains("\\u202e", "\\u2028");
     }
 

@@ -62,8 +62,8 @@ class LambdaEventTypesTest {
         rules = RuleSet.of(RuleDocuments.readResource("/rules/realtime-rules.yaml"));
         s3 = LoopbackS3.inMemory();
         s3.createBucket(BUCKET);
-        try (InputStream in = LambdaEventTypesTest.class
-                .getResourceAsStream("/logs/lambda-with-cloudtrail-CreateTopic-GetTopicAttributes.json.gz")) {
+        try (InputStream in = LambdaEventTypesTest.class.getResourceAsStream(
+                "/logs/lambda-with-cloudtrail-CreateTopic-GetTopicAttributes.json.gz")) {
             log = in.readAllBytes();
         }
         s3.put(BUCKET, KEY, log);
@@ -77,8 +77,7 @@ class LambdaEventTypesTest {
     }
 
     /** One handler's run: what it sent and what it answered. */
-    record Run(List<String> findings, JsonNode answer) {
-    }
+    record Run(List<String> findings, JsonNode answer) {}
 
     static final class Side {
         final List<Finding> found = Collections.synchronizedList(new ArrayList<>());
@@ -86,8 +85,12 @@ class LambdaEventTypesTest {
 
         Side() {
             FindingSink sink = found::addAll;
-            handler = TrailkitHandler.builder().rules(rules).s3(s3.handlerClient()).sink(sink)
-                    .logTo(new PrintStream(new ByteArrayOutputStream(), true, UTF_8)).build();
+            handler = TrailkitHandler.builder()
+                    .rules(rules)
+                    .s3(s3.handlerClient())
+                    .sink(sink)
+                    .logTo(new PrintStream(new ByteArrayOutputStream(), true, UTF_8))
+                    .build();
         }
 
         Run run(Function<TrailkitHandler, JsonNode> invocation) {
@@ -109,7 +112,8 @@ class LambdaEventTypesTest {
     }
 
     static <T> T typed(Class<T> type, String json) {
-        return LambdaEventSerializers.serializerFor(type, LambdaEventTypesTest.class.getClassLoader()).fromJson(json);
+        return LambdaEventSerializers.serializerFor(type, LambdaEventTypesTest.class.getClassLoader())
+                .fromJson(json);
     }
 
     static JsonNode tree(String json) {
@@ -150,8 +154,11 @@ class LambdaEventTypesTest {
         s3.put(BUCKET, key, log);
         String json = TriggerEvents.s3Event(BUCKET, KEY, key);
         Run expected = stream(json);
-        Run actual = new Side().run(h -> tree(new LambdaEventTypes(h).s3Notification(
-                software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification.fromJson(json), null)));
+        Run actual = new Side()
+                .run(h -> tree(new LambdaEventTypes(h)
+                        .s3Notification(
+                                software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification.fromJson(json),
+                                null)));
 
         assertThat(expected.answer().path("read").asInt()).isEqualTo(2);
         assertThat(actual).isEqualTo(expected);
@@ -159,24 +166,29 @@ class LambdaEventTypesTest {
 
     @Test
     void sqsEvent_sameFindingsAndBatchItemFailures() {
-        CloudTrailRecord created = CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic").eventId("typed-1")
+        CloudTrailRecord created = CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic")
+                .eventId("typed-1")
                 .build();
         String json = TriggerEvents.sqs(
-                TriggerEvents.s3Event(BUCKET, KEY),                       // msg-1: an object with findings
-                TriggerEvents.s3Event(BUCKET, MISSING),                   // msg-2: a missing object
-                "not an event",                                           // msg-3: not understood
+                TriggerEvents.s3Event(BUCKET, KEY), // msg-1: an object with findings
+                TriggerEvents.s3Event(BUCKET, MISSING), // msg-2: a missing object
+                "not an event", // msg-3: not understood
                 TriggerEvents.snsEnvelope(TriggerEvents.s3Event(BUCKET, KEY)),
-                LambdaEvents.eventBridge(created));                       // msg-5: a record without a log file
+                LambdaEvents.eventBridge(created)); // msg-5: a record without a log file
         Run expected = stream(json);
         SQSBatchResponse[] response = new SQSBatchResponse[1];
         Run actual = new Side().run(h -> {
             response[0] = new LambdaEventTypes(h).sqs(typed(SQSEvent.class, json), null);
-            return JSON.valueToTree(java.util.Map.of("batchItemFailures", response[0].getBatchItemFailures().stream()
-                    .map(f -> java.util.Map.of("itemIdentifier", f.getItemIdentifier())).collect(Collectors.toList())));
+            return JSON.valueToTree(java.util.Map.of(
+                    "batchItemFailures",
+                    response[0].getBatchItemFailures().stream()
+                            .map(f -> java.util.Map.of("itemIdentifier", f.getItemIdentifier()))
+                            .collect(Collectors.toList())));
         });
 
         assertThat(expected.answer().path("batchItemFailures")).hasSize(2);
-        assertThat(response[0].getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        assertThat(response[0].getBatchItemFailures())
+                .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("msg-2", "msg-3");
         assertThat(expected.findings()).anyMatch(f -> f.contains("typed-1"));
         assertThat(actual).isEqualTo(expected);
@@ -184,11 +196,11 @@ class LambdaEventTypesTest {
 
     @Test
     void sqsEvent_fifo_sameBatchItemFailures() {
-        String json = TriggerEvents.sqsFifo(TriggerEvents.s3Event(BUCKET, KEY), "not an event",
-                TriggerEvents.s3Event(BUCKET, KEY));
+        String json = TriggerEvents.sqsFifo(
+                TriggerEvents.s3Event(BUCKET, KEY), "not an event", TriggerEvents.s3Event(BUCKET, KEY));
         Run expected = stream(json);
-        Run actual = new Side().run(h -> JSON.valueToTree(new LambdaEventTypes(h).sqs(typed(SQSEvent.class, json),
-                null)));
+        Run actual =
+                new Side().run(h -> JSON.valueToTree(new LambdaEventTypes(h).sqs(typed(SQSEvent.class, json), null)));
 
         assertThat(expected.answer().path("batchItemFailures").findValuesAsText("itemIdentifier"))
                 .containsExactly("msg-2", "msg-3");
@@ -197,9 +209,10 @@ class LambdaEventTypesTest {
 
     @Test
     void snsEvent_s3EventAndEventBridgeRecord_sameAsStream() {
-        for (String json : List.of(TriggerEvents.sns(TriggerEvents.s3Event(BUCKET, KEY)),
-                LambdaEvents.sns(LambdaEvents.eventBridge(CloudTrailRecords.consoleSignIn().eventId("typed-2")
-                        .build())))) {
+        for (String json : List.of(
+                TriggerEvents.sns(TriggerEvents.s3Event(BUCKET, KEY)),
+                LambdaEvents.sns(LambdaEvents.eventBridge(
+                        CloudTrailRecords.consoleSignIn().eventId("typed-2").build())))) {
             Run expected = stream(json);
             Run actual = new Side().run(h -> tree(new LambdaEventTypes(h).sns(typed(SNSEvent.class, json), null)));
 
@@ -210,12 +223,15 @@ class LambdaEventTypesTest {
 
     @Test
     void eventBridge_objectCreatedAndCloudTrailRecord_sameAsStream() {
-        for (String json : List.of(TriggerEvents.eventBridge(BUCKET, KEY),
+        for (String json : List.of(
+                TriggerEvents.eventBridge(BUCKET, KEY),
                 LambdaEvents.eventBridge(CloudTrailRecords.apiCall("ec2.amazonaws.com", "RunInstances")
-                        .eventId("typed-3").byRoot().build()))) {
+                        .eventId("typed-3")
+                        .byRoot()
+                        .build()))) {
             Run expected = stream(json);
-            Run actual = new Side().run(h -> tree(new LambdaEventTypes(h).eventBridge(
-                    typed(ScheduledEvent.class, json), null)));
+            Run actual = new Side()
+                    .run(h -> tree(new LambdaEventTypes(h).eventBridge(typed(ScheduledEvent.class, json), null)));
 
             assertThat(expected.findings()).as(json).isNotEmpty();
             assertThat(actual).as(json).isEqualTo(expected);
@@ -225,15 +241,20 @@ class LambdaEventTypesTest {
     @Test
     void readmeHandler_publishesAndReturnsTheFailedMessages() {
         try (RecordingAwsEndpoint aws = RecordingAwsEndpoint.start()) {
-            TrailObjects function = new TrailObjects(s3.handlerClient(), aws.snsClient(),
-                    "arn:aws:sns:us-east-1:123456789012:alarms");
-            SQSBatchResponse response = function.handleRequest(typed(SQSEvent.class,
-                    TriggerEvents.sqs(TriggerEvents.s3Event(BUCKET, MISSING), TriggerEvents.s3Event(BUCKET, KEY))),
+            TrailObjects function =
+                    new TrailObjects(s3.handlerClient(), aws.snsClient(), "arn:aws:sns:us-east-1:123456789012:alarms");
+            SQSBatchResponse response = function.handleRequest(
+                    typed(
+                            SQSEvent.class,
+                            TriggerEvents.sqs(
+                                    TriggerEvents.s3Event(BUCKET, MISSING), TriggerEvents.s3Event(BUCKET, KEY))),
                     null);
 
-            assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+            assertThat(response.getBatchItemFailures())
+                    .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                     .containsExactly("msg-1");
-            assertThat(aws.snsPublished()).singleElement()
+            assertThat(aws.snsPublished())
+                    .singleElement()
                     .satisfies(m -> assertThat(m.attributes()).containsEntry("ruleId", "sns-topic-created"));
         }
     }

@@ -50,7 +50,8 @@ class LargeObjectStreamingTest {
 
         Path store = Files.createDirectory(dir.resolve("store"));
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-        try (LoopbackS3 s3 = LoopbackS3.onDisk(store); RecordingAwsEndpoint aws = RecordingAwsEndpoint.start()) {
+        try (LoopbackS3 s3 = LoopbackS3.onDisk(store);
+                RecordingAwsEndpoint aws = RecordingAwsEndpoint.start()) {
             s3.createBucket(BUCKET);
             s3.put(BUCKET, KEY, file);
             TrailkitHandler handler = TrailkitHandler.builder()
@@ -64,14 +65,17 @@ class LargeObjectStreamingTest {
                     .build();
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(s3Event(BUCKET, KEY).getBytes(StandardCharsets.UTF_8)),
-                    out, null);
+            handler.handleRequest(
+                    new ByteArrayInputStream(s3Event(BUCKET, KEY).getBytes(StandardCharsets.UTF_8)), out, null);
 
             JsonNode summary = new ObjectMapper().readTree(out.toByteArray());
-            assertThat(summary.path("read").asLong()).as(logBytes.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+            assertThat(summary.path("read").asLong())
+                    .as(logBytes.toString(StandardCharsets.UTF_8))
+                    .isEqualTo(1);
             assertThat(summary.path("records").asLong()).isEqualTo(records);
             assertThat(summary.path("findings").asLong()).isEqualTo(2);
-            assertThat(aws.snsPublished()).extracting(m -> m.attributes().get("ruleId"))
+            assertThat(aws.snsPublished())
+                    .extracting(m -> m.attributes().get("ruleId"))
                     .containsExactly("sns-topic-created", "sns-topic-created");
         }
     }
@@ -80,9 +84,9 @@ class LargeObjectStreamingTest {
     private static long writeLog(Path path) throws Exception {
         CloudTrailRecord createTopic;
         CloudTrailRecord get;
-        try (InputStream in = LargeObjectStreamingTest.class
-                .getResourceAsStream("/logs/lambda-with-cloudtrail-CreateTopic-GetTopicAttributes.json.gz");
-             var log = CloudTrail.reader().read(in, "sample")) {
+        try (InputStream in = LargeObjectStreamingTest.class.getResourceAsStream(
+                        "/logs/lambda-with-cloudtrail-CreateTopic-GetTopicAttributes.json.gz");
+                var log = CloudTrail.reader().read(in, "sample")) {
             Iterator<CloudTrailRecord> it = log.iterator();
             createTopic = it.next();
             get = it.next();
@@ -90,21 +94,30 @@ class LargeObjectStreamingTest {
         long count = 0;
         long[] written = {0};
         try (OutputStream file = Files.newOutputStream(path);
-             OutputStream counted = new FilterOutputStream(file) {
-                 @Override
-                 public void write(byte[] b, int off, int len) throws IOException {
-                     file.write(b, off, len);
-                     written[0] += len;
-                 }
-             };
-             LogFileWriter log = CloudTrail.writer().openLog(counted)) {
-            log.write(CloudTrailRecord.builder().from(createTopic).eventID("first-create-topic").build());
+                OutputStream counted = new FilterOutputStream(file) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        file.write(b, off, len);
+                        written[0] += len;
+                    }
+                };
+                LogFileWriter log = CloudTrail.writer().openLog(counted)) {
+            log.write(CloudTrailRecord.builder()
+                    .from(createTopic)
+                    .eventID("first-create-topic")
+                    .build());
             count++;
             while (written[0] < SIZE) {
-                log.write(CloudTrailRecord.builder().from(get).eventID("get-" + count).build());
+                log.write(CloudTrailRecord.builder()
+                        .from(get)
+                        .eventID("get-" + count)
+                        .build());
                 count++;
             }
-            log.write(CloudTrailRecord.builder().from(createTopic).eventID("last-create-topic").build());
+            log.write(CloudTrailRecord.builder()
+                    .from(createTopic)
+                    .eventID("last-create-topic")
+                    .build());
             count++;
         }
         return count;

@@ -33,22 +33,24 @@ class ReadmeDeployTest {
     @Test
     void theReadmeHandlerPublishesTheCreateTopicFinding() throws IOException {
         byte[] sample;
-        try (InputStream in = getClass()
-                .getResourceAsStream("/logs/lambda-with-cloudtrail-CreateTopic-GetTopicAttributes.json.gz")) {
+        try (InputStream in =
+                getClass().getResourceAsStream("/logs/lambda-with-cloudtrail-CreateTopic-GetTopicAttributes.json.gz")) {
             sample = in.readAllBytes();
         }
         PrintStream stdout = System.out;
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
-        try (LoopbackS3 s3 = LoopbackS3.inMemory(); RecordingAwsEndpoint aws = RecordingAwsEndpoint.start()) {
+        try (LoopbackS3 s3 = LoopbackS3.inMemory();
+                RecordingAwsEndpoint aws = RecordingAwsEndpoint.start()) {
             s3.createBucket("trail");
             s3.put("trail", LOG, sample);
             System.setOut(new PrintStream(logged, true, StandardCharsets.UTF_8));
-            CreateTopicAlarm handler = new CreateTopicAlarm(s3.handlerClient(), aws.snsClient(),
-                    "arn:aws:sns:us-east-2:123456789012:alarms");
+            CreateTopicAlarm handler = new CreateTopicAlarm(
+                    s3.handlerClient(), aws.snsClient(), "arn:aws:sns:us-east-2:123456789012:alarms");
 
-            handler.handleRequest(new ByteArrayInputStream(
-                    TriggerEvents.s3Event("trail", LOG).getBytes(StandardCharsets.UTF_8)),
-                    new ByteArrayOutputStream(), null);
+            handler.handleRequest(
+                    new ByteArrayInputStream(TriggerEvents.s3Event("trail", LOG).getBytes(StandardCharsets.UTF_8)),
+                    new ByteArrayOutputStream(),
+                    null);
 
             assertThat(aws.snsPublished()).singleElement().satisfies(m -> {
                 assertThat(m.topicArn()).isEqualTo("arn:aws:sns:us-east-2:123456789012:alarms");
@@ -77,7 +79,8 @@ class ReadmeDeployTest {
         while (block.find()) {
             blocks++;
             String code = block.group(1).strip();
-            assertThat(regions).as("README Java block %d is marked compiled code somewhere:%n%s", blocks, code)
+            assertThat(regions)
+                    .as("README Java block %d is marked compiled code somewhere:%n%s", blocks, code)
                     .anySatisfy(region -> assertThat(region).contains(code));
         }
         assertThat(blocks).isGreaterThanOrEqualTo(4);

@@ -30,11 +30,11 @@ class ReadmeEndToEndTest {
 
     @BeforeAll
     static void quiet() throws IOException {
-        try (InputStream in = ReadmeEndToEndTest.class
-                .getResourceAsStream("/logs/lambda-with-cloudtrail-CreateTopic-GetTopicAttributes.json.gz")) {
+        try (InputStream in = ReadmeEndToEndTest.class.getResourceAsStream(
+                "/logs/lambda-with-cloudtrail-CreateTopic-GetTopicAttributes.json.gz")) {
             sampleLogFile = in.readAllBytes();
         }
-        stdout = System.out;  // the README's handler also logs each finding to stdout
+        stdout = System.out; // the README's handler also logs each finding to stdout
         System.setOut(new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
     }
 
@@ -52,22 +52,30 @@ class ReadmeEndToEndTest {
     @Test
     void readmeRecipe() throws IOException {
         // README:end-to-end
-        try (LoopbackS3 s3 = LoopbackS3.inMemory(); RecordingAwsEndpoint aws = RecordingAwsEndpoint.start()) {
+        try (LoopbackS3 s3 = LoopbackS3.inMemory();
+                RecordingAwsEndpoint aws = RecordingAwsEndpoint.start()) {
             s3.createBucket("trail");
-            s3.put("trail", KEY, sampleLogFile);                          // a real log file, gzipped
+            s3.put("trail", KEY, sampleLogFile); // a real log file, gzipped
             CreateTopicAlarm handler = new CreateTopicAlarm(s3.handlerClient(), aws.snsClient(), TOPIC);
 
             // through SQS: a log file, a key that does not exist, a message that is not an event
-            String answer = invoke(handler, TriggerEvents.sqs(TriggerEvents.s3Event("trail", KEY),
-                    TriggerEvents.s3Event("trail", KEY.replace("tKGw", "gone")), "not an event"));
+            String answer = invoke(
+                    handler,
+                    TriggerEvents.sqs(
+                            TriggerEvents.s3Event("trail", KEY),
+                            TriggerEvents.s3Event("trail", KEY.replace("tKGw", "gone")),
+                            "not an event"));
             assertThat(answer).contains("\"msg-2\"", "\"msg-3\"").doesNotContain("\"msg-1\"");
-            assertThat(aws.snsPublished()).singleElement()
+            assertThat(aws.snsPublished())
+                    .singleElement()
                     .satisfies(m -> assertThat(m.attributes()).containsEntry("ruleId", "sns-topic-created"));
 
             // a single record from an EventBridge rule, no log file
             aws.reset();
-            invoke(handler, LambdaEvents.eventBridge(
-                    CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic").build()));
+            invoke(
+                    handler,
+                    LambdaEvents.eventBridge(CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic")
+                            .build()));
             assertThat(aws.snsPublished()).hasSize(1);
         }
         // README:end-to-end

@@ -66,8 +66,8 @@ class RealtimeTriggersTest {
         rules = RuleSet.of(RuleDocuments.readResource("/rules/realtime-rules.yaml"));
         texts = new ArrayList<>();
         // AWS's sample log (CreateTopic, GetTopicAttributes), record by record
-        try (CloudTrailLog log = CloudTrail.reader().read(resource("/logs/lambda-with-cloudtrail-CreateTopic-"
-                + "GetTopicAttributes.json.gz"), "sample")) {
+        try (CloudTrailLog log = CloudTrail.reader()
+                .read(resource("/logs/lambda-with-cloudtrail-CreateTopic-" + "GetTopicAttributes.json.gz"), "sample")) {
             for (CloudTrailRecord r : log) {
                 texts.add(CloudTrail.writer().toJson(r));
             }
@@ -78,13 +78,25 @@ class RealtimeTriggersTest {
         texts.add(detail("eventbridge-AWS-Service-Event-via-CloudTrail-controltower-CreateManagedAccount"
                 + ".INVALID-JSON.json"));
         // generated records
-        texts.add(CloudTrail.writer().toJson(CloudTrailRecords.consoleSignIn().eventId("gen-signin-1").build()));
-        texts.add(CloudTrail.writer().toJson(CloudTrailRecords.apiCall("iam.amazonaws.com", "CreateUser")
-                .eventId("gen-iam-1").withError("AccessDenied", "not allowed").build()));
-        texts.add(CloudTrail.writer().toJson(CloudTrailRecords.apiCall("s3.amazonaws.com", "PutObject")
-                .eventId("gen-put-1").withAdditionalEventData("{\"bytesTransferredIn\":1.5E+3}").build()));
-        texts.add(CloudTrail.writer().toJson(CloudTrailRecords.apiCall("ec2.amazonaws.com", "RunInstances")
-                .eventId("gen-ec2-1").byRoot().build()));
+        texts.add(CloudTrail.writer()
+                .toJson(CloudTrailRecords.consoleSignIn()
+                        .eventId("gen-signin-1")
+                        .build()));
+        texts.add(CloudTrail.writer()
+                .toJson(CloudTrailRecords.apiCall("iam.amazonaws.com", "CreateUser")
+                        .eventId("gen-iam-1")
+                        .withError("AccessDenied", "not allowed")
+                        .build()));
+        texts.add(CloudTrail.writer()
+                .toJson(CloudTrailRecords.apiCall("s3.amazonaws.com", "PutObject")
+                        .eventId("gen-put-1")
+                        .withAdditionalEventData("{\"bytesTransferredIn\":1.5E+3}")
+                        .build()));
+        texts.add(CloudTrail.writer()
+                .toJson(CloudTrailRecords.apiCall("ec2.amazonaws.com", "RunInstances")
+                        .eventId("gen-ec2-1")
+                        .byRoot()
+                        .build()));
 
         s3 = LoopbackS3.inMemory();
         s3.createBucket(BUCKET);
@@ -126,21 +138,24 @@ class RealtimeTriggersTest {
     // ---------------------------------------------------------------- the same findings on every path
 
     static Stream<Arguments> paths() {
-        Function<List<String>, List<String>> eventBridgeEach = ts -> ts.stream().map(LambdaEvents::eventBridge).toList();
-        Function<List<String>, List<String>> eventBridgeInSqs = ts ->
-                List.of(LambdaEvents.sqs(ts.stream().map(LambdaEvents::eventBridge).toArray(String[]::new)));
-        Function<List<String>, List<String>> eventBridgeInSns = ts ->
-                List.of(LambdaEvents.sns(ts.stream().map(LambdaEvents::eventBridge).toArray(String[]::new)));
-        Function<List<String>, List<String>> eventBridgeInSnsInSqs = ts -> List.of(LambdaEvents.sqs(
-                ts.stream().map(t -> LambdaEvents.snsEnvelope(LambdaEvents.eventBridge(t))).toArray(String[]::new)));
-        Function<List<String>, List<String>> eventBridgeInKinesis = ts -> List.of(LambdaEvents.kinesis(
-                ts.stream().map(t -> LambdaEvents.eventBridge(t).getBytes(UTF_8)).toArray(byte[][]::new)));
+        Function<List<String>, List<String>> eventBridgeEach =
+                ts -> ts.stream().map(LambdaEvents::eventBridge).toList();
+        Function<List<String>, List<String>> eventBridgeInSqs = ts -> List.of(
+                LambdaEvents.sqs(ts.stream().map(LambdaEvents::eventBridge).toArray(String[]::new)));
+        Function<List<String>, List<String>> eventBridgeInSns = ts -> List.of(
+                LambdaEvents.sns(ts.stream().map(LambdaEvents::eventBridge).toArray(String[]::new)));
+        Function<List<String>, List<String>> eventBridgeInSnsInSqs = ts -> List.of(LambdaEvents.sqs(ts.stream()
+                .map(t -> LambdaEvents.snsEnvelope(LambdaEvents.eventBridge(t)))
+                .toArray(String[]::new)));
+        Function<List<String>, List<String>> eventBridgeInKinesis = ts -> List.of(LambdaEvents.kinesis(ts.stream()
+                .map(t -> LambdaEvents.eventBridge(t).getBytes(UTF_8))
+                .toArray(byte[][]::new)));
         Function<List<String>, List<String>> logsEach = ts -> List.of(LambdaEvents.cloudWatchLogs(ts));
         Function<List<String>, List<String>> logsInKinesis = ts -> List.of(LambdaEvents.kinesis(
-                LambdaEvents.cloudWatchLogsData(LambdaEvents.LOG_GROUP, LambdaEvents.LOG_STREAM,
-                        ts.subList(0, ts.size() / 2)),
-                LambdaEvents.cloudWatchLogsData(LambdaEvents.LOG_GROUP, LambdaEvents.LOG_STREAM + "_2",
-                        ts.subList(ts.size() / 2, ts.size()))));
+                LambdaEvents.cloudWatchLogsData(
+                        LambdaEvents.LOG_GROUP, LambdaEvents.LOG_STREAM, ts.subList(0, ts.size() / 2)),
+                LambdaEvents.cloudWatchLogsData(
+                        LambdaEvents.LOG_GROUP, LambdaEvents.LOG_STREAM + "_2", ts.subList(ts.size() / 2, ts.size()))));
         return Stream.of(
                 Arguments.of("EventBridge straight to Lambda", eventBridgeEach),
                 Arguments.of("EventBridge to SQS", eventBridgeInSqs),
@@ -161,25 +176,43 @@ class RealtimeTriggersTest {
 
         for (String event : events.apply(texts)) {
             JsonNode answer = invoke(handler, event);
-            assertThat(answer.path("batchItemFailures")).as(path).allSatisfy(f -> assertThat(f).isNull());
+            assertThat(answer.path("batchItemFailures"))
+                    .as(path)
+                    .allSatisfy(f -> assertThat(f).isNull());
         }
         List<Finding> fromEvents = sorted(found);
 
         // every rule kind met at least once, so the comparison means something
-        assertThat(fromLog).extracting(Finding::ruleId).contains("sns-topic-created", "root-activity",
-                "bucket-created", "sign-in-without-mfa", "service-event", "access-denied", "big-upload",
-                "no-recipient", "iam-via-envelope");
+        assertThat(fromLog)
+                .extracting(Finding::ruleId)
+                .contains(
+                        "sns-topic-created",
+                        "root-activity",
+                        "bucket-created",
+                        "sign-in-without-mfa",
+                        "service-event",
+                        "access-denied",
+                        "big-upload",
+                        "no-recipient",
+                        "iam-via-envelope");
         assertThat(fromEvents).hasSameSizeAs(fromLog);
         for (int i = 0; i < fromLog.size(); i++) {
             Finding a = fromLog.get(i);
             Finding b = fromEvents.get(i);
             assertThat(b.ruleId()).as(path).isEqualTo(a.ruleId());
-            assertThat(b.dedupKey()).as(path + ": dedupKey of " + a.ruleId()).isEqualTo(a.dedupKey()).isNotEmpty();
+            assertThat(b.dedupKey())
+                    .as(path + ": dedupKey of " + a.ruleId())
+                    .isEqualTo(a.dedupKey())
+                    .isNotEmpty();
             assertThat(b.record()).as(path + ": record of " + a.ruleId()).isEqualTo(a.record());
             assertThat(withoutOrigin(b)).as(path).isEqualTo(withoutOrigin(a));
             assertThat(a.source()).contains("s3://" + BUCKET + "/" + KEY);
-            assertThat(b.source().orElseThrow()).as(path).startsWith(path.startsWith("EventBridge")
-                    ? "eventbridge:" : "cloudwatch-logs:" + LambdaEvents.LOG_GROUP + ":" + LambdaEvents.LOG_STREAM);
+            assertThat(b.source().orElseThrow())
+                    .as(path)
+                    .startsWith(
+                            path.startsWith("EventBridge")
+                                    ? "eventbridge:"
+                                    : "cloudwatch-logs:" + LambdaEvents.LOG_GROUP + ":" + LambdaEvents.LOG_STREAM);
         }
     }
 
@@ -190,21 +223,29 @@ class RealtimeTriggersTest {
         invoke(handler, event);
         assertThat(found).extracting(Finding::ruleId).containsExactly("sns-topic-created", "root-activity");
         assertThat(found).allSatisfy(f -> {
-            assertThat(f.source()).contains("eventbridge:" + JSON.readTree(event).path("id").asText());
+            assertThat(f.source())
+                    .contains("eventbridge:" + JSON.readTree(event).path("id").asText());
             assertThat(f.recordIndex()).hasValue(0);
         });
         found.clear();
 
-        byte[] data = LambdaEvents.cloudWatchLogsData("CloudTrail/logs", "123456789012_CloudTrail_us-east-1",
-                List.of(texts.get(1), texts.get(0)));
+        byte[] data = LambdaEvents.cloudWatchLogsData(
+                "CloudTrail/logs", "123456789012_CloudTrail_us-east-1", List.of(texts.get(1), texts.get(0)));
         invoke(handler, LambdaEvents.awslogs(data));
         JsonNode message = JSON.readTree(gunzip(data));
-        assertThat(found).filteredOn(f -> f.ruleId().equals("sns-topic-created")).singleElement().satisfies(f -> {
-            assertThat(f.source()).contains("cloudwatch-logs:CloudTrail/logs:123456789012_CloudTrail_us-east-1:"
-                    + message.path("logEvents").path(1).path("id").asText());
-            assertThat(f.recordIndex()).hasValue(1);
-            assertThat(f.toJson(false)).contains("\"source\":\"cloudwatch-logs:CloudTrail/logs:");
-        });
+        assertThat(found)
+                .filteredOn(f -> f.ruleId().equals("sns-topic-created"))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.source())
+                            .contains("cloudwatch-logs:CloudTrail/logs:123456789012_CloudTrail_us-east-1:"
+                                    + message.path("logEvents")
+                                            .path(1)
+                                            .path("id")
+                                            .asText());
+                    assertThat(f.recordIndex()).hasValue(1);
+                    assertThat(f.toJson(false)).contains("\"source\":\"cloudwatch-logs:CloudTrail/logs:");
+                });
     }
 
     // ---------------------------------------------------------------- batches and failures
@@ -212,8 +253,10 @@ class RealtimeTriggersTest {
     @Test
     void oneSqsBatchMixesLogFilesAndEventsAndOnlyTheBadMessageFails() throws IOException {
         String s3Body = TriggerEvents.s3Event(BUCKET, KEY);
-        String fresh = CloudTrail.writer().toJson(CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic")
-                .eventId("fresh-topic-1").build());
+        String fresh = CloudTrail.writer()
+                .toJson(CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic")
+                        .eventId("fresh-topic-1")
+                        .build());
         String again = LambdaEvents.eventBridge(texts.get(0)); // also in the log file: a duplicate across paths
         String viaSns = LambdaEvents.snsEnvelope(LambdaEvents.eventBridge(fresh));
         String bad = LambdaEvents.eventBridge(fresh).replaceFirst("\"detail\":\\{.*}$", "\"detail\":\"oops\"}");
@@ -223,48 +266,65 @@ class RealtimeTriggersTest {
 
         assertThat(answer.path("batchItemFailures").findValuesAsText("itemIdentifier"))
                 .containsExactly(LambdaEvents.sqsMessageId(3, bad));
-        assertThat(found).filteredOn(f -> f.ruleId().equals("sns-topic-created"))
-                .extracting(f -> f.record().eventID().orElseThrow(), f -> f.source().orElseThrow().substring(0, 5))
+        assertThat(found)
+                .filteredOn(f -> f.ruleId().equals("sns-topic-created"))
+                .extracting(
+                        f -> f.record().eventID().orElseThrow(),
+                        f -> f.source().orElseThrow().substring(0, 5))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(JSON.readTree(texts.get(0)).path("eventID").asText(), "s3://"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                JSON.readTree(texts.get(0)).path("eventID").asText(), "s3://"),
                         org.assertj.core.groups.Tuple.tuple("fresh-topic-1", "event"));
-        assertThat(logLines("SQS message not understood")).singleElement()
-                .satisfies(l -> assertThat(l.path("reason").asText()).contains("detail is a JSON string, not an object"));
-        assertThat(logLines("invocation done")).singleElement()
+        assertThat(logLines("SQS message not understood"))
+                .singleElement()
+                .satisfies(
+                        l -> assertThat(l.path("reason").asText()).contains("detail is a JSON string, not an object"));
+        assertThat(logLines("invocation done"))
+                .singleElement()
                 .satisfies(l -> assertThat(l.path("duplicates").asLong()).isPositive());
     }
 
     @Test
     void theCallersAndTheOwnersCopyOfACrossAccountCallAreTwoFindingsNotDuplicates() {
         // AWS's AssumeRole pair: the same eventID, the owner's copy without recipientAccountId
-        CloudTrailRecord caller = CloudTrailRecords.apiCall("sts.amazonaws.com", "AssumeRole").byRoot()
-                .eventId("dEXAMPLE-ac7f-466c-a608-4ac8dEXAMPLE").build();
-        CloudTrailRecord owner = CloudTrailRecord.builder().from(caller).recipientAccountId(java.util.Optional.empty())
+        CloudTrailRecord caller = CloudTrailRecords.apiCall("sts.amazonaws.com", "AssumeRole")
+                .byRoot()
+                .eventId("dEXAMPLE-ac7f-466c-a608-4ac8dEXAMPLE")
+                .build();
+        CloudTrailRecord owner = CloudTrailRecord.builder()
+                .from(caller)
+                .recipientAccountId(java.util.Optional.empty())
                 .build();
         String c = CloudTrail.writer().toJson(caller);
         String o = CloudTrail.writer().toJson(owner);
 
-        invoke(handler(), LambdaEvents.sqs(LambdaEvents.eventBridge(c), LambdaEvents.eventBridge(o),
-                LambdaEvents.eventBridge(c)));
+        invoke(
+                handler(),
+                LambdaEvents.sqs(
+                        LambdaEvents.eventBridge(c), LambdaEvents.eventBridge(o), LambdaEvents.eventBridge(c)));
 
-        assertThat(found).filteredOn(f -> f.ruleId().equals("root-activity"))
-                .extracting(f -> f.record().recipientAccountId().orElse("-")).containsExactly("123456789012", "-");
+        assertThat(found)
+                .filteredOn(f -> f.ruleId().equals("root-activity"))
+                .extracting(f -> f.record().recipientAccountId().orElse("-"))
+                .containsExactly("123456789012", "-");
     }
 
     @Test
     void aKinesisBatchAnswersWithTheFailedSequenceNumberAndTheRestAfterIt() {
         byte[] good = LambdaEvents.eventBridge(texts.get(0)).getBytes(UTF_8);
         byte[] garbage = {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8};
-        byte[] later = LambdaEvents.cloudWatchLogsData(LambdaEvents.LOG_GROUP, LambdaEvents.LOG_STREAM,
-                List.of(texts.get(2)));
+        byte[] later =
+                LambdaEvents.cloudWatchLogsData(LambdaEvents.LOG_GROUP, LambdaEvents.LOG_STREAM, List.of(texts.get(2)));
 
         JsonNode answer = invoke(handler(), LambdaEvents.kinesis(good, garbage, later));
 
-        assertThat(answer.path("batchItemFailures").findValuesAsText("itemIdentifier")).containsExactly(
-                LambdaEvents.kinesisSequenceNumber(1), LambdaEvents.kinesisSequenceNumber(2));
+        assertThat(answer.path("batchItemFailures").findValuesAsText("itemIdentifier"))
+                .containsExactly(LambdaEvents.kinesisSequenceNumber(1), LambdaEvents.kinesisSequenceNumber(2));
         assertThat(found).extracting(Finding::ruleId).containsExactly("sns-topic-created", "root-activity");
-        assertThat(logLines("Kinesis record not understood")).singleElement().satisfies(l ->
-                assertThat(l.path("reason").asText()).startsWith("kinesis.data is not valid gzip data"));
+        assertThat(logLines("Kinesis record not understood"))
+                .singleElement()
+                .satisfies(
+                        l -> assertThat(l.path("reason").asText()).startsWith("kinesis.data is not valid gzip data"));
     }
 
     @Test
@@ -274,7 +334,8 @@ class RealtimeTriggersTest {
         assertThat(found).isEmpty();
         assertThat(answer.path("trigger").asText()).isEqualTo("CLOUDWATCH_LOGS");
         assertThat(answer.path("records").asLong()).isZero();
-        assertThat(logLines("event ignored")).singleElement()
+        assertThat(logLines("event ignored"))
+                .singleElement()
                 .satisfies(l -> assertThat(l.path("reason").asText()).startsWith("CloudWatch Logs CONTROL_MESSAGE"));
     }
 
@@ -293,35 +354,44 @@ class RealtimeTriggersTest {
         assertThat(skipped.get(0).path("level").asText()).isEqualTo("WARN");
         assertThat(skipped.get(0).path("source").asText()).startsWith("cloudwatch-logs:" + LambdaEvents.LOG_GROUP);
         assertThat(skipped.get(0).path("recordIndex").asLong()).isZero();
-        assertThat(skipped.get(0).path("reason").asText()).contains(": record 0 at byte ").contains("eventTime");
+        assertThat(skipped.get(0).path("reason").asText())
+                .contains(": record 0 at byte ")
+                .contains("eventTime");
         assertThat(skipped.get(1).path("recordIndex").asLong()).isEqualTo(1);
     }
 
     @Test
     void aRecordOverTheRecordLimitIsSkippedAsInALogFile() {
-        TrailkitHandler handler = handler(ReadLimits.builder().maxRecordBytes(600).build());
-        String big = CloudTrail.writer().toJson(CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic")
-                .eventId("big-1").withRequestParameters("{\"name\":\"" + "x".repeat(2000) + "\"}").build());
+        TrailkitHandler handler =
+                handler(ReadLimits.builder().maxRecordBytes(600).build());
+        String big = CloudTrail.writer()
+                .toJson(CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic")
+                        .eventId("big-1")
+                        .withRequestParameters("{\"name\":\"" + "x".repeat(2000) + "\"}")
+                        .build());
 
         JsonNode answer = invoke(handler, LambdaEvents.sqs(LambdaEvents.eventBridge(big)));
 
         assertThat(answer.path("batchItemFailures")).isEmpty();
         assertThat(found).isEmpty();
-        assertThat(logLines("invalid record skipped")).singleElement()
+        assertThat(logLines("invalid record skipped"))
+                .singleElement()
                 .satisfies(l -> assertThat(l.path("reason").asText()).contains("600"));
     }
 
     @Test
     void malformedDirectEventsFailTheInvocationWithAClearReason() {
         TrailkitHandler handler = handler();
-        String detailNotObject = LambdaEvents.eventBridge(texts.get(0)).replaceFirst("\"detail\":\\{.*}$",
-                "\"detail\":42}");
-        assertThatIllegalArgumentException().isThrownBy(() -> invoke(handler, detailNotObject))
+        String detailNotObject =
+                LambdaEvents.eventBridge(texts.get(0)).replaceFirst("\"detail\":\\{.*}$", "\"detail\":42}");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> invoke(handler, detailNotObject))
                 .withMessageContaining("detail is a JSON number, not an object");
-        assertThatIllegalArgumentException().isThrownBy(() -> invoke(handler, "{\"awslogs\":{\"data\":\"@@@\"}}"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> invoke(handler, "{\"awslogs\":{\"data\":\"@@@\"}}"))
                 .withMessageContaining("awslogs.data is not base64");
-        assertThatIllegalArgumentException().isThrownBy(() -> invoke(handler,
-                        LambdaEvents.awslogs(new byte[] {0x1f, (byte) 0x8b, 1, 2, 3})))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> invoke(handler, LambdaEvents.awslogs(new byte[] {0x1f, (byte) 0x8b, 1, 2, 3})))
                 .withMessageContaining("awslogs.data is not valid gzip data");
         assertThat(logLines("unrecognised event")).hasSize(3);
         assertThat(found).isEmpty();
@@ -343,7 +413,8 @@ class RealtimeTriggersTest {
 
     static List<Finding> sorted(List<Finding> findings) {
         List<Finding> copy = new ArrayList<>(findings);
-        copy.sort(Comparator.comparing((Finding f) -> f.record().eventID().orElse("")).thenComparing(Finding::ruleId));
+        copy.sort(Comparator.comparing((Finding f) -> f.record().eventID().orElse(""))
+                .thenComparing(Finding::ruleId));
         return copy;
     }
 

@@ -17,11 +17,11 @@ import software.amazon.awssdk.services.sns.SnsClient;
 public final class TrailObjects implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final LambdaEventTypes trailkit;
 
-    public TrailObjects() {                                              // what Lambda calls
+    public TrailObjects() { // what Lambda calls
         this(S3Client.create(), SnsClient.create(), System.getenv("TOPIC_ARN"));
     }
 
-    TrailObjects(S3Client s3, SnsClient sns, String topicArn) {          // what your tests call
+    TrailObjects(S3Client s3, SnsClient sns, String topicArn) { // what your tests call
         trailkit = new LambdaEventTypes(TrailkitHandler.builder()
                 .rules(RuleSet.of(RuleDocuments.readResource("/rules/sns-topic-created.yaml")))
                 .s3(s3)
@@ -31,7 +31,7 @@ public final class TrailObjects implements RequestHandler<SQSEvent, SQSBatchResp
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return trailkit.sqs(event, context);                             // the messages to deliver again
+        return trailkit.sqs(event, context); // the messages to deliver again
     }
 }
 // README:typed-events

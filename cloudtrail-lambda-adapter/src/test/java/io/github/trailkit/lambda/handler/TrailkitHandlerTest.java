@@ -52,7 +52,9 @@ class TrailkitHandlerTest {
     /** The AWS documentation's log file: one CreateTopic (a finding) and one GetTopicAttributes. */
     static final String LOG = DAY + "123456789012_CloudTrail_us-east-2_20150124T2330Z_tKGwUkXxLSJzB0bm.json.gz";
     /** A key with a space and a plus, as S3 event notifications encode them ({@code +} and {@code %2B}). */
-    static final String ODD_KEY = "my logs+archive/" + DAY + "123456789012_CloudTrail_us-east-2_20150124T2335Z_aB3dE5gH7jK9mN1p.json.gz";
+    static final String ODD_KEY =
+            "my logs+archive/" + DAY + "123456789012_CloudTrail_us-east-2_20150124T2335Z_aB3dE5gH7jK9mN1p.json.gz";
+
     static final String NOT_GZIP = DAY + "123456789012_CloudTrail_us-east-2_20150124T2340Z_notAGzipFile0001.json.gz";
     static final String TRUNCATED = DAY + "123456789012_CloudTrail_us-east-2_20150124T2345Z_truncatedGzip0001.json.gz";
     static final String MISSING = DAY + "123456789012_CloudTrail_us-east-2_20150124T2350Z_neverWrittenX0001.json.gz";
@@ -143,7 +145,9 @@ class TrailkitHandlerTest {
     }
 
     List<JsonNode> logLines(String message) {
-        return logLines().stream().filter(l -> l.path("message").asText().equals(message)).toList();
+        return logLines().stream()
+                .filter(l -> l.path("message").asText().equals(message))
+                .toList();
     }
 
     @Test
@@ -158,9 +162,15 @@ class TrailkitHandlerTest {
         assertThat(published).hasSize(1);
         SnsMessage message = published.get(0);
         assertThat(message.topicArn()).isEqualTo(TOPIC);
-        assertThat(message.attributes()).containsEntry("ruleId", "sns-topic-created").containsEntry("severity", "HIGH");
-        assertThat(message.message()).contains("CreateTopic", "sns.amazonaws.com", "arn:aws:iam::123456789012:root",
-                "s3://" + BUCKET + "/" + LOG);
+        assertThat(message.attributes())
+                .containsEntry("ruleId", "sns-topic-created")
+                .containsEntry("severity", "HIGH");
+        assertThat(message.message())
+                .contains(
+                        "CreateTopic",
+                        "sns.amazonaws.com",
+                        "arn:aws:iam::123456789012:root",
+                        "s3://" + BUCKET + "/" + LOG);
 
         assertThat(aws.eventsPut()).singleElement().satisfies(e -> {
             assertThat(e.eventBusName()).isEqualTo(BUS);
@@ -170,8 +180,10 @@ class TrailkitHandlerTest {
             assertThat(e.detailJson().path("recordIndex").asLong()).isZero();
         });
 
-        assertThat(logLines("finding")).singleElement()
-                .satisfies(l -> assertThat(l.path("finding").path("ruleId").asText()).isEqualTo("sns-topic-created"));
+        assertThat(logLines("finding"))
+                .singleElement()
+                .satisfies(l ->
+                        assertThat(l.path("finding").path("ruleId").asText()).isEqualTo("sns-topic-created"));
     }
 
     @Test
@@ -180,8 +192,10 @@ class TrailkitHandlerTest {
 
         invoke(handler(), s3Event(BUCKET, ODD_KEY));
 
-        assertThat(aws.eventsPut()).singleElement().satisfies(e -> assertThat(e.detailJson().path("source").asText())
-                .isEqualTo("s3://" + BUCKET + "/" + ODD_KEY));
+        assertThat(aws.eventsPut())
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(e.detailJson().path("source").asText()).isEqualTo("s3://" + BUCKET + "/" + ODD_KEY));
     }
 
     static Stream<Arguments> triggerShapes() {
@@ -201,14 +215,17 @@ class TrailkitHandlerTest {
     void everyTriggerShapeReadsTheObjectAndPublishesTheFinding(String shape, String event) {
         invoke(handler(), event);
 
-        assertThat(aws.snsPublished()).as(shape).singleElement()
+        assertThat(aws.snsPublished())
+                .as(shape)
+                .singleElement()
                 .satisfies(m -> assertThat(m.attributes()).containsEntry("ruleId", "sns-topic-created"));
         assertThat(aws.eventsPut()).as(shape).hasSize(1);
     }
 
     @Test
     void sqsAnswersWithExactlyTheMessagesThatFailed() {
-        JsonNode answer = invoke(handler(), sqs(s3Event(BUCKET, LOG), s3Event(BUCKET, MISSING), s3Event(BUCKET, ODD_KEY)));
+        JsonNode answer =
+                invoke(handler(), sqs(s3Event(BUCKET, LOG), s3Event(BUCKET, MISSING), s3Event(BUCKET, ODD_KEY)));
 
         assertThat(answer.toString()).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"msg-2\"}]}");
         assertThat(aws.snsPublished()).hasSize(2);
@@ -221,14 +238,17 @@ class TrailkitHandlerTest {
 
     @Test
     void fromAFifoQueueNothingAfterAFailedMessageIsProcessed() {
-        JsonNode answer = invoke(handler(), TriggerEvents.sqsFifo(
-                s3Event(BUCKET, LOG), s3Event(BUCKET, MISSING), s3Event(BUCKET, ODD_KEY)));
+        JsonNode answer = invoke(
+                handler(),
+                TriggerEvents.sqsFifo(s3Event(BUCKET, LOG), s3Event(BUCKET, MISSING), s3Event(BUCKET, ODD_KEY)));
 
-        assertThat(answer.toString()).isEqualTo(
-                "{\"batchItemFailures\":[{\"itemIdentifier\":\"msg-2\"},{\"itemIdentifier\":\"msg-3\"}]}");
+        assertThat(answer.toString())
+                .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"msg-2\"},{\"itemIdentifier\":\"msg-3\"}]}");
         assertThat(aws.snsPublished()).hasSize(1);
-        assertThat(logLines("invocation done")).singleElement()
-                .satisfies(l -> assertThat(l.path("fifoMessagesNotTried").asLong()).isEqualTo(1));
+        assertThat(logLines("invocation done"))
+                .singleElement()
+                .satisfies(
+                        l -> assertThat(l.path("fifoMessagesNotTried").asLong()).isEqualTo(1));
     }
 
     @Test
@@ -265,7 +285,9 @@ class TrailkitHandlerTest {
 
         JsonNode summary = invoke(handler(), s3Event(BUCKET, LOG));
 
-        assertThat(s3.gets().subList(before, s3.gets().size())).hasSize(2).allSatisfy(p -> assertThat(p).endsWith(LOG));
+        assertThat(s3.gets().subList(before, s3.gets().size()))
+                .hasSize(2)
+                .allSatisfy(p -> assertThat(p).endsWith(LOG));
         assertThat(summary.path("read").asLong()).isEqualTo(1);
         assertThat(aws.snsPublished()).hasSize(1);
     }
@@ -297,7 +319,8 @@ class TrailkitHandlerTest {
         }
 
         // delivered again, it is read whole
-        assertThat(invoke(handler(), s3Event(BUCKET, LOG)).path("read").asLong()).isEqualTo(1);
+        assertThat(invoke(handler(), s3Event(BUCKET, LOG)).path("read").asLong())
+                .isEqualTo(1);
     }
 
     @Test
@@ -306,7 +329,8 @@ class TrailkitHandlerTest {
 
         assertThatThrownBy(() -> invoke(handler(), s3Event(BUCKET, LOG)))
                 .hasMessageContaining("sink sns:" + TOPIC + " failed");
-        assertThat(logLines("findings not delivered; the objects will be read again")).isNotEmpty();
+        assertThat(logLines("findings not delivered; the objects will be read again"))
+                .isNotEmpty();
     }
 
     @Test
@@ -337,10 +361,13 @@ class TrailkitHandlerTest {
 
         assertThat(summary.path("failedForGood").asLong()).isEqualTo(1);
         assertThat(summary.path("records").asLong()).isGreaterThan(1);
-        assertThat(aws.snsPublished()).singleElement()
+        assertThat(aws.snsPublished())
+                .singleElement()
                 .satisfies(m -> assertThat(m.message()).contains("99999999-0000-0000-0000-000000000000"));
-        assertThat(logLines("object failed for good")).singleElement()
-                .satisfies(l -> assertThat(l.path("reason").asText()).startsWith("damaged log: ")
+        assertThat(logLines("object failed for good"))
+                .singleElement()
+                .satisfies(l -> assertThat(l.path("reason").asText())
+                        .startsWith("damaged log: ")
                         .contains("gzip data is truncated"));
     }
 
@@ -362,7 +389,8 @@ class TrailkitHandlerTest {
 
         assertThat(summary.path("trigger").asText()).isEqualTo("TEST_EVENT");
         assertThat(summary.path("objects").asLong()).isZero();
-        assertThat(logLines("event ignored")).singleElement()
+        assertThat(logLines("event ignored"))
+                .singleElement()
                 .satisfies(l -> assertThat(l.path("reason").asText()).contains("s3:TestEvent"));
     }
 
@@ -398,8 +426,8 @@ class TrailkitHandlerTest {
     void rulesCanComeFromS3AndFindingsLoggingCanBeTurnedOff() {
         s3.createBucket("rules-bucket-2");
         s3.put("rules-bucket-2", "sns.yaml", resource("/rules/sns-topic-created.yaml"));
-        TrailkitHandler handler = handler(Map.of("TRAILKIT_RULES", "s3://rules-bucket-2/sns.yaml",
-                "TRAILKIT_LOG_FINDINGS", "false"));
+        TrailkitHandler handler =
+                handler(Map.of("TRAILKIT_RULES", "s3://rules-bucket-2/sns.yaml", "TRAILKIT_LOG_FINDINGS", "false"));
 
         invoke(handler, s3Event(BUCKET, LOG));
 
@@ -411,8 +439,10 @@ class TrailkitHandlerTest {
 
     @Test
     void configurationMistakesAreNamedWhenTheHandlerIsCreated() {
-        assertThatThrownBy(() -> TrailkitHandler.builder().environment(Map.of("TRAILKIT_LOG_FINDINGS", "true"))
-                .s3(s3.handlerClient()).build())
+        assertThatThrownBy(() -> TrailkitHandler.builder()
+                        .environment(Map.of("TRAILKIT_LOG_FINDINGS", "true"))
+                        .s3(s3.handlerClient())
+                        .build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("no rules: set TRAILKIT_RULES");
         assertThatThrownBy(() -> handler(Map.of("TRAILKIT_LOG_FINDINGS", "yes")))
@@ -446,7 +476,8 @@ class TrailkitHandlerTest {
             it.next();
             CloudTrailRecord get = it.next();
             for (int i = 0; i < 2_000; i++) {
-                records.add(CloudTrailRecord.builder().from(get).eventID("get-" + i).build());
+                records.add(
+                        CloudTrailRecord.builder().from(get).eventID("get-" + i).build());
             }
         }
         return records;

@@ -32,9 +32,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CarriedEventsTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final CloudTrailRecord CREATE_TOPIC = CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic")
-            .eventId("aaaaaaaa-0000-4000-8000-000000000001").build();
+            .eventId("aaaaaaaa-0000-4000-8000-000000000001")
+            .build();
     static final CloudTrailRecord SIGN_IN = CloudTrailRecords.consoleSignIn()
-            .eventId("aaaaaaaa-0000-4000-8000-000000000002").build();
+            .eventId("aaaaaaaa-0000-4000-8000-000000000002")
+            .build();
 
     // ---------------------------------------------------------------- EventBridge, AWS samples
 
@@ -61,8 +63,9 @@ class CarriedEventsTest {
 
     @Test
     void theSignInSampleWithoutVersionIsACloudTrailEventToo() {
-        Invocation inv = TriggerDecoder.decode(
-                realtime("eventbridge-AWS-Console-Sign-In-via-CloudTrail-root-ConsoleLogin.json").getBytes(UTF_8));
+        Invocation inv =
+                TriggerDecoder.decode(realtime("eventbridge-AWS-Console-Sign-In-via-CloudTrail-root-ConsoleLogin.json")
+                        .getBytes(UTF_8));
 
         assertThat(inv.kind()).isEqualTo(Kind.CLOUDTRAIL_EVENT);
         assertThat(inv.records()).singleElement().satisfies(r -> {
@@ -76,7 +79,8 @@ class CarriedEventsTest {
     @Test
     void theControlTowerServiceEventSampleWithItsCommentsRemoved() {
         String text = realtime("eventbridge-AWS-Service-Event-via-CloudTrail-controltower-CreateManagedAccount"
-                + ".INVALID-JSON.json").replaceAll("(?m)//.*$", "");
+                        + ".INVALID-JSON.json")
+                .replaceAll("(?m)//.*$", "");
 
         Invocation inv = TriggerDecoder.decode(text.getBytes(UTF_8));
 
@@ -89,9 +93,17 @@ class CarriedEventsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"AWS API Call via CloudTrail", "AWS Console Sign In via CloudTrail",
-        "AWS Console Signin via CloudTrail", "AWS Service Event via CloudTrail", "AWS Console Action via CloudTrail",
-        "AWS Insight via CloudTrail", "AWS Network Activity Event via CloudTrail", "Amazon API Call via CloudTrail"})
+    @ValueSource(
+            strings = {
+                "AWS API Call via CloudTrail",
+                "AWS Console Sign In via CloudTrail",
+                "AWS Console Signin via CloudTrail",
+                "AWS Service Event via CloudTrail",
+                "AWS Console Action via CloudTrail",
+                "AWS Insight via CloudTrail",
+                "AWS Network Activity Event via CloudTrail",
+                "Amazon API Call via CloudTrail"
+            })
     void everyCloudTrailDetailTypeCarriesItsRecord(String detailType) throws IOException {
         JsonNode event = JSON.readTree(LambdaEvents.eventBridge(CREATE_TOPIC));
         ((com.fasterxml.jackson.databind.node.ObjectNode) event).put("detail-type", detailType);
@@ -99,8 +111,10 @@ class CarriedEventsTest {
         Invocation inv = TriggerDecoder.decode(event.toString().getBytes(UTF_8));
 
         assertThat(inv.kind()).isEqualTo(Kind.CLOUDTRAIL_EVENT);
-        assertThat(inv.records()).singleElement().satisfies(r ->
-                assertThat(CloudTrail.reader().readRecord(r.json())).isEqualTo(CREATE_TOPIC));
+        assertThat(inv.records())
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(CloudTrail.reader().readRecord(r.json())).isEqualTo(CREATE_TOPIC));
     }
 
     @Test
@@ -108,7 +122,10 @@ class CarriedEventsTest {
         JsonNode signIn = JSON.readTree(LambdaEvents.eventBridge(SIGN_IN));
         assertThat(signIn.path("detail-type").asText()).isEqualTo("AWS Console Sign In via CloudTrail");
         assertThat(signIn.path("source").asText()).isEqualTo("aws.signin");
-        assertThat(JSON.readTree(LambdaEvents.eventBridge(CREATE_TOPIC)).path("source").asText()).isEqualTo("aws.sns");
+        assertThat(JSON.readTree(LambdaEvents.eventBridge(CREATE_TOPIC))
+                        .path("source")
+                        .asText())
+                .isEqualTo("aws.sns");
     }
 
     @Test
@@ -116,7 +133,8 @@ class CarriedEventsTest {
         String event = "{\"version\":\"0\",\"id\":\"e1\",\"detail-type\":\"AWS API Call via CloudTrail\","
                 + "\"source\":\"aws.sns\",\"detail\":\"{\\\"eventName\\\":\\\"CreateTopic\\\"}\"}";
 
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(event.getBytes(UTF_8)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(event.getBytes(UTF_8)))
                 .withMessageContaining("detail is a JSON string, not an object");
     }
 
@@ -129,7 +147,8 @@ class CarriedEventsTest {
                 + "\"source\":\"aws.s3\",\"id\":\"e\"}";
 
         assertThat(TriggerDecoder.decode(event.getBytes(UTF_8)).records())
-                .singleElement().satisfies(r -> assertThat(r.json()).isEqualTo(detail));
+                .singleElement()
+                .satisfies(r -> assertThat(r.json()).isEqualTo(detail));
     }
 
     // ---------------------------------------------------------------- EventBridge through SQS and SNS
@@ -147,10 +166,14 @@ class CarriedEventsTest {
         assertThat(inv.kind()).isEqualTo(Kind.SQS);
         List<SqsMessage> m = inv.messages();
         assertThat(m).hasSize(4);
-        assertThat(m.get(0).records()).singleElement()
-                .satisfies(r -> assertThat(CloudTrail.reader().readRecord(r.json())).isEqualTo(CREATE_TOPIC));
-        assertThat(m.get(1).records()).singleElement()
-                .satisfies(r -> assertThat(CloudTrail.reader().readRecord(r.json())).isEqualTo(SIGN_IN));
+        assertThat(m.get(0).records())
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(CloudTrail.reader().readRecord(r.json())).isEqualTo(CREATE_TOPIC));
+        assertThat(m.get(1).records())
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(CloudTrail.reader().readRecord(r.json())).isEqualTo(SIGN_IN));
         assertThat(m.get(2).records()).isEmpty();
         assertThat(m.get(2).objects()).hasSize(1);
         assertThat(m.get(3).decoded()).isFalse();
@@ -161,11 +184,14 @@ class CarriedEventsTest {
 
     @Test
     void snsCarriesAnEventToo() {
-        Invocation inv = TriggerDecoder.decode(LambdaEvents.sns(LambdaEvents.eventBridge(CREATE_TOPIC)).getBytes(UTF_8));
+        Invocation inv = TriggerDecoder.decode(
+                LambdaEvents.sns(LambdaEvents.eventBridge(CREATE_TOPIC)).getBytes(UTF_8));
 
         assertThat(inv.kind()).isEqualTo(Kind.SNS);
-        assertThat(inv.records()).singleElement()
-                .satisfies(r -> assertThat(CloudTrail.reader().readRecord(r.json())).isEqualTo(CREATE_TOPIC));
+        assertThat(inv.records())
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(CloudTrail.reader().readRecord(r.json())).isEqualTo(CREATE_TOPIC));
     }
 
     @Test
@@ -173,13 +199,16 @@ class CarriedEventsTest {
         String bad = LambdaEvents.eventBridge(CREATE_TOPIC).replaceFirst("\"detail\":\\{.*}$", "\"detail\":true}");
 
         // SNS straight to Lambda: the unit is the invocation
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(LambdaEvents.sns(bad)
-                        .getBytes(UTF_8)))
-                .withMessageContaining("SNS event: message ").withMessageContaining("detail is a JSON boolean");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(LambdaEvents.sns(bad).getBytes(UTF_8)))
+                .withMessageContaining("SNS event: message ")
+                .withMessageContaining("detail is a JSON boolean");
         // SNS to SQS: the unit is the message
-        Invocation inv = TriggerDecoder.decode(LambdaEvents.sqs(LambdaEvents.snsEnvelope(bad),
-                LambdaEvents.snsEnvelope(LambdaEvents.eventBridge(CREATE_TOPIC))).getBytes(UTF_8));
-        assertThat(inv.messages().get(0).problem()).startsWith("SNS envelope Message: ")
+        Invocation inv = TriggerDecoder.decode(LambdaEvents.sqs(
+                        LambdaEvents.snsEnvelope(bad), LambdaEvents.snsEnvelope(LambdaEvents.eventBridge(CREATE_TOPIC)))
+                .getBytes(UTF_8));
+        assertThat(inv.messages().get(0).problem())
+                .startsWith("SNS envelope Message: ")
                 .contains("detail is a JSON boolean, not an object");
         assertThat(inv.messages().get(1).records()).hasSize(1);
     }
@@ -188,27 +217,36 @@ class CarriedEventsTest {
 
     @Test
     void theAwsLambdaJavaLibsSampleGivesOneRecordPerLogEvent() {
-        Invocation inv = TriggerDecoder.decode(
-                realtime("lambda-cloudwatchlogs-awslogs-event.aws-lambda-java-libs.json").getBytes(UTF_8));
+        Invocation inv = TriggerDecoder.decode(realtime("lambda-cloudwatchlogs-awslogs-event.aws-lambda-java-libs.json")
+                .getBytes(UTF_8));
 
         assertThat(inv.kind()).isEqualTo(Kind.CLOUDWATCH_LOGS);
-        assertThat(inv.records()).extracting(EventRecord::source, EventRecord::index, EventRecord::json).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("cloudwatch-logs:testLogGroup:testLogStream:eventId1", 0L,
-                        "[ERROR] First test message"),
-                org.assertj.core.groups.Tuple.tuple("cloudwatch-logs:testLogGroup:testLogStream:eventId2", 1L,
-                        "[ERROR] Second test message"));
+        assertThat(inv.records())
+                .extracting(EventRecord::source, EventRecord::index, EventRecord::json)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "cloudwatch-logs:testLogGroup:testLogStream:eventId1",
+                                0L,
+                                "[ERROR] First test message"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "cloudwatch-logs:testLogGroup:testLogStream:eventId2",
+                                1L,
+                                "[ERROR] Second test message"));
     }
 
     @Test
     void theLambdaGuidesTruncatedUncompressedSampleFailsAsNotGzip() {
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(
-                        realtime("lambda-cloudwatchlogs-awslogs-event.truncated-data.json").getBytes(UTF_8)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> TriggerDecoder.decode(realtime("lambda-cloudwatchlogs-awslogs-event.truncated-data.json")
+                                .getBytes(UTF_8)))
                 .withMessageContaining("awslogs.data");
     }
 
     @Test
     void builtRecordsComeBackFromTheAwslogsEvent() {
-        Invocation inv = TriggerDecoder.decode(LambdaEvents.cloudWatchLogs(CREATE_TOPIC, SIGN_IN).getBytes(UTF_8));
+        Invocation inv = TriggerDecoder.decode(
+                LambdaEvents.cloudWatchLogs(CREATE_TOPIC, SIGN_IN).getBytes(UTF_8));
 
         assertThat(inv.records()).hasSize(2);
         assertThat(inv.records().get(0).source())
@@ -219,12 +257,15 @@ class CarriedEventsTest {
 
     @Test
     void aControlMessageIsIgnoredWithAReason() {
-        Invocation inv = TriggerDecoder.decode(
-                LambdaEvents.awslogs(LambdaEvents.cloudWatchLogsControlMessage()).getBytes(UTF_8));
+        Invocation inv = TriggerDecoder.decode(LambdaEvents.awslogs(LambdaEvents.cloudWatchLogsControlMessage())
+                .getBytes(UTF_8));
 
         assertThat(inv.kind()).isEqualTo(Kind.CLOUDWATCH_LOGS);
         assertThat(inv.records()).isEmpty();
-        assertThat(inv.ignored()).singleElement().asString().startsWith("CloudWatch Logs CONTROL_MESSAGE")
+        assertThat(inv.ignored())
+                .singleElement()
+                .asString()
+                .startsWith("CloudWatch Logs CONTROL_MESSAGE")
                 .contains("Checking health of destination");
     }
 
@@ -242,15 +283,18 @@ class CarriedEventsTest {
 
     @Test
     void badBase64AndGzipGarbageFailTheDirectInvocationWithAClearReason() {
-        assertThatIllegalArgumentException().isThrownBy(() ->
-                        TriggerDecoder.decode("{\"awslogs\":{\"data\":\"H4sI$$$not base64\"}}".getBytes(UTF_8)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> TriggerDecoder.decode("{\"awslogs\":{\"data\":\"H4sI$$$not base64\"}}".getBytes(UTF_8)))
                 .withMessageContaining("awslogs.data is not base64");
         byte[] garbage = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3, 4, 5, 6, 7, 8, 9};
-        assertThatIllegalArgumentException().isThrownBy(() ->
+        assertThatIllegalArgumentException()
+                .isThrownBy(() ->
                         TriggerDecoder.decode(LambdaEvents.awslogs(garbage).getBytes(UTF_8)))
                 .withMessageContaining("awslogs.data is not valid gzip data");
-        assertThatIllegalArgumentException().isThrownBy(() ->
-                        TriggerDecoder.decode(LambdaEvents.awslogs(gzip("[1,2]")).getBytes(UTF_8)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(
+                        LambdaEvents.awslogs(gzip("[1,2]")).getBytes(UTF_8)))
                 .withMessageContaining("not an object");
     }
 
@@ -259,12 +303,15 @@ class CarriedEventsTest {
         byte[] bomb = gzip("{\"messageType\":\"DATA_MESSAGE\",\"x\":\"" + " ".repeat(8 << 20) + "\"}");
         String event = LambdaEvents.awslogs(bomb);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(event.getBytes(UTF_8)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(event.getBytes(UTF_8)))
                 .withMessageContaining("maxInflateRatio");
         ReadLimits small = ReadLimits.builder().maxTotalBytes(4096).build();
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(
                         LambdaEvents.cloudWatchLogs(CREATE_TOPIC, CREATE_TOPIC, CREATE_TOPIC, CREATE_TOPIC)
-                                .getBytes(UTF_8), small))
+                                .getBytes(UTF_8),
+                        small))
                 .withMessageContaining("maxTotalBytes");
     }
 
@@ -272,7 +319,8 @@ class CarriedEventsTest {
 
     @Test
     void aKinesisBatchTellsEventBridgeFromCloudWatchLogsByTheGzipMagic() {
-        String event = LambdaEvents.kinesis(LambdaEvents.eventBridge(CREATE_TOPIC).getBytes(UTF_8),
+        String event = LambdaEvents.kinesis(
+                LambdaEvents.eventBridge(CREATE_TOPIC).getBytes(UTF_8),
                 LambdaEvents.cloudWatchLogsData(SIGN_IN, CREATE_TOPIC),
                 LambdaEvents.cloudWatchLogsControlMessage());
 
@@ -280,16 +328,24 @@ class CarriedEventsTest {
 
         assertThat(inv.kind()).isEqualTo(Kind.KINESIS);
         List<SqsMessage> items = inv.messages();
-        assertThat(items).extracting(SqsMessage::messageId).containsExactly(LambdaEvents.kinesisSequenceNumber(0),
-                LambdaEvents.kinesisSequenceNumber(1), LambdaEvents.kinesisSequenceNumber(2));
+        assertThat(items)
+                .extracting(SqsMessage::messageId)
+                .containsExactly(
+                        LambdaEvents.kinesisSequenceNumber(0),
+                        LambdaEvents.kinesisSequenceNumber(1),
+                        LambdaEvents.kinesisSequenceNumber(2));
         assertThat(items).allSatisfy(i -> assertThat(i.fromFifoQueue()).isTrue());
-        assertThat(items.get(0).records()).singleElement().satisfies(r ->
-                assertThat(r.source()).startsWith("eventbridge:"));
-        assertThat(items.get(1).records()).extracting(r -> CloudTrail.reader().readRecord(r.json()))
+        assertThat(items.get(0).records())
+                .singleElement()
+                .satisfies(r -> assertThat(r.source()).startsWith("eventbridge:"));
+        assertThat(items.get(1).records())
+                .extracting(r -> CloudTrail.reader().readRecord(r.json()))
                 .containsExactly(SIGN_IN, CREATE_TOPIC);
         assertThat(items.get(2).decoded()).isTrue();
         assertThat(items.get(2).records()).isEmpty();
-        assertThat(inv.ignored()).singleElement().asString()
+        assertThat(inv.ignored())
+                .singleElement()
+                .asString()
                 .startsWith("Kinesis record " + LambdaEvents.kinesisSequenceNumber(2) + ": CloudWatch Logs CONTROL");
     }
 
@@ -298,36 +354,47 @@ class CarriedEventsTest {
         Invocation inv = TriggerDecoder.decode(realtime("lambda-kinesis-event-cwl-DATA_MESSAGE.powertools.json")
                 .getBytes(UTF_8));
 
-        assertThat(inv.messages()).hasSize(2).allSatisfy(i -> assertThat(i.decoded()).isTrue());
+        assertThat(inv.messages())
+                .hasSize(2)
+                .allSatisfy(i -> assertThat(i.decoded()).isTrue());
         assertThat(inv.messages().get(0).messageId())
                 .isEqualTo("49635052289529725553291405521504870233219489715332317186");
         assertThat(inv.messages().get(0).records()).hasSize(3).first().satisfies(r -> {
-            assertThat(r.source()).isEqualTo("cloudwatch-logs:/aws/lambda/pt-1488-DummyLogDataFunction-gnWXPvL6jJyG:"
-                    + "2022/11/10/[$LATEST]26b6a45d574f442ea28438923cbf7bf7:"
-                    + "37199717562907174288355125807040114704837640994633613312");
+            assertThat(r.source())
+                    .isEqualTo("cloudwatch-logs:/aws/lambda/pt-1488-DummyLogDataFunction-gnWXPvL6jJyG:"
+                            + "2022/11/10/[$LATEST]26b6a45d574f442ea28438923cbf7bf7:"
+                            + "37199717562907174288355125807040114704837640994633613312");
             assertThat(r.json()).startsWith("START RequestId: 06e46194");
         });
     }
 
     @Test
     void theSamControlAndDataMessagesInAKinesisBatch() throws IOException {
-        JsonNode firehose = JSON.readTree(realtime(
-                "firehose-transformation-event-cwl-CONTROL_MESSAGE-and-DATA_MESSAGEs.sam-testEvent.json"));
-        byte[] control = Base64.getDecoder().decode(firehose.path("records").path(0).path("data").asText());
-        byte[] data = Base64.getDecoder().decode(firehose.path("records").path(1).path("data").asText());
+        JsonNode firehose = JSON.readTree(
+                realtime("firehose-transformation-event-cwl-CONTROL_MESSAGE-and-DATA_MESSAGEs.sam-testEvent.json"));
+        byte[] control = Base64.getDecoder()
+                .decode(firehose.path("records").path(0).path("data").asText());
+        byte[] data = Base64.getDecoder()
+                .decode(firehose.path("records").path(1).path("data").asText());
 
-        Invocation inv = TriggerDecoder.decode(LambdaEvents.kinesis(control, data).getBytes(UTF_8));
+        Invocation inv =
+                TriggerDecoder.decode(LambdaEvents.kinesis(control, data).getBytes(UTF_8));
 
         assertThat(inv.messages().get(0).records()).isEmpty();
-        assertThat(inv.ignored()).singleElement().asString().contains("CONTROL_MESSAGE")
+        assertThat(inv.ignored())
+                .singleElement()
+                .asString()
+                .contains("CONTROL_MESSAGE")
                 .contains("Checking health of destination Firehose.");
-        assertThat(inv.messages().get(1).records()).hasSize(3)
+        assertThat(inv.messages().get(1).records())
+                .hasSize(3)
                 .allSatisfy(r -> assertThat(r.source()).startsWith("cloudwatch-logs:copy-cwl-lambda-invoke-input"));
     }
 
     @Test
     void theLambdaGuidesKinesisSampleOfPlainTextFailsEachRecordOnItsOwn() {
-        Invocation inv = TriggerDecoder.decode(realtime("lambda-kinesis-event.json").getBytes(UTF_8));
+        Invocation inv =
+                TriggerDecoder.decode(realtime("lambda-kinesis-event.json").getBytes(UTF_8));
 
         assertThat(inv.kind()).isEqualTo(Kind.KINESIS);
         assertThat(inv.messages()).hasSize(2).allSatisfy(i -> {
@@ -341,18 +408,21 @@ class CarriedEventsTest {
         byte[] good = LambdaEvents.eventBridge(CREATE_TOPIC).getBytes(UTF_8);
         byte[] garbage = {0x1f, (byte) 0x8b, 8, 0, 9, 9, 9, 9};
         byte[] detailNotObject = LambdaEvents.eventBridge(CREATE_TOPIC)
-                .replaceFirst("\"detail\":\\{.*}$", "\"detail\":null}").getBytes(UTF_8);
+                .replaceFirst("\"detail\":\\{.*}$", "\"detail\":null}")
+                .getBytes(UTF_8);
         String event = LambdaEvents.kinesis(good, garbage, detailNotObject, good)
                 .replace(Base64.getEncoder().encodeToString(good), "%%%notbase64")
                 .replaceFirst("%%%notbase64", Base64.getEncoder().encodeToString(good));
 
         Invocation inv = TriggerDecoder.decode(event.getBytes(UTF_8));
 
-        assertThat(inv.messages()).extracting(SqsMessage::problem).satisfiesExactly(
-                p -> assertThat(p).isNull(),
-                p -> assertThat(p).startsWith("kinesis.data is not valid gzip data"),
-                p -> assertThat(p).contains("detail is a JSON null, not an object"),
-                p -> assertThat(p).startsWith("kinesis.data is not base64"));
+        assertThat(inv.messages())
+                .extracting(SqsMessage::problem)
+                .satisfiesExactly(
+                        p -> assertThat(p).isNull(),
+                        p -> assertThat(p).startsWith("kinesis.data is not valid gzip data"),
+                        p -> assertThat(p).contains("detail is a JSON null, not an object"),
+                        p -> assertThat(p).startsWith("kinesis.data is not base64"));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -45,8 +45,7 @@ final class ResponsesTest {
 
     @Test
     void sqsBatchResponse_noFailures_isAnEmptyList() throws IOException {
-        assertThat(tree(Responses.sqsBatchResponse(List.of())))
-                .isEqualTo(JSON.readTree("{\"batchItemFailures\":[]}"));
+        assertThat(tree(Responses.sqsBatchResponse(List.of()))).isEqualTo(JSON.readTree("{\"batchItemFailures\":[]}"));
     }
 
     @Test
@@ -58,21 +57,28 @@ final class ResponsesTest {
 
     @Test
     void sqsBatchResponse_nullOrEmptyIdIsRejected_becauseLambdaWouldFailTheWholeBatch() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Responses.sqsBatchResponse(List.of("a", "")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Responses.sqsBatchResponse(List.of("a", "")))
                 .withMessage("a failed message id is null or empty");
-        assertThatIllegalArgumentException().isThrownBy(() -> Responses.sqsBatchResponse(Arrays.asList("a", null)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Responses.sqsBatchResponse(Arrays.asList("a", null)))
                 .withMessage("a failed message id is null or empty");
-        assertThatNullPointerException().isThrownBy(() -> Responses.sqsBatchResponse(null))
+        assertThatNullPointerException()
+                .isThrownBy(() -> Responses.sqsBatchResponse(null))
                 .withMessage("failedMessageIds");
     }
 
     @Test
     void sqsBatchResponse_fromDecodedMessagesWithProblems() throws IOException {
         Invocation inv = decodeFixture("lambda-sqs-event-mixed-bodies.json");
-        List<String> failed = inv.messages().stream().filter(m -> !m.decoded()).map(m -> m.messageId()).toList();
+        List<String> failed = inv.messages().stream()
+                .filter(m -> !m.decoded())
+                .map(m -> m.messageId())
+                .toList();
 
-        assertThat(tree(Responses.sqsBatchResponse(failed))).isEqualTo(JSON.readTree(
-                "{\"batchItemFailures\":[{\"itemIdentifier\":\"00000000-0000-4000-8000-000000000005\"}]}"));
+        assertThat(tree(Responses.sqsBatchResponse(failed)))
+                .isEqualTo(JSON.readTree(
+                        "{\"batchItemFailures\":[{\"itemIdentifier\":\"00000000-0000-4000-8000-000000000005\"}]}"));
     }
 
     /* ---------------------------------------------------------------- S3 Batch Operations response */
@@ -84,8 +90,10 @@ final class ResponsesTest {
         // ("[\"Mary Major", \"John Stiles\"]"), corrected here to valid JSON.
         BatchJob job = decodeFixture("s3-batch-operations-schema-1.0.json").batch();
 
-        byte[] doc = Responses.batchOperationsResponse(job,
-                List.of(new TaskResult("dGFza2lkZ29lc2hlcmUK", ResultCode.SUCCEEDED, "[\"Mary Major\", \"John Stiles\"]")));
+        byte[] doc = Responses.batchOperationsResponse(
+                job,
+                List.of(new TaskResult(
+                        "dGFza2lkZ29lc2hlcmUK", ResultCode.SUCCEEDED, "[\"Mary Major\", \"John Stiles\"]")));
 
         assertThat(tree(doc)).isEqualTo(JSON.readTree("""
                 {
@@ -107,9 +115,17 @@ final class ResponsesTest {
     void batchOperationsResponse_schema20_echoesVersionAndId_resultsInTaskOrder() throws IOException {
         BatchJob job = decodeFixture("s3-batch-operations-schema-2.0.json").batch();
 
-        byte[] doc = Responses.batchOperationsResponse(job, List.of(
-                new TaskResult("dGFzay0yCg", ResultCode.PERMANENT_FAILURE, "NoSuchKey: The specified key does not exist."),
-                new TaskResult("dGFzay0xCg", ResultCode.TEMPORARY_FAILURE, "Retry request to Amazon S3 due to timeout.")));
+        byte[] doc = Responses.batchOperationsResponse(
+                job,
+                List.of(
+                        new TaskResult(
+                                "dGFzay0yCg",
+                                ResultCode.PERMANENT_FAILURE,
+                                "NoSuchKey: The specified key does not exist."),
+                        new TaskResult(
+                                "dGFzay0xCg",
+                                ResultCode.TEMPORARY_FAILURE,
+                                "Retry request to Amazon S3 due to timeout.")));
 
         assertThat(tree(doc)).isEqualTo(JSON.readTree("""
                 {
@@ -130,7 +146,8 @@ final class ResponsesTest {
     void batchOperationsResponse_nullResultStringIsLeftOut() throws IOException {
         BatchJob job = new BatchJob("1.0", "inv", List.of(new BatchTask("t1", new ObjectRef("b", "k"))));
 
-        assertThat(tree(Responses.batchOperationsResponse(job, List.of(new TaskResult("t1", ResultCode.SUCCEEDED, null)))))
+        assertThat(tree(Responses.batchOperationsResponse(
+                        job, List.of(new TaskResult("t1", ResultCode.SUCCEEDED, null)))))
                 .isEqualTo(JSON.readTree("{\"invocationSchemaVersion\":\"1.0\",\"treatMissingKeysAs\":"
                         + "\"PermanentFailure\",\"invocationId\":\"inv\",\"results\":[{\"taskId\":\"t1\","
                         + "\"resultCode\":\"Succeeded\"}]}"));
@@ -138,7 +155,8 @@ final class ResponsesTest {
 
     @Test
     void resultCodes_haveTheDocumentedWireNames() {
-        assertThat(ResultCode.values()).extracting(ResultCode::wireName)
+        assertThat(ResultCode.values())
+                .extracting(ResultCode::wireName)
                 .containsExactly("Succeeded", "TemporaryFailure", "PermanentFailure");
     }
 
@@ -148,14 +166,15 @@ final class ResponsesTest {
         TaskResult first = new TaskResult("dGFzay0xCg", ResultCode.SUCCEEDED, "ok");
         TaskResult second = new TaskResult("dGFzay0yCg", ResultCode.SUCCEEDED, "ok");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> Responses.batchOperationsResponse(job, List.of(first)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Responses.batchOperationsResponse(job, List.of(first)))
                 .withMessage("no result for task dGFzay0yCg");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Responses.batchOperationsResponse(job, List.of(first, second, first)))
                 .withMessage("two results for task dGFzay0xCg");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> Responses.batchOperationsResponse(job,
-                        List.of(first, second, new TaskResult("other", ResultCode.SUCCEEDED, null))))
+                .isThrownBy(() -> Responses.batchOperationsResponse(
+                        job, List.of(first, second, new TaskResult("other", ResultCode.SUCCEEDED, null))))
                 .withMessage("results for tasks not in the job: [other]");
     }
 

@@ -42,9 +42,10 @@ final class TriggerDecoderTest {
     /** The org-trail key of {@code s3-event-cloudtrail-org-logfile-key.json}, after decoding {@code my+prefix}. */
     static final String ORG_KEY = "my prefix/AWSLogs/o-exampleorgid/111122223333/CloudTrail/us-east-2/2015/08/01/"
             + "111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz";
+
     static final ObjectRef ORG_OBJECT = new ObjectRef(CT_BUCKET, ORG_KEY, 1024, null);
-    static final ObjectRef EB_OBJECT = new ObjectRef("DOC-EXAMPLE-BUCKET1", "example-key", 5,
-            "IYV3p45BT0ac8hjHg1houSdS1a.Mro8e");
+    static final ObjectRef EB_OBJECT =
+            new ObjectRef("DOC-EXAMPLE-BUCKET1", "example-key", 5, "IYV3p45BT0ac8hjHg1houSdS1a.Mro8e");
 
     /* ---------------------------------------------------------------- S3 event notifications */
 
@@ -53,8 +54,8 @@ final class TriggerDecoderTest {
         Invocation inv = decodeFixture("s3-ObjectCreated-Put-v2.1.json");
 
         assertThat(inv.kind()).isEqualTo(Kind.S3_EVENT);
-        assertThat(inv.objects()).containsExactly(
-                new ObjectRef("mybucket", "HappyFace.jpg", 1024, "096fKKXTRTtl3on89fVO.nfljtsv6qko"));
+        assertThat(inv.objects())
+                .containsExactly(new ObjectRef("mybucket", "HappyFace.jpg", 1024, "096fKKXTRTtl3on89fVO.nfljtsv6qko"));
         assertThat(inv.ignored()).isEmpty();
         assertThat(inv.messages()).isEmpty();
         assertThat(inv.batch()).isNull();
@@ -66,8 +67,9 @@ final class TriggerDecoderTest {
 
         assertThat(inv.kind()).isEqualTo(Kind.S3_EVENT);
         // bucket comes from s3.bucket.name, not from the (unrelated) arn in the published example
-        assertThat(inv.objects()).containsExactly(
-                new ObjectRef("DOC-EXAMPLE-BUCKET", "b21b84d653bb07b05b1e6b33684dc11b", 1305107, null));
+        assertThat(inv.objects())
+                .containsExactly(
+                        new ObjectRef("DOC-EXAMPLE-BUCKET", "b21b84d653bb07b05b1e6b33684dc11b", 1305107, null));
         assertThat(inv.ignored()).isEmpty();
     }
 
@@ -85,10 +87,13 @@ final class TriggerDecoderTest {
         Invocation inv = decodeFixture("s3-event-key-plus-and-percent2B-and-removed.json");
 
         assertThat(inv.kind()).isEqualTo(Kind.S3_EVENT);
-        assertThat(inv.objects()).containsExactly(new ObjectRef(CT_BUCKET,
-                "c++ team/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/"
-                        + "111122223333_CloudTrail_us-east-2_20150801T0210Z_a+b c.json.gz",
-                1024, "096fKKXTRTtl3on89fVO.nfljtsv6qko"));
+        assertThat(inv.objects())
+                .containsExactly(new ObjectRef(
+                        CT_BUCKET,
+                        "c++ team/AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/"
+                                + "111122223333_CloudTrail_us-east-2_20150801T0210Z_a+b c.json.gz",
+                        1024,
+                        "096fKKXTRTtl3on89fVO.nfljtsv6qko"));
         assertThat(inv.ignored()).containsExactly("S3 ObjectRemoved:Delete s3://amzn-s3-demo-bucket/old file.json.gz");
     }
 
@@ -103,9 +108,15 @@ final class TriggerDecoderTest {
 
     @Test
     void s3Event_everyObjectCreatedVariantIsAnObject_otherEventsAreIgnored() {
-        List<String> names = List.of("ObjectCreated:Put", "ObjectCreated:Post", "ObjectCreated:Copy",
-                "ObjectCreated:CompleteMultipartUpload", "ObjectRemoved:DeleteMarkerCreated", "ObjectRestore:Completed",
-                "ObjectTagging:Put", "LifecycleExpiration:Delete");
+        List<String> names = List.of(
+                "ObjectCreated:Put",
+                "ObjectCreated:Post",
+                "ObjectCreated:Copy",
+                "ObjectCreated:CompleteMultipartUpload",
+                "ObjectRemoved:DeleteMarkerCreated",
+                "ObjectRestore:Completed",
+                "ObjectTagging:Put",
+                "LifecycleExpiration:Delete");
         ObjectNode event = fixtureTree("s3-ObjectCreated-Put-v2.1.json");
         ArrayNode records = (ArrayNode) event.get("Records");
         ObjectNode template = (ObjectNode) records.remove(0);
@@ -118,14 +129,19 @@ final class TriggerDecoderTest {
 
         Invocation inv = TriggerDecoder.decode(bytes(event));
 
-        assertThat(inv.objects()).extracting(ObjectRef::key).containsExactly(
-                "ObjectCreated Put", "ObjectCreated Post", "ObjectCreated Copy",
-                "ObjectCreated CompleteMultipartUpload");
-        assertThat(inv.ignored()).containsExactly(
-                "S3 ObjectRemoved:DeleteMarkerCreated s3://mybucket/ObjectRemoved DeleteMarkerCreated",
-                "S3 ObjectRestore:Completed s3://mybucket/ObjectRestore Completed",
-                "S3 ObjectTagging:Put s3://mybucket/ObjectTagging Put",
-                "S3 LifecycleExpiration:Delete s3://mybucket/LifecycleExpiration Delete");
+        assertThat(inv.objects())
+                .extracting(ObjectRef::key)
+                .containsExactly(
+                        "ObjectCreated Put",
+                        "ObjectCreated Post",
+                        "ObjectCreated Copy",
+                        "ObjectCreated CompleteMultipartUpload");
+        assertThat(inv.ignored())
+                .containsExactly(
+                        "S3 ObjectRemoved:DeleteMarkerCreated s3://mybucket/ObjectRemoved DeleteMarkerCreated",
+                        "S3 ObjectRestore:Completed s3://mybucket/ObjectRestore Completed",
+                        "S3 ObjectTagging:Put s3://mybucket/ObjectTagging Put",
+                        "S3 LifecycleExpiration:Delete s3://mybucket/LifecycleExpiration Delete");
     }
 
     @Test
@@ -134,7 +150,8 @@ final class TriggerDecoderTest {
         ((ObjectNode) event.at("/Records/0/s3/object")).put("key", "caf%C3%A9/%E2%98%83+x%25.json.gz");
 
         assertThat(TriggerDecoder.decode(bytes(event)).objects())
-                .extracting(ObjectRef::key).containsExactly("caf\u00e9/\u2603 x%.json.gz");
+                .extracting(ObjectRef::key)
+                .containsExactly("caf\u00e9/\u2603 x%.json.gz");
     }
 
     @Test
@@ -163,7 +180,8 @@ final class TriggerDecoderTest {
         ((ObjectNode) event.at("/detail/object")).put("key", "c++ logs/a%2Bb+c.json.gz");
 
         assertThat(TriggerDecoder.decode(bytes(event)).objects())
-                .extracting(ObjectRef::key).containsExactly("c++ logs/a%2Bb+c.json.gz");
+                .extracting(ObjectRef::key)
+                .containsExactly("c++ logs/a%2Bb+c.json.gz");
     }
 
     @Test
@@ -180,9 +198,10 @@ final class TriggerDecoderTest {
         ObjectNode event = fixtureTree("eventbridge-s3-Object-Created.json");
         event.put("source", "aws.ec2");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
-                .withMessageStartingWith("EventBridge event from source \"aws.ec2\" (detail-type \"Object Created\"),"
-                        + " not aws.s3");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
+                .withMessageStartingWith(
+                        "EventBridge event from source \"aws.ec2\" (detail-type \"Object Created\")," + " not aws.s3");
     }
 
     /* ---------------------------------------------------------------- SNS to Lambda */
@@ -201,16 +220,17 @@ final class TriggerDecoderTest {
         Invocation inv = decodeFixture("lambda-sns-event-message-is-cloudtrail-notification.json");
 
         assertThat(inv.kind()).isEqualTo(Kind.CLOUDTRAIL_SNS);
-        assertThat(inv.objects()).containsExactly(
-                new ObjectRef(CT_BUCKET, CT_LOG_0210, ObjectRef.UNKNOWN_SIZE, null),
-                new ObjectRef(CT_BUCKET, CT_LOG_WEST, ObjectRef.UNKNOWN_SIZE, null));
+        assertThat(inv.objects())
+                .containsExactly(
+                        new ObjectRef(CT_BUCKET, CT_LOG_0210, ObjectRef.UNKNOWN_SIZE, null),
+                        new ObjectRef(CT_BUCKET, CT_LOG_WEST, ObjectRef.UNKNOWN_SIZE, null));
         assertThat(inv.ignored()).isEmpty();
     }
 
     @Test
     void cloudTrailNotification_keysWithPlusAndPercentAreNotDecoded() {
-        Invocation inv = TriggerDecoder.decode(
-                snsEvent("{\"s3Bucket\":\"b\",\"s3ObjectKey\":[\"my+prefix/a%2Bb c.json.gz\"]}"));
+        Invocation inv =
+                TriggerDecoder.decode(snsEvent("{\"s3Bucket\":\"b\",\"s3ObjectKey\":[\"my+prefix/a%2Bb c.json.gz\"]}"));
 
         assertThat(inv.kind()).isEqualTo(Kind.CLOUDTRAIL_SNS);
         assertThat(inv.objects()).containsExactly(new ObjectRef("b", "my+prefix/a%2Bb c.json.gz"));
@@ -245,7 +265,8 @@ final class TriggerDecoderTest {
 
     @Test
     void snsPublishedExample_helloIsNotATrigger_errorNamesTheMessage() {
-        assertThatIllegalArgumentException().isThrownBy(() -> decodeFixture("lambda-sns-event.json"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> decodeFixture("lambda-sns-event.json"))
                 .withMessage("SNS event: message 95df01b4-ee98-5cb9-9903-4c221d41eb5e: message is not JSON:"
                         + " \"Hello from SNS!\" (top-level keys: [Records])");
     }
@@ -259,8 +280,8 @@ final class TriggerDecoderTest {
         assertThat(inv.kind()).isEqualTo(Kind.SQS);
         assertThat(inv.objects()).isEmpty();
         assertThat(inv.batch()).isNull();
-        assertThat(inv.messages()).containsExactly(
-                new SqsMessage("059f36b4-87a3-44ab-83d2-661975830a7d", List.of(ORG_OBJECT), null));
+        assertThat(inv.messages())
+                .containsExactly(new SqsMessage("059f36b4-87a3-44ab-83d2-661975830a7d", List.of(ORG_OBJECT), null));
         assertThat(inv.ignored()).isEmpty();
     }
 
@@ -269,8 +290,8 @@ final class TriggerDecoderTest {
         Invocation inv = decodeFixture("lambda-sqs-event-body-is-sns-envelope-message-is-s3-event.json");
 
         assertThat(inv.kind()).isEqualTo(Kind.SQS);
-        assertThat(inv.messages()).containsExactly(
-                new SqsMessage("059f36b4-87a3-44ab-83d2-661975830a7d", List.of(ORG_OBJECT), null));
+        assertThat(inv.messages())
+                .containsExactly(new SqsMessage("059f36b4-87a3-44ab-83d2-661975830a7d", List.of(ORG_OBJECT), null));
     }
 
     @Test
@@ -278,8 +299,8 @@ final class TriggerDecoderTest {
         Invocation inv = decodeFixture("lambda-sqs-event-body-is-eventbridge-object-created.json");
 
         assertThat(inv.kind()).isEqualTo(Kind.SQS);
-        assertThat(inv.messages()).containsExactly(
-                new SqsMessage("059f36b4-87a3-44ab-83d2-661975830a7d", List.of(EB_OBJECT), null));
+        assertThat(inv.messages())
+                .containsExactly(new SqsMessage("059f36b4-87a3-44ab-83d2-661975830a7d", List.of(EB_OBJECT), null));
     }
 
     @Test
@@ -287,15 +308,15 @@ final class TriggerDecoderTest {
         Invocation inv = decodeFixture("lambda-sqs-event-mixed-bodies.json");
 
         assertThat(inv.kind()).isEqualTo(Kind.SQS);
-        assertThat(inv.messages()).containsExactly(
-                new SqsMessage(mixedId(1), List.of(ORG_OBJECT), null),
-                new SqsMessage(mixedId(2), List.of(ORG_OBJECT), null),
-                new SqsMessage(mixedId(3), List.of(EB_OBJECT), null),
-                new SqsMessage(mixedId(4), List.of(), null),
-                new SqsMessage(mixedId(5), List.of(), "body is not JSON: \"Test message.\""),
-                new SqsMessage(mixedId(6), List.of(new ObjectRef(CT_BUCKET, CT_LOG_0210)), null));
-        assertThat(inv.messages()).extracting(SqsMessage::decoded)
-                .containsExactly(true, true, true, true, false, true);
+        assertThat(inv.messages())
+                .containsExactly(
+                        new SqsMessage(mixedId(1), List.of(ORG_OBJECT), null),
+                        new SqsMessage(mixedId(2), List.of(ORG_OBJECT), null),
+                        new SqsMessage(mixedId(3), List.of(EB_OBJECT), null),
+                        new SqsMessage(mixedId(4), List.of(), null),
+                        new SqsMessage(mixedId(5), List.of(), "body is not JSON: \"Test message.\""),
+                        new SqsMessage(mixedId(6), List.of(new ObjectRef(CT_BUCKET, CT_LOG_0210)), null));
+        assertThat(inv.messages()).extracting(SqsMessage::decoded).containsExactly(true, true, true, true, false, true);
         assertThat(inv.ignored()).containsExactly("SQS message " + mixedId(4) + ": s3:TestEvent for bucket bucketname");
     }
 
@@ -304,9 +325,16 @@ final class TriggerDecoderTest {
         Invocation inv = decodeFixture("lambda-sqs-event-standard.json");
 
         assertThat(inv.kind()).isEqualTo(Kind.SQS);
-        assertThat(inv.messages()).containsExactly(
-                new SqsMessage("059f36b4-87a3-44ab-83d2-661975830a7d", List.of(), "body is not JSON: \"Test message.\""),
-                new SqsMessage("2e1424d4-f796-459a-8184-9c92662be6da", List.of(), "body is not JSON: \"Test message.\""));
+        assertThat(inv.messages())
+                .containsExactly(
+                        new SqsMessage(
+                                "059f36b4-87a3-44ab-83d2-661975830a7d",
+                                List.of(),
+                                "body is not JSON: \"Test message.\""),
+                        new SqsMessage(
+                                "2e1424d4-f796-459a-8184-9c92662be6da",
+                                List.of(),
+                                "body is not JSON: \"Test message.\""));
     }
 
     @Test
@@ -314,8 +342,12 @@ final class TriggerDecoderTest {
         Invocation inv = decodeFixture("lambda-sqs-event-fifo.json");
 
         assertThat(inv.kind()).isEqualTo(Kind.SQS);
-        assertThat(inv.messages()).containsExactly(
-                new SqsMessage("11d6ee51-4cc7-4302-9e22-7cd8afdaadf5", List.of(), "body is not JSON: \"Test message.\"", true));
+        assertThat(inv.messages())
+                .containsExactly(new SqsMessage(
+                        "11d6ee51-4cc7-4302-9e22-7cd8afdaadf5",
+                        List.of(),
+                        "body is not JSON: \"Test message.\"",
+                        true));
     }
 
     @Test
@@ -327,16 +359,18 @@ final class TriggerDecoderTest {
         Invocation inv = TriggerDecoder.decode(bytes(event));
 
         assertThat(inv.kind()).isEqualTo(Kind.SQS);
-        assertThat(inv.messages()).containsExactly(
-                new SqsMessage("11d6ee51-4cc7-4302-9e22-7cd8afdaadf5", List.of(EB_OBJECT), null, true));
+        assertThat(inv.messages())
+                .containsExactly(
+                        new SqsMessage("11d6ee51-4cc7-4302-9e22-7cd8afdaadf5", List.of(EB_OBJECT), null, true));
     }
 
     @Test
     void sqsBodyIsPublishedSnsEnvelope_helloWorldMessageIsAProblem() {
         Invocation inv = TriggerDecoder.decode(sqsEvent(fixtureText("sns-notification-in-sqs-body.json")));
 
-        assertThat(inv.messages()).containsExactly(
-                new SqsMessage("m1", List.of(), "SNS envelope Message: message is not JSON: \"Hello world!\""));
+        assertThat(inv.messages())
+                .containsExactly(
+                        new SqsMessage("m1", List.of(), "SNS envelope Message: message is not JSON: \"Hello world!\""));
     }
 
     @Test
@@ -346,8 +380,10 @@ final class TriggerDecoderTest {
                 .put("MessageId", "165545c9-2a5c-472c-8df2-7ff2be2b3b1b")
                 .put("Token", "2336412f37")
                 .put("TopicArn", "arn:aws:sns:us-west-2:123456789012:MyTopic")
-                .put("Message", "You have chosen to subscribe to the topic arn:aws:sns:us-west-2:123456789012:MyTopic."
-                        + "\nTo confirm the subscription, visit the SubscribeURL included in this message.")
+                .put(
+                        "Message",
+                        "You have chosen to subscribe to the topic arn:aws:sns:us-west-2:123456789012:MyTopic."
+                                + "\nTo confirm the subscription, visit the SubscribeURL included in this message.")
                 .put("SubscribeURL", "https://sns.us-west-2.amazonaws.com/?Action=ConfirmSubscription")
                 .put("Timestamp", "2012-04-26T20:45:04.751Z")
                 .put("SignatureVersion", "1")
@@ -356,11 +392,12 @@ final class TriggerDecoderTest {
 
         Invocation inv = TriggerDecoder.decode(sqsEvent(confirmation.toString(), fixtureText("s3-TestEvent.json")));
 
-        assertThat(inv.messages()).containsExactly(new SqsMessage("m1", List.of(), null),
-                new SqsMessage("m2", List.of(), null));
-        assertThat(inv.ignored()).containsExactly(
-                "SQS message m1: SNS SubscriptionConfirmation for arn:aws:sns:us-west-2:123456789012:MyTopic",
-                "SQS message m2: s3:TestEvent for bucket bucketname");
+        assertThat(inv.messages())
+                .containsExactly(new SqsMessage("m1", List.of(), null), new SqsMessage("m2", List.of(), null));
+        assertThat(inv.ignored())
+                .containsExactly(
+                        "SQS message m1: SNS SubscriptionConfirmation for arn:aws:sns:us-west-2:123456789012:MyTopic",
+                        "SQS message m2: s3:TestEvent for bucket bucketname");
     }
 
     @Test
@@ -370,10 +407,12 @@ final class TriggerDecoderTest {
 
         Invocation inv = TriggerDecoder.decode(sqsEvent("CloudTrail validation message.", envelope.toString()));
 
-        assertThat(inv.messages()).containsExactly(new SqsMessage("m1", List.of(), null),
-                new SqsMessage("m2", List.of(), null));
-        assertThat(inv.ignored()).containsExactly("SQS message m1: CloudTrail validation message",
-                "SQS message m2: CloudTrail validation message");
+        assertThat(inv.messages())
+                .containsExactly(new SqsMessage("m1", List.of(), null), new SqsMessage("m2", List.of(), null));
+        assertThat(inv.ignored())
+                .containsExactly(
+                        "SQS message m1: CloudTrail validation message",
+                        "SQS message m2: CloudTrail validation message");
     }
 
     @Test
@@ -390,8 +429,8 @@ final class TriggerDecoderTest {
         assertThat(problems.get(0)).isEqualTo("body is a JSON array, not an object: \"[1,2]\"");
         assertThat(problems.get(1)).isEqualTo("JSON of no known shape (keys: [hello, world])");
         // the text in parentheses is the JDK's URLDecoder message
-        assertThat(problems.get(2)).startsWith("Records[0].s3.object.key \"bad%ZZkey\" is not URL-encoded as expected"
-                + " (URLDecoder: ");
+        assertThat(problems.get(2))
+                .startsWith("Records[0].s3.object.key \"bad%ZZkey\" is not URL-encoded as expected" + " (URLDecoder: ");
         assertThat(problems.get(3)).isEqualTo("SNS envelope Message: JSON of no known shape (keys: [])");
         assertThat(problems.get(4)).isNull();
         assertThat(inv.messages()).extracting(SqsMessage::messageId).containsExactly("m1", "m2", "m3", "m4", "m5");
@@ -400,20 +439,23 @@ final class TriggerDecoderTest {
 
     @Test
     void sqsBodyEdgeCases_emptyBody_unknownSnsType_unsubscribe_emptyCloudTrailKeyList() {
-        ObjectNode unsubscribe = fixtureTree("sns-notification-in-sqs-body.json").put("Type", "UnsubscribeConfirmation");
+        ObjectNode unsubscribe =
+                fixtureTree("sns-notification-in-sqs-body.json").put("Type", "UnsubscribeConfirmation");
         ObjectNode otherType = fixtureTree("sns-notification-in-sqs-body.json").put("Type", "Other");
 
-        Invocation inv = TriggerDecoder.decode(sqsEvent("", otherType.toString(), unsubscribe.toString(),
-                "{\"s3Bucket\":\"b\",\"s3ObjectKey\":[]}"));
+        Invocation inv = TriggerDecoder.decode(
+                sqsEvent("", otherType.toString(), unsubscribe.toString(), "{\"s3Bucket\":\"b\",\"s3ObjectKey\":[]}"));
 
-        assertThat(inv.messages()).containsExactly(
-                new SqsMessage("m1", List.of(), "body is empty"),
-                new SqsMessage("m2", List.of(), "SNS envelope of Type \"Other\""),
-                new SqsMessage("m3", List.of(), null),
-                new SqsMessage("m4", List.of(), null));
-        assertThat(inv.ignored()).containsExactly(
-                "SQS message m3: SNS UnsubscribeConfirmation for arn:aws:sns:us-west-2:123456789012:MyTopic",
-                "SQS message m4: CloudTrail notification for bucket b with no keys");
+        assertThat(inv.messages())
+                .containsExactly(
+                        new SqsMessage("m1", List.of(), "body is empty"),
+                        new SqsMessage("m2", List.of(), "SNS envelope of Type \"Other\""),
+                        new SqsMessage("m3", List.of(), null),
+                        new SqsMessage("m4", List.of(), null));
+        assertThat(inv.ignored())
+                .containsExactly(
+                        "SQS message m3: SNS UnsubscribeConfirmation for arn:aws:sns:us-west-2:123456789012:MyTopic",
+                        "SQS message m4: CloudTrail notification for bucket b with no keys");
     }
 
     @Test
@@ -421,7 +463,8 @@ final class TriggerDecoderTest {
         ObjectNode event = fixtureTree("lambda-sqs-event-standard.json");
         ((ObjectNode) event.at("/Records/1")).remove("messageId");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
                 .withMessage("SQS event: Records[1] has no messageId (top-level keys: [Records])");
     }
 
@@ -435,9 +478,13 @@ final class TriggerDecoderTest {
         assertThat(inv.objects()).isEmpty();
         assertThat(inv.messages()).isEmpty();
         assertThat(inv.ignored()).isEmpty();
-        assertThat(inv.batch()).isEqualTo(new BatchJob("1.0", "YXNkbGZqYWRmaiBhc2RmdW9hZHNmZGpmaGFzbGtkaGZza2RmaAo",
-                List.of(new BatchTask("dGFza2lkZ29lc2hlcmUK",
-                        new ObjectRef(CT_BUCKET, "my prefix/" + CT_LOG_0210, ObjectRef.UNKNOWN_SIZE, "1")))));
+        assertThat(inv.batch())
+                .isEqualTo(new BatchJob(
+                        "1.0",
+                        "YXNkbGZqYWRmaiBhc2RmdW9hZHNmZGpmaGFzbGtkaGZza2RmaAo",
+                        List.of(new BatchTask(
+                                "dGFza2lkZ29lc2hlcmUK",
+                                new ObjectRef(CT_BUCKET, "my prefix/" + CT_LOG_0210, ObjectRef.UNKNOWN_SIZE, "1")))));
     }
 
     @Test
@@ -448,21 +495,30 @@ final class TriggerDecoderTest {
         BatchJob job = inv.batch();
         assertThat(job.schemaVersion()).isEqualTo("2.0");
         assertThat(job.invocationId()).isEqualTo("Zm9vYmFyYmF6cXV4Cg");
-        assertThat(job.tasks()).containsExactly(
-                new BatchTask("dGFzay0xCg",
-                        new ObjectRef(CT_BUCKET, "my prefix/" + CT_LOG_0210, ObjectRef.UNKNOWN_SIZE, null)),
-                new BatchTask("dGFzay0yCg", new ObjectRef(CT_BUCKET, "c++ logs/" + CT_LOG_0215,
-                        ObjectRef.UNKNOWN_SIZE, "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY")));
+        assertThat(job.tasks())
+                .containsExactly(
+                        new BatchTask(
+                                "dGFzay0xCg",
+                                new ObjectRef(CT_BUCKET, "my prefix/" + CT_LOG_0210, ObjectRef.UNKNOWN_SIZE, null)),
+                        new BatchTask(
+                                "dGFzay0yCg",
+                                new ObjectRef(
+                                        CT_BUCKET,
+                                        "c++ logs/" + CT_LOG_0215,
+                                        ObjectRef.UNKNOWN_SIZE,
+                                        "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY")));
     }
 
     @Test
     void batchOperations_bucketArnWithRegionAndAccount() {
         // the form of the user guide's older request example: arn:aws:s3:us-east-1:0123456788:awsexamplebucket1
         ObjectNode event = fixtureTree("s3-batch-operations-schema-1.0.json");
-        ((ObjectNode) event.at("/tasks/0")).put("s3BucketArn", "arn:aws:s3:us-east-1:0123456788:awsexamplebucket1")
+        ((ObjectNode) event.at("/tasks/0"))
+                .put("s3BucketArn", "arn:aws:s3:us-east-1:0123456788:awsexamplebucket1")
                 .put("s3Key", "customerImage1.jpg");
 
-        assertThat(TriggerDecoder.decode(bytes(event)).batch().tasks()).extracting(BatchTask::object)
+        assertThat(TriggerDecoder.decode(bytes(event)).batch().tasks())
+                .extracting(BatchTask::object)
                 .containsExactly(new ObjectRef("awsexamplebucket1", "customerImage1.jpg", -1, "1"));
     }
 
@@ -471,7 +527,8 @@ final class TriggerDecoderTest {
         ObjectNode event = fixtureTree("s3-batch-operations-schema-2.0.json");
         ((ObjectNode) event.at("/tasks/1")).remove("s3Bucket");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
                 .withMessage("S3 Batch Operations tasks[1] (taskId dGFzay0yCg) has neither s3Bucket nor s3BucketArn"
                         + " (top-level keys: [invocationSchemaVersion, invocationId, job, tasks])");
     }
@@ -481,7 +538,8 @@ final class TriggerDecoderTest {
         ObjectNode event = fixtureTree("s3-batch-operations-schema-1.0.json");
         ((ObjectNode) event.at("/tasks/0")).put("s3BucketArn", "arn:aws:sqs:us-east-1:1:q");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
                 .withMessageStartingWith("S3 Batch Operations tasks[0]: s3BucketArn \"arn:aws:sqs:us-east-1:1:q\""
                         + " is not an S3 bucket ARN");
     }
@@ -491,7 +549,8 @@ final class TriggerDecoderTest {
         ObjectNode event = fixtureTree("s3-batch-operations-schema-1.0.json");
         event.remove("invocationId");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
                 .withMessage("S3 Batch Operations event: invocationId is missing or not a non-empty string"
                         + " (top-level keys: [invocationSchemaVersion, job, tasks])");
     }
@@ -501,7 +560,8 @@ final class TriggerDecoderTest {
         ObjectNode event = fixtureTree("s3-batch-operations-schema-1.0.json");
         event.putNull("tasks");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
                 .withMessageStartingWith("S3 Batch Operations event: tasks is not an array");
     }
 
@@ -510,7 +570,8 @@ final class TriggerDecoderTest {
         ObjectNode event = fixtureTree("s3-batch-operations-schema-2.0.json");
         ((ObjectNode) event.at("/tasks/0")).remove("taskId");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
                 .withMessageStartingWith("S3 Batch Operations tasks[0]: taskId is missing or not a non-empty string");
     }
 
@@ -518,36 +579,45 @@ final class TriggerDecoderTest {
 
     @Test
     void emptyInput() {
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(new byte[0]))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(new byte[0]))
                 .withMessage("unrecognised Lambda event: empty input");
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(null))
                 .withMessage("unrecognised Lambda event: empty input");
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(" \n\t".getBytes(UTF_8)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(" \n\t".getBytes(UTF_8)))
                 .withMessage("unrecognised Lambda event: empty input");
     }
 
     @Test
     void notJson() {
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode("Test message.".getBytes(UTF_8)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode("Test message.".getBytes(UTF_8)))
                 .withMessageStartingWith("unrecognised Lambda event: not JSON (Unrecognized token 'Test'");
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode("{\"Records\":[".getBytes(UTF_8)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode("{\"Records\":[".getBytes(UTF_8)))
                 .withMessageStartingWith("unrecognised Lambda event: not JSON (Unexpected end-of-input");
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode("{} {}".getBytes(UTF_8)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode("{} {}".getBytes(UTF_8)))
                 .withMessageStartingWith("unrecognised Lambda event: not JSON (Trailing token");
     }
 
     @Test
     void jsonButNotAnObject() {
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode("[{}]".getBytes(UTF_8)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode("[{}]".getBytes(UTF_8)))
                 .withMessage("unrecognised Lambda event: a JSON array, not an object");
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode("\"x\"".getBytes(UTF_8)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode("\"x\"".getBytes(UTF_8)))
                 .withMessage("unrecognised Lambda event: a JSON string, not an object");
     }
 
     @Test
     void unknownShape_messageNamesTheTopLevelKeys() {
         // an SNS-to-SQS body handed to the function as if it were the whole event
-        assertThatIllegalArgumentException().isThrownBy(() -> decodeFixture("sns-notification-in-sqs-body.json"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> decodeFixture("sns-notification-in-sqs-body.json"))
                 .withMessage("unrecognised Lambda event: not an S3, SNS, SQS, Kinesis, EventBridge, CloudWatch Logs"
                         + " or S3 Batch Operations event"
                         + " (top-level keys: [Type, MessageId, TopicArn, Subject, Message, Timestamp,"
@@ -557,8 +627,8 @@ final class TriggerDecoderTest {
     @Test
     void unknownRecordsSource_isNamed() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> TriggerDecoder.decode(
-                        "{\"Records\":[{\"eventSource\":\"aws:dynamodb\"}]}".getBytes(UTF_8)))
+                .isThrownBy(() ->
+                        TriggerDecoder.decode("{\"Records\":[{\"eventSource\":\"aws:dynamodb\"}]}".getBytes(UTF_8)))
                 .withMessage("unrecognised Lambda event: Records[0] has event source \"aws:dynamodb\""
                         + " (top-level keys: [Records])");
         assertThatIllegalArgumentException()
@@ -571,8 +641,10 @@ final class TriggerDecoderTest {
         ObjectNode event = fixtureTree("s3-ObjectCreated-Put-v2.1.json");
         ((ObjectNode) event.at("/Records/0/s3/object")).remove("key");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
-                .withMessage("Records[0].s3.object: key is missing or not a non-empty string (top-level keys: [Records])");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
+                .withMessage(
+                        "Records[0].s3.object: key is missing or not a non-empty string (top-level keys: [Records])");
     }
 
     @Test
@@ -580,7 +652,8 @@ final class TriggerDecoderTest {
         ObjectNode event = fixtureTree("s3-ObjectCreated-Put-v2.1.json");
         ((ObjectNode) event.at("/Records/0/s3")).remove("bucket");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
                 .withMessage("Records[0].s3.bucket: name is missing or not a non-empty string"
                         + " (top-level keys: [Records])");
     }
@@ -590,8 +663,10 @@ final class TriggerDecoderTest {
         ObjectNode event = fixtureTree("s3-event-key-plus-and-percent2B-and-removed.json");
         ((ObjectNode) event.at("/Records/1")).put("eventSource", "aws:sqs");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
-                .withMessage("Records[1] is not an S3 event record (eventSource \"aws:sqs\") (top-level keys: [Records])");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
+                .withMessage(
+                        "Records[1] is not an S3 event record (eventSource \"aws:sqs\") (top-level keys: [Records])");
     }
 
     @Test
@@ -599,7 +674,8 @@ final class TriggerDecoderTest {
         ObjectNode event = fixtureTree("eventbridge-s3-Object-Created.json");
         ((ObjectNode) event.at("/detail/object")).remove("key");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
                 .withMessageStartingWith("detail.object: key is missing or not a non-empty string (top-level keys: "
                         + "[version, id, detail-type, source, account, time, region, resources, detail])");
     }
@@ -609,7 +685,8 @@ final class TriggerDecoderTest {
         ObjectNode event = fixtureTree("lambda-sns-event.json");
         ((ObjectNode) event.at("/Records/0/Sns")).putObject("Message");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TriggerDecoder.decode(bytes(event)))
                 .withMessage("SNS event: Records[0].Sns.Message is not a string (top-level keys: [Records])");
     }
 
@@ -630,7 +707,9 @@ final class TriggerDecoderTest {
         Set<String> rejected = Set.of("lambda-sns-event.json", "sns-notification-in-sqs-body.json");
         List<String> all;
         try (Stream<Path> files = Files.list(dir)) {
-            all = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted()
+            all = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".json"))
+                    .sorted()
                     .collect(Collectors.toList());
         }
         assertThat(all).hasSize(22);

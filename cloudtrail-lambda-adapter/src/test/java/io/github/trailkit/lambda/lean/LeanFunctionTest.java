@@ -63,16 +63,23 @@ class LeanFunctionTest {
                 .logTo(new PrintStream(log, true, StandardCharsets.UTF_8))
                 .build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(
-                TriggerEvents.s3Event(BUCKET, LOG).getBytes(StandardCharsets.UTF_8)), out, null);
-        assertThat(log.toString(StandardCharsets.UTF_8)).contains("sns-topic-created").contains("invocation done");
+        handler.handleRequest(
+                new ByteArrayInputStream(TriggerEvents.s3Event(BUCKET, LOG).getBytes(StandardCharsets.UTF_8)),
+                out,
+                null);
+        assertThat(log.toString(StandardCharsets.UTF_8))
+                .contains("sns-topic-created")
+                .contains("invocation done");
     }
 
     @Test
     void theEventBridgeSink_withoutItsClient_stopsTheFunctionAtStart_namingWhatToAdd() {
         assertThatThrownBy(() -> TrailkitHandler.builder()
-                        .environment(Map.of("TRAILKIT_RULES", "classpath:/rules/sns-topic-created.yaml",
-                                "TRAILKIT_EVENT_BUS", "findings"))
+                        .environment(Map.of(
+                                "TRAILKIT_RULES",
+                                "classpath:/rules/sns-topic-created.yaml",
+                                "TRAILKIT_EVENT_BUS",
+                                "findings"))
                         .s3(s3.handlerClient())
                         .build())
                 .isInstanceOf(IllegalStateException.class)
@@ -83,8 +90,11 @@ class LeanFunctionTest {
     @Test
     void digestVerification_withoutTheCloudTrailClient_stopsTheFunctionAtStart_namingWhatToAdd() {
         assertThatThrownBy(() -> TrailkitHandler.builder()
-                        .environment(Map.of("TRAILKIT_RULES", "classpath:/rules/sns-topic-created.yaml",
-                                "TRAILKIT_VERIFY_DIGESTS", "true"))
+                        .environment(Map.of(
+                                "TRAILKIT_RULES",
+                                "classpath:/rules/sns-topic-created.yaml",
+                                "TRAILKIT_VERIFY_DIGESTS",
+                                "true"))
                         .s3(s3.handlerClient())
                         .build())
                 .isInstanceOf(IllegalStateException.class)

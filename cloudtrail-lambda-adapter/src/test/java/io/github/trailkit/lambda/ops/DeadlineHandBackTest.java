@@ -62,7 +62,8 @@ class DeadlineHandBackTest {
 
     @BeforeAll
     static void start() throws IOException {
-        rules = RuleSet.of(rule("sns-call").when(eventSource().is("sns.amazonaws.com")).build());
+        rules = RuleSet.of(
+                rule("sns-call").when(eventSource().is("sns.amazonaws.com")).build());
         s3 = LoopbackS3.inMemory();
         s3.createBucket(BUCKET);
         for (int i = 1; i <= OBJECTS; i++) {
@@ -73,7 +74,8 @@ class DeadlineHandBackTest {
             List<CloudTrailRecord> records = new ArrayList<>();
             for (int r = 0; r < 3; r++) {
                 records.add(CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic")
-                        .eventId("obj" + i + "-rec" + r).build());
+                        .eventId("obj" + i + "-rec" + r)
+                        .build());
             }
             ByteArrayOutputStream gz = new ByteArrayOutputStream();
             CloudTrail.writer().gzip(true).writeLog(records, gz);
@@ -147,7 +149,11 @@ class DeadlineHandBackTest {
     }
 
     List<String> sourcesFound() {
-        return found.stream().map(f -> f.source().orElse("")).distinct().sorted().toList();
+        return found.stream()
+                .map(f -> f.source().orElse(""))
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     static String uri(int i) {
@@ -166,15 +172,18 @@ class DeadlineHandBackTest {
 
         assertThat(sourcesFound()).containsExactly(uri(1), uri(2), uri(3));
         assertThat(found).hasSize(9);
-        assertThat(logLines("deadline near: work handed back for retry")).singleElement().satisfies(l -> {
-            assertThat(l.path("level").asText()).isEqualTo("WARN");
-            assertThat(l.path("handedBackObjects").asLong()).isEqualTo(1);
-            assertThat(l.path("handedBackUnits").asLong()).isZero();
-            assertThat(l.path("remainingMillis").asLong()).isEqualTo(2_000);
-            assertThat(l.path("marginMillis").asLong()).isEqualTo(5_000);
-            assertThat(l.path("reason").asText()).contains("2000 ms left", "margin of 5000 ms");
-        });
-        assertThat(logLines("invocation done")).singleElement()
+        assertThat(logLines("deadline near: work handed back for retry"))
+                .singleElement()
+                .satisfies(l -> {
+                    assertThat(l.path("level").asText()).isEqualTo("WARN");
+                    assertThat(l.path("handedBackObjects").asLong()).isEqualTo(1);
+                    assertThat(l.path("handedBackUnits").asLong()).isZero();
+                    assertThat(l.path("remainingMillis").asLong()).isEqualTo(2_000);
+                    assertThat(l.path("marginMillis").asLong()).isEqualTo(5_000);
+                    assertThat(l.path("reason").asText()).contains("2000 ms left", "margin of 5000 ms");
+                });
+        assertThat(logLines("invocation done"))
+                .singleElement()
                 .satisfies(l -> assertThat(l.path("handedBack").asLong()).isEqualTo(1));
     }
 
@@ -182,18 +191,22 @@ class DeadlineHandBackTest {
     void anSqsBatchNamesTheMessagesNotStartedAsItemFailures() {
         FakeClockContext clock = new FakeClockContext(20_000);
         TrailkitHandler handler = handler(slowS3(clock, 6_000), found::addAll, Duration.ofSeconds(5));
-        String[] bodies = KEYS.stream().map(k -> TriggerEvents.s3Event(BUCKET, k)).toArray(String[]::new);
+        String[] bodies =
+                KEYS.stream().map(k -> TriggerEvents.s3Event(BUCKET, k)).toArray(String[]::new);
 
         JsonNode answer = invoke(handler, TriggerEvents.sqs(bodies), clock);
 
-        assertThat(answer.path("batchItemFailures").findValuesAsText("itemIdentifier")).containsExactly("msg-4");
+        assertThat(answer.path("batchItemFailures").findValuesAsText("itemIdentifier"))
+                .containsExactly("msg-4");
         assertThat(sourcesFound()).containsExactly(uri(1), uri(2), uri(3));
         assertThat(found).hasSize(9);
-        assertThat(logLines("deadline near: work handed back for retry")).singleElement().satisfies(l -> {
-            assertThat(l.path("trigger").asText()).isEqualTo("SQS");
-            assertThat(l.path("handedBackObjects").asLong()).isEqualTo(1);
-            assertThat(l.path("handedBackUnits").asLong()).isEqualTo(1);
-        });
+        assertThat(logLines("deadline near: work handed back for retry"))
+                .singleElement()
+                .satisfies(l -> {
+                    assertThat(l.path("trigger").asText()).isEqualTo("SQS");
+                    assertThat(l.path("handedBackObjects").asLong()).isEqualTo(1);
+                    assertThat(l.path("handedBackUnits").asLong()).isEqualTo(1);
+                });
     }
 
     @Test
@@ -221,7 +234,9 @@ class DeadlineHandBackTest {
         byte[][] data = new byte[OBJECTS][];
         for (int i = 0; i < OBJECTS; i++) {
             data[i] = LambdaEvents.eventBridge(CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic")
-                    .eventId("kinesis-" + i).build()).getBytes(UTF_8);
+                            .eventId("kinesis-" + i)
+                            .build())
+                    .getBytes(UTF_8);
         }
 
         JsonNode answer = invoke(handler, LambdaEvents.kinesis(data), clock);
@@ -229,10 +244,12 @@ class DeadlineHandBackTest {
         assertThat(answer.path("batchItemFailures").findValuesAsText("itemIdentifier"))
                 .containsExactly(LambdaEvents.kinesisSequenceNumber(3));
         assertThat(found).hasSize(3);
-        assertThat(logLines("deadline near: work handed back for retry")).singleElement().satisfies(l -> {
-            assertThat(l.path("handedBackRecordBatches").asLong()).isEqualTo(1);
-            assertThat(l.path("handedBackUnits").asLong()).isEqualTo(1);
-        });
+        assertThat(logLines("deadline near: work handed back for retry"))
+                .singleElement()
+                .satisfies(l -> {
+                    assertThat(l.path("handedBackRecordBatches").asLong()).isEqualTo(1);
+                    assertThat(l.path("handedBackUnits").asLong()).isEqualTo(1);
+                });
     }
 
     @Test
@@ -250,8 +267,12 @@ class DeadlineHandBackTest {
     void theMarginIsAtMostHalfTheTimeLeftAtTheStartSoAShortTimeoutStillMakesProgress() {
         // a 3 s function with the default 3 s margin: 1.5 s is kept in hand, not all 3 s
         FakeClockContext clock = new FakeClockContext(3_000);
-        TrailkitHandler handler = TrailkitHandler.builder().rules(rules).s3(slowS3(clock, 600)).sink(found::addAll)
-                .logTo(new PrintStream(logBytes, true, UTF_8)).build();
+        TrailkitHandler handler = TrailkitHandler.builder()
+                .rules(rules)
+                .s3(slowS3(clock, 600))
+                .sink(found::addAll)
+                .logTo(new PrintStream(logBytes, true, UTF_8))
+                .build();
 
         assertThatThrownBy(() -> invoke(handler, TriggerEvents.s3Event(BUCKET, KEYS.toArray(String[]::new)), clock))
                 .hasMessageContaining("margin of 1500 ms");
@@ -262,14 +283,21 @@ class DeadlineHandBackTest {
 
     @Test
     void theEnvironmentSetsTheMarginAndABadValueIsNamed() {
-        assertThatIllegalArgumentException().isThrownBy(() -> TrailkitHandler.builder().rules(rules)
-                        .s3(s3.handlerClient()).sink(found::addAll).logTo(new PrintStream(logBytes, true, UTF_8))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TrailkitHandler.builder()
+                        .rules(rules)
+                        .s3(s3.handlerClient())
+                        .sink(found::addAll)
+                        .logTo(new PrintStream(logBytes, true, UTF_8))
                         .environment(Map.of("TRAILKIT_LOG_FINDINGS", "false", "TRAILKIT_DEADLINE_MARGIN_MS", "soon"))
                         .build())
                 .withMessageContaining("TRAILKIT_DEADLINE_MARGIN_MS");
 
         FakeClockContext clock = new FakeClockContext(20_000);
-        TrailkitHandler handler = TrailkitHandler.builder().rules(rules).s3(slowS3(clock, 6_000)).sink(found::addAll)
+        TrailkitHandler handler = TrailkitHandler.builder()
+                .rules(rules)
+                .s3(slowS3(clock, 6_000))
+                .sink(found::addAll)
                 .logTo(new PrintStream(logBytes, true, UTF_8))
                 .environment(Map.of("TRAILKIT_LOG_FINDINGS", "false", "TRAILKIT_DEADLINE_MARGIN_MS", "9000"))
                 .build();

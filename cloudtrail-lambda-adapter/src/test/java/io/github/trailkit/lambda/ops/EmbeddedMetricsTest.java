@@ -49,14 +49,19 @@ class EmbeddedMetricsTest {
 
     @BeforeAll
     static void start() throws IOException {
-        rules = RuleSet.of(rule("sns-call").when(eventSource().is("sns.amazonaws.com")).build());
+        rules = RuleSet.of(
+                rule("sns-call").when(eventSource().is("sns.amazonaws.com")).build());
         s3 = LoopbackS3.inMemory();
         s3.createBucket(BUCKET);
         List<CloudTrailRecord> records = new ArrayList<>();
         for (int r = 0; r < 3; r++) {
-            records.add(CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic").eventId("m-" + r).build());
+            records.add(CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic")
+                    .eventId("m-" + r)
+                    .build());
         }
-        records.add(CloudTrailRecords.apiCall("s3.amazonaws.com", "GetObject").eventId("m-other").build());
+        records.add(CloudTrailRecords.apiCall("s3.amazonaws.com", "GetObject")
+                .eventId("m-other")
+                .build());
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         CloudTrail.writer().gzip(true).writeLog(records, gz);
         objectBytes = gz.size();
@@ -71,13 +76,18 @@ class EmbeddedMetricsTest {
     }
 
     TrailkitHandler.Builder builder() {
-        return TrailkitHandler.builder().rules(rules).s3(s3.handlerClient()).sink(findings -> { })
+        return TrailkitHandler.builder()
+                .rules(rules)
+                .s3(s3.handlerClient())
+                .sink(findings -> {})
                 .logTo(new PrintStream(logBytes, true, UTF_8));
     }
 
     void invoke(TrailkitHandler handler, String event) {
         try {
-            handler.handleRequest(new ByteArrayInputStream(event.getBytes(UTF_8)), new ByteArrayOutputStream(),
+            handler.handleRequest(
+                    new ByteArrayInputStream(event.getBytes(UTF_8)),
+                    new ByteArrayOutputStream(),
                     new FakeClockContext(60_000));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -101,7 +111,8 @@ class EmbeddedMetricsTest {
 
     @Test
     void oneLineCarriesEveryCountUnderTheDirective() {
-        TrailkitHandler handler = builder().metrics("Security/CloudTrail", "FunctionName", "Trigger", "Stage=prod")
+        TrailkitHandler handler = builder()
+                .metrics("Security/CloudTrail", "FunctionName", "Trigger", "Stage=prod")
                 .build();
         // the same object twice (its findings are duplicates the second time), one missing, one digest (skipped)
         String body = TriggerEvents.s3Event(BUCKET, KEY, MISSING, DIGEST);
@@ -125,11 +136,23 @@ class EmbeddedMetricsTest {
             List<String> names = new ArrayList<>();
             for (JsonNode m : directive.path("Metrics")) {
                 names.add(m.path("Name").asText());
-                assertThat(line.path(m.path("Name").asText()).isNumber()).as(m.toString()).isTrue();
+                assertThat(line.path(m.path("Name").asText()).isNumber())
+                        .as(m.toString())
+                        .isTrue();
                 assertThat(m.path("Unit").asText()).isIn("Count", "Bytes", "Milliseconds");
             }
-            assertThat(names).contains("ObjectsRead", "ObjectsSkipped", "ObjectsFailed", "ObjectsToRetry",
-                    "HandedBack", "Records", "Findings", "Duplicates", "Bytes", "Duration");
+            assertThat(names)
+                    .contains(
+                            "ObjectsRead",
+                            "ObjectsSkipped",
+                            "ObjectsFailed",
+                            "ObjectsToRetry",
+                            "HandedBack",
+                            "Records",
+                            "Findings",
+                            "Duplicates",
+                            "Bytes",
+                            "Duration");
             assertThat(line.path("ObjectsRead").asLong()).isEqualTo(2);
             assertThat(line.path("ObjectsSkipped").asLong()).isEqualTo(1);
             assertThat(line.path("ObjectsFailed").asLong()).isEqualTo(1);
@@ -149,8 +172,12 @@ class EmbeddedMetricsTest {
         invoke(builder().build(), TriggerEvents.s3Event(BUCKET, KEY));
         assertThat(emfLines()).isEmpty();
 
-        invoke(builder().environment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "trail-alarm", "TRAILKIT_LOG_FINDINGS",
-                "false")).build(), TriggerEvents.s3Event(BUCKET, KEY));
+        invoke(
+                builder()
+                        .environment(
+                                Map.of("AWS_LAMBDA_FUNCTION_NAME", "trail-alarm", "TRAILKIT_LOG_FINDINGS", "false"))
+                        .build(),
+                TriggerEvents.s3Event(BUCKET, KEY));
         assertThat(emfLines()).singleElement().satisfies(line -> {
             JsonNode directive = line.path("_aws").path("CloudWatchMetrics").get(0);
             assertThat(directive.path("Namespace").asText()).isEqualTo("trailkit");
@@ -159,12 +186,31 @@ class EmbeddedMetricsTest {
         });
 
         logBytes.reset();
-        invoke(builder().environment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "trail-alarm", "TRAILKIT_LOG_FINDINGS",
-                "false", "TRAILKIT_METRICS", "false")).build(), TriggerEvents.s3Event(BUCKET, KEY));
+        invoke(
+                builder()
+                        .environment(Map.of(
+                                "AWS_LAMBDA_FUNCTION_NAME",
+                                "trail-alarm",
+                                "TRAILKIT_LOG_FINDINGS",
+                                "false",
+                                "TRAILKIT_METRICS",
+                                "false"))
+                        .build(),
+                TriggerEvents.s3Event(BUCKET, KEY));
         assertThat(emfLines()).isEmpty();
 
-        invoke(builder().environment(Map.of("TRAILKIT_LOG_FINDINGS", "false", "TRAILKIT_METRICS", "true",
-                "TRAILKIT_METRICS_NAMESPACE", "Audit", "TRAILKIT_METRICS_DIMENSIONS", "none")).build(),
+        invoke(
+                builder()
+                        .environment(Map.of(
+                                "TRAILKIT_LOG_FINDINGS",
+                                "false",
+                                "TRAILKIT_METRICS",
+                                "true",
+                                "TRAILKIT_METRICS_NAMESPACE",
+                                "Audit",
+                                "TRAILKIT_METRICS_DIMENSIONS",
+                                "none"))
+                        .build(),
                 TriggerEvents.s3Event(BUCKET, KEY));
         assertThat(emfLines()).singleElement().satisfies(line -> {
             JsonNode directive = line.path("_aws").path("CloudWatchMetrics").get(0);
@@ -175,10 +221,13 @@ class EmbeddedMetricsTest {
 
     @Test
     void badSettingsAreNamed() {
-        assertThatIllegalArgumentException().isThrownBy(() -> builder()
-                        .environment(Map.of("TRAILKIT_LOG_FINDINGS", "false", "TRAILKIT_METRICS", "yes")).build())
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> builder()
+                        .environment(Map.of("TRAILKIT_LOG_FINDINGS", "false", "TRAILKIT_METRICS", "yes"))
+                        .build())
                 .withMessageContaining("TRAILKIT_METRICS");
-        assertThatIllegalArgumentException().isThrownBy(() -> builder().metrics(" ").build())
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> builder().metrics(" ").build())
                 .withMessageContaining("namespace");
     }
 }

@@ -25,19 +25,27 @@ import software.amazon.awssdk.services.s3.S3Client;
  * at start, naming the artifact to add.
  */
 class HttpClientChoiceTest {
-    static final RuleSet RULES = RuleSet.of(rule("any").when(eventSource().is("sns.amazonaws.com")).build());
+    static final RuleSet RULES =
+            RuleSet.of(rule("any").when(eventSource().is("sns.amazonaws.com")).build());
     final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
 
     TrailkitHandler.Builder builder(Map<String, String> env) {
-        S3Client s3 = S3Client.builder().region(Region.US_EAST_1)
+        S3Client s3 = S3Client.builder()
+                .region(Region.US_EAST_1)
                 .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create()).build();
-        return TrailkitHandler.builder().rules(RULES).s3(s3).sink(findings -> { })
-                .logTo(new PrintStream(logBytes, true, UTF_8)).environment(env);
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        return TrailkitHandler.builder()
+                .rules(RULES)
+                .s3(s3)
+                .sink(findings -> {})
+                .logTo(new PrintStream(logBytes, true, UTF_8))
+                .environment(env);
     }
 
     JsonNode readyLine() throws Exception {
-        return new ObjectMapper().readTree(logBytes.toString(UTF_8).lines().findFirst().orElseThrow());
+        return new ObjectMapper()
+                .readTree(logBytes.toString(UTF_8).lines().findFirst().orElseThrow());
     }
 
     @Test
@@ -48,14 +56,16 @@ class HttpClientChoiceTest {
 
     @Test
     void theEnvironmentNamesIt() throws Exception {
-        builder(Map.of("TRAILKIT_LOG_FINDINGS", "false", "TRAILKIT_HTTP_CLIENT", "URL-Connection")).build();
+        builder(Map.of("TRAILKIT_LOG_FINDINGS", "false", "TRAILKIT_HTTP_CLIENT", "URL-Connection"))
+                .build();
         assertThat(readyLine().path("httpClient").asText()).isEqualTo("url-connection");
     }
 
     @Test
     void theBuilderWinsOverTheEnvironment() throws Exception {
         builder(Map.of("TRAILKIT_LOG_FINDINGS", "false", "TRAILKIT_HTTP_CLIENT", "crt"))
-                .httpClient(UrlConnectionHttpClient.builder()).build();
+                .httpClient(UrlConnectionHttpClient.builder())
+                .build();
         assertThat(readyLine().path("httpClient").asText()).isEqualTo("url-connection");
     }
 
@@ -66,14 +76,16 @@ class HttpClientChoiceTest {
                 .withMessageContaining("TRAILKIT_HTTP_CLIENT=crt")
                 .withMessageContaining("software.amazon.awssdk:aws-crt-client");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> builder(Map.of("TRAILKIT_HTTP_CLIENT", "apache")).build())
+                .isThrownBy(
+                        () -> builder(Map.of("TRAILKIT_HTTP_CLIENT", "apache")).build())
                 .withMessageContaining("software.amazon.awssdk:apache-client");
     }
 
     @Test
     void anUnknownNameIsNamed() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> builder(Map.of("TRAILKIT_HTTP_CLIENT", "netty")).build())
+                .isThrownBy(
+                        () -> builder(Map.of("TRAILKIT_HTTP_CLIENT", "netty")).build())
                 .withMessage("TRAILKIT_HTTP_CLIENT must be url-connection, crt, apache or apache5, found \"netty\"");
     }
 }

@@ -50,7 +50,8 @@ class LambdaLoggingTest {
 
     @BeforeAll
     static void start() {
-        rules = RuleSet.of(rule("sns-call").when(eventSource().is("sns.amazonaws.com")).build());
+        rules = RuleSet.of(
+                rule("sns-call").when(eventSource().is("sns.amazonaws.com")).build());
         s3 = LoopbackS3.inMemory();
         s3.createBucket(BUCKET);
     }
@@ -65,7 +66,10 @@ class LambdaLoggingTest {
     TrailkitHandler.Builder builder(Map<String, String> env) {
         Map<String, String> all = new HashMap<>(env);
         all.put("TRAILKIT_LOG_FINDINGS", "false");
-        return TrailkitHandler.builder().rules(rules).s3(s3.handlerClient()).sink(findings -> { })
+        return TrailkitHandler.builder()
+                .rules(rules)
+                .s3(s3.handlerClient())
+                .sink(findings -> {})
                 .environment(all);
     }
 
@@ -92,7 +96,8 @@ class LambdaLoggingTest {
     @Test
     void theLogLevelLeavesOutTheLessSevereLines() {
         TrailkitHandler handler = builder(Map.of("AWS_LAMBDA_LOG_LEVEL", "error"))
-                .logTo(new PrintStream(logBytes, true, UTF_8)).build();
+                .logTo(new PrintStream(logBytes, true, UTF_8))
+                .build();
 
         invoke(handler, TriggerEvents.s3Event(BUCKET, MISSING));
 
@@ -109,11 +114,13 @@ class LambdaLoggingTest {
 
     @Test
     void withoutLambdasSettingsEveryInfoLineIsWrittenAsBefore() {
-        TrailkitHandler handler = builder(Map.of()).logTo(new PrintStream(logBytes, true, UTF_8)).build();
+        TrailkitHandler handler =
+                builder(Map.of()).logTo(new PrintStream(logBytes, true, UTF_8)).build();
 
         invoke(handler, TriggerEvents.s3Event(BUCKET, MISSING));
 
-        assertThat(lines()).extracting(l -> json(l).path("message").asText())
+        assertThat(lines())
+                .extracting(l -> json(l).path("message").asText())
                 .containsExactly("trailkit handler ready", "object failed for good", "invocation done");
         assertThat(json(lines().get(0)).has("timestamp")).isFalse();
     }
@@ -121,34 +128,40 @@ class LambdaLoggingTest {
     @Test
     void theJsonFormatSetByLambdaAddsATimestamp() {
         TrailkitHandler handler = builder(Map.of("AWS_LAMBDA_LOG_FORMAT", "JSON", "AWS_LAMBDA_LOG_LEVEL", "INFO"))
-                .logTo(new PrintStream(logBytes, true, UTF_8)).build();
+                .logTo(new PrintStream(logBytes, true, UTF_8))
+                .build();
 
         invoke(handler, TriggerEvents.s3Event(BUCKET, MISSING));
 
-        assertThat(lines()).hasSize(3).allSatisfy(line ->
-                assertThat(json(line).path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z"));
+        assertThat(lines())
+                .hasSize(3)
+                .allSatisfy(line ->
+                        assertThat(json(line).path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z"));
     }
 
     @Test
     void theTextFormatWritesOneEscapedLinePerEventWithTheSameFields() {
-        String hostileKey = "AWSLogs/123456789012/CloudTrail/us-east-1/2024/01/15/x\n"
-                + "ERROR forged line=1 \"quoted\".json.gz";
+        String hostileKey =
+                "AWSLogs/123456789012/CloudTrail/us-east-1/2024/01/15/x\n" + "ERROR forged line=1 \"quoted\".json.gz";
         TrailkitHandler handler = builder(Map.of("AWS_LAMBDA_LOG_FORMAT", "Text"))
-                .logTo(new PrintStream(logBytes, true, UTF_8)).build();
+                .logTo(new PrintStream(logBytes, true, UTF_8))
+                .build();
 
         invoke(handler, TriggerEvents.s3Event(BUCKET, MISSING, hostileKey));
 
         List<String> lines = lines();
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).startsWith("INFO trailkit handler ready rules=1 ");
-        assertThat(lines.get(1)).startsWith("ERROR object failed for good ")
+        assertThat(lines.get(1))
+                .startsWith("ERROR object failed for good ")
                 .contains(" bucket=" + BUCKET + " ", " key=" + MISSING + " ", " reason=\"");
         // not a log file key, so skipped; its key is one quoted, escaped value
-        assertThat(lines.get(2)).isEqualTo("INFO object skipped bucket=" + BUCKET
-                + " key=\"AWSLogs/123456789012/CloudTrail/us-east-1/2024/01/15/x\\nERROR forged line=1 "
-                + "\\\"quoted\\\".json.gz\" reason=\"not a CloudTrail log file key (OTHER)\"");
-        assertThat(lines.get(3)).startsWith("INFO invocation done trigger=S3_EVENT objects=2 read=0 skipped=1 "
-                + "failedForGood=1 ");
+        assertThat(lines.get(2))
+                .isEqualTo("INFO object skipped bucket=" + BUCKET
+                        + " key=\"AWSLogs/123456789012/CloudTrail/us-east-1/2024/01/15/x\\nERROR forged line=1 "
+                        + "\\\"quoted\\\".json.gz\" reason=\"not a CloudTrail log file key (OTHER)\"");
+        assertThat(lines.get(3))
+                .startsWith("INFO invocation done trigger=S3_EVENT objects=2 read=0 skipped=1 " + "failedForGood=1 ");
         assertThat(lines).noneMatch(l -> l.startsWith("ERROR forged"));
     }
 
@@ -162,17 +175,24 @@ class LambdaLoggingTest {
         f.put("skipped", null);
         f.put("controls", "tab\there\rnul\u0000sep\u2028end\\");
 
-        assertThat(StdoutLogOutput.textLine("WARN", "two\nlines", f)).isEqualTo("WARN two\\nlines plain=abc "
-                + "spaced=\"a b\" empty=\"\" count=3 controls=\"tab\\there\\rnul\\u0000sep\\u2028end\\\\\"");
+        assertThat(StdoutLogOutput.textLine("WARN", "two\nlines", f))
+                .isEqualTo("WARN two\\nlines plain=abc "
+                        + "spaced=\"a b\" empty=\"\" count=3 controls=\"tab\\there\\rnul\\u0000sep\\u2028end\\\\\"");
     }
 
     @Test
     void badSettingsAreNamed() {
-        assertThatIllegalArgumentException().isThrownBy(() -> builder(Map.of("AWS_LAMBDA_LOG_LEVEL", "LOUD")).build())
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> builder(Map.of("AWS_LAMBDA_LOG_LEVEL", "LOUD")).build())
                 .withMessageContaining("AWS_LAMBDA_LOG_LEVEL");
-        assertThatIllegalArgumentException().isThrownBy(() -> builder(Map.of("AWS_LAMBDA_LOG_FORMAT", "xml")).build())
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> builder(Map.of("AWS_LAMBDA_LOG_FORMAT", "xml")).build())
                 .withMessageContaining("AWS_LAMBDA_LOG_FORMAT");
-        assertThatIllegalArgumentException().isThrownBy(() -> builder(Map.of("TRAILKIT_LOG_OUTPUT", "syslog")).build())
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> builder(Map.of("TRAILKIT_LOG_OUTPUT", "syslog")).build())
                 .withMessageContaining("TRAILKIT_LOG_OUTPUT");
     }
 
@@ -185,10 +205,12 @@ class LambdaLoggingTest {
         Level before = logger.getLevel();
         try {
             logger.setLevel(Level.INFO);
-            TrailkitHandler handler = builder(Map.of("TRAILKIT_LOG_OUTPUT", "slf4j")).build();
+            TrailkitHandler handler =
+                    builder(Map.of("TRAILKIT_LOG_OUTPUT", "slf4j")).build();
             invoke(handler, TriggerEvents.s3Event(BUCKET, MISSING));
 
-            assertThat(appender.list).extracting(ILoggingEvent::getMessage)
+            assertThat(appender.list)
+                    .extracting(ILoggingEvent::getMessage)
                     .containsExactly("trailkit handler ready", "object failed for good", "invocation done");
             ILoggingEvent failed = appender.list.get(1);
             assertThat(failed.getLevel()).isEqualTo(Level.ERROR);
@@ -196,7 +218,10 @@ class LambdaLoggingTest {
             for (KeyValuePair p : failed.getKeyValuePairs()) {
                 kv.put(p.key, p.value);
             }
-            assertThat(kv).containsEntry("bucket", BUCKET).containsEntry("key", MISSING).containsKey("reason");
+            assertThat(kv)
+                    .containsEntry("bucket", BUCKET)
+                    .containsEntry("key", MISSING)
+                    .containsKey("reason");
             ILoggingEvent done = appender.list.get(2);
             assertThat(done.getKeyValuePairs()).anySatisfy(p -> {
                 assertThat(p.key).isEqualTo("failedForGood");

@@ -27,8 +27,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * priming never saw) and prints {@code LOADED <n> FINDINGS <n>}.
  */
 public final class PrimingProbe {
-    private PrimingProbe() {
-    }
+    private PrimingProbe() {}
 
     public static void main(String[] args) throws Exception {
         boolean primed = args.length > 0 && args[0].equals("primed");
@@ -38,11 +37,15 @@ public final class PrimingProbe {
             event = in.readAllBytes();
         }
         List<Finding> found = new ArrayList<>();
-        S3Client s3 = S3Client.builder().region(Region.US_EAST_1)
+        S3Client s3 = S3Client.builder()
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
         TrailkitHandler handler = TrailkitHandler.builder()
-                .rules(RuleSet.of(rule("console-login").when(eventName().is("ConsoleLogin")).build()))
+                .rules(RuleSet.of(rule("console-login")
+                        .when(eventName().is("ConsoleLogin"))
+                        .build()))
                 .s3(s3)
                 .sink(found::addAll)
                 .metrics(true)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,8 +21,15 @@ class SnapStartPrimingTest {
 
     static long[] probe(String mode) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                PrimingProbe.class.getName(), mode).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PrimingProbe.class.getName(),
+                        mode)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
@@ -39,8 +45,12 @@ class SnapStartPrimingTest {
         long[] primed = probe("primed");
 
         assertThat(cold[1]).isEqualTo(1);
-        assertThat(primed[1]).as("priming delivers nothing; the invocation its one finding").isEqualTo(1);
-        assertThat(cold[0]).as("the unprimed first invocation does first-time work").isGreaterThan(200);
+        assertThat(primed[1])
+                .as("priming delivers nothing; the invocation its one finding")
+                .isEqualTo(1);
+        assertThat(cold[0])
+                .as("the unprimed first invocation does first-time work")
+                .isGreaterThan(200);
         assertThat(primed[0]).as("classes the primed first invocation loads").isLessThanOrEqualTo(cold[0] / 20);
     }
 }

@@ -70,7 +70,8 @@ final class EventBridgeSinkTest {
             assertThat(detail.get("ruleId").asText()).isEqualTo("sns-topic-created");
             assertThat(detail.get("severity").asText()).isEqualTo("HIGH");
             assertThat(detail.get("recordIndex").asInt()).isEqualTo(i);
-            assertThat(CloudTrail.reader().readRecord(detail.get("record").toString())).isEqualTo(f.record());
+            assertThat(CloudTrail.reader().readRecord(detail.get("record").toString()))
+                    .isEqualTo(f.record());
         }
         assertThat(request.json().path("Entries").get(0).has("Resources")).isFalse();
     }
@@ -89,7 +90,8 @@ final class EventBridgeSinkTest {
         assertThat(e.eventBusName()).isEqualTo("arn:aws:events:us-east-2:111122223333:event-bus/security");
         assertThat(e.source()).isEqualTo("com.example.trailkit");
         assertThat(e.time()).isNull();
-        assertThat(aws.requests().get(0).json().path("Entries").get(0).has("Time")).isFalse();
+        assertThat(aws.requests().get(0).json().path("Entries").get(0).has("Time"))
+                .isFalse();
         assertThat(custom.name()).isEqualTo("eventbridge:arn:aws:events:us-east-2:111122223333:event-bus/security");
     }
 
@@ -98,7 +100,8 @@ final class EventBridgeSinkTest {
         sink.send(findings(11));
 
         assertThat(aws.requests("PutEvents")).extracting(r -> r.events().size()).containsExactly(10, 1);
-        assertThat(aws.eventsPut()).extracting(e -> e.detailJson().get("recordIndex").asInt())
+        assertThat(aws.eventsPut())
+                .extracting(e -> e.detailJson().get("recordIndex").asInt())
                 .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
     }
 
@@ -135,9 +138,11 @@ final class EventBridgeSinkTest {
 
         List<Request> requests = aws.requests();
         assertThat(requests).hasSize(2);
-        assertThat(requests.get(1).events()).extracting(e -> e.detailJson().get("recordIndex").asInt())
+        assertThat(requests.get(1).events())
+                .extracting(e -> e.detailJson().get("recordIndex").asInt())
                 .containsExactly(1, 4);
-        assertThat(aws.eventsPut()).extracting(e -> e.detailJson().get("recordIndex").asInt())
+        assertThat(aws.eventsPut())
+                .extracting(e -> e.detailJson().get("recordIndex").asInt())
                 .containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
     }
 
@@ -149,8 +154,9 @@ final class EventBridgeSinkTest {
         SinkException e = catchThrowableOfType(SinkException.class, () -> sink.send(findings));
 
         assertThat(e.undelivered()).containsExactly(findings.get(0));
-        assertThat(e).hasMessage("eventbridge:default: 1 finding not delivered: "
-                + "#0 sns-topic-created: MalformedDetail: scripted entry failure");
+        assertThat(e)
+                .hasMessage("eventbridge:default: 1 finding not delivered: "
+                        + "#0 sns-topic-created: MalformedDetail: scripted entry failure");
         assertThat(aws.requests()).hasSize(1);
         assertThat(aws.eventsPut()).hasSize(2);
     }
@@ -195,7 +201,8 @@ final class EventBridgeSinkTest {
         assertThatThrownBy(() -> EventBridgeSink.builder().maxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
         assertThat(sink.eventBusName()).isEqualTo("default");
         assertThat(sink.source()).isEqualTo("trailkit");
-        assertThat(Instant.parse("2024-03-01T12:30:00Z")).isEqualTo(findings(1).get(0).record().eventTime().get());
+        assertThat(Instant.parse("2024-03-01T12:30:00Z"))
+                .isEqualTo(findings(1).get(0).record().eventTime().get());
     }
 
     private static long utf8(String s) {

@@ -40,7 +40,8 @@ final class FindingSinkTest {
         assertThat(e.sinkName()).isEqualTo("webhook");
         assertThat(e.undeliveredCount()).isEqualTo(4);
         assertThat(e.undelivered()).isEqualTo(findings);
-        assertThat(e).hasMessage("webhook: 4 findings not delivered: "
+        assertThat(e)
+                .hasMessage("webhook: 4 findings not delivered: "
                         + "java.lang.IllegalStateException: 503 from hooks.example.com")
                 .hasCauseInstanceOf(IllegalStateException.class);
     }

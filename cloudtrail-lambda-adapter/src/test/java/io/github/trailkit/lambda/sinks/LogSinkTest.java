@@ -32,7 +32,8 @@ final class LogSinkTest {
         assertThat(lines).hasSize(4);
         assertThat(lines[3]).isEmpty();
         for (int i = 0; i < 3; i++) {
-            assertThat(lines[i]).startsWith("{\"level\":\"WARN\",\"message\":\"finding\",\"finding\":{\"ruleId\":")
+            assertThat(lines[i])
+                    .startsWith("{\"level\":\"WARN\",\"message\":\"finding\",\"finding\":{\"ruleId\":")
                     .isEqualTo(LogSink.line(findings.get(i)));
             JsonNode line = parse(lines[i]);
             assertThat(line.fieldNames()).toIterable().containsExactly("level", "message", "finding");
@@ -55,7 +56,8 @@ final class LogSinkTest {
         } finally {
             System.setOut(original);
         }
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(LogSink.line(findings(1).get(0)) + System.lineSeparator());
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .isEqualTo(LogSink.line(findings(1).get(0)) + System.lineSeparator());
         assertThat(sink.name()).isEqualTo("log:stdout");
     }
 

@@ -39,17 +39,19 @@ final class SinkFixtures {
 
     /** A CreateTopic record, distinct per {@code i}, with {@code padding} characters in its request parameters. */
     static CloudTrailRecord createTopic(int i, int padding) {
-        return CloudTrail.reader().readRecord("{\"eventVersion\":\"1.09\","
-                + "\"userIdentity\":{\"type\":\"IAMUser\",\"principalId\":\"AIDAEXAMPLE\","
-                + "\"arn\":\"arn:aws:iam::111122223333:user/alice\",\"accountId\":\"111122223333\",\"userName\":\"alice\"},"
-                + "\"eventTime\":\"2024-03-01T12:30:" + String.format("%02d", i % 60) + "Z\","
-                + "\"eventSource\":\"sns.amazonaws.com\",\"eventName\":\"CreateTopic\",\"awsRegion\":\"us-east-2\","
-                + "\"sourceIPAddress\":\"203.0.113.7\",\"userAgent\":\"aws-cli/2.15.0\","
-                + "\"requestParameters\":{\"name\":\"topic-" + i + "\",\"note\":\"" + "x".repeat(padding) + "\"},"
-                + "\"responseElements\":{\"topicArn\":\"arn:aws:sns:us-east-2:111122223333:topic-" + i + "\"},"
-                + "\"requestID\":\"req-" + i + "\",\"eventID\":\"0000-ev-" + i + "\",\"readOnly\":false,"
-                + "\"eventType\":\"AwsApiCall\",\"managementEvent\":true,\"recipientAccountId\":\"111122223333\","
-                + "\"eventCategory\":\"Management\"}");
+        return CloudTrail.reader()
+                .readRecord("{\"eventVersion\":\"1.09\","
+                        + "\"userIdentity\":{\"type\":\"IAMUser\",\"principalId\":\"AIDAEXAMPLE\","
+                        + "\"arn\":\"arn:aws:iam::111122223333:user/alice\",\"accountId\":\"111122223333\",\"userName\":\"alice\"},"
+                        + "\"eventTime\":\"2024-03-01T12:30:" + String.format("%02d", i % 60) + "Z\","
+                        + "\"eventSource\":\"sns.amazonaws.com\",\"eventName\":\"CreateTopic\",\"awsRegion\":\"us-east-2\","
+                        + "\"sourceIPAddress\":\"203.0.113.7\",\"userAgent\":\"aws-cli/2.15.0\","
+                        + "\"requestParameters\":{\"name\":\"topic-" + i + "\",\"note\":\"" + "x".repeat(padding)
+                        + "\"},"
+                        + "\"responseElements\":{\"topicArn\":\"arn:aws:sns:us-east-2:111122223333:topic-" + i + "\"},"
+                        + "\"requestID\":\"req-" + i + "\",\"eventID\":\"0000-ev-" + i + "\",\"readOnly\":false,"
+                        + "\"eventType\":\"AwsApiCall\",\"managementEvent\":true,\"recipientAccountId\":\"111122223333\","
+                        + "\"eventCategory\":\"Management\"}");
     }
 
     /** {@code n} findings of distinct CreateTopic records, located at {@link #SOURCE} with record index i. */
@@ -72,8 +74,9 @@ final class SinkFixtures {
 
     /** A finding of the root rule over a record with no time, region or account. */
     static Finding sparse() {
-        CloudTrailRecord r = CloudTrail.reader().readRecord(
-                "{\"eventName\":\"ConsoleLogin\",\"userIdentity\":{\"type\":\"Root\",\"principalId\":\"111122223333\"}}");
+        CloudTrailRecord r = CloudTrail.reader()
+                .readRecord(
+                        "{\"eventName\":\"ConsoleLogin\",\"userIdentity\":{\"type\":\"Root\",\"principalId\":\"111122223333\"}}");
         return RULES.evaluate(r).get(0);
     }
 

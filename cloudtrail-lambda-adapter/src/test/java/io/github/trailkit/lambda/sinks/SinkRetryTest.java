@@ -25,7 +25,10 @@ final class SinkRetryTest {
     private static AwsServiceException service(int status, String code) {
         return AwsServiceException.builder()
                 .statusCode(status)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("m").build())
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage("m")
+                        .build())
                 .build();
     }
 
@@ -39,12 +42,14 @@ final class SinkRetryTest {
         assertThat(Retry.isRetryable(service(400, "InvalidParameter"))).isFalse();
         assertThat(Retry.isRetryable(service(403, "AuthorizationError"))).isFalse();
         assertThat(Retry.isRetryable(service(404, "NotFound"))).isFalse();
-        assertThat(Retry.isRetryable(SdkClientException.create("Unable to execute HTTP request",
-                new ConnectException("Connection refused")))).isTrue();
-        assertThat(Retry.isRetryable(SdkClientException.create("Unable to marshall request"))).isFalse();
-        assertThat(Retry.isRetryable(new IllegalStateException(new IOException()))).isFalse();
-        assertThat(Retry.describe(service(503, "ServiceUnavailable")))
-                .isEqualTo("ServiceUnavailable (HTTP 503): m");
+        assertThat(Retry.isRetryable(SdkClientException.create(
+                        "Unable to execute HTTP request", new ConnectException("Connection refused"))))
+                .isTrue();
+        assertThat(Retry.isRetryable(SdkClientException.create("Unable to marshall request")))
+                .isFalse();
+        assertThat(Retry.isRetryable(new IllegalStateException(new IOException())))
+                .isFalse();
+        assertThat(Retry.describe(service(503, "ServiceUnavailable"))).isEqualTo("ServiceUnavailable (HTTP 503): m");
     }
 
     @Test
@@ -70,9 +75,14 @@ final class SinkRetryTest {
 
         List<List<Prepared<String>>> batches = BatchDelivery.split(entries, 3, 1000);
 
-        assertThat(batches).extracting(b -> b.stream().map(Prepared::entry).toList()).containsExactly(
-                List.of("e0", "e1", "e2"), List.of("e3", "e4"), List.of("e5"), List.of("e6", "e7", "e8"),
-                List.of("e9", "e10", "e11"));
+        assertThat(batches)
+                .extracting(b -> b.stream().map(Prepared::entry).toList())
+                .containsExactly(
+                        List.of("e0", "e1", "e2"),
+                        List.of("e3", "e4"),
+                        List.of("e5"),
+                        List.of("e6", "e7", "e8"),
+                        List.of("e9", "e10", "e11"));
     }
 
     @Test

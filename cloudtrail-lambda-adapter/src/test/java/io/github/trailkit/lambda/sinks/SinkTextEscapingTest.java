@@ -18,10 +18,12 @@ final class SinkTextEscapingTest {
     private static final String FORGED = "x\\n\\u2028\\u2029\\u202e\\u001b]0;t\\u0007\\u0085Rule: fake";
 
     private static Finding forged() {
-        CloudTrailRecord r = CloudTrail.reader().readRecord("{\"eventVersion\":\"1.09\","
-                + "\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"arn:" + FORGED + "\"},"
-                + "\"eventSource\":\"sns.amazonaws.com\",\"eventName\":\"CreateTopic\",\"awsRegion\":\"" + FORGED + "\","
-                + "\"eventID\":\"" + FORGED + "\",\"recipientAccountId\":\"111122223333\"}");
+        CloudTrailRecord r = CloudTrail.reader()
+                .readRecord("{\"eventVersion\":\"1.09\","
+                        + "\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"arn:" + FORGED + "\"},"
+                        + "\"eventSource\":\"sns.amazonaws.com\",\"eventName\":\"CreateTopic\",\"awsRegion\":\""
+                        + FORGED + "\","
+                        + "\"eventID\":\"" + FORGED + "\",\"recipientAccountId\":\"111122223333\"}");
         List<Finding> matched = SinkFixtures.RULES.evaluate(r);
         assertThat(matched).hasSize(1);
         return matched.get(0).at("s3://b/AWSLogs/k\n\u202e.json.gz", 3);
@@ -46,13 +48,15 @@ final class SinkTextEscapingTest {
     void logSinkAndHandlerLogLinesAreTheSameJsonWithEverythingEscaped() throws Exception {
         Finding f = forged();
         String line = LogSink.line(f);
-        String log = LambdaLog.line("WARN", "m", Map.of("reason", f.record().eventID().orElseThrow()));
+        String log = LambdaLog.line(
+                "WARN", "m", Map.of("reason", f.record().eventID().orElseThrow()));
 
         for (String text : List.of(line, log)) {
             assertThat(text).doesNotContain("\n", "\u2028", "\u2029", "\u202e", "\u001b", "\u0007", "\u0085");
         }
         JsonNode finding = SinkFixtures.JSON.readTree(line).get("finding");
         assertThat(finding).isEqualTo(SinkFixtures.JSON.readTree(f.toJson(false)));
-        assertThat(SinkFixtures.JSON.readTree(log).get("reason").asText()).isEqualTo(f.record().eventID().orElseThrow());
+        assertThat(SinkFixtures.JSON.readTree(log).get("reason").asText())
+                .isEqualTo(f.record().eventID().orElseThrow());
     }
 }

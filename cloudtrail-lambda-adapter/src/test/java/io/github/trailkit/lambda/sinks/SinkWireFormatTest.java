@@ -40,15 +40,28 @@ final class SinkWireFormatTest {
     void publishBatchIsAFormWithMembersAndAttributeEntries() {
         aws.failEntries(e -> e.position() == 1, 1, "InternalError", false);
 
-        PublishBatchResponse r = aws.snsClient().publishBatch(b -> b.topicArn("arn:aws:sns:us-east-1:1:t")
-                .publishBatchRequestEntries(
-                        PublishBatchRequestEntry.builder().id("a").subject("[HIGH] s").message("a+b c&d=\u00e9\n{}")
-                                .messageAttributes(Map.of("ruleId",
-                                        MessageAttributeValue.builder().dataType("String").stringValue("r1").build()))
-                                .build(),
-                        PublishBatchRequestEntry.builder().id("b").message("second").build()));
+        PublishBatchResponse r = aws.snsClient()
+                .publishBatch(b -> b.topicArn("arn:aws:sns:us-east-1:1:t")
+                        .publishBatchRequestEntries(
+                                PublishBatchRequestEntry.builder()
+                                        .id("a")
+                                        .subject("[HIGH] s")
+                                        .message("a+b c&d=\u00e9\n{}")
+                                        .messageAttributes(Map.of(
+                                                "ruleId",
+                                                MessageAttributeValue.builder()
+                                                        .dataType("String")
+                                                        .stringValue("r1")
+                                                        .build()))
+                                        .build(),
+                                PublishBatchRequestEntry.builder()
+                                        .id("b")
+                                        .message("second")
+                                        .build()));
 
-        assertThat(r.successful()).singleElement().satisfies(s -> assertThat(s.id()).isEqualTo("a"));
+        assertThat(r.successful())
+                .singleElement()
+                .satisfies(s -> assertThat(s.id()).isEqualTo("a"));
         assertThat(r.failed()).singleElement().satisfies(f -> {
             assertThat(f.id()).isEqualTo("b");
             assertThat(f.code()).isEqualTo("InternalError");
@@ -56,22 +69,28 @@ final class SinkWireFormatTest {
         });
         Request req = aws.requests().get(0);
         assertThat(req.header("content-type")).isEqualTo("application/x-www-form-urlencoded; charset=utf-8");
-        assertThat(req.header("Authorization")).startsWith("AWS4-HMAC-SHA256 Credential=AKIDTEST/")
+        assertThat(req.header("Authorization"))
+                .startsWith("AWS4-HMAC-SHA256 Credential=AKIDTEST/")
                 .contains("/us-east-1/sns/aws4_request");
         assertThat(req.header("amz-sdk-request")).isEqualTo("attempt=1; max=1"); // SDK retries are off
         assertThat(req.body()).contains("PublishBatchRequestEntries.member.1.Message=a%2Bb+c%26d%3D%C3%A9%0A%7B%7D");
-        assertThat(req.form()).containsExactly(
-                Map.entry("Action", "PublishBatch"),
-                Map.entry("Version", "2010-03-31"),
-                Map.entry("TopicArn", "arn:aws:sns:us-east-1:1:t"),
-                Map.entry("PublishBatchRequestEntries.member.1.Id", "a"),
-                Map.entry("PublishBatchRequestEntries.member.1.Message", "a+b c&d=\u00e9\n{}"),
-                Map.entry("PublishBatchRequestEntries.member.1.Subject", "[HIGH] s"),
-                Map.entry("PublishBatchRequestEntries.member.1.MessageAttributes.entry.1.Name", "ruleId"),
-                Map.entry("PublishBatchRequestEntries.member.1.MessageAttributes.entry.1.Value.DataType", "String"),
-                Map.entry("PublishBatchRequestEntries.member.1.MessageAttributes.entry.1.Value.StringValue", "r1"),
-                Map.entry("PublishBatchRequestEntries.member.2.Id", "b"),
-                Map.entry("PublishBatchRequestEntries.member.2.Message", "second"));
+        assertThat(req.form())
+                .containsExactly(
+                        Map.entry("Action", "PublishBatch"),
+                        Map.entry("Version", "2010-03-31"),
+                        Map.entry("TopicArn", "arn:aws:sns:us-east-1:1:t"),
+                        Map.entry("PublishBatchRequestEntries.member.1.Id", "a"),
+                        Map.entry("PublishBatchRequestEntries.member.1.Message", "a+b c&d=\u00e9\n{}"),
+                        Map.entry("PublishBatchRequestEntries.member.1.Subject", "[HIGH] s"),
+                        Map.entry("PublishBatchRequestEntries.member.1.MessageAttributes.entry.1.Name", "ruleId"),
+                        Map.entry(
+                                "PublishBatchRequestEntries.member.1.MessageAttributes.entry.1.Value.DataType",
+                                "String"),
+                        Map.entry(
+                                "PublishBatchRequestEntries.member.1.MessageAttributes.entry.1.Value.StringValue",
+                                "r1"),
+                        Map.entry("PublishBatchRequestEntries.member.2.Id", "b"),
+                        Map.entry("PublishBatchRequestEntries.member.2.Message", "second"));
         assertThat(aws.snsPublished()).singleElement().satisfies(m -> {
             assertThat(m.message()).isEqualTo("a+b c&d=\u00e9\n{}");
             assertThat(m.attributes()).containsExactly(Map.entry("ruleId", "r1"));
@@ -80,7 +99,9 @@ final class SinkWireFormatTest {
 
     @Test
     void publishIsAnsweredToo() {
-        String id = aws.snsClient().publish(p -> p.topicArn("arn:aws:sns:us-east-1:1:t").message("hi")).messageId();
+        String id = aws.snsClient()
+                .publish(p -> p.topicArn("arn:aws:sns:us-east-1:1:t").message("hi"))
+                .messageId();
 
         assertThat(id).startsWith("msg-");
         assertThat(aws.snsPublished()).singleElement().satisfies(m -> {
@@ -91,15 +112,23 @@ final class SinkWireFormatTest {
 
     @Test
     void putEventsIsJsonWithTimeInEpochSeconds() {
-        PutEventsResponse r = aws.eventBridgeClient().putEvents(p -> p.entries(PutEventsRequestEntry.builder().source("trailkit")
-                .detailType("trailkit Finding").detail("{\"a\":1}").eventBusName("default")
-                .time(Instant.parse("2024-01-02T03:04:05.678Z")).build()));
+        PutEventsResponse r = aws.eventBridgeClient()
+                .putEvents(p -> p.entries(PutEventsRequestEntry.builder()
+                        .source("trailkit")
+                        .detailType("trailkit Finding")
+                        .detail("{\"a\":1}")
+                        .eventBusName("default")
+                        .time(Instant.parse("2024-01-02T03:04:05.678Z"))
+                        .build()));
 
         assertThat(r.failedEntryCount()).isZero();
-        assertThat(r.entries()).singleElement().satisfies(e -> assertThat(e.eventId()).startsWith("ev-"));
-        assertThat(aws.requests().get(0).body()).isEqualTo("{\"Entries\":[{\"Time\":1704164645.678,"
-                + "\"Source\":\"trailkit\",\"DetailType\":\"trailkit Finding\",\"Detail\":\"{\\\"a\\\":1}\","
-                + "\"EventBusName\":\"default\"}]}");
+        assertThat(r.entries())
+                .singleElement()
+                .satisfies(e -> assertThat(e.eventId()).startsWith("ev-"));
+        assertThat(aws.requests().get(0).body())
+                .isEqualTo("{\"Entries\":[{\"Time\":1704164645.678,"
+                        + "\"Source\":\"trailkit\",\"DetailType\":\"trailkit Finding\",\"Detail\":\"{\\\"a\\\":1}\","
+                        + "\"EventBusName\":\"default\"}]}");
         assertThat(aws.eventsPut().get(0).time()).isEqualTo(Instant.parse("2024-01-02T03:04:05.678Z"));
     }
 
@@ -107,11 +136,19 @@ final class SinkWireFormatTest {
     void scriptedErrorsReachTheSdkAsTheServicesOwn() {
         aws.throttleNext(2).failNext(1, 503);
 
-        SnsException snsThrottled = catchThrowableOfType(SnsException.class,
+        SnsException snsThrottled = catchThrowableOfType(
+                SnsException.class,
                 () -> aws.snsClient().publish(p -> p.topicArn("t").message("m")));
-        ThrottlingException ebThrottled = catchThrowableOfType(ThrottlingException.class,
-                () -> aws.eventBridgeClient().putEvents(p -> p.entries(PutEventsRequestEntry.builder().source("s").detailType("d").detail("{}").build())));
-        SdkServiceException down = catchThrowableOfType(SdkServiceException.class,
+        ThrottlingException ebThrottled = catchThrowableOfType(
+                ThrottlingException.class,
+                () -> aws.eventBridgeClient()
+                        .putEvents(p -> p.entries(PutEventsRequestEntry.builder()
+                                .source("s")
+                                .detailType("d")
+                                .detail("{}")
+                                .build())));
+        SdkServiceException down = catchThrowableOfType(
+                SdkServiceException.class,
                 () -> aws.snsClient().publish(p -> p.topicArn("t").message("m")));
 
         assertThat(snsThrottled.awsErrorDetails().errorCode()).isEqualTo("Throttling");

@@ -83,13 +83,16 @@ final class SnsSinkTest {
             SnsMessage m = published.get(i);
             Finding f = findings.get(i);
             assertThat(findingJson(m)).isEqualTo(parse(f.toJson(true)));
-            assertThat(m.attributes()).containsExactly(Map.entry("ruleId", "sns-topic-created"), Map.entry("severity", "HIGH"));
+            assertThat(m.attributes())
+                    .containsExactly(Map.entry("ruleId", "sns-topic-created"), Map.entry("severity", "HIGH"));
             assertThat(m.dataTypes()).containsOnly(Map.entry("ruleId", "String"), Map.entry("severity", "String"));
             assertThat(m.subject()).isEqualTo("[HIGH] sns-topic-created: CreateTopic in 111122223333 us-east-2");
             assertThat(m.messageGroupId()).isNull();
         }
-        assertThat(published).extracting(m -> findingJson(m).get("eventID").asText())
-                .containsExactlyElementsOf(findings.stream().map(f -> f.record().eventID().get()).toList());
+        assertThat(published)
+                .extracting(m -> findingJson(m).get("eventID").asText())
+                .containsExactlyElementsOf(
+                        findings.stream().map(f -> f.record().eventID().get()).toList());
     }
 
     @Test
@@ -99,39 +102,51 @@ final class SnsSinkTest {
         sink.send(List.of(f));
 
         SnsMessage m = aws.snsPublished().get(0);
-        assertThat(summary(m)).isEqualTo(String.join("\n",
-                "SNS topic created",
-                "Rule: sns-topic-created",
-                "Severity: HIGH",
-                "Tags: cis-3.x, messaging",
-                "Who: arn:aws:iam::111122223333:user/alice",
-                "What: sns.amazonaws.com CreateTopic",
-                "When: 2024-03-01T12:30:00Z",
-                "Where: account 111122223333, region us-east-2",
-                "Event ID: 0000-ev-0",
-                "Source: " + SOURCE + ", record 0"));
+        assertThat(summary(m))
+                .isEqualTo(String.join(
+                        "\n",
+                        "SNS topic created",
+                        "Rule: sns-topic-created",
+                        "Severity: HIGH",
+                        "Tags: cis-3.x, messaging",
+                        "Who: arn:aws:iam::111122223333:user/alice",
+                        "What: sns.amazonaws.com CreateTopic",
+                        "When: 2024-03-01T12:30:00Z",
+                        "Where: account 111122223333, region us-east-2",
+                        "Event ID: 0000-ev-0",
+                        "Source: " + SOURCE + ", record 0"));
         JsonNode json = findingJson(m);
         assertThat(json.get("recordIndex").asLong()).isZero();
-        assertThat(CloudTrail.reader().readRecord(json.get("record").toString())).isEqualTo(f.record());
+        assertThat(CloudTrail.reader().readRecord(json.get("record").toString()))
+                .isEqualTo(f.record());
     }
 
     @Test
     void subjectIsAsciiAndShorterThanOneHundredCharacters() {
         Finding sparse = SinkFixtures.sparse();
-        Finding longOne = Finding.builder().from(findings(1).get(0)).ruleId("r-" + "\u00e9".repeat(150)).build();
+        Finding longOne = Finding.builder()
+                .from(findings(1).get(0))
+                .ruleId("r-" + "\u00e9".repeat(150))
+                .build();
 
         sink.send(List.of(sparse, longOne));
 
         List<SnsMessage> published = aws.snsPublished();
         assertThat(published.get(0).subject()).isEqualTo("[CRITICAL] root-activity: ConsoleLogin");
-        assertThat(summary(published.get(0))).isEqualTo(String.join("\n",
-                "Root user activity: \u00e9t\u00e9 \u2603 \"quoted\"",
-                "Rule: root-activity",
-                "Severity: CRITICAL",
-                "Who: Root 111122223333",
-                "What: ConsoleLogin"));
+        assertThat(summary(published.get(0)))
+                .isEqualTo(String.join(
+                        "\n",
+                        "Root user activity: \u00e9t\u00e9 \u2603 \"quoted\"",
+                        "Rule: root-activity",
+                        "Severity: CRITICAL",
+                        "Who: Root 111122223333",
+                        "What: ConsoleLogin"));
         String subject = published.get(1).subject();
-        assertThat(subject).hasSize(99).startsWith("[HIGH] r-???").endsWith("...").matches("[\\x20-\\x7e]+");
+        assertThat(subject)
+                .hasSize(99)
+                .startsWith("[HIGH] r-???")
+                .endsWith("...")
+                .matches("[\\x20-\\x7e]+");
         assertThat(published.get(1).attributes()).containsEntry("ruleId", "r-" + "\u00e9".repeat(150));
     }
 
@@ -153,7 +168,9 @@ final class SnsSinkTest {
             }
             assertThat(bytes).isLessThanOrEqualTo(256 * 1024);
         }
-        assertThat(aws.snsPublished()).hasSize(5).allSatisfy(m -> assertThat(findingJson(m).has("record")).isTrue());
+        assertThat(aws.snsPublished())
+                .hasSize(5)
+                .allSatisfy(m -> assertThat(findingJson(m).has("record")).isTrue());
     }
 
     @Test
@@ -177,7 +194,8 @@ final class SnsSinkTest {
 
         assertThat(aws.requests()).extracting(Request::status).containsExactly(503, 200);
         assertThat(aws.requests().get(1).snsMessages()).hasSize(3);
-        assertThat(aws.snsPublished()).extracting(m -> findingJson(m).get("eventID").asText())
+        assertThat(aws.snsPublished())
+                .extracting(m -> findingJson(m).get("eventID").asText())
                 .containsExactly("0000-ev-0", "0000-ev-1", "0000-ev-2");
     }
 
@@ -200,7 +218,8 @@ final class SnsSinkTest {
         List<Request> requests = aws.requests();
         assertThat(requests).hasSize(2);
         assertThat(requests.get(1).snsMessages()).extracting(SnsMessage::id).containsExactly("3");
-        assertThat(aws.snsPublished()).extracting(m -> findingJson(m).get("recordIndex").asInt())
+        assertThat(aws.snsPublished())
+                .extracting(m -> findingJson(m).get("recordIndex").asInt())
                 .containsExactlyInAnyOrder(0, 1, 2, 3, 4);
     }
 
@@ -215,7 +234,8 @@ final class SnsSinkTest {
         assertThat(e.sinkName()).isEqualTo("sns:" + TOPIC);
         assertThat(e.undeliveredCount()).isEqualTo(25);
         assertThat(e.undelivered()).containsExactlyElementsOf(findings);
-        assertThat(e).hasMessageStartingWith("sns:" + TOPIC + ": 25 findings not delivered: gave up after 3 attempts")
+        assertThat(e)
+                .hasMessageStartingWith("sns:" + TOPIC + ": 25 findings not delivered: gave up after 3 attempts")
                 .hasMessageContaining("ServiceUnavailable (HTTP 503)")
                 .hasMessageContaining("15 more not sent");
         assertThat(aws.requests()).hasSize(3); // the first batch's attempts; the other batches are not tried
@@ -224,19 +244,24 @@ final class SnsSinkTest {
 
     @Test
     void senderFaultsAreNotRetriedTheRestIsPublishedAndSendThrows() {
-        aws.failEntries(e -> e instanceof SnsMessage m && (m.id().equals("2") || m.id().equals("11")),
-                Integer.MAX_VALUE, "InvalidParameter", true);
+        aws.failEntries(
+                e -> e instanceof SnsMessage m && (m.id().equals("2") || m.id().equals("11")),
+                Integer.MAX_VALUE,
+                "InvalidParameter",
+                true);
         List<Finding> findings = findings(12);
 
         SinkException e = catchThrowableOfType(SinkException.class, () -> sink.send(findings));
 
         assertThat(e.undeliveredCount()).isEqualTo(2);
         assertThat(e.undelivered()).containsExactly(findings.get(2), findings.get(11));
-        assertThat(e).hasMessage("sns:" + TOPIC + ": 2 findings not delivered: "
-                + "#2 sns-topic-created: InvalidParameter: scripted entry failure; "
-                + "#11 sns-topic-created: InvalidParameter: scripted entry failure");
+        assertThat(e)
+                .hasMessage("sns:" + TOPIC + ": 2 findings not delivered: "
+                        + "#2 sns-topic-created: InvalidParameter: scripted entry failure; "
+                        + "#11 sns-topic-created: InvalidParameter: scripted entry failure");
         assertThat(aws.requests()).hasSize(2); // 10 + 2, nothing sent again
-        assertThat(aws.snsPublished()).hasSize(10)
+        assertThat(aws.snsPublished())
+                .hasSize(10)
                 .extracting(m -> findingJson(m).get("recordIndex").asInt())
                 .doesNotContain(2, 11);
     }
@@ -248,13 +273,18 @@ final class SnsSinkTest {
         SinkException e = catchThrowableOfType(SinkException.class, () -> sink.send(findings(12)));
 
         assertThat(e.undeliveredCount()).isEqualTo(12);
-        assertThat(e).hasMessageContaining("request failed: NotFound (HTTP 404)").hasMessageContaining("2 more not sent");
+        assertThat(e)
+                .hasMessageContaining("request failed: NotFound (HTTP 404)")
+                .hasMessageContaining("2 more not sent");
         assertThat(aws.requests()).hasSize(1);
     }
 
     @Test
     void fifoTopicsGetAGroupAndADeduplicationId() {
-        SnsSink fifo = SnsSink.builder().client(aws.snsClient()).topicArn(TOPIC + ".fifo").build();
+        SnsSink fifo = SnsSink.builder()
+                .client(aws.snsClient())
+                .topicArn(TOPIC + ".fifo")
+                .build();
         List<Finding> twice = new ArrayList<>(findings(2));
         twice.add(twice.get(0));
 
@@ -262,9 +292,9 @@ final class SnsSinkTest {
 
         List<SnsMessage> published = aws.snsPublished();
         assertThat(published).extracting(SnsMessage::messageGroupId).containsOnly("sns-topic-created");
-        assertThat(published).extracting(SnsMessage::messageDeduplicationId)
-                .allMatch(id -> id.matches("[0-9a-f]{64}"));
-        assertThat(published.get(0).messageDeduplicationId()).isEqualTo(published.get(2).messageDeduplicationId())
+        assertThat(published).extracting(SnsMessage::messageDeduplicationId).allMatch(id -> id.matches("[0-9a-f]{64}"));
+        assertThat(published.get(0).messageDeduplicationId())
+                .isEqualTo(published.get(2).messageDeduplicationId())
                 .isNotEqualTo(published.get(1).messageDeduplicationId());
     }
 
@@ -291,17 +321,21 @@ final class SnsSinkTest {
         }
 
         assertThat(aws.snsPublished()).hasSize(60);
-        assertThat(aws.snsPublished().stream().collect(Collectors.groupingBy(
-                m -> findingJson(m).get("eventID").asText(), Collectors.counting())))
-                .hasSize(15).allSatisfy((id, n) -> assertThat(n).isEqualTo(4));
+        assertThat(aws.snsPublished().stream()
+                        .collect(Collectors.groupingBy(
+                                m -> findingJson(m).get("eventID").asText(), Collectors.counting())))
+                .hasSize(15)
+                .allSatisfy((id, n) -> assertThat(n).isEqualTo(4));
     }
 
     @Test
     void builderChecksItsArguments() {
         assertThatThrownBy(() -> SnsSink.builder().topicArn(TOPIC).build())
-                .isInstanceOf(NullPointerException.class).hasMessage("client");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("client");
         assertThatThrownBy(() -> SnsSink.builder().client(aws.snsClient()).build())
-                .isInstanceOf(NullPointerException.class).hasMessage("topicArn");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("topicArn");
         assertThatThrownBy(() -> SnsSink.builder().maxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SnsSink.builder().baseDelay(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -21,8 +21,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -67,8 +67,7 @@ public final class LoopbackS3 implements AutoCloseable {
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final List<String> gets = new ArrayList<>();
 
-    private record Fault(int status, String code, long cutAfter) {
-    }
+    private record Fault(int status, String code, long cutAfter) {}
 
     private LoopbackS3(Object blobStore) throws Exception {
         S3Proxy.Builder builder = S3Proxy.builder()
@@ -212,23 +211,29 @@ public final class LoopbackS3 implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String pathAndQuery = exchange.getRequestURI().getRawPath()
-                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+                    + (exchange.getRequestURI().getRawQuery() == null
+                            ? ""
+                            : "?" + exchange.getRequestURI().getRawQuery());
             Fault fault = nextFault(method, exchange.getRequestURI().getPath());
             if (fault != null && fault.cutAfter < 0) {
                 byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + fault.code
-                        + "</Code><Message>scripted by the test</Message><RequestId>loopback</RequestId></Error>")
+                                + "</Code><Message>scripted by the test</Message><RequestId>loopback</RequestId></Error>")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/xml");
                 exchange.sendResponseHeaders(fault.status, body.length);
                 exchange.getResponseBody().write(body);
                 return;
             }
-            HttpURLConnection c = (HttpURLConnection) URI.create(serverUri + pathAndQuery).toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection)
+                    URI.create(serverUri + pathAndQuery).toURL().openConnection();
             c.setRequestMethod(method);
-            for (Map.Entry<String, List<String>> h : exchange.getRequestHeaders().entrySet()) {
+            for (Map.Entry<String, List<String>> h :
+                    exchange.getRequestHeaders().entrySet()) {
                 String name = h.getKey();
-                if (name.equalsIgnoreCase("Host") || name.equalsIgnoreCase("Content-Length")
-                        || name.equalsIgnoreCase("Connection") || name.equalsIgnoreCase("Transfer-Encoding")) {
+                if (name.equalsIgnoreCase("Host")
+                        || name.equalsIgnoreCase("Content-Length")
+                        || name.equalsIgnoreCase("Connection")
+                        || name.equalsIgnoreCase("Transfer-Encoding")) {
                     continue;
                 }
                 for (String v : h.getValue()) {
@@ -243,8 +248,10 @@ public final class LoopbackS3 implements AutoCloseable {
             }
             int status = c.getResponseCode();
             for (Map.Entry<String, List<String>> h : c.getHeaderFields().entrySet()) {
-                if (h.getKey() == null || h.getKey().equalsIgnoreCase("Content-Length")
-                        || h.getKey().equalsIgnoreCase("Transfer-Encoding") || h.getKey().equalsIgnoreCase("Connection")) {
+                if (h.getKey() == null
+                        || h.getKey().equalsIgnoreCase("Content-Length")
+                        || h.getKey().equalsIgnoreCase("Transfer-Encoding")
+                        || h.getKey().equalsIgnoreCase("Connection")) {
                     continue;
                 }
                 exchange.getResponseHeaders().put(h.getKey(), h.getValue());
@@ -256,7 +263,8 @@ public final class LoopbackS3 implements AutoCloseable {
                 return;
             }
             exchange.sendResponseHeaders(status, length >= 0 ? length : 0);
-            try (in; OutputStream out = exchange.getResponseBody()) {
+            try (in;
+                    OutputStream out = exchange.getResponseBody()) {
                 long limit = fault != null ? fault.cutAfter : Long.MAX_VALUE;
                 byte[] buf = new byte[64 * 1024];
                 long sent = 0;
@@ -289,7 +297,8 @@ public final class LoopbackS3 implements AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.create())
                 // a checksum only where S3 requires one: S3Proxy does not read every form of the SDK's default
                 // streaming checksums (aws-chunked bodies with trailers), and PUTs then fail now and then
-                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+                .requestChecksumCalculation(
+                        software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
                 .build();
     }
 

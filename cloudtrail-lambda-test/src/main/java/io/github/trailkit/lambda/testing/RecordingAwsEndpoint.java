@@ -31,8 +31,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
@@ -164,13 +164,12 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
     /** Builds a client pointed at this fake, as {@link #snsClient()} describes, and closes it with this fake. */
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C pointedHere(
             B builder) {
-        C client = builder
-                .endpointOverride(uri)
+        C client = builder.endpointOverride(uri)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(Duration.ofSeconds(30)))
+                .overrideConfiguration(
+                        o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(30)))
                 .build();
         clients.add(client);
         return client;
@@ -200,8 +199,8 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
      */
     public synchronized RecordingAwsEndpoint failNext(int count, int status, String errorCode) {
         if (count < 1 || status < 400) {
-            throw new IllegalArgumentException("count must be positive and status an error, was " + count + ", "
-                    + status);
+            throw new IllegalArgumentException(
+                    "count must be positive and status an error, was " + count + ", " + status);
         }
         requestFailures.addLast(new RequestFailure(count, status, errorCode));
         return this;
@@ -460,12 +459,16 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
                 String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                 ex.getRequestHeaders().forEach((k, v) -> headers.put(k, List.copyOf(v)));
-                Request partial = new Request(ex.getRequestMethod(), ex.getRequestURI().toString(),
-                        Collections.unmodifiableMap(headers), body, 0);
+                Request partial = new Request(
+                        ex.getRequestMethod(),
+                        ex.getRequestURI().toString(),
+                        Collections.unmodifiableMap(headers),
+                        body,
+                        0);
                 synchronized (this) {
                     answer = answer(partial);
-                    requests.add(new Request(partial.method(), partial.path(), partial.headers(), body,
-                            answer.status()));
+                    requests.add(
+                            new Request(partial.method(), partial.path(), partial.headers(), body, answer.status()));
                     number = requests.size();
                 }
             } catch (RuntimeException e) {
@@ -486,8 +489,10 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
         if (failure != null) {
             requestFailures.removeFirst();
             if (failure.count() > 1) {
-                requestFailures.addFirst(new RequestFailure(failure.count() == Integer.MAX_VALUE
-                        ? Integer.MAX_VALUE : failure.count() - 1, failure.status(), failure.code()));
+                requestFailures.addFirst(new RequestFailure(
+                        failure.count() == Integer.MAX_VALUE ? Integer.MAX_VALUE : failure.count() - 1,
+                        failure.status(),
+                        failure.code()));
             }
             return error(json, failure.status(), failure.code(), "scripted failure");
         }
@@ -518,18 +523,29 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
             EntryFailure f = entryFailure(m);
             if (f == null) {
                 snsPublished.add(m);
-                ok.append("<member><Id>").append(xml(m.id())).append("</Id><MessageId>msg-").append(++ids)
+                ok.append("<member><Id>")
+                        .append(xml(m.id()))
+                        .append("</Id><MessageId>msg-")
+                        .append(++ids)
                         .append("</MessageId></member>");
             } else {
-                failed.append("<member><Id>").append(xml(m.id())).append("</Id><Code>").append(xml(f.code))
+                failed.append("<member><Id>")
+                        .append(xml(m.id()))
+                        .append("</Id><Code>")
+                        .append(xml(f.code))
                         .append("</Code><Message>scripted entry failure</Message><SenderFault>")
-                        .append(f.senderFault).append("</SenderFault></member>");
+                        .append(f.senderFault)
+                        .append("</SenderFault></member>");
             }
         }
-        return new Answer(200, "text/xml", "<PublishBatchResponse xmlns=\"" + SNS_NAMESPACE + "\"><PublishBatchResult>"
-                + "<Successful>" + ok + "</Successful><Failed>" + failed + "</Failed></PublishBatchResult>"
-                + "<ResponseMetadata><RequestId>req-" + (requests.size() + 1) + "</RequestId></ResponseMetadata>"
-                + "</PublishBatchResponse>");
+        return new Answer(
+                200,
+                "text/xml",
+                "<PublishBatchResponse xmlns=\"" + SNS_NAMESPACE + "\"><PublishBatchResult>"
+                        + "<Successful>" + ok + "</Successful><Failed>" + failed + "</Failed></PublishBatchResult>"
+                        + "<ResponseMetadata><RequestId>req-" + (requests.size() + 1)
+                        + "</RequestId></ResponseMetadata>"
+                        + "</PublishBatchResponse>");
     }
 
     private Answer publish(Request r) {
@@ -539,10 +555,14 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
             return error(false, f.senderFault ? 400 : 500, f.code, "scripted entry failure");
         }
         snsPublished.add(m);
-        return new Answer(200, "text/xml", "<PublishResponse xmlns=\"" + SNS_NAMESPACE + "\"><PublishResult>"
-                + "<MessageId>msg-" + (++ids) + "</MessageId></PublishResult>"
-                + "<ResponseMetadata><RequestId>req-" + (requests.size() + 1) + "</RequestId></ResponseMetadata>"
-                + "</PublishResponse>");
+        return new Answer(
+                200,
+                "text/xml",
+                "<PublishResponse xmlns=\"" + SNS_NAMESPACE + "\"><PublishResult>"
+                        + "<MessageId>msg-" + (++ids) + "</MessageId></PublishResult>"
+                        + "<ResponseMetadata><RequestId>req-" + (requests.size() + 1)
+                        + "</RequestId></ResponseMetadata>"
+                        + "</PublishResponse>");
     }
 
     private Answer putEvents(Request r) {
@@ -605,9 +625,13 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
             ObjectNode body = JSON.createObjectNode().put("__type", code).put("message", message);
             return new Answer(status, "application/x-amz-json-1.1", body.toString());
         }
-        return new Answer(status, "text/xml", "<ErrorResponse xmlns=\"" + SNS_NAMESPACE + "\"><Error><Type>"
-                + (status < 500 ? "Sender" : "Receiver") + "</Type><Code>" + xml(code) + "</Code><Message>"
-                + xml(message) + "</Message></Error><RequestId>req-" + (requests.size() + 1) + "</RequestId></ErrorResponse>");
+        return new Answer(
+                status,
+                "text/xml",
+                "<ErrorResponse xmlns=\"" + SNS_NAMESPACE + "\"><Error><Type>"
+                        + (status < 500 ? "Sender" : "Receiver") + "</Type><Code>" + xml(code) + "</Code><Message>"
+                        + xml(message) + "</Message></Error><RequestId>req-" + (requests.size() + 1)
+                        + "</RequestId></ErrorResponse>");
     }
 
     private static String defaultCode(boolean json, int status) {
@@ -667,13 +691,20 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
             String a = prefix + "MessageAttributes.entry." + m + ".";
             String name = form.get(a + "Name");
             String value = form.containsKey(a + "Value.StringValue")
-                    ? form.get(a + "Value.StringValue") : form.get(a + "Value.BinaryValue");
+                    ? form.get(a + "Value.StringValue")
+                    : form.get(a + "Value.BinaryValue");
             attributes.put(name, value);
             types.put(name, form.get(a + "Value.DataType"));
         }
-        return new SnsMessage(position, topic, form.get(prefix + "Id"), form.get(prefix + "Subject"),
-                form.get(prefix + "Message"), Collections.unmodifiableMap(attributes),
-                Collections.unmodifiableMap(types), form.get(prefix + "MessageGroupId"),
+        return new SnsMessage(
+                position,
+                topic,
+                form.get(prefix + "Id"),
+                form.get(prefix + "Subject"),
+                form.get(prefix + "Message"),
+                Collections.unmodifiableMap(attributes),
+                Collections.unmodifiableMap(types),
+                form.get(prefix + "MessageGroupId"),
                 form.get(prefix + "MessageDeduplicationId"));
     }
 
@@ -683,8 +714,14 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
         for (JsonNode e : body.path("Entries")) {
             List<String> resources = new ArrayList<>();
             e.path("Resources").forEach(r -> resources.add(r.asText()));
-            out.add(new EventBridgeEvent(position++, text(e, "EventBusName"), text(e, "Source"),
-                    text(e, "DetailType"), text(e, "Detail"), List.copyOf(resources), time(e.get("Time"))));
+            out.add(new EventBridgeEvent(
+                    position++,
+                    text(e, "EventBusName"),
+                    text(e, "Source"),
+                    text(e, "DetailType"),
+                    text(e, "Detail"),
+                    List.copyOf(resources),
+                    time(e.get("Time"))));
         }
         return out;
     }
@@ -702,7 +739,8 @@ public final class RecordingAwsEndpoint implements AutoCloseable {
         if (t.isNumber()) {
             BigDecimal seconds = t.decimalValue();
             long s = seconds.longValue();
-            int nanos = seconds.subtract(BigDecimal.valueOf(s)).movePointRight(9).intValue();
+            int nanos =
+                    seconds.subtract(BigDecimal.valueOf(s)).movePointRight(9).intValue();
             return Instant.ofEpochSecond(s, nanos);
         }
         return Instant.parse(t.asText());

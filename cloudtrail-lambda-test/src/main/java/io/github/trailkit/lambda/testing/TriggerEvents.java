@@ -35,8 +35,7 @@ import java.nio.charset.StandardCharsets;
 public final class TriggerEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TriggerEvents() {
-    }
+    private TriggerEvents() {}
 
     /** A key as S3 event notifications carry it: form-encoded ({@code " "} as {@code +}, {@code +} as {@code %2B}). */
     public static String formEncoded(String key) {
@@ -51,8 +50,7 @@ public final class TriggerEvents {
         records.removeAll();
         for (String key : keys) {
             ObjectNode r = template.deepCopy();
-            ((ObjectNode) r.path("s3").path("bucket")).put("name", bucket)
-                    .put("arn", "arn:aws:s3:::" + bucket);
+            ((ObjectNode) r.path("s3").path("bucket")).put("name", bucket).put("arn", "arn:aws:s3:::" + bucket);
             ((ObjectNode) r.path("s3").path("object")).put("key", formEncoded(key));
             records.add(r);
         }

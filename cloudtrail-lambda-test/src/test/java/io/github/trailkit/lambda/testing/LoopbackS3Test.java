@@ -22,13 +22,17 @@ class LoopbackS3Test {
 
     @Test
     void logFileOfRecords_readsBackThroughTheHandlersClient() throws Exception {
-        CloudTrailRecord created = CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic").eventId("e-1").build();
-        CloudTrailRecord login = CloudTrailRecords.consoleSignIn().eventId("e-2").build();
+        CloudTrailRecord created = CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic")
+                .eventId("e-1")
+                .build();
+        CloudTrailRecord login =
+                CloudTrailRecords.consoleSignIn().eventId("e-2").build();
         try (LoopbackS3 s3 = LoopbackS3.inMemory()) {
             s3.createBucket("trail");
             s3.putLogFile("trail", KEY, created, login);
             S3Client client = s3.handlerClient();
-            ResponseBytes<GetObjectResponse> body = client.getObjectAsBytes(g -> g.bucket("trail").key(KEY));
+            ResponseBytes<GetObjectResponse> body =
+                    client.getObjectAsBytes(g -> g.bucket("trail").key(KEY));
 
             List<CloudTrailRecord> read = new ArrayList<>();
             try (CloudTrailLog log = CloudTrail.reader().read(body.asByteArray(), KEY)) {
@@ -47,9 +51,12 @@ class LoopbackS3Test {
             s3.failNextGets(1, 403, "AccessDenied");
             S3Client client = s3.handlerClient();
 
-            assertThatThrownBy(() -> client.getObjectAsBytes(g -> g.bucket("trail").key(KEY)))
-                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
-            assertThat(client.getObjectAsBytes(g -> g.bucket("trail").key(KEY)).asByteArray()).isNotEmpty();
+            assertThatThrownBy(
+                            () -> client.getObjectAsBytes(g -> g.bucket("trail").key(KEY)))
+                    .isInstanceOfSatisfying(
+                            S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+            assertThat(client.getObjectAsBytes(g -> g.bucket("trail").key(KEY)).asByteArray())
+                    .isNotEmpty();
         }
     }
 }

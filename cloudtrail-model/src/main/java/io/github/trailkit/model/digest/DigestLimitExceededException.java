@@ -23,10 +23,14 @@ public class DigestLimitExceededException extends DigestParseException {
      *
      * @param what what went over the limit, such as {@code "the digest is over 33554432 bytes"}
      */
-    public DigestLimitExceededException(String source, long byteOffset, DigestLimits.Limit limit, long limitValue,
-                                        String what) {
-        super(source, byteOffset, what + " (limit " + limit.setting() + " = " + limitValue
-                + "; raise it with DigestLimits.builder()." + limit.setting() + "(...))", null);
+    public DigestLimitExceededException(
+            String source, long byteOffset, DigestLimits.Limit limit, long limitValue, String what) {
+        super(
+                source,
+                byteOffset,
+                what + " (limit " + limit.setting() + " = " + limitValue + "; raise it with DigestLimits.builder()."
+                        + limit.setting() + "(...))",
+                null);
         this.limit = limit;
         this.limitValue = limitValue;
     }

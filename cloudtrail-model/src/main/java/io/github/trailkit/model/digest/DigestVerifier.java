@@ -134,7 +134,8 @@ public final class DigestVerifier {
         try {
             listed = new ArrayList<>(store.list(prefix));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + store.locate(store.bucket().orElse(null), prefix), e);
+            throw new UncheckedIOException(
+                    "cannot list " + store.locate(store.bucket().orElse(null), prefix), e);
         }
         listed.sort(Comparator.naturalOrder());
         return new Run(store).verify(listed);
@@ -194,6 +195,7 @@ public final class DigestVerifier {
         String signature;
         /** The signature verified, with the metadata signature or a verified newer digest's link. */
         boolean trusted;
+
         Verdict verdict;
         String reason;
 
@@ -242,7 +244,8 @@ public final class DigestVerifier {
                 }
             }
             List<Loaded> newestFirst = new ArrayList<>(digests.values());
-            newestFirst.sort(Comparator.comparing(Loaded::time).thenComparing(l -> l.key).reversed());
+            newestFirst.sort(
+                    Comparator.comparing(Loaded::time).thenComparing(l -> l.key).reversed());
             Map<String, String[]> fromNewer = new HashMap<>();
             for (Loaded d : newestFirst) {
                 verifySignature(d, fromNewer);
@@ -255,8 +258,13 @@ public final class DigestVerifier {
 
             List<FileVerdict> out = new ArrayList<>();
             for (Loaded d : digests.values()) {
-                out.add(new FileVerdict(FileType.DIGEST, d.file != null ? d.file.digestS3Bucket() : bucket, d.key,
-                        d.location, d.verdict, d.reason));
+                out.add(new FileVerdict(
+                        FileType.DIGEST,
+                        d.file != null ? d.file.digestS3Bucket() : bucket,
+                        d.key,
+                        d.location,
+                        d.verdict,
+                        d.reason));
             }
             logVerdicts.sort(Comparator.comparing(FileVerdict::key));
             out.addAll(logVerdicts);
@@ -279,15 +287,22 @@ public final class DigestVerifier {
                 }
             } catch (DigestLimitExceededException e) {
                 d.file = null;
-                d.decide(Verdict.LIMIT_EXCEEDED, e.reason() + "; not checked, and the log files it lists are not"
-                        + " known");
+                d.decide(
+                        Verdict.LIMIT_EXCEEDED,
+                        e.reason() + "; not checked, and the log files it lists are not" + " known");
             } catch (RefusedObjectException e) {
-                d.decide(e.reason() == RefusedObjectException.Reason.OUTSIDE_STORE ? Verdict.MISSING
-                        : Verdict.SIGNATURE_INVALID, e.getMessage());
+                d.decide(
+                        e.reason() == RefusedObjectException.Reason.OUTSIDE_STORE
+                                ? Verdict.MISSING
+                                : Verdict.SIGNATURE_INVALID,
+                        e.getMessage());
             } catch (DigestParseException e) {
                 d.file = null;
-                d.decide(Verdict.MODIFIED, SingleMemberGzip.TRAILING_DATA.equals(e.reason())
-                        ? e.reason() : "invalid format: " + e.reason());
+                d.decide(
+                        Verdict.MODIFIED,
+                        SingleMemberGzip.TRAILING_DATA.equals(e.reason())
+                                ? e.reason()
+                                : "invalid format: " + e.reason());
             } catch (IOException e) {
                 d.decide(Verdict.UNREADABLE, "cannot read: " + e.getMessage());
             }
@@ -299,9 +314,12 @@ public final class DigestVerifier {
                 return;
             }
             DigestFile f = d.file;
-            if (!f.digestS3Object().equals(d.key) || (bucket != null && !f.digestS3Bucket().equals(bucket))) {
-                d.decide(Verdict.MODIFIED, "has been moved from its original location s3://" + f.digestS3Bucket()
-                        + "/" + f.digestS3Object());
+            if (!f.digestS3Object().equals(d.key)
+                    || (bucket != null && !f.digestS3Bucket().equals(bucket))) {
+                d.decide(
+                        Verdict.MODIFIED,
+                        "has been moved from its original location s3://" + f.digestS3Bucket() + "/"
+                                + f.digestS3Object());
                 return;
             }
             String signature = d.metadata.get("signature");
@@ -311,16 +329,21 @@ public final class DigestVerifier {
                 signature = link[0];
                 algorithm = null;
             }
-            if (d.parsed.isBackfill() && d.metadata.containsKey("signature")
+            if (d.parsed.isBackfill()
+                    && d.metadata.containsKey("signature")
                     && !d.metadata.containsKey("backfill-generation-timestamp")) {
-                d.decide(Verdict.MODIFIED, "invalid format: backfill digest without backfill-generation-timestamp"
-                        + " metadata");
+                d.decide(
+                        Verdict.MODIFIED,
+                        "invalid format: backfill digest without backfill-generation-timestamp" + " metadata");
                 return;
             }
             if (signature == null) {
-                d.decide(Verdict.SIGNATURE_INVALID, "no signature: the object has no signature metadata (for a local"
-                        + " copy, a " + LocalTrailStore.METADATA_SUFFIX + " sidecar) and no newer verified digest"
-                        + " names it as its previous digest");
+                d.decide(
+                        Verdict.SIGNATURE_INVALID,
+                        "no signature: the object has no signature metadata (for a local"
+                                + " copy, a " + LocalTrailStore.METADATA_SUFFIX
+                                + " sidecar) and no newer verified digest"
+                                + " names it as its previous digest");
                 return;
             }
             if (algorithm == null) {
@@ -332,8 +355,10 @@ public final class DigestVerifier {
             }
             Optional<TrailPublicKey> key = keys.find(f.digestPublicKeyFingerprint());
             if (key.isEmpty()) {
-                d.decide(Verdict.SIGNATURE_INVALID, "public key not found in region "
-                        + d.parsed.region().orElse("?") + " for fingerprint " + f.digestPublicKeyFingerprint());
+                d.decide(
+                        Verdict.SIGNATURE_INVALID,
+                        "public key not found in region " + d.parsed.region().orElse("?") + " for fingerprint "
+                                + f.digestPublicKeyFingerprint());
                 return;
             }
             boolean ok;
@@ -352,8 +377,10 @@ public final class DigestVerifier {
             d.signature = signature;
             d.trusted = true;
             d.decide(Verdict.VALID, "valid");
-            if (f.previousDigestS3Object().isPresent() && f.previousDigestSignature().isPresent()) {
-                fromNewer.putIfAbsent(f.previousDigestS3Object().get(),
+            if (f.previousDigestS3Object().isPresent()
+                    && f.previousDigestSignature().isPresent()) {
+                fromNewer.putIfAbsent(
+                        f.previousDigestS3Object().get(),
                         new String[] {f.previousDigestSignature().get(), d.location});
             }
         }
@@ -392,15 +419,21 @@ public final class DigestVerifier {
             if (!algorithm.equalsIgnoreCase(SHA_256)) {
                 d.decide(Verdict.CHAIN_BROKEN, "unsupported previousDigestHashAlgorithm " + algorithm);
             } else if (!prev.sha256.equalsIgnoreCase(f.previousDigestHashValue().orElse(""))) {
-                d.decide(Verdict.CHAIN_BROKEN, "previousDigestHashValue does not match the previous digest "
-                        + prev.location);
+                d.decide(
+                        Verdict.CHAIN_BROKEN,
+                        "previousDigestHashValue does not match the previous digest " + prev.location);
             } else if (f.previousDigestSignature().isEmpty()) {
-                d.decide(Verdict.CHAIN_BROKEN, "previousDigestSignature is null but the previous digest "
-                        + prev.location + " exists");
+                d.decide(
+                        Verdict.CHAIN_BROKEN,
+                        "previousDigestSignature is null but the previous digest " + prev.location + " exists");
             } else if (prev.metadata.containsKey("signature")
-                    && !prev.metadata.get("signature").equalsIgnoreCase(f.previousDigestSignature().get())) {
-                d.decide(Verdict.CHAIN_BROKEN, "previousDigestSignature does not match the signature of the previous"
-                        + " digest " + prev.location);
+                    && !prev.metadata
+                            .get("signature")
+                            .equalsIgnoreCase(f.previousDigestSignature().get())) {
+                d.decide(
+                        Verdict.CHAIN_BROKEN,
+                        "previousDigestSignature does not match the signature of the previous" + " digest "
+                                + prev.location);
             }
             if (prev.file.endTime().isBefore(f.startTime())) {
                 gaps.add("No log files were delivered by CloudTrail between " + prev.file.digestEndTime() + " and "
@@ -435,7 +468,8 @@ public final class DigestVerifier {
             String in = " (listed in digest " + digest.location
                     + (digest.verdict == Verdict.VALID ? "" : ", itself " + digest.verdict) + ")";
             String why0 = digest.reason.startsWith(digest.location + ": ")
-                    ? digest.reason.substring(digest.location.length() + 2) : digest.reason;
+                    ? digest.reason.substring(digest.location.length() + 2)
+                    : digest.reason;
             String untrusted = location + ": hash matches digest " + digest.location + ", but that digest is "
                     + digest.verdict + " (" + why0 + ") and no digest whose signature verified lists this log file";
             Verdict verdict;
@@ -451,7 +485,8 @@ public final class DigestVerifier {
                     why = "unsupported hashAlgorithm " + entry.hashAlgorithm();
                 } else {
                     MessageDigest sha = Hex.sha256();
-                    try (TrailObject obj = o.get(); CountingInput stored = new CountingInput(obj.content())) {
+                    try (TrailObject obj = o.get();
+                            CountingInput stored = new CountingInput(obj.content())) {
                         long[] inflated = {0};
                         SingleMemberGzip.inflate(stored, (bytes, off, len) -> {
                             sha.update(bytes, off, len);
@@ -469,13 +504,18 @@ public final class DigestVerifier {
                         verdict = Verdict.VALID;
                         why = "valid";
                     } else {
-                        return new FileVerdict(FileType.LOG, entry.s3Bucket(), entry.s3Object(), location,
-                                Verdict.UNVERIFIED, untrusted);
+                        return new FileVerdict(
+                                FileType.LOG,
+                                entry.s3Bucket(),
+                                entry.s3Object(),
+                                location,
+                                Verdict.UNVERIFIED,
+                                untrusted);
                     }
                 }
             } catch (RefusedObjectException e) {
-                verdict = e.reason() == RefusedObjectException.Reason.OUTSIDE_STORE ? Verdict.MISSING
-                        : Verdict.MODIFIED;
+                verdict =
+                        e.reason() == RefusedObjectException.Reason.OUTSIDE_STORE ? Verdict.MISSING : Verdict.MODIFIED;
                 why = e.getMessage();
             } catch (RatioExceeded e) {
                 verdict = Verdict.LIMIT_EXCEEDED;
@@ -489,8 +529,8 @@ public final class DigestVerifier {
                 verdict = Verdict.UNREADABLE;
                 why = "cannot read: " + e.getMessage();
             }
-            return new FileVerdict(FileType.LOG, entry.s3Bucket(), entry.s3Object(), location, verdict,
-                    location + ": " + why + in);
+            return new FileVerdict(
+                    FileType.LOG, entry.s3Bucket(), entry.s3Object(), location, verdict, location + ": " + why + in);
         }
 
         private void findUncovered(List<String> listed, Map<String, Loaded> expected, List<Loaded> newestFirst) {
@@ -507,18 +547,27 @@ public final class DigestVerifier {
                 }
                 String location = store.locate(bucket, key);
                 Instant end = newestEnd.get(group(k));
-                if (end != null && k.deliveryTime().orElseThrow().plus(Duration.ofMinutes(1)).isAfter(end)) {
+                if (end != null
+                        && k.deliveryTime()
+                                .orElseThrow()
+                                .plus(Duration.ofMinutes(1))
+                                .isAfter(end)) {
                     notYetCovered.add(location);
                 } else {
-                    logVerdicts.add(new FileVerdict(FileType.LOG, bucket, key, location, Verdict.NOT_COVERED,
+                    logVerdicts.add(new FileVerdict(
+                            FileType.LOG,
+                            bucket,
+                            key,
+                            location,
+                            Verdict.NOT_COVERED,
                             location + ": no digest lists this log file"));
                 }
             }
         }
 
         private String group(LogFileKey k) {
-            return k.prefix().orElse("") + "|" + k.organizationId().orElse("") + "|" + k.accountId().orElse("")
-                    + "|" + k.region().orElse("");
+            return k.prefix().orElse("") + "|" + k.organizationId().orElse("") + "|"
+                    + k.accountId().orElse("") + "|" + k.region().orElse("");
         }
     }
 }

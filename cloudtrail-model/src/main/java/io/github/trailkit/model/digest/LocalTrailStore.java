@@ -78,7 +78,8 @@ public final class LocalTrailStore implements TrailStore {
         }
         try (Stream<Path> files = Files.walk(root)) {
             files.filter(Files::isRegularFile).forEach(f -> {
-                String key = root.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
+                String key =
+                        root.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
                 if (key.startsWith(prefix) && !key.endsWith(METADATA_SUFFIX)) {
                     keys.add(key);
                 }
@@ -95,8 +96,9 @@ public final class LocalTrailStore implements TrailStore {
         }
         Path real = file.toRealPath();
         if (!real.startsWith(root.toRealPath())) {
-            throw new RefusedObjectException(RefusedObjectException.Reason.OUTSIDE_STORE, "the key " + key
-                    + " is a link to " + real + ", outside " + root + "; not read");
+            throw new RefusedObjectException(
+                    RefusedObjectException.Reason.OUTSIDE_STORE,
+                    "the key " + key + " is a link to " + real + ", outside " + root + "; not read");
         }
         Map<String, String> metadata = metadata(file);
         return Optional.of(new TrailObject(Files.newInputStream(real), metadata));
@@ -107,15 +109,20 @@ public final class LocalTrailStore implements TrailStore {
         Path base = root.toAbsolutePath().normalize();
         Path file;
         try {
-            Path relative = root.getFileSystem().getPath(key.replace("/", root.getFileSystem().getSeparator()));
-            file = relative.isAbsolute() || key.startsWith("/") ? null : base.resolve(relative).normalize();
+            Path relative = root.getFileSystem()
+                    .getPath(key.replace("/", root.getFileSystem().getSeparator()));
+            file = relative.isAbsolute() || key.startsWith("/")
+                    ? null
+                    : base.resolve(relative).normalize();
         } catch (java.nio.file.InvalidPathException e) {
-            throw new RefusedObjectException(RefusedObjectException.Reason.OUTSIDE_STORE, "the key " + key
-                    + " is not a path inside " + root + " (" + e.getReason() + "); not read");
+            throw new RefusedObjectException(
+                    RefusedObjectException.Reason.OUTSIDE_STORE,
+                    "the key " + key + " is not a path inside " + root + " (" + e.getReason() + "); not read");
         }
         if (file == null || !file.startsWith(base) || file.equals(base)) {
-            throw new RefusedObjectException(RefusedObjectException.Reason.OUTSIDE_STORE, "the key " + key
-                    + " leads outside " + root + "; not read");
+            throw new RefusedObjectException(
+                    RefusedObjectException.Reason.OUTSIDE_STORE,
+                    "the key " + key + " leads outside " + root + "; not read");
         }
         return file;
     }
@@ -165,8 +172,9 @@ public final class LocalTrailStore implements TrailStore {
     }
 
     private static RefusedObjectException malformed(Path sidecar, String why) {
-        return new RefusedObjectException(RefusedObjectException.Reason.MALFORMED_METADATA, "the metadata sidecar "
-                + sidecar + " is malformed: " + why);
+        return new RefusedObjectException(
+                RefusedObjectException.Reason.MALFORMED_METADATA,
+                "the metadata sidecar " + sidecar + " is malformed: " + why);
     }
 
     @Override

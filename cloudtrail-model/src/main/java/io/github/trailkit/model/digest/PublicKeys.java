@@ -150,7 +150,8 @@ public final class PublicKeys {
     private static Instant time(JsonParser p, JsonToken t, String where) throws IOException {
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
             BigDecimal seconds = p.getDecimalValue();
-            return Instant.ofEpochSecond(seconds.longValue(),
+            return Instant.ofEpochSecond(
+                    seconds.longValue(),
                     seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
         }
         if (t == JsonToken.VALUE_STRING) {

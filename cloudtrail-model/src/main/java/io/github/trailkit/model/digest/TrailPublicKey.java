@@ -38,8 +38,10 @@ public final class TrailPublicKey {
         try {
             this.key = RsaKeys.load(this.der);
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("Unable to load key with fingerprint " + fingerprint
-                    + " as PKCS#1 or X.509 RSA public key: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Unable to load key with fingerprint " + fingerprint + " as PKCS#1 or X.509 RSA public key: "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -41,7 +41,9 @@ public final class VerificationReport {
 
     /** The verdicts on digest files. */
     public List<FileVerdict> digests() {
-        return files.stream().filter(f -> f.type() == FileVerdict.FileType.DIGEST).toList();
+        return files.stream()
+                .filter(f -> f.type() == FileVerdict.FileType.DIGEST)
+                .toList();
     }
 
     /** The verdicts on log files. */

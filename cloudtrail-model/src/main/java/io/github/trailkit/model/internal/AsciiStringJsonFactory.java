@@ -46,8 +46,17 @@ final class AsciiStringJsonFactory extends JsonFactory {
             return super._createParser(new SequenceInputStream(new ByteArrayInputStream(head), in), ctxt);
         }
         ctxt.setEncoding(JsonEncoding.UTF8);
-        return new AsciiStringParser(ctxt, _parserFeatures, in, _objectCodec,
-                _byteSymbolCanonicalizer.makeChild(_factoryFeatures), buf, start, end, start, true);
+        return new AsciiStringParser(
+                ctxt,
+                _parserFeatures,
+                in,
+                _objectCodec,
+                _byteSymbolCanonicalizer.makeChild(_factoryFeatures),
+                buf,
+                start,
+                end,
+                start,
+                true);
     }
 
     @Override
@@ -58,8 +67,17 @@ final class AsciiStringJsonFactory extends JsonFactory {
         }
         _streamReadConstraints.validateDocumentLength(len);
         ctxt.setEncoding(JsonEncoding.UTF8);
-        return new AsciiStringParser(ctxt, _parserFeatures, null, _objectCodec,
-                _byteSymbolCanonicalizer.makeChild(_factoryFeatures), data, offset + start, offset + len, start, false);
+        return new AsciiStringParser(
+                ctxt,
+                _parserFeatures,
+                null,
+                _objectCodec,
+                _byteSymbolCanonicalizer.makeChild(_factoryFeatures),
+                data,
+                offset + start,
+                offset + len,
+                start,
+                false);
     }
 
     /**
@@ -70,8 +88,9 @@ final class AsciiStringJsonFactory extends JsonFactory {
         if (len >= 3 && b[off] == (byte) 0xEF && b[off + 1] == (byte) 0xBB && b[off + 2] == (byte) 0xBF) {
             return 3;
         }
-        if (len >= 2 && (b[off] == (byte) 0xFE && b[off + 1] == (byte) 0xFF
-                || b[off] == (byte) 0xFF && b[off + 1] == (byte) 0xFE)) {
+        if (len >= 2
+                && (b[off] == (byte) 0xFE && b[off + 1] == (byte) 0xFF
+                        || b[off] == (byte) 0xFF && b[off + 1] == (byte) 0xFE)) {
             return -1;
         }
         for (int i = off; i < off + Math.min(len, 4); i++) {

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Jackson's UTF-8 parser, with a shorter way to the text of a string value that is plain ASCII (no escape, no control
@@ -55,10 +55,20 @@ final class AsciiStringParser extends UTF8StreamJsonParser {
     private long[] skipNames;
     /** Lines ended in the value last passed over, and where the last one began (as {@code _currInputRowStart}). */
     private int skipRows;
+
     private int skipRowStart;
 
-    AsciiStringParser(IOContext ctxt, int features, InputStream in, ObjectCodec codec, ByteQuadsCanonicalizer names,
-            byte[] buffer, int start, int end, int bytesPreProcessed, boolean bufferRecyclable) {
+    AsciiStringParser(
+            IOContext ctxt,
+            int features,
+            InputStream in,
+            ObjectCodec codec,
+            ByteQuadsCanonicalizer names,
+            byte[] buffer,
+            int start,
+            int end,
+            int bytesPreProcessed,
+            boolean bufferRecyclable) {
         super(ctxt, features, in, codec, names, buffer, start, end, bytesPreProcessed, bufferRecyclable);
     }
 
@@ -112,10 +122,9 @@ final class AsciiStringParser extends UTF8StreamJsonParser {
             return null;
         }
         int first = buf[quote + 2];
-        JsonToken value = first == '"' ? JsonToken.VALUE_STRING
-                : first == '{' ? JsonToken.START_OBJECT
-                : first == '[' ? JsonToken.START_ARRAY
-                : null;
+        JsonToken value = first == '"'
+                ? JsonToken.VALUE_STRING
+                : first == '{' ? JsonToken.START_OBJECT : first == '[' ? JsonToken.START_ARRAY : null;
         if (value == null) {
             return null;
         }
@@ -199,8 +208,8 @@ final class AsciiStringParser extends UTF8StreamJsonParser {
             return false;
         }
         int limit = (int) Math.max(0, Math.min(_inputEnd, maxEnd - _currInputProcessed));
-        int maxDepth = Math.min(MAX_SKIP_DEPTH,
-                _streamReadConstraints.getMaxNestingDepth() - _parsingContext.getNestingDepth() + 1);
+        int maxDepth = Math.min(
+                MAX_SKIP_DEPTH, _streamReadConstraints.getMaxNestingDepth() - _parsingContext.getNestingDepth() + 1);
         int maxNumber = Math.min(MAX_SKIP_NUMBER, _streamReadConstraints.getMaxNumberLength());
         int end = skip(_inputBuffer, _inputPtr, limit, t == JsonToken.START_OBJECT, maxDepth, maxNumber);
         if (end < 0) {
@@ -250,7 +259,7 @@ final class AsciiStringParser extends UTF8StreamJsonParser {
                     }
                     int start = ++i;
                     int h = 0;
-                    for (;; i++) {
+                    for (; ; i++) {
                         if (i >= limit) {
                             return -1;
                         }
@@ -406,7 +415,14 @@ final class AsciiStringParser extends UTF8StreamJsonParser {
                 return -1; // a control character
             }
             switch (buf[i + 1]) {
-                case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+                case '"':
+                case '\\':
+                case '/':
+                case 'b':
+                case 'f':
+                case 'n':
+                case 'r':
+                case 't':
                     i += 2;
                     break;
                 case 'u':

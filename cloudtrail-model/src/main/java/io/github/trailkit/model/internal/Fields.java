@@ -63,13 +63,15 @@ public final class Fields {
         if (fast != null) {
             return fast;
         }
-        String iso = text.length() > 10 && text.charAt(10) == ' '
-                ? text.substring(0, 10) + 'T' + text.substring(11) : text;
+        String iso =
+                text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
         try {
             return Instant.parse(iso);
         } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(pointer(p), "expected an ISO 8601 time with a zone such as 2024-01-31T23:59:59Z,"
-                    + " found \"" + abbreviate(text) + "\"");
+            throw new InvalidFieldException(
+                    pointer(p),
+                    "expected an ISO 8601 time with a zone such as 2024-01-31T23:59:59Z," + " found \""
+                            + abbreviate(text) + "\"");
         }
     }
 
@@ -78,8 +80,12 @@ public final class Fields {
      * the reader keeps the text beside the instant. True at once for CloudTrail's own 20-character form.
      */
     public static boolean writtenAsRead(String text, Instant instant) {
-        if (text.length() == 20 && text.charAt(10) == 'T' && text.charAt(16) == ':' && text.charAt(19) == 'Z'
-                && text.charAt(17) < '6' && !(text.charAt(11) == '2' && text.charAt(12) == '4')) {
+        if (text.length() == 20
+                && text.charAt(10) == 'T'
+                && text.charAt(16) == ':'
+                && text.charAt(19) == 'Z'
+                && text.charAt(17) < '6'
+                && !(text.charAt(11) == '2' && text.charAt(12) == '4')) {
             return true; // uuuu-MM-ddTHH:mm:ssZ read as itself: no 24:00, no leap second
         }
         return instant.toString().equals(text);
@@ -108,8 +114,14 @@ public final class Fields {
      */
     static Instant fastInstant(String s) {
         int n = s.length();
-        if (n < 20 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
-                || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
+        if (n < 20
+                || n > 30
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != 'T'
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':'
+                || s.charAt(n - 1) != 'Z') {
             return null;
         }
         int year = digits(s, 0, 4);
@@ -118,8 +130,16 @@ public final class Fields {
         int hour = digits(s, 11, 2);
         int minute = digits(s, 14, 2);
         int second = digits(s, 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59) {
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59) {
             return null;
         }
         int nanos = 0;
@@ -162,7 +182,8 @@ public final class Fields {
         try {
             return EventVersion.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(pointer(p), "expected major.minor such as 1.09, found \"" + abbreviate(text) + "\"");
+            throw new InvalidFieldException(
+                    pointer(p), "expected major.minor such as 1.09, found \"" + abbreviate(text) + "\"");
         }
     }
 

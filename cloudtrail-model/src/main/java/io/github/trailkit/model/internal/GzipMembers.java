@@ -41,6 +41,7 @@ final class GzipMembers extends InputStream {
     private long bufStart;
     /** How many members were started; the one being read is this one (1-based). */
     private int members;
+
     private long memberStart;
     private long inflatedSize;
     private boolean inMember;
@@ -79,8 +80,8 @@ final class GzipMembers extends InputStream {
             try {
                 n = inflater.inflate(b, off, len);
             } catch (DataFormatException e) {
-                throw new ZipException(where() + ": invalid deflate data near compressed byte offset " + offset()
-                        + ": " + e.getMessage());
+                throw new ZipException(where() + ": invalid deflate data near compressed byte offset " + offset() + ": "
+                        + e.getMessage());
             }
             if (n > 0) {
                 crc.update(b, off, n);
@@ -95,8 +96,8 @@ final class GzipMembers extends InputStream {
                 throw new ZipException(where() + ": deflate data asks for a preset dictionary");
             } else if (inflater.needsInput()) {
                 if (!fill()) {
-                    throw new EOFException(where() + ": the data ends inside the member, at compressed byte offset "
-                            + offset());
+                    throw new EOFException(
+                            where() + ": the data ends inside the member, at compressed byte offset " + offset());
                 }
                 inflater.setInput(buf, 0, bufLen);
             }
@@ -132,9 +133,11 @@ final class GzipMembers extends InputStream {
         }
         int b2 = next();
         if (b1 != MAGIC_1 || (b2 >= 0 && b2 != MAGIC_2)) {
-            throw new ZipException(members == 0 ? "not in gzip format"
-                    : "the data after gzip member " + members + " (from compressed byte offset " + start
-                            + ") is not a gzip member: trailing garbage");
+            throw new ZipException(
+                    members == 0
+                            ? "not in gzip format"
+                            : "the data after gzip member " + members + " (from compressed byte offset " + start
+                                    + ") is not a gzip member: trailing garbage");
         }
         members++;
         memberStart = start;
@@ -206,8 +209,8 @@ final class GzipMembers extends InputStream {
     private int trailerByte() throws IOException {
         int b = next();
         if (b < 0) {
-            throw new EOFException(where() + ": the data ends inside the member's trailer, at compressed byte offset "
-                    + offset());
+            throw new EOFException(
+                    where() + ": the data ends inside the member's trailer, at compressed byte offset " + offset());
         }
         return b;
     }
@@ -221,8 +224,8 @@ final class GzipMembers extends InputStream {
     }
 
     private EOFException truncatedHeader() {
-        return new EOFException(where() + ": the data ends inside the member's header, at compressed byte offset "
-                + offset());
+        return new EOFException(
+                where() + ": the data ends inside the member's header, at compressed byte offset " + offset());
     }
 
     /** The next compressed byte outside deflate data, or -1 at the end of the input. */

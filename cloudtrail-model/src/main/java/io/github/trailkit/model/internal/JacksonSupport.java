@@ -70,12 +70,15 @@ public final class JacksonSupport {
     /** Reads a small record with the fast parser, the way the reader does; false on a linkage error. */
     private static boolean fastParserWorks() {
         byte[] json = ("{\"Records\":[{\"eventVersion\":\"1.08\",\"requestParameters\":{\"a\":[1,\"b\"]},"
-                + "\"eventName\":\"GetObject\"}]}").getBytes(StandardCharsets.US_ASCII);
+                        + "\"eventName\":\"GetObject\"}]}")
+                .getBytes(StandardCharsets.US_ASCII);
         JsonFactory f = new AsciiStringJsonFactory(new JsonFactoryBuilder()
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-                .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(1 << 20).build()));
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxDocumentLength(1 << 20)
+                        .build()));
         try (JsonParser p = f.createParser(new ByteArrayInputStream(json));
-             JsonParser q = f.createParser(json)) {
+                JsonParser q = f.createParser(json)) {
             for (JsonParser parser : new JsonParser[] {p, q}) {
                 AsciiStringParser a = (AsciiStringParser) parser;
                 a.nextToken();
@@ -99,7 +102,8 @@ public final class JacksonSupport {
 
     private static String where() {
         try {
-            return String.valueOf(JsonFactory.class.getProtectionDomain().getCodeSource().getLocation());
+            return String.valueOf(
+                    JsonFactory.class.getProtectionDomain().getCodeSource().getLocation());
         } catch (RuntimeException e) {
             return "unknown";
         }

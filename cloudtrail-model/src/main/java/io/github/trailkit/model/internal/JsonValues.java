@@ -46,10 +46,12 @@ public final class JsonValues {
      */
     private static final JsonFactory DECODE_FACTORY = JsonFactory.builder()
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-            .streamReadConstraints(JacksonSupport.documentLength(StreamReadConstraints.builder()
-                    .maxNestingDepth(Integer.MAX_VALUE)
-                    .maxStringLength(Integer.MAX_VALUE)
-                    .maxNumberLength(Integer.MAX_VALUE), -1)
+            .streamReadConstraints(JacksonSupport.documentLength(
+                            StreamReadConstraints.builder()
+                                    .maxNestingDepth(Integer.MAX_VALUE)
+                                    .maxStringLength(Integer.MAX_VALUE)
+                                    .maxNumberLength(Integer.MAX_VALUE),
+                            -1)
                     .build())
             .build();
 

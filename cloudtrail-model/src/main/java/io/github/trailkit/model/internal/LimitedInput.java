@@ -18,6 +18,7 @@ final class LimitedInput extends FilterInputStream {
     private final int maxRatio;
     /** The total size limit when the reader counts it (Jackson before 2.16 has no document length); else none. */
     private long maxTotal = Long.MAX_VALUE;
+
     private long count;
 
     /** Counts only (the compressed side). */
@@ -73,9 +74,12 @@ final class LimitedInput extends FilterInputStream {
             throw new LimitHit(ReadLimits.Limit.TOTAL_BYTES, maxTotal, Limits.what(ReadLimits.Limit.TOTAL_BYTES));
         }
         if (compressed != null && count > RATIO_GRACE_BYTES && count / Math.max(1, compressed.count) >= maxRatio) {
-            throw new LimitHit(ReadLimits.Limit.INFLATE_RATIO, count, "gzip data inflates to " + count
-                    + " bytes from " + compressed.count + " compressed bytes, over " + maxRatio
-                    + " times (a decompression bomb?)");
+            throw new LimitHit(
+                    ReadLimits.Limit.INFLATE_RATIO,
+                    count,
+                    "gzip data inflates to " + count
+                            + " bytes from " + compressed.count + " compressed bytes, over " + maxRatio
+                            + " times (a decompression bomb?)");
         }
     }
 }

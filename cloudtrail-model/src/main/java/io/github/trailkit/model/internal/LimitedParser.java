@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
@@ -36,11 +36,13 @@ final class LimitedParser extends JsonParserDelegate {
     private boolean namesBorrowed;
     /** Whether the last token handed out was a member name (then checked already). */
     private boolean afterName;
+
     private long recordStart = -1;
     /** Whether a typed member that cannot be read is kept as it came, with a warning ({@link BadFields}). */
     private boolean keepBadFields;
     /** The bad members kept since {@link #takeWarnings()}; null when none. */
     private java.util.List<InvalidFieldException> warnings;
+
     private long cheapThreshold = Long.MAX_VALUE;
     private boolean nameTableOverflowed;
 
@@ -57,8 +59,8 @@ final class LimitedParser extends JsonParserDelegate {
      * As {@link #LimitedParser(JsonParser, LimitedInput, RetainingInput, ReadLimits)}, for a parser of one short value
      * ({@code oneValue}) that is closed once it is read, whose duplicate-name tables are the thread's reused ones.
      */
-    LimitedParser(JsonParser parser, LimitedInput counted, RetainingInput retained, ReadLimits limits,
-                  boolean oneValue) {
+    LimitedParser(
+            JsonParser parser, LimitedInput counted, RetainingInput retained, ReadLimits limits, boolean oneValue) {
         super(parser);
         this.counted = counted;
         this.maxRecordBytes = limits.maxRecordBytes();
@@ -286,8 +288,12 @@ final class LimitedParser extends JsonParserDelegate {
         if (length < 0) {
             length = utf8Length(name) + 2; // no longer kept: exact unless the name has escapes
         }
-        JsonLocation end = new JsonLocation(at.contentReference(), at.getByteOffset() + length, at.getCharOffset(),
-                at.getLineNr(), at.getColumnNr() + length);
+        JsonLocation end = new JsonLocation(
+                at.contentReference(),
+                at.getByteOffset() + length,
+                at.getCharOffset(),
+                at.getLineNr(),
+                at.getColumnNr() + length);
         return new JsonParseException(delegate, "Duplicate field '" + name + "'", end);
     }
 
@@ -348,7 +354,8 @@ final class LimitedParser extends JsonParserDelegate {
             IOException first = null;
             long at = delegate.currentLocation().getByteOffset();
             boolean badUtf8 = e instanceof JsonParseException
-                    && String.valueOf(((JsonParseException) e).getOriginalMessage()).startsWith("Invalid UTF-8");
+                    && String.valueOf(((JsonParseException) e).getOriginalMessage())
+                            .startsWith("Invalid UTF-8");
             if (badUtf8) {
                 first = replay(start, at + UTF8_LOOKAHEAD);
             } else if (at - start > maxStringLength && !isDuplicate(e)) {
@@ -415,8 +422,12 @@ final class LimitedParser extends JsonParserDelegate {
 
     /** {@code where}, a location in text read from {@code start} of the input, as a location in the input. */
     private JsonLocation at(JsonLocation where, long start) {
-        return new JsonLocation(delegate.currentLocation().contentReference(), start + where.getByteOffset(), -1,
-                where.getLineNr(), where.getColumnNr());
+        return new JsonLocation(
+                delegate.currentLocation().contentReference(),
+                start + where.getByteOffset(),
+                -1,
+                where.getLineNr(),
+                where.getColumnNr());
     }
 
     private void check() throws LimitHit {

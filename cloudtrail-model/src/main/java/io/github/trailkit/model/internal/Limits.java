@@ -14,10 +14,12 @@ public final class Limits {
 
     /** The parser factory for these limits. */
     public static JsonFactory factory(ReadLimits limits) {
-        return Json.readFactory(JacksonSupport.documentLength(StreamReadConstraints.builder()
-                .maxNestingDepth(limits.maxNestingDepth() + ENVELOPE_DEPTH)
-                .maxStringLength(limits.maxStringLength())
-                .maxNumberLength(limits.maxNumberLength()), limits.maxTotalBytes())
+        return Json.readFactory(JacksonSupport.documentLength(
+                        StreamReadConstraints.builder()
+                                .maxNestingDepth(limits.maxNestingDepth() + ENVELOPE_DEPTH)
+                                .maxStringLength(limits.maxStringLength())
+                                .maxNumberLength(limits.maxNumberLength()),
+                        limits.maxTotalBytes())
                 .build());
     }
 
@@ -28,10 +30,12 @@ public final class Limits {
     static JsonFactory replayFactory(ReadLimits limits) {
         return JsonFactory.builder()
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES) // (canonical names keep it a UTF-8 byte parser)
-                .streamReadConstraints(JacksonSupport.documentLength(StreamReadConstraints.builder()
-                        .maxNestingDepth(Integer.MAX_VALUE)
-                        .maxStringLength(limits.maxStringLength())
-                        .maxNumberLength(limits.maxNumberLength()), -1)
+                .streamReadConstraints(JacksonSupport.documentLength(
+                                StreamReadConstraints.builder()
+                                        .maxNestingDepth(Integer.MAX_VALUE)
+                                        .maxStringLength(limits.maxStringLength())
+                                        .maxNumberLength(limits.maxNumberLength()),
+                                -1)
                         .build())
                 .build();
     }
@@ -56,7 +60,8 @@ public final class Limits {
             return ReadLimits.Limit.NESTING_DEPTH;
         } else if (m.contains("getMaxStringLength") || m.startsWith("String length")) {
             return ReadLimits.Limit.STRING_LENGTH;
-        } else if (m.contains("getMaxNumberLength") || m.startsWith("Number length")
+        } else if (m.contains("getMaxNumberLength")
+                || m.startsWith("Number length")
                 || m.startsWith("Number value length")) {
             return ReadLimits.Limit.NUMBER_LENGTH;
         } else if (m.contains("getMaxNameLength") || m.startsWith("Name length")) {

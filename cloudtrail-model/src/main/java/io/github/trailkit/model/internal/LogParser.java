@@ -32,6 +32,7 @@ import java.util.List;
 public final class LogParser implements Closeable {
     /** How many problems a parser keeps; the ones after are counted (see {@code CloudTrailLog.MAX_PROBLEMS_KEPT}). */
     public static final int MAX_PROBLEMS_KEPT = 1000;
+
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
     /** Warnings kept in memory for one log; more are counted only. */
@@ -49,6 +50,7 @@ public final class LogParser implements Closeable {
     private long problemCount;
     /** At most {@link #MAX_WARNINGS} of them; {@link #warningCount} counts all. */
     private final List<RecordProblem> warnings = new ArrayList<>();
+
     private long warningCount;
     private boolean keepBadFields = true;
     private JsonParser parser;
@@ -62,6 +64,7 @@ public final class LogParser implements Closeable {
     private long base;
     /** The offset in the input of the record being read. */
     private long recordOffset = -1;
+
     private boolean gzip;
     private JsonStreamContext recordsArray;
     private long nextIndex;
@@ -84,8 +87,13 @@ public final class LogParser implements Closeable {
      * of those two, builds every payload as a tree and leaves duplicate names to Jackson: the two must be
      * indistinguishable, records and errors alike.
      */
-    public LogParser(InputStream raw, String source, ProblemPolicy policy, ReadLimits limits, JsonFactory factory,
-                     boolean fast) {
+    public LogParser(
+            InputStream raw,
+            String source,
+            ProblemPolicy policy,
+            ReadLimits limits,
+            JsonFactory factory,
+            boolean fast) {
         this.fast = fast;
         this.source = source;
         this.policy = policy;
@@ -209,15 +217,30 @@ public final class LogParser implements Closeable {
             if (limit == ReadLimits.Limit.NAME_TABLE) {
                 limited.nameTableOverflowed(); // before the close, which must not keep its table
             }
-            return limitExceeded(limit, at(e.getLocation() != null ? e.getLocation().getByteOffset()
-                    : parser.currentLocation().getByteOffset()), Limits.what(limit), e);
+            return limitExceeded(
+                    limit,
+                    at(
+                            e.getLocation() != null
+                                    ? e.getLocation().getByteOffset()
+                                    : parser.currentLocation().getByteOffset()),
+                    Limits.what(limit),
+                    e);
         } catch (JsonParseException e) {
-            return damaged(e, "invalid JSON: " + e.getOriginalMessage(), at(e.getLocation().getByteOffset()));
+            return damaged(
+                    e,
+                    "invalid JSON: " + e.getOriginalMessage(),
+                    at(e.getLocation().getByteOffset()));
         } catch (JsonProcessingException e) {
-            return damaged(e, e.getOriginalMessage(), e.getLocation() == null ? -1 : at(e.getLocation().getByteOffset()));
+            return damaged(
+                    e,
+                    e.getOriginalMessage(),
+                    e.getLocation() == null ? -1 : at(e.getLocation().getByteOffset()));
         } catch (IOException e) {
             String what = gzip ? "gzip data is truncated or corrupt: " : "cannot read the input: ";
-            return damaged(e, what + e.getMessage(), parser == null ? -1 : at(parser.currentLocation().getByteOffset()));
+            return damaged(
+                    e,
+                    what + e.getMessage(),
+                    parser == null ? -1 : at(parser.currentLocation().getByteOffset()));
         } catch (RuntimeException e) {
             return e;
         } catch (Exception e) {
@@ -236,8 +259,12 @@ public final class LogParser implements Closeable {
      * inside a record (a truncated file), nor anything before the array or after it.
      */
     private boolean resynchronisable(JsonParseException e) {
-        return policy == ProblemPolicy.SKIP_AND_REPORT && !(e instanceof JsonEOFException) && parser != null
-                && recordsArray != null && insideRecords() && e.getLocation() != null
+        return policy == ProblemPolicy.SKIP_AND_REPORT
+                && !(e instanceof JsonEOFException)
+                && parser != null
+                && recordsArray != null
+                && insideRecords()
+                && e.getLocation() != null
                 && e.getLocation().getByteOffset() >= 0;
     }
 
@@ -280,14 +307,21 @@ public final class LogParser implements Closeable {
             throw fail(x);
         }
         if (found == null) {
-            problem(index, start, what + "; no record follows it: bytes " + start + " to the end were passed over",
+            problem(
+                    index,
+                    start,
+                    what + "; no record follows it: bytes " + start + " to the end were passed over",
                     null);
             finished = true;
             return;
         }
         long next = at(errorAt) + found.at;
-        problem(index, start, what + "; bytes " + start + " to " + (next - 1) + " were passed over, reading on at the"
-                + " next record, at byte " + next, null);
+        problem(
+                index,
+                start,
+                what + "; bytes " + start + " to " + (next - 1) + " were passed over, reading on at the"
+                        + " next record, at byte " + next,
+                null);
         byte[] pending = new byte[RECORDS_PREFIX.length + found.from.length];
         System.arraycopy(RECORDS_PREFIX, 0, pending, 0, RECORDS_PREFIX.length);
         System.arraycopy(found.from, 0, pending, RECORDS_PREFIX.length, found.from.length);
@@ -418,7 +452,8 @@ public final class LogParser implements Closeable {
 
     private LimitExceededException limitExceeded(ReadLimits.Limit limit, long offset, String what, Throwable cause) {
         long index = parser != null && recordsArray != null && parser.getParsingContext() != recordsArray
-                ? nextIndex - 1 : -1;
+                ? nextIndex - 1
+                : -1;
         return new LimitExceededException(source, index, offset, limit, limits.value(limit), what, cause);
     }
 
@@ -448,8 +483,11 @@ public final class LogParser implements Closeable {
             t = parser.nextToken();
             if (name.equals("Records")) {
                 if (t != JsonToken.START_ARRAY) {
-                    throw new NotCloudTrailLogException(source, parser.currentTokenLocation().getByteOffset(),
-                            "Records must be an array, found " + Fields.describe(t), null);
+                    throw new NotCloudTrailLogException(
+                            source,
+                            parser.currentTokenLocation().getByteOffset(),
+                            "Records must be an array, found " + Fields.describe(t),
+                            null);
                 }
                 recordsArray = parser.getParsingContext();
                 containers++;
@@ -486,7 +524,10 @@ public final class LogParser implements Closeable {
                 break;
             }
             if (parser.nextToken() == null) {
-                throw damaged(null, "the input ended inside a record", at(parser.currentLocation().getByteOffset()));
+                throw damaged(
+                        null,
+                        "the input ended inside a record",
+                        at(parser.currentLocation().getByteOffset()));
             }
         }
     }

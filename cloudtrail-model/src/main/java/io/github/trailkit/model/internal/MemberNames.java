@@ -23,6 +23,7 @@ final class MemberNames {
     private static final int KEEP_TABLE = 1024;
     /** The depths and table size a thread keeps from one parser of one value to the next (see {@link #release()}). */
     private static final int KEEP_DEPTHS = 16;
+
     private static final int KEEP_BETWEEN_VALUES = 64;
 
     /** Each thread's tables for parsers of one value, kept from one to the next (see {@link #forValue()}). */
@@ -132,6 +133,7 @@ final class MemberNames {
         int[] hashes = new int[MIN_TABLE];
         /** A slot is in use when its stamp is the current generation. */
         int[] stamps = new int[MIN_TABLE];
+
         int generation = 1;
         int size;
         /** The object's names once a probe went too long; null until then. */

@@ -505,127 +505,131 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "eventVersion":
-                typedPresent = v.eventVersion().isPresent();
-                break;
-            case "userIdentity":
-                typedPresent = v.userIdentity().isPresent();
-                break;
-            case "eventTime":
-                if (v.eventTime().isPresent() && Fields.isTextOf(e.getValue(), v.eventTime().get())) {
-                    continue; // the text the time was written in
-                }
-                typedPresent = v.eventTime().isPresent();
-                break;
-            case "eventSource":
-                typedPresent = v.eventSource().isPresent();
-                break;
-            case "eventName":
-                typedPresent = v.eventName().isPresent();
-                break;
-            case "awsRegion":
-                typedPresent = v.awsRegion().isPresent();
-                break;
-            case "sourceIPAddress":
-                typedPresent = v.sourceIPAddress().isPresent();
-                break;
-            case "userAgent":
-                typedPresent = v.userAgent().isPresent();
-                break;
-            case "errorCode":
-                typedPresent = v.errorCode().isPresent();
-                break;
-            case "errorMessage":
-                typedPresent = v.errorMessage().isPresent();
-                break;
-            case "requestParameters":
-                typedPresent = v.requestParameters().isPresent();
-                break;
-            case "responseElements":
-                typedPresent = v.responseElements().isPresent();
-                break;
-            case "additionalEventData":
-                typedPresent = v.additionalEventData().isPresent();
-                break;
-            case "requestID":
-                typedPresent = v.requestID().isPresent();
-                break;
-            case "eventID":
-                typedPresent = v.eventID().isPresent();
-                break;
-            case "eventType":
-                typedPresent = v.eventTypeAsString().isPresent();
-                break;
-            case "apiVersion":
-                typedPresent = v.apiVersion().isPresent();
-                break;
-            case "managementEvent":
-                typedPresent = v.managementEvent().isPresent();
-                break;
-            case "readOnly":
-                typedPresent = v.readOnly().isPresent();
-                break;
-            case "resources":
-                typedPresent = v.resources().isPresent();
-                break;
-            case "recipientAccountId":
-                typedPresent = v.recipientAccountId().isPresent();
-                break;
-            case "serviceEventDetails":
-                typedPresent = v.serviceEventDetails().isPresent();
-                break;
-            case "sharedEventID":
-                typedPresent = v.sharedEventID().isPresent();
-                break;
-            case "vpcEndpointId":
-                typedPresent = v.vpcEndpointId().isPresent();
-                break;
-            case "vpcEndpointAccountId":
-                typedPresent = v.vpcEndpointAccountId().isPresent();
-                break;
-            case "eventCategory":
-                typedPresent = v.eventCategoryAsString().isPresent();
-                break;
-            case "addendum":
-                typedPresent = v.addendum().isPresent();
-                break;
-            case "sessionCredentialFromConsole":
-                typedPresent = v.sessionCredentialFromConsole().isPresent();
-                break;
-            case "eventContext":
-                typedPresent = v.eventContext().isPresent();
-                break;
-            case "edgeDeviceDetails":
-                typedPresent = v.edgeDeviceDetails().isPresent();
-                break;
-            case "tlsDetails":
-                typedPresent = v.tlsDetails().isPresent();
-                break;
-            case "insightDetails":
-                typedPresent = v.insightDetails().isPresent();
-                break;
-            case "annotation":
-                typedPresent = v.annotation().isPresent();
-                break;
-            case "accountId":
-                typedPresent = v.accountId().isPresent();
-                break;
-            case "eventId":
-                typedPresent = v.aggregatedEventId().isPresent();
-                break;
-            case "timeWindow":
-                typedPresent = v.timeWindow().isPresent();
-                break;
-            case "summary":
-                typedPresent = v.summary().isPresent();
-                break;
-            default:
-                continue;
+                case "eventVersion":
+                    typedPresent = v.eventVersion().isPresent();
+                    break;
+                case "userIdentity":
+                    typedPresent = v.userIdentity().isPresent();
+                    break;
+                case "eventTime":
+                    if (v.eventTime().isPresent()
+                            && Fields.isTextOf(e.getValue(), v.eventTime().get())) {
+                        continue; // the text the time was written in
+                    }
+                    typedPresent = v.eventTime().isPresent();
+                    break;
+                case "eventSource":
+                    typedPresent = v.eventSource().isPresent();
+                    break;
+                case "eventName":
+                    typedPresent = v.eventName().isPresent();
+                    break;
+                case "awsRegion":
+                    typedPresent = v.awsRegion().isPresent();
+                    break;
+                case "sourceIPAddress":
+                    typedPresent = v.sourceIPAddress().isPresent();
+                    break;
+                case "userAgent":
+                    typedPresent = v.userAgent().isPresent();
+                    break;
+                case "errorCode":
+                    typedPresent = v.errorCode().isPresent();
+                    break;
+                case "errorMessage":
+                    typedPresent = v.errorMessage().isPresent();
+                    break;
+                case "requestParameters":
+                    typedPresent = v.requestParameters().isPresent();
+                    break;
+                case "responseElements":
+                    typedPresent = v.responseElements().isPresent();
+                    break;
+                case "additionalEventData":
+                    typedPresent = v.additionalEventData().isPresent();
+                    break;
+                case "requestID":
+                    typedPresent = v.requestID().isPresent();
+                    break;
+                case "eventID":
+                    typedPresent = v.eventID().isPresent();
+                    break;
+                case "eventType":
+                    typedPresent = v.eventTypeAsString().isPresent();
+                    break;
+                case "apiVersion":
+                    typedPresent = v.apiVersion().isPresent();
+                    break;
+                case "managementEvent":
+                    typedPresent = v.managementEvent().isPresent();
+                    break;
+                case "readOnly":
+                    typedPresent = v.readOnly().isPresent();
+                    break;
+                case "resources":
+                    typedPresent = v.resources().isPresent();
+                    break;
+                case "recipientAccountId":
+                    typedPresent = v.recipientAccountId().isPresent();
+                    break;
+                case "serviceEventDetails":
+                    typedPresent = v.serviceEventDetails().isPresent();
+                    break;
+                case "sharedEventID":
+                    typedPresent = v.sharedEventID().isPresent();
+                    break;
+                case "vpcEndpointId":
+                    typedPresent = v.vpcEndpointId().isPresent();
+                    break;
+                case "vpcEndpointAccountId":
+                    typedPresent = v.vpcEndpointAccountId().isPresent();
+                    break;
+                case "eventCategory":
+                    typedPresent = v.eventCategoryAsString().isPresent();
+                    break;
+                case "addendum":
+                    typedPresent = v.addendum().isPresent();
+                    break;
+                case "sessionCredentialFromConsole":
+                    typedPresent = v.sessionCredentialFromConsole().isPresent();
+                    break;
+                case "eventContext":
+                    typedPresent = v.eventContext().isPresent();
+                    break;
+                case "edgeDeviceDetails":
+                    typedPresent = v.edgeDeviceDetails().isPresent();
+                    break;
+                case "tlsDetails":
+                    typedPresent = v.tlsDetails().isPresent();
+                    break;
+                case "insightDetails":
+                    typedPresent = v.insightDetails().isPresent();
+                    break;
+                case "annotation":
+                    typedPresent = v.annotation().isPresent();
+                    break;
+                case "accountId":
+                    typedPresent = v.accountId().isPresent();
+                    break;
+                case "eventId":
+                    typedPresent = v.aggregatedEventId().isPresent();
+                    break;
+                case "timeWindow":
+                    typedPresent = v.timeWindow().isPresent();
+                    break;
+                case "summary":
+                    typedPresent = v.summary().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("CloudTrailRecord", e, typedPresent);
         }
-        if (isNull(v.requestParameters()) || isNull(v.responseElements()) || isNull(v.additionalEventData())
-                || isNull(v.serviceEventDetails()) || isNull(v.summary())) {
+        if (isNull(v.requestParameters())
+                || isNull(v.responseElements())
+                || isNull(v.additionalEventData())
+                || isNull(v.serviceEventDetails())
+                || isNull(v.summary())) {
             // an explicit null payload is kept as every typed field's is: empty, and a null in otherFields
             CloudTrailRecord.Builder b = CloudTrailRecord.builder().from(v);
             if (isNull(v.requestParameters())) {
@@ -832,47 +836,47 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "type":
-                typedPresent = v.typeAsString().isPresent();
-                break;
-            case "principalId":
-                typedPresent = v.principalId().isPresent();
-                break;
-            case "arn":
-                typedPresent = v.arn().isPresent();
-                break;
-            case "accountId":
-                typedPresent = v.accountId().isPresent();
-                break;
-            case "accessKeyId":
-                typedPresent = v.accessKeyId().isPresent();
-                break;
-            case "userName":
-                typedPresent = v.userName().isPresent();
-                break;
-            case "sessionContext":
-                typedPresent = v.sessionContext().isPresent();
-                break;
-            case "invokedBy":
-                typedPresent = v.invokedBy().isPresent();
-                break;
-            case "invokedByDelegate":
-                typedPresent = v.invokedByDelegate().isPresent();
-                break;
-            case "onBehalfOf":
-                typedPresent = v.onBehalfOf().isPresent();
-                break;
-            case "inScopeOf":
-                typedPresent = v.inScopeOf().isPresent();
-                break;
-            case "credentialId":
-                typedPresent = v.credentialId().isPresent();
-                break;
-            case "identityProvider":
-                typedPresent = v.identityProvider().isPresent();
-                break;
-            default:
-                continue;
+                case "type":
+                    typedPresent = v.typeAsString().isPresent();
+                    break;
+                case "principalId":
+                    typedPresent = v.principalId().isPresent();
+                    break;
+                case "arn":
+                    typedPresent = v.arn().isPresent();
+                    break;
+                case "accountId":
+                    typedPresent = v.accountId().isPresent();
+                    break;
+                case "accessKeyId":
+                    typedPresent = v.accessKeyId().isPresent();
+                    break;
+                case "userName":
+                    typedPresent = v.userName().isPresent();
+                    break;
+                case "sessionContext":
+                    typedPresent = v.sessionContext().isPresent();
+                    break;
+                case "invokedBy":
+                    typedPresent = v.invokedBy().isPresent();
+                    break;
+                case "invokedByDelegate":
+                    typedPresent = v.invokedByDelegate().isPresent();
+                    break;
+                case "onBehalfOf":
+                    typedPresent = v.onBehalfOf().isPresent();
+                    break;
+                case "inScopeOf":
+                    typedPresent = v.inScopeOf().isPresent();
+                    break;
+                case "credentialId":
+                    typedPresent = v.credentialId().isPresent();
+                    break;
+                case "identityProvider":
+                    typedPresent = v.identityProvider().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("UserIdentity", e, typedPresent);
         }
@@ -1002,32 +1006,32 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "sessionIssuer":
-                typedPresent = v.sessionIssuer().isPresent();
-                break;
-            case "webIdFederationData":
-                typedPresent = v.webIdFederationData().isPresent();
-                break;
-            case "attributes":
-                typedPresent = v.attributes().isPresent();
-                break;
-            case "sourceIdentity":
-                typedPresent = v.sourceIdentity().isPresent();
-                break;
-            case "ec2RoleDelivery":
-                typedPresent = v.ec2RoleDelivery().isPresent();
-                break;
-            case "assumedRoot":
-                typedPresent = v.assumedRoot().isPresent();
-                break;
-            case "signInSessionArn":
-                typedPresent = v.signInSessionArn().isPresent();
-                break;
-            case "ec2IssuedInVPC":
-                typedPresent = v.ec2IssuedInVPC().isPresent();
-                break;
-            default:
-                continue;
+                case "sessionIssuer":
+                    typedPresent = v.sessionIssuer().isPresent();
+                    break;
+                case "webIdFederationData":
+                    typedPresent = v.webIdFederationData().isPresent();
+                    break;
+                case "attributes":
+                    typedPresent = v.attributes().isPresent();
+                    break;
+                case "sourceIdentity":
+                    typedPresent = v.sourceIdentity().isPresent();
+                    break;
+                case "ec2RoleDelivery":
+                    typedPresent = v.ec2RoleDelivery().isPresent();
+                    break;
+                case "assumedRoot":
+                    typedPresent = v.assumedRoot().isPresent();
+                    break;
+                case "signInSessionArn":
+                    typedPresent = v.signInSessionArn().isPresent();
+                    break;
+                case "ec2IssuedInVPC":
+                    typedPresent = v.ec2IssuedInVPC().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("SessionContext", e, typedPresent);
         }
@@ -1120,23 +1124,23 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "type":
-                typedPresent = v.type().isPresent();
-                break;
-            case "principalId":
-                typedPresent = v.principalId().isPresent();
-                break;
-            case "arn":
-                typedPresent = v.arn().isPresent();
-                break;
-            case "accountId":
-                typedPresent = v.accountId().isPresent();
-                break;
-            case "userName":
-                typedPresent = v.userName().isPresent();
-                break;
-            default:
-                continue;
+                case "type":
+                    typedPresent = v.type().isPresent();
+                    break;
+                case "principalId":
+                    typedPresent = v.principalId().isPresent();
+                    break;
+                case "arn":
+                    typedPresent = v.arn().isPresent();
+                    break;
+                case "accountId":
+                    typedPresent = v.accountId().isPresent();
+                    break;
+                case "userName":
+                    typedPresent = v.userName().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("SessionIssuer", e, typedPresent);
         }
@@ -1196,14 +1200,14 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "creationDate":
-                typedPresent = v.creationDate().isPresent();
-                break;
-            case "mfaAuthenticated":
-                typedPresent = v.mfaAuthenticated().isPresent();
-                break;
-            default:
-                continue;
+                case "creationDate":
+                    typedPresent = v.creationDate().isPresent();
+                    break;
+                case "mfaAuthenticated":
+                    typedPresent = v.mfaAuthenticated().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("SessionAttributes", e, typedPresent);
         }
@@ -1264,14 +1268,14 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "federatedProvider":
-                typedPresent = v.federatedProvider().isPresent();
-                break;
-            case "attributes":
-                typedPresent = v.attributes().isPresent();
-                break;
-            default:
-                continue;
+                case "federatedProvider":
+                    typedPresent = v.federatedProvider().isPresent();
+                    break;
+                case "attributes":
+                    typedPresent = v.attributes().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("WebIdFederationData", e, typedPresent);
         }
@@ -1320,11 +1324,11 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "accountId":
-                typedPresent = v.accountId().isPresent();
-                break;
-            default:
-                continue;
+                case "accountId":
+                    typedPresent = v.accountId().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("InvokedByDelegate", e, typedPresent);
         }
@@ -1384,14 +1388,14 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "userId":
-                typedPresent = v.userId().isPresent();
-                break;
-            case "identityStoreArn":
-                typedPresent = v.identityStoreArn().isPresent();
-                break;
-            default:
-                continue;
+                case "userId":
+                    typedPresent = v.userId().isPresent();
+                    break;
+                case "identityStoreArn":
+                    typedPresent = v.identityStoreArn().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("OnBehalfOf", e, typedPresent);
         }
@@ -1473,20 +1477,20 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "sourceArn":
-                typedPresent = v.sourceArn().isPresent();
-                break;
-            case "sourceAccount":
-                typedPresent = v.sourceAccount().isPresent();
-                break;
-            case "issuerType":
-                typedPresent = v.issuerType().isPresent();
-                break;
-            case "credentialsIssuedTo":
-                typedPresent = v.credentialsIssuedTo().isPresent();
-                break;
-            default:
-                continue;
+                case "sourceArn":
+                    typedPresent = v.sourceArn().isPresent();
+                    break;
+                case "sourceAccount":
+                    typedPresent = v.sourceAccount().isPresent();
+                    break;
+                case "issuerType":
+                    typedPresent = v.issuerType().isPresent();
+                    break;
+                case "credentialsIssuedTo":
+                    typedPresent = v.credentialsIssuedTo().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("InScopeOf", e, typedPresent);
         }
@@ -1568,20 +1572,20 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "ARN":
-                typedPresent = v.arn().isPresent();
-                break;
-            case "accountId":
-                typedPresent = v.accountId().isPresent();
-                break;
-            case "type":
-                typedPresent = v.type().isPresent();
-                break;
-            case "ARNPrefix":
-                typedPresent = v.arnPrefix().isPresent();
-                break;
-            default:
-                continue;
+                case "ARN":
+                    typedPresent = v.arn().isPresent();
+                    break;
+                case "accountId":
+                    typedPresent = v.accountId().isPresent();
+                    break;
+                case "type":
+                    typedPresent = v.type().isPresent();
+                    break;
+                case "ARNPrefix":
+                    typedPresent = v.arnPrefix().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("Resource", e, typedPresent);
         }
@@ -1663,20 +1667,20 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "tlsVersion":
-                typedPresent = v.tlsVersion().isPresent();
-                break;
-            case "cipherSuite":
-                typedPresent = v.cipherSuite().isPresent();
-                break;
-            case "clientProvidedHostHeader":
-                typedPresent = v.clientProvidedHostHeader().isPresent();
-                break;
-            case "keyExchange":
-                typedPresent = v.keyExchange().isPresent();
-                break;
-            default:
-                continue;
+                case "tlsVersion":
+                    typedPresent = v.tlsVersion().isPresent();
+                    break;
+                case "cipherSuite":
+                    typedPresent = v.cipherSuite().isPresent();
+                    break;
+                case "clientProvidedHostHeader":
+                    typedPresent = v.clientProvidedHostHeader().isPresent();
+                    break;
+                case "keyExchange":
+                    typedPresent = v.keyExchange().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("TlsDetails", e, typedPresent);
         }
@@ -1758,20 +1762,20 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "reason":
-                typedPresent = v.reasonAsString().isPresent();
-                break;
-            case "updatedFields":
-                typedPresent = v.updatedFields().isPresent();
-                break;
-            case "originalRequestID":
-                typedPresent = v.originalRequestID().isPresent();
-                break;
-            case "originalEventID":
-                typedPresent = v.originalEventID().isPresent();
-                break;
-            default:
-                continue;
+                case "reason":
+                    typedPresent = v.reasonAsString().isPresent();
+                    break;
+                case "updatedFields":
+                    typedPresent = v.updatedFields().isPresent();
+                    break;
+                case "originalRequestID":
+                    typedPresent = v.originalRequestID().isPresent();
+                    break;
+                case "originalEventID":
+                    typedPresent = v.originalEventID().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("Addendum", e, typedPresent);
         }
@@ -1865,23 +1869,23 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "type":
-                typedPresent = v.type().isPresent();
-                break;
-            case "deviceID":
-                typedPresent = v.deviceID().isPresent();
-                break;
-            case "deviceFamily":
-                typedPresent = v.deviceFamily().isPresent();
-                break;
-            case "snowJobId":
-                typedPresent = v.snowJobId().isPresent();
-                break;
-            case "attributes":
-                typedPresent = v.attributes().isPresent();
-                break;
-            default:
-                continue;
+                case "type":
+                    typedPresent = v.type().isPresent();
+                    break;
+                case "deviceID":
+                    typedPresent = v.deviceID().isPresent();
+                    break;
+                case "deviceFamily":
+                    typedPresent = v.deviceFamily().isPresent();
+                    break;
+                case "snowJobId":
+                    typedPresent = v.snowJobId().isPresent();
+                    break;
+                case "attributes":
+                    typedPresent = v.attributes().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("EdgeDeviceDetails", e, typedPresent);
         }
@@ -1986,26 +1990,26 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "state":
-                typedPresent = v.stateAsString().isPresent();
-                break;
-            case "eventSource":
-                typedPresent = v.eventSource().isPresent();
-                break;
-            case "eventName":
-                typedPresent = v.eventName().isPresent();
-                break;
-            case "insightType":
-                typedPresent = v.insightTypeAsString().isPresent();
-                break;
-            case "errorCode":
-                typedPresent = v.errorCode().isPresent();
-                break;
-            case "insightContext":
-                typedPresent = v.insightContext().isPresent();
-                break;
-            default:
-                continue;
+                case "state":
+                    typedPresent = v.stateAsString().isPresent();
+                    break;
+                case "eventSource":
+                    typedPresent = v.eventSource().isPresent();
+                    break;
+                case "eventName":
+                    typedPresent = v.eventName().isPresent();
+                    break;
+                case "insightType":
+                    typedPresent = v.insightTypeAsString().isPresent();
+                    break;
+                case "errorCode":
+                    typedPresent = v.errorCode().isPresent();
+                    break;
+                case "insightContext":
+                    typedPresent = v.insightContext().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("InsightDetails", e, typedPresent);
         }
@@ -2070,14 +2074,14 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "statistics":
-                typedPresent = v.statistics().isPresent();
-                break;
-            case "attributions":
-                typedPresent = v.attributions().isPresent();
-                break;
-            default:
-                continue;
+                case "statistics":
+                    typedPresent = v.statistics().isPresent();
+                    break;
+                case "attributions":
+                    typedPresent = v.attributions().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("InsightContext", e, typedPresent);
         }
@@ -2165,20 +2169,20 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "baseline":
-                typedPresent = v.baseline().isPresent();
-                break;
-            case "insight":
-                typedPresent = v.insight().isPresent();
-                break;
-            case "insightDuration":
-                typedPresent = v.insightDuration().isPresent();
-                break;
-            case "baselineDuration":
-                typedPresent = v.baselineDuration().isPresent();
-                break;
-            default:
-                continue;
+                case "baseline":
+                    typedPresent = v.baseline().isPresent();
+                    break;
+                case "insight":
+                    typedPresent = v.insight().isPresent();
+                    break;
+                case "insightDuration":
+                    typedPresent = v.insightDuration().isPresent();
+                    break;
+                case "baselineDuration":
+                    typedPresent = v.baselineDuration().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("InsightStatistics", e, typedPresent);
         }
@@ -2227,11 +2231,11 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "average":
-                typedPresent = v.average().isPresent();
-                break;
-            default:
-                continue;
+                case "average":
+                    typedPresent = v.average().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("InsightStatistic", e, typedPresent);
         }
@@ -2310,17 +2314,17 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "attribute":
-                typedPresent = v.attribute().isPresent();
-                break;
-            case "insight":
-                typedPresent = v.insight().isPresent();
-                break;
-            case "baseline":
-                typedPresent = v.baseline().isPresent();
-                break;
-            default:
-                continue;
+                case "attribute":
+                    typedPresent = v.attribute().isPresent();
+                    break;
+                case "insight":
+                    typedPresent = v.insight().isPresent();
+                    break;
+                case "baseline":
+                    typedPresent = v.baseline().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("InsightAttribution", e, typedPresent);
         }
@@ -2387,14 +2391,14 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "value":
-                typedPresent = v.value().isPresent();
-                break;
-            case "average":
-                typedPresent = v.average().isPresent();
-                break;
-            default:
-                continue;
+                case "value":
+                    typedPresent = v.value().isPresent();
+                    break;
+                case "average":
+                    typedPresent = v.average().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("InsightAttributionValue", e, typedPresent);
         }
@@ -2454,7 +2458,8 @@ public final class RecordCodec {
     /** Writes a {@link AggregationTimeWindow} as one JSON object. */
     public static void write(AggregationTimeWindow v, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        if (v.windowStart().isPresent() && !v.otherFields().containsKey("windowStart")) { // else written as it came, below
+        if (v.windowStart().isPresent()
+                && !v.otherFields().containsKey("windowStart")) { // else written as it came, below
             Instant x = v.windowStart().get();
             g.writeStringField("windowStart", x.toString());
         }
@@ -2475,23 +2480,25 @@ public final class RecordCodec {
         for (Map.Entry<String, JsonValue> e : v.otherFields().entrySet()) {
             boolean typedPresent;
             switch (e.getKey()) {
-            case "windowStart":
-                if (v.windowStart().isPresent() && Fields.isTextOf(e.getValue(), v.windowStart().get())) {
-                    continue; // the text the time was written in
-                }
-                typedPresent = v.windowStart().isPresent();
-                break;
-            case "windowEnd":
-                if (v.windowEnd().isPresent() && Fields.isTextOf(e.getValue(), v.windowEnd().get())) {
-                    continue; // the text the time was written in
-                }
-                typedPresent = v.windowEnd().isPresent();
-                break;
-            case "windowSize":
-                typedPresent = v.windowSize().isPresent();
-                break;
-            default:
-                continue;
+                case "windowStart":
+                    if (v.windowStart().isPresent()
+                            && Fields.isTextOf(e.getValue(), v.windowStart().get())) {
+                        continue; // the text the time was written in
+                    }
+                    typedPresent = v.windowStart().isPresent();
+                    break;
+                case "windowEnd":
+                    if (v.windowEnd().isPresent()
+                            && Fields.isTextOf(e.getValue(), v.windowEnd().get())) {
+                        continue; // the text the time was written in
+                    }
+                    typedPresent = v.windowEnd().isPresent();
+                    break;
+                case "windowSize":
+                    typedPresent = v.windowSize().isPresent();
+                    break;
+                default:
+                    continue;
             }
             checkOther("AggregationTimeWindow", e, typedPresent);
         }
@@ -2590,7 +2597,8 @@ public final class RecordCodec {
             write((AggregationTimeWindow) value, g);
             return;
         }
-        throw new IllegalArgumentException("not a record type: " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "not a record type: " + value.getClass().getName());
     }
 
     private static void writeOther(Map<String, JsonValue> other, JsonGenerator g) throws IOException {

@@ -116,7 +116,9 @@ public final class RecordMembers {
                 typed = v.userIdentity().orElse(null);
                 break;
             case "eventTime":
-                typed = v.otherFields().containsKey(name) ? null : v.eventTime().map(Instant::toString).orElse(null);
+                typed = v.otherFields().containsKey(name)
+                        ? null
+                        : v.eventTime().map(Instant::toString).orElse(null);
                 break;
             case "eventSource":
                 typed = v.eventSource().orElse(null);
@@ -548,10 +550,14 @@ public final class RecordMembers {
                 typed = v.insight().orElse(null);
                 break;
             case "insightDuration":
-                typed = v.insightDuration().isPresent() ? (Object) v.insightDuration().getAsLong() : null;
+                typed = v.insightDuration().isPresent()
+                        ? (Object) v.insightDuration().getAsLong()
+                        : null;
                 break;
             case "baselineDuration":
-                typed = v.baselineDuration().isPresent() ? (Object) v.baselineDuration().getAsLong() : null;
+                typed = v.baselineDuration().isPresent()
+                        ? (Object) v.baselineDuration().getAsLong()
+                        : null;
                 break;
             default:
                 return v.otherFields().get(name);
@@ -608,10 +614,14 @@ public final class RecordMembers {
         Object typed;
         switch (name) {
             case "windowStart":
-                typed = v.otherFields().containsKey(name) ? null : v.windowStart().map(Instant::toString).orElse(null);
+                typed = v.otherFields().containsKey(name)
+                        ? null
+                        : v.windowStart().map(Instant::toString).orElse(null);
                 break;
             case "windowEnd":
-                typed = v.otherFields().containsKey(name) ? null : v.windowEnd().map(Instant::toString).orElse(null);
+                typed = v.otherFields().containsKey(name)
+                        ? null
+                        : v.windowEnd().map(Instant::toString).orElse(null);
                 break;
             case "windowSize":
                 typed = v.windowSize().orElse(null);

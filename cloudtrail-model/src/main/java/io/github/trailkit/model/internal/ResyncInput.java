@@ -49,7 +49,9 @@ final class ResyncInput extends InputStream {
         }
         int n = rest.read(b, off, len);
         if (rest.count() > maxTotalBytes) {
-            throw new LimitHit(ReadLimits.Limit.TOTAL_BYTES, rest.count(),
+            throw new LimitHit(
+                    ReadLimits.Limit.TOTAL_BYTES,
+                    rest.count(),
                     "the input is over " + maxTotalBytes + " bytes of JSON");
         }
         return n;

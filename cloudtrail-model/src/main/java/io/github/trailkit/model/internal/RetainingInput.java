@@ -24,11 +24,13 @@ final class RetainingInput extends FilterInputStream {
      * AsciiStringJsonFactory#READ_BUFFER}).
      */
     static final int WINDOW = 1 << 16;
+
     private static final int INITIAL = 1 << 17;
 
     private final long maxRetained;
     /** Kept bytes: {@code buf[0, len)} are the input's bytes at offsets {@code [bufStart, bufStart + len)}. */
     private byte[] buf;
+
     private int len;
     private long bufStart;
     /** Bytes read so far; {@code bufStart + len} unless the cap was hit. */

@@ -9,6 +9,7 @@ final class DigestCodecAccess {
     private DigestCodecAccess() {}
 
     static DigestFile read(byte[] stored, DigestLimits limits) throws IOException {
-        return DigestCodec.read(new ByteArrayInputStream(stored), "test", limits).file();
+        return DigestCodec.read(new ByteArrayInputStream(stored), "test", limits)
+                .file();
     }
 }

@@ -61,18 +61,21 @@ final class DigestFileTest {
 
     @Test
     void errors_nameTheFile() {
-        assertThatThrownBy(() -> DigestFile.parse("{\"digestStartTime\":\"2015-08-17T14:01:31Z\"}"
-                .getBytes(StandardCharsets.UTF_8), "AWSLogs/x/digest.json.gz"))
+        assertThatThrownBy(() -> DigestFile.parse(
+                        "{\"digestStartTime\":\"2015-08-17T14:01:31Z\"}".getBytes(StandardCharsets.UTF_8),
+                        "AWSLogs/x/digest.json.gz"))
                 .isInstanceOf(DigestParseException.class)
                 .hasMessageStartingWith("AWSLogs/x/digest.json.gz")
                 .hasMessageContaining("missing required field");
         assertThatThrownBy(() -> DigestFile.parse("[]".getBytes(StandardCharsets.UTF_8), "d.json"))
-                .isInstanceOf(DigestParseException.class).hasMessageStartingWith("d.json");
-        assertThatThrownBy(() -> DigestFile.parse("{\"digestStartTime\":\"yesterday\"}"
-                .getBytes(StandardCharsets.UTF_8), "d.json"))
+                .isInstanceOf(DigestParseException.class)
+                .hasMessageStartingWith("d.json");
+        assertThatThrownBy(() -> DigestFile.parse(
+                        "{\"digestStartTime\":\"yesterday\"}".getBytes(StandardCharsets.UTF_8), "d.json"))
                 .hasMessageContaining("digestStartTime is not a UTC time");
         byte[] truncated = java.util.Arrays.copyOf(SignedTrail.gzip("{}".getBytes(StandardCharsets.UTF_8)), 12);
         assertThatThrownBy(() -> DigestFile.parse(truncated, "t.json.gz"))
-                .isInstanceOf(DigestParseException.class).hasMessageStartingWith("t.json.gz");
+                .isInstanceOf(DigestParseException.class)
+                .hasMessageStartingWith("t.json.gz");
     }
 }

@@ -36,7 +36,9 @@ final class DigestTrustAndBoundsTest {
     }
 
     private static FileVerdict verdictOf(VerificationReport r, String key) {
-        return r.files().stream().filter(f -> f.key().equals(key)).findFirst()
+        return r.files().stream()
+                .filter(f -> f.key().equals(key))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no verdict for " + key + " in " + r.files()));
     }
 
@@ -51,7 +53,7 @@ final class DigestTrustAndBoundsTest {
     @Test
     void forgedLogWithForgedDigestEntry_isNeverValid() {
         SignedTrail t = SignedTrail.build(4, keyA);
-        String log = t.logKeys.get(2);           // listed in digest 1
+        String log = t.logKeys.get(2); // listed in digest 1
         String digestKey = t.forgeLogAndItsDigestEntry(log);
         assertThat(digestKey).isEqualTo(t.digestKeys.get(1));
         VerificationReport r = verify(t, t.publicKeys());
@@ -59,7 +61,8 @@ final class DigestTrustAndBoundsTest {
         assertThat(verdictOf(r, digestKey).verdict()).isEqualTo(Verdict.SIGNATURE_INVALID);
         FileVerdict forgedLog = verdictOf(r, log);
         assertThat(forgedLog.verdict()).isEqualTo(Verdict.UNVERIFIED);
-        assertThat(forgedLog.reason()).startsWith(dir.resolve(log) + ": hash matches digest " + dir.resolve(digestKey)
+        assertThat(forgedLog.reason())
+                .startsWith(dir.resolve(log) + ": hash matches digest " + dir.resolve(digestKey)
                         + ", but that digest is SIGNATURE_INVALID (signature verification failed)")
                 .endsWith("no digest whose signature verified lists this log file");
         // the other log file of that digest is untouched, but nothing vouches for it either
@@ -67,8 +70,9 @@ final class DigestTrustAndBoundsTest {
         assertThat(verdictOf(r, t.logKeys.get(0)).verdict()).isEqualTo(Verdict.VALID);
         assertThat(r.isValid()).isFalse();
         assertThat(r.count(Verdict.VALID)).isEqualTo(2 + 4); // digests 0 and 3; logs of digests 0 and 2
-        assertThat(r.summary()).isEqualTo(
-                "2/4 digest files valid, 1 SIGNATURE_INVALID, 1 CHAIN_BROKEN; 4/6 log files valid, 2 UNVERIFIED");
+        assertThat(r.summary())
+                .isEqualTo(
+                        "2/4 digest files valid, 1 SIGNATURE_INVALID, 1 CHAIN_BROKEN; 4/6 log files valid, 2 UNVERIFIED");
     }
 
     @Test
@@ -85,22 +89,23 @@ final class DigestTrustAndBoundsTest {
     void keyMissingForPartOfTheChain_leavesThoseLogFilesUnverified() {
         SignedTrail t = SignedTrail.build(4, keyA);
         t.rotate(2, keyB);
-        PublicKeys both = PublicKeys.of(TrailPublicKey.of(SignedTrail.pkcs1(keyA)),
-                TrailPublicKey.of(SignedTrail.pkcs1(keyB)));
+        PublicKeys both =
+                PublicKeys.of(TrailPublicKey.of(SignedTrail.pkcs1(keyA)), TrailPublicKey.of(SignedTrail.pkcs1(keyB)));
         assertThat(verify(t, both).problems()).isEmpty();
 
         VerificationReport r = DigestVerifier.of(PublicKeys.of(TrailPublicKey.of(SignedTrail.pkcs1(keyB))))
                 .verify(LocalTrailStore.of(dir), SignedTrail.PREFIX);
-        assertThat(problems(r)).containsExactlyInAnyOrder(
-                "SIGNATURE_INVALID " + t.digestKeys.get(0), "SIGNATURE_INVALID " + t.digestKeys.get(1),
-                "UNVERIFIED " + t.logKeys.get(0), "UNVERIFIED " + t.logKeys.get(1),
-                "UNVERIFIED " + t.logKeys.get(2), "UNVERIFIED " + t.logKeys.get(3));
+        assertThat(problems(r))
+                .containsExactlyInAnyOrder(
+                        "SIGNATURE_INVALID " + t.digestKeys.get(0), "SIGNATURE_INVALID " + t.digestKeys.get(1),
+                        "UNVERIFIED " + t.logKeys.get(0), "UNVERIFIED " + t.logKeys.get(1),
+                        "UNVERIFIED " + t.logKeys.get(2), "UNVERIFIED " + t.logKeys.get(3));
         assertThat(verdictOf(r, t.logKeys.get(0)).reason())
                 .contains("public key not found in region us-east-2 for fingerprint " + SignedTrail.fingerprint(keyA))
                 .contains(t.digestKeys.get(0));
         assertThat(verdictOf(r, t.logKeys.get(4)).verdict()).isEqualTo(Verdict.VALID);
-        assertThat(r.summary()).isEqualTo(
-                "2/4 digest files valid, 2 SIGNATURE_INVALID; 2/6 log files valid, 4 UNVERIFIED");
+        assertThat(r.summary())
+                .isEqualTo("2/4 digest files valid, 2 SIGNATURE_INVALID; 2/6 log files valid, 4 UNVERIFIED");
     }
 
     @Test
@@ -109,8 +114,11 @@ final class DigestTrustAndBoundsTest {
         String log = t.logKeys.get(0);
         // a second, unverifiable chain (other key, unknown) lists the same log file
         String other = t.digestKeys.get(1).replace("_" + SignedTrail.TRAIL + "_", "_other-trail_");
-        DigestFile d = DigestFile.builder().from(t.digest(t.digestKeys.get(0))).digestS3Object(other)
-                .digestPublicKeyFingerprint(SignedTrail.fingerprint(keyB)).build();
+        DigestFile d = DigestFile.builder()
+                .from(t.digest(t.digestKeys.get(0)))
+                .digestS3Object(other)
+                .digestPublicKeyFingerprint(SignedTrail.fingerprint(keyB))
+                .build();
         t.put(d, keyB.getPrivate());
         VerificationReport r = verify(t, t.publicKeys());
         assertThat(problems(r)).containsExactly("SIGNATURE_INVALID " + other);
@@ -158,18 +166,26 @@ final class DigestTrustAndBoundsTest {
         VerificationReport r = DigestVerifier.of(PublicKeys.of()).verify(LocalTrailStore.of(dir), "");
         FileVerdict v = verdictOf(r, key);
         assertThat(v.verdict()).isEqualTo(Verdict.LIMIT_EXCEEDED);
-        assertThat(v.reason()).startsWith(dir.resolve(key) + ": gzip data inflates more than 200 times")
-                .contains("limit maxInflateRatio = 200").contains("DigestLimits.builder().maxInflateRatio");
+        assertThat(v.reason())
+                .startsWith(dir.resolve(key) + ": gzip data inflates more than 200 times")
+                .contains("limit maxInflateRatio = 200")
+                .contains("DigestLimits.builder().maxInflateRatio");
         assertThat(r.isValid()).isFalse();
         assertThat(r.summary()).isEqualTo("0/1 digest files valid, 1 LIMIT_EXCEEDED; 0/0 log files valid");
 
         assertThatThrownBy(() -> DigestFile.parse(bomb, "bomb"))
-                .isInstanceOfSatisfying(DigestLimitExceededException.class,
+                .isInstanceOfSatisfying(
+                        DigestLimitExceededException.class,
                         e -> assertThat(e.limit()).isEqualTo(DigestLimits.Limit.INFLATE_RATIO));
         // with the ratio raised, the uncompressed size stops it
-        assertThatThrownBy(() -> DigestCodecAccess.read(bomb, DigestLimits.builder().maxInflateRatio(100_000)
-                .maxUncompressedBytes(8 << 20).build()))
-                .isInstanceOfSatisfying(DigestLimitExceededException.class,
+        assertThatThrownBy(() -> DigestCodecAccess.read(
+                        bomb,
+                        DigestLimits.builder()
+                                .maxInflateRatio(100_000)
+                                .maxUncompressedBytes(8 << 20)
+                                .build()))
+                .isInstanceOfSatisfying(
+                        DigestLimitExceededException.class,
                         e -> assertThat(e.limit()).isEqualTo(DigestLimits.Limit.UNCOMPRESSED_BYTES));
     }
 
@@ -181,31 +197,36 @@ final class DigestTrustAndBoundsTest {
                 + "\"2024-03-01T01:00:00Z\",\"digestS3Bucket\":\"b\",\"digestS3Object\":\"" + key + "\","
                 + "\"digestPublicKeyFingerprint\":\"00\",\"previousDigestSignature\":null,\"logFiles\":[");
         for (int i = 0; i < 1001; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"s3Bucket\":\"b\",\"s3Object\":\"")
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"s3Bucket\":\"b\",\"s3Object\":\"")
                     .append(SignedTrail.logKey(SignedTrail.START.plusSeconds(60), String.format("%016d", i)))
-                    .append("\",\"hashValue\":\"").append(String.format("%064x", i))
+                    .append("\",\"hashValue\":\"")
+                    .append(String.format("%064x", i))
                     .append("\",\"hashAlgorithm\":\"SHA-256\"}");
         }
         byte[] stored = gzip(json.append("]}").toString().getBytes(StandardCharsets.UTF_8));
         putDigest(dir, key, stored);
 
         DigestLimits limits = DigestLimits.builder().maxLogFiles(1000).build();
-        VerificationReport r = DigestVerifier.of(PublicKeys.of()).withLimits(limits)
-                .verify(LocalTrailStore.of(dir), "");
+        VerificationReport r =
+                DigestVerifier.of(PublicKeys.of()).withLimits(limits).verify(LocalTrailStore.of(dir), "");
         assertThat(verdictOf(r, key).verdict()).isEqualTo(Verdict.LIMIT_EXCEEDED);
-        assertThat(verdictOf(r, key).reason()).contains("the digest lists more than 1000 log files")
+        assertThat(verdictOf(r, key).reason())
+                .contains("the digest lists more than 1000 log files")
                 .contains("limit maxLogFiles = 1000");
         assertThat(r.logFiles()).isEmpty();
 
         // within the limit it is read (and, signed by no known key, its listed files are not valid)
         VerificationReport within = DigestVerifier.of(PublicKeys.of())
-                .withLimits(DigestLimits.builder().maxLogFiles(1001).build()).verify(LocalTrailStore.of(dir), "");
+                .withLimits(DigestLimits.builder().maxLogFiles(1001).build())
+                .verify(LocalTrailStore.of(dir), "");
         assertThat(verdictOf(within, key).verdict()).isEqualTo(Verdict.SIGNATURE_INVALID);
         assertThat(within.logFiles()).hasSize(1001).noneMatch(FileVerdict::isValid);
 
         // the stored size
         VerificationReport small = DigestVerifier.of(PublicKeys.of())
-                .withLimits(DigestLimits.builder().maxDigestBytes(stored.length - 1).build())
+                .withLimits(
+                        DigestLimits.builder().maxDigestBytes(stored.length - 1).build())
                 .verify(LocalTrailStore.of(dir), "");
         assertThat(verdictOf(small, key).verdict()).isEqualTo(Verdict.LIMIT_EXCEEDED);
         assertThat(verdictOf(small, key).reason()).contains("limit maxDigestBytes = " + (stored.length - 1));
@@ -222,13 +243,16 @@ final class DigestTrustAndBoundsTest {
         t.objects.put(log, gzip(parts));
         VerificationReport r = verify(t, t.publicKeys());
         assertThat(problems(r)).containsExactly("LIMIT_EXCEEDED " + log);
-        assertThat(verdictOf(r, log).reason()).contains("gzip data inflates more than 200 times")
-                .contains("limit maxInflateRatio = 200").contains(t.digestKeys.get(0));
+        assertThat(verdictOf(r, log).reason())
+                .contains("gzip data inflates more than 200 times")
+                .contains("limit maxInflateRatio = 200")
+                .contains(t.digestKeys.get(0));
     }
 
     @Test
     void limits_areValidated() {
-        assertThatThrownBy(() -> DigestLimits.builder().maxLogFiles(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DigestLimits.builder().maxLogFiles(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxLogFiles");
         assertThat(DigestLimits.defaults().maxInflateRatio()).isEqualTo(200);
     }
@@ -251,8 +275,12 @@ final class DigestTrustAndBoundsTest {
         String key = t.digestKeys.get(0);
         DigestFile.Builder b = DigestFile.builder().from(t.digest(key));
         for (String k : List.of(climbing, absolute, passwd)) {
-            b.addLogFiles(DigestLogFile.builder().s3Bucket(SignedTrail.BUCKET).s3Object(k).hashValue(hash)
-                    .hashAlgorithm("SHA-256").build());
+            b.addLogFiles(DigestLogFile.builder()
+                    .s3Bucket(SignedTrail.BUCKET)
+                    .s3Object(k)
+                    .hashValue(hash)
+                    .hashAlgorithm("SHA-256")
+                    .build());
         }
         t.put(b.build(), keyA.getPrivate()); // correctly signed: the digest itself is valid
         t.writeTo(root);
@@ -267,7 +295,8 @@ final class DigestTrustAndBoundsTest {
         assertThat(r.count(Verdict.VALID)).isEqualTo(1 + 2);
 
         assertThatThrownBy(() -> LocalTrailStore.of(root).open(null, absolute))
-                .isInstanceOfSatisfying(RefusedObjectException.class,
+                .isInstanceOfSatisfying(
+                        RefusedObjectException.class,
                         e -> assertThat(e.reason()).isEqualTo(RefusedObjectException.Reason.OUTSIDE_STORE));
     }
 
@@ -277,13 +306,18 @@ final class DigestTrustAndBoundsTest {
         Files.write(dir.resolve("prev.json.gz"), SignedTrail.gzip("{}".getBytes(StandardCharsets.UTF_8)));
         SignedTrail t = SignedTrail.build(2, keyA);
         String key = t.digestKeys.get(1);
-        t.put(DigestFile.builder().from(t.digest(key)).previousDigestS3Object("../prev.json.gz").build(),
+        t.put(
+                DigestFile.builder()
+                        .from(t.digest(key))
+                        .previousDigestS3Object("../prev.json.gz")
+                        .build(),
                 keyA.getPrivate());
         t.writeTo(root);
         VerificationReport r = DigestVerifier.of(t.publicKeys()).verify(LocalTrailStore.of(root), "");
         FileVerdict v = verdictOf(r, "../prev.json.gz");
         assertThat(v.verdict()).isEqualTo(Verdict.MISSING);
-        assertThat(v.reason()).contains("the key ../prev.json.gz leads outside " + root + "; not read")
+        assertThat(v.reason())
+                .contains("the key ../prev.json.gz leads outside " + root + "; not read")
                 .contains("(the previous digest of " + root.resolve(key) + ")");
     }
 
@@ -299,7 +333,8 @@ final class DigestTrustAndBoundsTest {
 
         VerificationReport r = DigestVerifier.of(t.publicKeys()).verify(LocalTrailStore.of(root), "");
         assertThat(problems(r)).containsExactly("MISSING " + log);
-        assertThat(verdictOf(r, log).reason()).contains("is a link to " + outside.toRealPath())
+        assertThat(verdictOf(r, log).reason())
+                .contains("is a link to " + outside.toRealPath())
                 .contains("not read");
     }
 

@@ -39,7 +39,9 @@ final class DigestVerifierTest {
     }
 
     private static FileVerdict verdictOf(VerificationReport r, String key) {
-        return r.files().stream().filter(f -> f.key().equals(key)).findFirst()
+        return r.files().stream()
+                .filter(f -> f.key().equals(key))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no verdict for " + key + " in " + r.files()));
     }
 
@@ -57,7 +59,8 @@ final class DigestVerifierTest {
         assertThat(r.logFiles()).hasSize(6).allMatch(FileVerdict::isValid);
         assertThat(r.gaps()).isEmpty();
         assertThat(r.summary()).isEqualTo("4/4 digest files valid; 6/6 log files valid");
-        assertThat(verdictOf(r, t.logKeys.get(0)).location()).isEqualTo(dir.resolve(t.logKeys.get(0)).toString());
+        assertThat(verdictOf(r, t.logKeys.get(0)).location())
+                .isEqualTo(dir.resolve(t.logKeys.get(0)).toString());
     }
 
     @Test
@@ -67,7 +70,8 @@ final class DigestVerifierTest {
         assertThat(first.isStartOfChain()).isTrue();
         String s = DigestVerifier.stringToSign(first, SignedTrail.gunzip(t.objects.get(t.digestKeys.get(0))));
         assertThat(s.split("\n", -1)).hasSize(4);
-        assertThat(s).startsWith("2024-03-01T01:00:00Z\n" + SignedTrail.BUCKET + "/" + t.digestKeys.get(0) + "\n")
+        assertThat(s)
+                .startsWith("2024-03-01T01:00:00Z\n" + SignedTrail.BUCKET + "/" + t.digestKeys.get(0) + "\n")
                 .endsWith("\nnull");
     }
 
@@ -80,7 +84,8 @@ final class DigestVerifierTest {
         t.objects.put(log, SignedTrail.gzip(plain));
         VerificationReport r = verify(t);
         assertThat(problems(r)).containsExactly("MODIFIED " + log);
-        assertThat(verdictOf(r, log).reason()).startsWith(dir.resolve(log) + ": hash value doesn't match")
+        assertThat(verdictOf(r, log).reason())
+                .startsWith(dir.resolve(log) + ": hash value doesn't match")
                 .contains(t.digestKeys.get(1));
     }
 
@@ -138,7 +143,9 @@ final class DigestVerifierTest {
         assertThat(verdictOf(r, key).verdict()).isEqualTo(Verdict.SIGNATURE_INVALID);
         assertThat(verdictOf(r, key).reason()).isEqualTo(dir.resolve(key) + ": signature verification failed");
         assertThat(verdictOf(r, t.digestKeys.get(2)).verdict()).isEqualTo(Verdict.CHAIN_BROKEN);
-        assertThat(verdictOf(r, t.digestKeys.get(2)).reason()).contains("previousDigestHashValue").contains(key);
+        assertThat(verdictOf(r, t.digestKeys.get(2)).reason())
+                .contains("previousDigestHashValue")
+                .contains(key);
     }
 
     @Test
@@ -146,12 +153,17 @@ final class DigestVerifierTest {
         SignedTrail t = trail();
         String key = t.digestKeys.get(2);
         DigestFile d = t.digest(key);
-        t.put(DigestFile.builder().from(d).previousDigestHashValue(Hex.encode(new byte[32])).build(),
+        t.put(
+                DigestFile.builder()
+                        .from(d)
+                        .previousDigestHashValue(Hex.encode(new byte[32]))
+                        .build(),
                 keyPair.getPrivate());
         // keep the link from the next digest intact: it names this digest's new signature
         VerificationReport r = verify(t);
         assertThat(verdictOf(r, key).verdict()).isEqualTo(Verdict.CHAIN_BROKEN);
-        assertThat(verdictOf(r, key).reason()).contains("previousDigestHashValue does not match the previous digest")
+        assertThat(verdictOf(r, key).reason())
+                .contains("previousDigestHashValue does not match the previous digest")
                 .contains(t.digestKeys.get(1));
     }
 
@@ -163,7 +175,9 @@ final class DigestVerifierTest {
         t.metadata.remove(key);
         VerificationReport r = verify(t);
         assertThat(verdictOf(r, key).verdict()).isEqualTo(Verdict.MISSING);
-        assertThat(verdictOf(r, key).reason()).contains("the previous digest of").contains(t.digestKeys.get(2));
+        assertThat(verdictOf(r, key).reason())
+                .contains("the previous digest of")
+                .contains(t.digestKeys.get(2));
         // the log files it listed are no longer covered by any digest
         assertThat(verdictOf(r, t.logKeys.get(2)).verdict()).isEqualTo(Verdict.NOT_COVERED);
     }
@@ -195,8 +209,9 @@ final class DigestVerifierTest {
         VerificationReport r = DigestVerifier.of(PublicKeys.of(TrailPublicKey.of(SignedTrail.pkcs1(otherKeyPair))))
                 .verify(LocalTrailStore.of(t.writeTo(dir)), SignedTrail.PREFIX);
         assertThat(r.digests()).allMatch(f -> f.verdict() == Verdict.SIGNATURE_INVALID);
-        assertThat(r.digests().get(0).reason()).contains("public key not found in region us-east-2 for fingerprint "
-                + SignedTrail.fingerprint(keyPair));
+        assertThat(r.digests().get(0).reason())
+                .contains(
+                        "public key not found in region us-east-2 for fingerprint " + SignedTrail.fingerprint(keyPair));
     }
 
     @Test
@@ -233,8 +248,8 @@ final class DigestVerifierTest {
         t.metadata.put(moved, t.metadata.remove(key));
         VerificationReport r = verify(t);
         assertThat(verdictOf(r, moved).verdict()).isEqualTo(Verdict.MODIFIED);
-        assertThat(verdictOf(r, moved).reason()).contains("has been moved from its original location s3://"
-                + SignedTrail.BUCKET + "/" + key);
+        assertThat(verdictOf(r, moved).reason())
+                .contains("has been moved from its original location s3://" + SignedTrail.BUCKET + "/" + key);
     }
 
     @Test
@@ -262,7 +277,8 @@ final class DigestVerifierTest {
         SignedTrail t = trail();
         String key = t.digestKeys.get(2);
         DigestFile d = t.digest(key);
-        DigestFile restarted = DigestFile.builder().from(d)
+        DigestFile restarted = DigestFile.builder()
+                .from(d)
                 .digestStartTime("2024-03-01T02:30:00Z")
                 .previousDigestS3Bucket(java.util.Optional.empty())
                 .previousDigestS3Object(java.util.Optional.empty())
@@ -273,13 +289,19 @@ final class DigestVerifierTest {
         t.put(restarted, keyPair.getPrivate());
         // re-sign the next digest so that it links to the restarted one
         DigestFile next = t.digest(t.digestKeys.get(3));
-        t.put(DigestFile.builder().from(next)
-                .previousDigestHashValue(Hex.encode(Hex.sha256().digest(SignedTrail.gunzip(t.objects.get(key)))))
-                .previousDigestSignature(t.metadata.get(key).get("signature"))
-                .build(), keyPair.getPrivate());
+        t.put(
+                DigestFile.builder()
+                        .from(next)
+                        .previousDigestHashValue(
+                                Hex.encode(Hex.sha256().digest(SignedTrail.gunzip(t.objects.get(key)))))
+                        .previousDigestSignature(t.metadata.get(key).get("signature"))
+                        .build(),
+                keyPair.getPrivate());
         VerificationReport r = verify(t);
         assertThat(r.problems()).isEmpty();
-        assertThat(r.gaps()).singleElement().asString()
+        assertThat(r.gaps())
+                .singleElement()
+                .asString()
                 .startsWith("No log files were delivered by CloudTrail between 2024-03-01T02:00:00Z and"
                         + " 2024-03-01T02:30:00Z");
     }
@@ -291,11 +313,16 @@ final class DigestVerifierTest {
         String late = SignedTrail.logKey(delivered, "LateLogBackfilled");
         byte[] gz = SignedTrail.logFile(delivered, 42);
         t.objects.put(late, gz);
-        String key = SignedTrail.digestKey(SignedTrail.START.plusSeconds(3600)).replace(".json.gz", "_backfill.json.gz");
-        DigestFile backfill = DigestFile.builder().from(t.digest(t.digestKeys.get(0)))
+        String key =
+                SignedTrail.digestKey(SignedTrail.START.plusSeconds(3600)).replace(".json.gz", "_backfill.json.gz");
+        DigestFile backfill = DigestFile.builder()
+                .from(t.digest(t.digestKeys.get(0)))
                 .digestS3Object(key)
-                .logFiles(List.of(DigestLogFile.builder().s3Bucket(SignedTrail.BUCKET).s3Object(late)
-                        .hashValue(Hex.encode(Hex.sha256().digest(SignedTrail.gunzip(gz)))).hashAlgorithm("SHA-256")
+                .logFiles(List.of(DigestLogFile.builder()
+                        .s3Bucket(SignedTrail.BUCKET)
+                        .s3Object(late)
+                        .hashValue(Hex.encode(Hex.sha256().digest(SignedTrail.gunzip(gz))))
+                        .hashAlgorithm("SHA-256")
                         .build()))
                 .build();
         t.put(backfill, keyPair.getPrivate());
@@ -319,21 +346,26 @@ final class DigestVerifierTest {
         TrailPublicKey k = fromFile.find(SignedTrail.fingerprint(keyPair)).orElseThrow();
         assertThat(k.validityStart()).hasValue(java.time.Instant.parse("2024-01-01T00:00:00Z"));
         assertThat(k.publicKey()).isEqualTo(keyPair.getPublic());
-        assertThat(DigestVerifier.of(fromFile).verify(LocalTrailStore.of(t.writeTo(dir.resolve("t"))),
-                SignedTrail.PREFIX).isValid()).isTrue();
+        assertThat(DigestVerifier.of(fromFile)
+                        .verify(LocalTrailStore.of(t.writeTo(dir.resolve("t"))), SignedTrail.PREFIX)
+                        .isValid())
+                .isTrue();
 
-        TrailPublicKey x509 = TrailPublicKey.of(keyPair.getPublic().getEncoded(), SignedTrail.fingerprint(keyPair),
-                null, null);
+        TrailPublicKey x509 =
+                TrailPublicKey.of(keyPair.getPublic().getEncoded(), SignedTrail.fingerprint(keyPair), null, null);
         assertThat(x509.publicKey()).isEqualTo(keyPair.getPublic());
-        assertThat(DigestVerifier.of(PublicKeys.of(x509)).verify(LocalTrailStore.of(dir.resolve("t")),
-                SignedTrail.PREFIX).isValid()).isTrue();
+        assertThat(DigestVerifier.of(PublicKeys.of(x509))
+                        .verify(LocalTrailStore.of(dir.resolve("t")), SignedTrail.PREFIX)
+                        .isValid())
+                .isTrue();
     }
 
     @Test
     void badPublicKeysFile_isNamed() throws IOException {
         Path keys = Files.writeString(dir.resolve("keys.json"), "{\"PublicKeyList\":[{\"Value\":\"AAAA\"}]}");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PublicKeys.fromFile(keys))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(keys.toString())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(keys.toString())
                 .hasMessageContaining("PublicKeyList[0]");
     }
 

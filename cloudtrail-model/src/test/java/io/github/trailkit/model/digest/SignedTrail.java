@@ -42,7 +42,8 @@ public final class SignedTrail {
     public static final String PREFIX = "AWSLogs/" + ACCOUNT + "/";
     public static final Instant START = Instant.parse("2024-03-01T00:00:00Z");
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu/MM/dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("uuuu/MM/dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SECOND =
@@ -56,6 +57,7 @@ public final class SignedTrail {
     public final List<String> digestKeys = new ArrayList<>();
     /** Log keys, oldest first. */
     public final List<String> logKeys = new ArrayList<>();
+
     public final KeyPair keyPair;
 
     private SignedTrail(KeyPair keyPair) {
@@ -144,8 +146,7 @@ public final class SignedTrail {
     public void rotate(int from, KeyPair kp) {
         for (int i = from; i < digestKeys.size(); i++) {
             String key = digestKeys.get(i);
-            DigestFile.Builder b = DigestFile.builder().from(digest(key))
-                    .digestPublicKeyFingerprint(fingerprint(kp));
+            DigestFile.Builder b = DigestFile.builder().from(digest(key)).digestPublicKeyFingerprint(fingerprint(kp));
             if (i > from) {
                 String prev = digestKeys.get(i - 1);
                 b.previousDigestHashValue(Hex.encode(Hex.sha256().digest(gunzip(objects.get(prev)))))
@@ -161,7 +162,8 @@ public final class SignedTrail {
      */
     public String forgeLogAndItsDigestEntry(String log) {
         byte[] forged = new String(gunzip(objects.get(log)), StandardCharsets.UTF_8)
-                .replace("CreateTopic", "DeleteTopic").replace("GetTopicAttributes", "DeleteTopic")
+                .replace("CreateTopic", "DeleteTopic")
+                .replace("GetTopicAttributes", "DeleteTopic")
                 .getBytes(StandardCharsets.UTF_8);
         objects.put(log, gzip(forged));
         for (String key : digestKeys) {
@@ -169,10 +171,18 @@ public final class SignedTrail {
             if (d.logFiles().stream().anyMatch(e -> e.s3Object().equals(log))) {
                 DigestFile.Builder b = DigestFile.builder().from(d).logFiles(List.of());
                 for (DigestLogFile e : d.logFiles()) {
-                    b.addLogFiles(e.s3Object().equals(log) ? DigestLogFile.builder().from(e)
-                            .hashValue(Hex.encode(Hex.sha256().digest(forged))).build() : e);
+                    b.addLogFiles(
+                            e.s3Object().equals(log)
+                                    ? DigestLogFile.builder()
+                                            .from(e)
+                                            .hashValue(Hex.encode(Hex.sha256().digest(forged)))
+                                            .build()
+                                    : e);
                 }
-                putSigned(key, b.build().toJson().getBytes(StandardCharsets.UTF_8), metadata.get(key).get("signature"));
+                putSigned(
+                        key,
+                        b.build().toJson().getBytes(StandardCharsets.UTF_8),
+                        metadata.get(key).get("signature"));
                 return key;
             }
         }
@@ -202,7 +212,8 @@ public final class SignedTrail {
 
     /** The JSON {@code aws cloudtrail list-public-keys} prints for this trail's key. */
     public String listPublicKeysJson() {
-        return "{\n  \"PublicKeyList\": [\n    {\n      \"Value\": \"" + Base64.getEncoder().encodeToString(pkcs1(keyPair))
+        return "{\n  \"PublicKeyList\": [\n    {\n      \"Value\": \""
+                + Base64.getEncoder().encodeToString(pkcs1(keyPair))
                 + "\",\n      \"ValidityStartTime\": \"2024-01-01T00:00:00+00:00\",\n"
                 + "      \"ValidityEndTime\": \"2025-01-01T00:00:00+00:00\",\n"
                 + "      \"Fingerprint\": \"" + fingerprint(keyPair) + "\"\n    }\n  ]\n}\n";
@@ -224,9 +235,11 @@ public final class SignedTrail {
     }
 
     private static byte[] tlv(int tag, byte[] value) {
-        byte[] len = value.length < 128 ? new byte[] {(byte) value.length}
-                : value.length < 256 ? new byte[] {(byte) 0x81, (byte) value.length}
-                : new byte[] {(byte) 0x82, (byte) (value.length >> 8), (byte) value.length};
+        byte[] len = value.length < 128
+                ? new byte[] {(byte) value.length}
+                : value.length < 256
+                        ? new byte[] {(byte) 0x81, (byte) value.length}
+                        : new byte[] {(byte) 0x82, (byte) (value.length >> 8), (byte) value.length};
         byte[] out = new byte[1 + len.length + value.length];
         out[0] = (byte) tag;
         System.arraycopy(len, 0, out, 1, len.length);
@@ -244,10 +257,14 @@ public final class SignedTrail {
                 Map<String, String> m = metadata.get(o.getKey());
                 if (m != null) {
                     StringBuilder json = new StringBuilder("{");
-                    m.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k)
-                            .append("\":\"").append(v).append('"'));
-                    Files.writeString(f.resolveSibling(f.getFileName() + LocalTrailStore.METADATA_SUFFIX),
-                            json.append('}'));
+                    m.forEach((k, v) -> json.append(json.length() > 1 ? "," : "")
+                            .append('"')
+                            .append(k)
+                            .append("\":\"")
+                            .append(v)
+                            .append('"'));
+                    Files.writeString(
+                            f.resolveSibling(f.getFileName() + LocalTrailStore.METADATA_SUFFIX), json.append('}'));
                 }
             }
         } catch (IOException e) {
@@ -268,8 +285,8 @@ public final class SignedTrail {
 
     /** A gzip'd log file of two records, written by the library's writer. */
     public static byte[] logFile(Instant delivered, int seed) {
-        List<CloudTrailRecord> records = List.of(record(delivered.minusSeconds(120), seed),
-                record(delivered.minusSeconds(60), seed + 1));
+        List<CloudTrailRecord> records =
+                List.of(record(delivered.minusSeconds(120), seed), record(delivered.minusSeconds(60), seed + 1));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CloudTrail.writer().gzip(true).writeLog(records, out);
         return out.toByteArray();

@@ -23,9 +23,10 @@ final class VerifyReadmeTest {
 
     boolean verifyCopy(Path keysJson, Path bucketCopy) {
         // README:verify
-        PublicKeys keys = PublicKeys.fromFile(keysJson); // aws cloudtrail list-public-keys --region us-east-2 > keys.json
-        VerificationReport report = DigestVerifier.of(keys)
-                .verify(LocalTrailStore.of(bucketCopy), "AWSLogs/111122223333/");
+        PublicKeys keys =
+                PublicKeys.fromFile(keysJson); // aws cloudtrail list-public-keys --region us-east-2 > keys.json
+        VerificationReport report =
+                DigestVerifier.of(keys).verify(LocalTrailStore.of(bucketCopy), "AWSLogs/111122223333/");
         report.problems().forEach(f -> System.err.println(f.verdict() + " " + f.reason()));
         System.out.println(report.summary()); // 3/3 digest files valid; 4/4 log files valid
         return report.isValid();

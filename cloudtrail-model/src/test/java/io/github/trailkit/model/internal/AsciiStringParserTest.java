@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * offset, whatever the strings hold and wherever they fall against the parser's buffer.
  */
 class AsciiStringParserTest {
-    private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder().build();
+    private static final StreamReadConstraints CONSTRAINTS =
+            StreamReadConstraints.builder().build();
     private static final JsonFactory OURS = Json.readFactory(CONSTRAINTS);
     private static final JsonFactory JACKSONS = JsonFactory.builder()
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
@@ -50,8 +51,28 @@ class AsciiStringParserTest {
     @Test
     void theMaskFindsTheFirstByteThatEndsAPlainAsciiString() {
         Random random = new Random(7);
-        byte[] interesting = {'"', '\\', 0, 0x1F, ' ', '!', 0x21, 0x23, 0x5B, 0x5D, 0x7E, 0x7F, (byte) 0x80, (byte) 0xC3,
-            (byte) 0xFF, 'a', 'Z', '0', 0x01, 0x02};
+        byte[] interesting = {
+            '"',
+            '\\',
+            0,
+            0x1F,
+            ' ',
+            '!',
+            0x21,
+            0x23,
+            0x5B,
+            0x5D,
+            0x7E,
+            0x7F,
+            (byte) 0x80,
+            (byte) 0xC3,
+            (byte) 0xFF,
+            'a',
+            'Z',
+            '0',
+            0x01,
+            0x02
+        };
         for (int n = 0; n < 200_000; n++) {
             long w = 0;
             for (int i = 0; i < 8; i++) {
@@ -67,8 +88,24 @@ class AsciiStringParserTest {
 
     /** A document of many strings of every kind: plain, escaped, non-ASCII, long, empty. */
     private static String document(Random random, int strings) {
-        String[] pieces = {"abc", "AssumeRole", "arn:aws:iam::123456789012:role/x", "", " ", "\\\"", "\\\\", "\\n",
-            "\\u00e9", "é", "日本", "😀", "~", "\u007f", "12345678", "a/b+c=d"};
+        String[] pieces = {
+            "abc",
+            "AssumeRole",
+            "arn:aws:iam::123456789012:role/x",
+            "",
+            " ",
+            "\\\"",
+            "\\\\",
+            "\\n",
+            "\\u00e9",
+            "é",
+            "日本",
+            "😀",
+            "~",
+            "\u007f",
+            "12345678",
+            "a/b+c=d"
+        };
         StringBuilder b = new StringBuilder("{\"Records\":[");
         for (int i = 0; i < strings; i++) {
             if (i > 0) {
@@ -92,7 +129,8 @@ class AsciiStringParserTest {
             String again = p.getText();
             String chars = new String(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             out.add(t + " " + text + " " + again.equals(text) + " " + chars.equals(text) + " @"
-                    + p.currentLocation().getByteOffset() + " from " + p.currentTokenLocation().getByteOffset());
+                    + p.currentLocation().getByteOffset() + " from "
+                    + p.currentTokenLocation().getByteOffset());
         }
         return out;
     }
@@ -123,14 +161,17 @@ class AsciiStringParserTest {
             }
             try (JsonParser p = OURS.createParser(chunked(json, chunk))) {
                 assertThat(p).isInstanceOf(AsciiStringParser.class);
-                assertThat(tokens(p)).as("round %d in chunks of %d", round, chunk).isEqualTo(expected);
+                assertThat(tokens(p))
+                        .as("round %d in chunks of %d", round, chunk)
+                        .isEqualTo(expected);
             }
         }
     }
 
     @Test
     void aStringsLengthLimitHoldsAsInJackson() throws IOException {
-        StreamReadConstraints small = StreamReadConstraints.builder().maxStringLength(10).build();
+        StreamReadConstraints small =
+                StreamReadConstraints.builder().maxStringLength(10).build();
         JsonFactory ours = Json.readFactory(small);
         byte[] json = "{\"a\":\"0123456789\",\"b\":\"0123456789x\"}".getBytes(StandardCharsets.UTF_8);
         try (JsonParser p = ours.createParser(json)) {
@@ -183,14 +224,15 @@ class AsciiStringParserTest {
             try (JsonParser p = OURS.createParser(chunked(input, 1))) {
                 assertThat(tokens(p)).isEqualTo(expected);
             }
-            boolean utf8 = input.length < 2 || input[0] != 0 && input[1] != 0 && input[0] != (byte) 0xFE
-                    && input[0] != (byte) 0xFF;
+            boolean utf8 = input.length < 2
+                    || input[0] != 0 && input[1] != 0 && input[0] != (byte) 0xFE && input[0] != (byte) 0xFF;
             try (JsonParser p = OURS.createParser(input)) {
                 assertThat(p instanceof AsciiStringParser).isEqualTo(utf8);
                 assertThat(p instanceof UTF8StreamJsonParser || !utf8).isTrue();
             }
         }
-        assertThat(tokensOf(encode(text, StandardCharsets.UTF_16LE))).anyMatch(t -> t.startsWith("VALUE_STRING value é "));
+        assertThat(tokensOf(encode(text, StandardCharsets.UTF_16LE)))
+                .anyMatch(t -> t.startsWith("VALUE_STRING value é "));
     }
 
     private static List<String> tokensOf(byte[] input) throws IOException {

@@ -2,11 +2,11 @@ package io.github.trailkit.model.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.ByteArrayInputStream;
@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * nextFieldName()}, values by {@code nextToken()}): the same names, tokens, texts, locations and errors.
  */
 class KnownNamesTest {
-    private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder().build();
+    private static final StreamReadConstraints CONSTRAINTS =
+            StreamReadConstraints.builder().build();
     private static final JsonFactory OURS = Json.readFactory(CONSTRAINTS);
     private static final JsonFactory JACKSONS = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -61,15 +62,18 @@ class KnownNamesTest {
                 r.nextBytes(buf);
                 System.arraycopy(bytes, 0, buf, at, bytes.length);
                 assertThat(KnownNames.find(buf, at, bytes.length)).isSameAs(name);
-                assertThat(KnownNames.find(buf, at, bytes.length - 1)).as("%s cut", name)
+                assertThat(KnownNames.find(buf, at, bytes.length - 1))
+                        .as("%s cut", name)
                         .isEqualTo(known(buf, at, bytes.length - 1));
                 buf[at + bytes.length] = 's';
-                assertThat(KnownNames.find(buf, at, bytes.length + 1)).as("%s lengthened", name)
+                assertThat(KnownNames.find(buf, at, bytes.length + 1))
+                        .as("%s lengthened", name)
                         .isEqualTo(known(buf, at, bytes.length + 1));
                 for (int i = 0; i < bytes.length; i++) {
                     byte[] changed = buf.clone();
                     changed[at + i] ^= 0x20; // the case of a letter, or another byte
-                    assertThat(KnownNames.find(changed, at, bytes.length)).as("%s changed at %d", name, i)
+                    assertThat(KnownNames.find(changed, at, bytes.length))
+                            .as("%s changed at %d", name, i)
                             .isEqualTo(known(changed, at, bytes.length));
                 }
             }
@@ -87,18 +91,49 @@ class KnownNamesTest {
         return Arrays.asList(KnownNames.NAMES).contains(text) ? text : null;
     }
 
-    private static final String[] OTHER_NAMES = {"Records", "x", "", "bucketName", "Name With Space", "eventNam",
-        "eventNamee", "event\\u004eame", "ev\\\"ent", "naïve", "typé"};
-    private static final String[] VALUES = {"\"a\"", "\"\"", "\"AssumeRole\"", "\"with \\\"escapes\\\"\"", "\"é\"", "1",
-        "-2.5e3", "true", "false", "null", "{}", "[]", "[1,\"x\",{\"type\":\"t\"}]"};
+    private static final String[] OTHER_NAMES = {
+        "Records",
+        "x",
+        "",
+        "bucketName",
+        "Name With Space",
+        "eventNam",
+        "eventNamee",
+        "event\\u004eame",
+        "ev\\\"ent",
+        "naïve",
+        "typé"
+    };
+    private static final String[] VALUES = {
+        "\"a\"",
+        "\"\"",
+        "\"AssumeRole\"",
+        "\"with \\\"escapes\\\"\"",
+        "\"é\"",
+        "1",
+        "-2.5e3",
+        "true",
+        "false",
+        "null",
+        "{}",
+        "[]",
+        "[1,\"x\",{\"type\":\"t\"}]"
+    };
     private static final String[] SPACES = {"", "", "", "", " ", "\n", "\t "};
 
     private static void object(Random r, StringBuilder b, int depth) {
         b.append('{');
         for (int i = r.nextInt(7); i > 0; i--) {
-            String name = r.nextInt(4) == 0 ? OTHER_NAMES[r.nextInt(OTHER_NAMES.length)]
+            String name = r.nextInt(4) == 0
+                    ? OTHER_NAMES[r.nextInt(OTHER_NAMES.length)]
                     : KnownNames.NAMES[r.nextInt(KnownNames.NAMES.length)];
-            b.append(space(r)).append('"').append(name).append('"').append(space(r)).append(':').append(space(r));
+            b.append(space(r))
+                    .append('"')
+                    .append(name)
+                    .append('"')
+                    .append(space(r))
+                    .append(':')
+                    .append(space(r));
             if (depth < 4 && r.nextInt(4) == 0) {
                 object(r, b, depth + 1);
             } else {
@@ -130,8 +165,10 @@ class KnownNamesTest {
                     }
                 } else {
                     t = p.nextToken();
-                    step = "token " + t + (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_FLOAT
-                            ? " " + p.getText() : "");
+                    step = "token " + t
+                            + (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_FLOAT
+                                    ? " " + p.getText()
+                                    : "");
                 }
                 out.add(step + " " + t + " current " + p.currentName() + " at " + where(p.currentTokenLocation())
                         + " then " + where(p.currentLocation()));
@@ -149,16 +186,19 @@ class KnownNamesTest {
     }
 
     private static void sameAsJackson(byte[] json, String what) throws IOException {
-        try (JsonParser jackson = JACKSONS.createParser(json); JsonParser ours = OURS.createParser(json)) {
+        try (JsonParser jackson = JACKSONS.createParser(json);
+                JsonParser ours = OURS.createParser(json)) {
             assertThat(ours).isInstanceOf(AsciiStringParser.class);
-            assertThat(steps(ours)).as("%s from an array: %s", what, new String(json, StandardCharsets.UTF_8))
+            assertThat(steps(ours))
+                    .as("%s from an array: %s", what, new String(json, StandardCharsets.UTF_8))
                     .isEqualTo(steps(jackson));
         }
         for (int chunk : new int[] {1, 7, 64}) {
             try (JsonParser jackson = JACKSONS.createParser(AsciiStringParserTest.chunked(json, chunk));
-                 JsonParser ours = OURS.createParser(AsciiStringParserTest.chunked(json, chunk))) {
-                assertThat(steps(ours)).as("%s in chunks of %d: %s", what, chunk, new String(json,
-                        StandardCharsets.UTF_8)).isEqualTo(steps(jackson));
+                    JsonParser ours = OURS.createParser(AsciiStringParserTest.chunked(json, chunk))) {
+                assertThat(steps(ours))
+                        .as("%s in chunks of %d: %s", what, chunk, new String(json, StandardCharsets.UTF_8))
+                        .isEqualTo(steps(jackson));
             }
         }
     }
@@ -176,10 +216,20 @@ class KnownNamesTest {
     @Test
     void readsBrokenDocumentsByNamesAsJacksonDoes() throws IOException {
         String[] broken = {
-            "{\"eventName\":}", "{\"eventName\":\"x", "{\"eventName\":\"x\",}", "{\"eventName\":\"x\" \"type\":1}",
-            "{\"eventName\":\"x\",\"eventName\":\"y\"}", "{\"type\":{},\"type\":[]}", "{\"eventName\"}",
-            "{\"eventName\":\"x\"", "{\"eventName\":[1,}", "{\"eventName\":\"\\q\"}", "{\"eventName\":tru}",
-            "{\"eventName\"::\"x\"}", "{,\"eventName\":\"x\"}", "{\"eventName\":\"x\"]",
+            "{\"eventName\":}",
+            "{\"eventName\":\"x",
+            "{\"eventName\":\"x\",}",
+            "{\"eventName\":\"x\" \"type\":1}",
+            "{\"eventName\":\"x\",\"eventName\":\"y\"}",
+            "{\"type\":{},\"type\":[]}",
+            "{\"eventName\"}",
+            "{\"eventName\":\"x\"",
+            "{\"eventName\":[1,}",
+            "{\"eventName\":\"\\q\"}",
+            "{\"eventName\":tru}",
+            "{\"eventName\"::\"x\"}",
+            "{,\"eventName\":\"x\"}",
+            "{\"eventName\":\"x\"]",
         };
         for (String json : broken) {
             sameAsJackson(json.getBytes(StandardCharsets.UTF_8), "broken");

@@ -78,7 +78,8 @@ class MemberNamesTest {
     void namesChosenToShareAHashCodeMoveToACollisionProofSetAndDuplicatesAreStillFound() throws Exception {
         java.util.List<String> names = colliding(11, 20_000);
         assertThat(names.stream().map(String::hashCode).distinct()).hasSize(1);
-        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser("{}")) {
+        try (com.fasterxml.jackson.core.JsonParser p =
+                new com.fasterxml.jackson.core.JsonFactory().createParser("{}")) {
             p.nextToken();
             com.fasterxml.jackson.core.JsonStreamContext object = p.getParsingContext();
             MemberNames tables = new MemberNames();
@@ -100,7 +101,8 @@ class MemberNamesTest {
 
     @Test
     void ordinaryNamesStayInTheProbingTable() throws Exception {
-        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser("{}")) {
+        try (com.fasterxml.jackson.core.JsonParser p =
+                new com.fasterxml.jackson.core.JsonFactory().createParser("{}")) {
             p.nextToken();
             com.fasterxml.jackson.core.JsonStreamContext object = p.getParsingContext();
             MemberNames tables = new MemberNames();
@@ -120,10 +122,16 @@ class MemberNamesTest {
             payload.append('"').append(n).append("\":0,");
         }
         String record = "{\"eventID\":\"e\",\"requestParameters\":" + payload + "\"last\":1}}";
-        assertThat(CloudTrail.reader().readRecord(record).requestParameters().orElseThrow().path("last").asNumber())
+        assertThat(CloudTrail.reader()
+                        .readRecord(record)
+                        .requestParameters()
+                        .orElseThrow()
+                        .path("last")
+                        .asNumber())
                 .hasValue(java.math.BigDecimal.ONE);
         String dup = "{\"eventID\":\"e\",\"requestParameters\":" + payload + "\"" + names.get(29_000) + "\":1}}";
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> CloudTrail.reader().readRecord(dup)))
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                        () -> CloudTrail.reader().readRecord(dup)))
                 .hasMessageContaining(names.get(29_000));
     }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * moving the parser, what it does not check itself (escaped or repeated names, limits, text past the buffer).
  */
 class PlainValueSkipTest {
-    private static final StreamReadConstraints DEFAULTS = StreamReadConstraints.builder().build();
+    private static final StreamReadConstraints DEFAULTS =
+            StreamReadConstraints.builder().build();
     private static final JsonFactory OURS = Json.readFactory(DEFAULTS);
 
     /** Jackson's parser, as strict as the reader: duplicate names are errors. */
@@ -44,10 +45,37 @@ class PlainValueSkipTest {
     }
 
     private static final String[] NAMES = {"a", "b", "key", "value", "Name With Spaces", "x-y_z.0", ""};
-    private static final String[] PIECES = {"abc", "arn:aws:iam::123456789012:role/x", " ", "\\\"", "\\\\", "\\/",
-        "\\n", "\\t", "\\u00e9", "\\uD83D\\uDE00", "é", "日本", "😀", "12345678", "~\u007f"};
-    private static final String[] NUMBERS = {"0", "-0", "7", "-12", "3.25", "1e5", "1E+2", "-0.5e-3", "100.0",
-        "9223372036854775808", "-9223372036854775809", "123456789012345678901234567890"};
+    private static final String[] PIECES = {
+        "abc",
+        "arn:aws:iam::123456789012:role/x",
+        " ",
+        "\\\"",
+        "\\\\",
+        "\\/",
+        "\\n",
+        "\\t",
+        "\\u00e9",
+        "\\uD83D\\uDE00",
+        "é",
+        "日本",
+        "😀",
+        "12345678",
+        "~\u007f"
+    };
+    private static final String[] NUMBERS = {
+        "0",
+        "-0",
+        "7",
+        "-12",
+        "3.25",
+        "1e5",
+        "1E+2",
+        "-0.5e-3",
+        "100.0",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "123456789012345678901234567890"
+    };
     private static final String[] SPACES = {"", "", "", "", " ", "\t", "\n", "  \n\t"};
 
     /**
@@ -82,8 +110,14 @@ class PlainValueSkipTest {
                     if (!plain && r.nextInt(8) == 0) {
                         name = new String[] {"\\u0061", "k\\n", "naïve", name + "\\\""}[r.nextInt(4)];
                     }
-                    b.append(used.isEmpty() ? "" : ",").append(space(r, plain)).append('"').append(name).append('"')
-                            .append(space(r, plain)).append(':').append(space(r, plain));
+                    b.append(used.isEmpty() ? "" : ",")
+                            .append(space(r, plain))
+                            .append('"')
+                            .append(name)
+                            .append('"')
+                            .append(space(r, plain))
+                            .append(':')
+                            .append(space(r, plain));
                     used.add(name);
                     value(r, b, depth + 1, plain, false);
                     b.append(space(r, plain));
@@ -175,10 +209,11 @@ class PlainValueSkipTest {
      * Skips the payload of {@code json} with {@code ours} and compares with Jackson's parser of {@code constraints}
      * reading it; returns whether it was skipped.
      */
-    private static boolean compare(byte[] json, JsonFactory ours, StreamReadConstraints constraints, long maxEnd,
-                                   String what) throws IOException {
+    private static boolean compare(
+            byte[] json, JsonFactory ours, StreamReadConstraints constraints, long maxEnd, String what)
+            throws IOException {
         try (JsonParser skipper = atPayload(ours, new ByteArrayInputStream(json));
-             JsonParser jackson = atPayload(jacksons(constraints), new ByteArrayInputStream(json))) {
+                JsonParser jackson = atPayload(jacksons(constraints), new ByteArrayInputStream(json))) {
             String before = state(skipper);
             boolean skipped = ((AsciiStringParser) skipper).skipPlainValue(maxEnd);
             boolean valid = readsWhole(jackson);
@@ -187,7 +222,9 @@ class PlainValueSkipTest {
                 assertThat(state(skipper)).as("not moved: %s %s", what, text).isEqualTo(before);
                 return false;
             }
-            assertThat(valid).as("skipped only what Jackson reads: %s %s", what, text).isTrue();
+            assertThat(valid)
+                    .as("skipped only what Jackson reads: %s %s", what, text)
+                    .isTrue();
             assertThat(state(skipper)).as("state after %s %s", what, text).isEqualTo(state(jackson));
             assertThat(rest(skipper)).as("tokens after %s %s", what, text).isEqualTo(rest(jackson));
             return true;
@@ -204,7 +241,9 @@ class PlainValueSkipTest {
         for (int n = 0; n < 3_000; n++) {
             StringBuilder b = new StringBuilder();
             value(r, b, 1, true, true);
-            assertThat(compare(document(r, b.toString()), "plain")).as("skipped %s", b).isTrue();
+            assertThat(compare(document(r, b.toString()), "plain"))
+                    .as("skipped %s", b)
+                    .isTrue();
         }
     }
 
@@ -226,8 +265,8 @@ class PlainValueSkipTest {
         assertThat(declined).isGreaterThan(100);
     }
 
-    private static final byte[] INTERESTING = "\"\\,:{}[]0123456789eE.-+ \n\rtfnulx/"
-            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INTERESTING =
+            "\"\\,:{}[]0123456789eE.-+ \n\rtfnulx/".getBytes(StandardCharsets.US_ASCII);
 
     /** One byte of {@code json}'s payload replaced, dropped or added. */
     private static byte[] mutate(Random r, byte[] json, int from, int to) {
@@ -305,8 +344,10 @@ class PlainValueSkipTest {
         assertThat(compare(bytes("[\"", 0xF0, 0x9F, 0x98, 0x80, "\"]"), "😀")).isTrue();
         assertThat(compare(bytes("[\"", 0xC3, "\"]"), "cut short")).isFalse();
         assertThat(compare(bytes("[\"", 0xC0, 0xA9, "\"]"), "overlong")).isFalse();
-        assertThat(compare(bytes("[\"", 0xED, 0xA0, 0x80, "\"]"), "a surrogate")).isFalse();
-        assertThat(compare(bytes("[\"", 0xF4, 0x90, 0x80, 0x80, "\"]"), "past U+10FFFF")).isFalse();
+        assertThat(compare(bytes("[\"", 0xED, 0xA0, 0x80, "\"]"), "a surrogate"))
+                .isFalse();
+        assertThat(compare(bytes("[\"", 0xF4, 0x90, 0x80, 0x80, "\"]"), "past U+10FFFF"))
+                .isFalse();
         assertThat(compare(bytes("[\"", 0xA9, "\"]"), "a lone continuation")).isFalse();
     }
 
@@ -334,10 +375,13 @@ class PlainValueSkipTest {
                 seq[i] = (byte) (r.nextInt(3) == 0 ? r.nextInt(256) : 0x80 + r.nextInt(0x40));
             }
             int length = AsciiStringParser.utf8Sequence(seq, 0, seq.length);
-            assertThat(length).as("%02x %02x %02x %02x", seq[0], seq[1], seq[2], seq[3])
+            assertThat(length)
+                    .as("%02x %02x %02x %02x", seq[0], seq[1], seq[2], seq[3])
                     .isEqualTo(decodedLength(seq));
             if (length > 0) {
-                assertThat(AsciiStringParser.utf8Sequence(seq, 0, length - 1)).as("cut by the limit").isEqualTo(-1);
+                assertThat(AsciiStringParser.utf8Sequence(seq, 0, length - 1))
+                        .as("cut by the limit")
+                        .isEqualTo(-1);
             }
         }
     }
@@ -346,10 +390,12 @@ class PlainValueSkipTest {
     private static int decodedLength(byte[] seq) {
         for (int length = 2; length <= 4; length++) {
             try {
-                String s = StandardCharsets.UTF_8.newDecoder()
+                String s = StandardCharsets.UTF_8
+                        .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(seq, 0, length)).toString();
+                        .decode(ByteBuffer.wrap(seq, 0, length))
+                        .toString();
                 if (s.codePointCount(0, s.length()) == 1) {
                     return length;
                 }
@@ -362,25 +408,30 @@ class PlainValueSkipTest {
 
     @Test
     void declinesWhatWouldPassALimit() throws IOException {
-        StreamReadConstraints depth5 = StreamReadConstraints.builder().maxNestingDepth(5).build();
+        StreamReadConstraints depth5 =
+                StreamReadConstraints.builder().maxNestingDepth(5).build();
         JsonFactory ours = Json.readFactory(depth5);
         // the root object is at depth 1, the payload at 2: four arrays reach 5, five 6
         assertThat(compare(json("[[[[]]]]").getBytes(StandardCharsets.UTF_8), ours, depth5, Long.MAX_VALUE, "deep"))
                 .isTrue();
-        assertThat(compare(json("[[[[[]]]]]").getBytes(StandardCharsets.UTF_8), ours, depth5, Long.MAX_VALUE,
-                "too deep")).isFalse();
+        assertThat(compare(
+                        json("[[[[[]]]]]").getBytes(StandardCharsets.UTF_8), ours, depth5, Long.MAX_VALUE, "too deep"))
+                .isFalse();
         String deep = "[".repeat(AsciiStringParser.MAX_SKIP_DEPTH) + "]".repeat(AsciiStringParser.MAX_SKIP_DEPTH);
         assertThat(skips(deep)).isTrue();
         assertThat(skips("[" + deep + "]")).isFalse(); // deeper than it follows; Jackson reads it
 
-        StreamReadConstraints number5 = StreamReadConstraints.builder().maxNumberLength(5).build();
+        StreamReadConstraints number5 =
+                StreamReadConstraints.builder().maxNumberLength(5).build();
         JsonFactory numbers = Json.readFactory(number5);
         assertThat(compare(json("[1234]").getBytes(StandardCharsets.UTF_8), numbers, number5, Long.MAX_VALUE, "4"))
                 .isTrue();
         assertThat(compare(json("[123456]").getBytes(StandardCharsets.UTF_8), numbers, number5, Long.MAX_VALUE, "6"))
                 .isFalse();
-        assertThat(skips("[" + "9".repeat(AsciiStringParser.MAX_SKIP_NUMBER - 1) + "]")).isTrue();
-        assertThat(skips("[" + "9".repeat(AsciiStringParser.MAX_SKIP_NUMBER) + "]")).isFalse();
+        assertThat(skips("[" + "9".repeat(AsciiStringParser.MAX_SKIP_NUMBER - 1) + "]"))
+                .isTrue();
+        assertThat(skips("[" + "9".repeat(AsciiStringParser.MAX_SKIP_NUMBER) + "]"))
+                .isFalse();
 
         String name = "n".repeat(AsciiStringParser.MAX_SKIP_NAME);
         assertThat(skips("{\"" + name + "\":1}")).isTrue();
@@ -391,7 +442,8 @@ class PlainValueSkipTest {
         byte[] doc = json("{\"a\":[1,2]}").getBytes(StandardCharsets.UTF_8);
         long end = new String(doc, StandardCharsets.UTF_8).indexOf(",\"after\"");
         assertThat(compare(doc, OURS, DEFAULTS, end, "ending at the limit")).isTrue();
-        assertThat(compare(doc, OURS, DEFAULTS, end - 1, "ending past the limit")).isFalse();
+        assertThat(compare(doc, OURS, DEFAULTS, end - 1, "ending past the limit"))
+                .isFalse();
     }
 
     private static String members(int n) {

@@ -162,7 +162,8 @@ public final class FindingJson {
                 }
             }
             if (!record) {
-                return (Finding) ctxt.reportInputMismatch(Finding.class,
+                return (Finding) ctxt.reportInputMismatch(
+                        Finding.class,
                         "a finding needs its \"record\" (written by Finding's serializer or toJson(true))");
             }
             try {

@@ -73,17 +73,30 @@ public final class FindingRows implements MapPartitionsFunction<Row, Row> {
         InternalRow identity = null;
         if (r.userIdentity().isPresent()) {
             UserIdentity u = r.userIdentity().get();
-            identity = new GenericInternalRow(new Object[] {str(u.typeAsString().orElse(null)), str(u.arn().orElse(null))});
+            identity = new GenericInternalRow(new Object[] {
+                str(u.typeAsString().orElse(null)), str(u.arn().orElse(null))
+            });
         }
         Object[] tags = new Object[f.tags().size()];
         for (int i = 0; i < tags.length; i++) {
             tags[i] = UTF8String.fromString(f.tags().get(i));
         }
         return new GenericInternalRow(new Object[] {
-            str(f.ruleId()), str(f.title()), str(f.severity().name()), new GenericArrayData(tags), str(f.dedupKey()),
-            str(r.eventID().orElse(null)), str(r.eventName().orElse(null)), str(r.eventSource().orElse(null)),
-            str(r.eventTime().map(Object::toString).orElse(null)), str(r.awsRegion().orElse(null)),
-            str(r.recipientAccountId().orElse(null)), identity, source, index});
+            str(f.ruleId()),
+            str(f.title()),
+            str(f.severity().name()),
+            new GenericArrayData(tags),
+            str(f.dedupKey()),
+            str(r.eventID().orElse(null)),
+            str(r.eventName().orElse(null)),
+            str(r.eventSource().orElse(null)),
+            str(r.eventTime().map(Object::toString).orElse(null)),
+            str(r.awsRegion().orElse(null)),
+            str(r.recipientAccountId().orElse(null)),
+            identity,
+            source,
+            index
+        });
     }
 
     private static UTF8String str(String s) {
@@ -97,9 +110,20 @@ public final class FindingRows implements MapPartitionsFunction<Row, Row> {
             UserIdentity u = r.userIdentity().get();
             identity = RowFactory.create(u.typeAsString().orElse(null), u.arn().orElse(null));
         }
-        return RowFactory.create(f.ruleId(), f.title(), f.severity().name(), f.tags().toArray(new String[0]),
-                f.dedupKey(), r.eventID().orElse(null), r.eventName().orElse(null), r.eventSource().orElse(null),
-                r.eventTime().map(Object::toString).orElse(null), r.awsRegion().orElse(null),
-                r.recipientAccountId().orElse(null), identity, source, index);
+        return RowFactory.create(
+                f.ruleId(),
+                f.title(),
+                f.severity().name(),
+                f.tags().toArray(new String[0]),
+                f.dedupKey(),
+                r.eventID().orElse(null),
+                r.eventName().orElse(null),
+                r.eventSource().orElse(null),
+                r.eventTime().map(Object::toString).orElse(null),
+                r.awsRegion().orElse(null),
+                r.recipientAccountId().orElse(null),
+                identity,
+                source,
+                index);
     }
 }

@@ -42,7 +42,12 @@ public final class KeyFilter implements Serializable {
     private final Instant to;
     private final Duration maxDeliveryDelay;
 
-    public KeyFilter(Set<String> accounts, Set<String> regions, String organizationId, Instant from, Instant to,
+    public KeyFilter(
+            Set<String> accounts,
+            Set<String> regions,
+            String organizationId,
+            Instant from,
+            Instant to,
             Duration maxDeliveryDelay) {
         this.accounts = Set.copyOf(accounts);
         this.regions = Set.copyOf(regions);
@@ -64,20 +69,25 @@ public final class KeyFilter implements Serializable {
         try {
             maxDelay = delay == null ? DEFAULT_MAX_DELIVERY_DELAY : Duration.parse(delay);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("option " + MAX_DELIVERY_DELAY + ": not an ISO-8601 duration such as"
-                    + " PT24H: " + delay, e);
+            throw new IllegalArgumentException(
+                    "option " + MAX_DELIVERY_DELAY + ": not an ISO-8601 duration such as" + " PT24H: " + delay, e);
         }
-        return new KeyFilter(list(lower.get(ACCOUNTS.toLowerCase(Locale.ROOT))),
+        return new KeyFilter(
+                list(lower.get(ACCOUNTS.toLowerCase(Locale.ROOT))),
                 list(lower.get(REGIONS.toLowerCase(Locale.ROOT))),
                 lower.get(ORGANIZATION_ID.toLowerCase(Locale.ROOT)),
-                time(FROM, lower.get(FROM)), time(TO, lower.get(TO)), maxDelay);
+                time(FROM, lower.get(FROM)),
+                time(TO, lower.get(TO)),
+                maxDelay);
     }
 
     private static Set<String> list(String value) {
         if (value == null || value.isBlank()) {
             return Set.of();
         }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -92,8 +102,10 @@ public final class KeyFilter implements Serializable {
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("option " + option + ": not a date (2024-01-31) or a UTC time"
-                    + " (2024-01-31T12:00:00Z): " + value, e);
+            throw new IllegalArgumentException(
+                    "option " + option + ": not a date (2024-01-31) or a UTC time" + " (2024-01-31T12:00:00Z): "
+                            + value,
+                    e);
         }
     }
 
@@ -153,7 +165,8 @@ public final class KeyFilter implements Serializable {
             case 5: {
                 String year = layout.get(layout.size() - 2);
                 String month = layout.get(layout.size() - 1);
-                if (!NUMBER.matcher(year).matches() || !NUMBER.matcher(month).matches()
+                if (!NUMBER.matcher(year).matches()
+                        || !NUMBER.matcher(month).matches()
                         || !NUMBER.matcher(name).matches()) {
                     return true;
                 }

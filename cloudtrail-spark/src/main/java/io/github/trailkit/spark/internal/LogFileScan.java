@@ -80,7 +80,8 @@ final class LogFileScan implements ScanBuilder, SupportsPushDownRequiredColumns,
 
     @Override
     public PartitionReaderFactory createReaderFactory() {
-        Configuration conf = new Configuration(SparkSession.active().sparkContext().hadoopConfiguration());
+        Configuration conf =
+                new Configuration(SparkSession.active().sparkContext().hadoopConfiguration());
         return new LogFileReaderFactory(schema, new HadoopConf(conf), findingsOf);
     }
 

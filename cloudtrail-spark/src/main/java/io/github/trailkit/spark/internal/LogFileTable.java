@@ -45,8 +45,8 @@ public final class LogFileTable implements SupportsRead {
     @Override
     public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
         String rules = options.get(Schemas.FINDINGS_OPTION);
-        return new LogFileScan(schema, paths(options), KeyFilter.fromOptions(options),
-                rules == null ? null : RuleSpec.decode(rules));
+        return new LogFileScan(
+                schema, paths(options), KeyFilter.fromOptions(options), rules == null ? null : RuleSpec.decode(rules));
     }
 
     /** The paths given to {@code load}: Spark passes one as {@code path}, several as a JSON array in {@code paths}. */

@@ -134,7 +134,8 @@ public final class RecordRows {
             case "resources": {
                 StructType element = (StructType) ((ArrayType) f.dataType()).elementType();
                 Function<Resource, InternalRow> struct = resource(element);
-                return (r, s, n) -> r.resources().map(list -> array(list, struct)).orElse(null);
+                return (r, s, n) ->
+                        r.resources().map(list -> array(list, struct)).orElse(null);
             }
             case "eventtype":
                 return (r, s, n) -> str(r.eventTypeAsString());
@@ -174,7 +175,8 @@ public final class RecordRows {
     }
 
     /** A struct converter: one getter per field of {@code type}, each chosen by the field's name. */
-    private static <T> Function<T, InternalRow> struct(StructType type, Function<StructField, Function<T, Object>> pick) {
+    private static <T> Function<T, InternalRow> struct(
+            StructType type, Function<StructField, Function<T, Object>> pick) {
         StructField[] fields = type.fields();
         List<Function<T, Object>> getters = new java.util.ArrayList<>(fields.length);
         for (StructField field : fields) {
@@ -272,7 +274,9 @@ public final class RecordRows {
                             case "federatedprovider":
                                 return w -> str(w.federatedProvider());
                             case "attributes":
-                                return w -> w.attributes().map(RecordRows::stringMap).orElse(null);
+                                return w -> w.attributes()
+                                        .map(RecordRows::stringMap)
+                                        .orElse(null);
                             default:
                                 throw unknown("sessioncontext.webidfederationdata", g);
                         }

@@ -26,6 +26,7 @@ public final class RuleSpec implements Serializable {
 
     /** Compiled rule sets of this JVM, by id; a handful at most in practice, cleared past a bound. */
     private static final Map<String, RuleSet> COMPILED = new ConcurrentHashMap<>();
+
     private static final int MAX_COMPILED = 64;
 
     /** A rule document or Sigma rule: its name (for messages), its bytes, and which of the two it is. */
@@ -119,8 +120,8 @@ public final class RuleSpec implements Serializable {
         }
         for (String pack : packs) {
             if (!RulePacks.names().contains(pack)) {
-                throw new IllegalArgumentException("no rule pack named \"" + pack + "\"; the packs are "
-                        + RulePacks.names());
+                throw new IllegalArgumentException(
+                        "no rule pack named \"" + pack + "\"; the packs are " + RulePacks.names());
             }
             for (Rule r : RulePacks.byName(pack)) {
                 if (ids.add(r.id())) {
@@ -150,8 +151,10 @@ public final class RuleSpec implements Serializable {
             Object supplier = c.getDeclaredConstructor().newInstance();
             return List.copyOf(((Supplier<? extends List<Rule>>) supplier).get());
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalArgumentException("rules class " + className + ": not a public Supplier<List<Rule>>"
-                    + " with a public no-argument constructor: " + e, e);
+            throw new IllegalArgumentException(
+                    "rules class " + className + ": not a public Supplier<List<Rule>>"
+                            + " with a public no-argument constructor: " + e,
+                    e);
         }
     }
 }

@@ -108,8 +108,7 @@ public final class Schemas {
     private static StructType strings(String... names) {
         StructField[] fields = new StructField[names.length];
         for (int i = 0; i < names.length; i++) {
-            fields[i] = new StructField(names[i], StringType, true,
-                    org.apache.spark.sql.types.Metadata.empty());
+            fields[i] = new StructField(names[i], StringType, true, org.apache.spark.sql.types.Metadata.empty());
         }
         return new StructType(fields);
     }

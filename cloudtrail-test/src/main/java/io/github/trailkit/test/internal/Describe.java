@@ -25,10 +25,14 @@ public final class Describe {
             return "null";
         }
         StringBuilder sb = new StringBuilder();
-        sb.append(r.eventSource().orElse("<no eventSource>")).append(' ').append(r.eventName().orElse("<no eventName>"));
+        sb.append(r.eventSource().orElse("<no eventSource>"))
+                .append(' ')
+                .append(r.eventName().orElse("<no eventName>"));
         StringBuilder details = new StringBuilder();
         r.eventID().ifPresent(id -> details.append("eventID ").append(id));
-        r.eventTime().ifPresent(t -> details.append(details.length() == 0 ? "" : ", ").append(t));
+        r.eventTime()
+                .ifPresent(
+                        t -> details.append(details.length() == 0 ? "" : ", ").append(t));
         if (details.length() > 0) {
             sb.append(" (").append(details).append(')');
         }

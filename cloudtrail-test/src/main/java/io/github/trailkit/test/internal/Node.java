@@ -22,7 +22,14 @@ import java.util.function.Consumer;
  */
 public final class Node {
     /** The kind of a value: {@code node.kind() == Kind.OBJECT}. */
-    public enum Kind { OBJECT, ARRAY, STRING, NUMBER, BOOLEAN, NULL }
+    public enum Kind {
+        OBJECT,
+        ARRAY,
+        STRING,
+        NUMBER,
+        BOOLEAN,
+        NULL
+    }
 
     private final Kind kind;
     private final String text;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.trailkit.model.CloudTrail;
-import io.github.trailkit.model.FieldPolicy;
 import io.github.trailkit.model.CloudTrailException;
 import io.github.trailkit.model.CloudTrailLog;
 import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.model.FieldPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,7 +90,8 @@ public final class Resources {
         } catch (io.github.trailkit.model.InvalidRecordException e) {
             // CloudTrail JSON with a bad field (an eventTime that is no time): say which record and what is wrong
             String where = e.getMessage().startsWith(e.source() + ": ")
-                    ? e.getMessage().substring(e.source().length() + 2) : e.getMessage();
+                    ? e.getMessage().substring(e.source().length() + 2)
+                    : e.getMessage();
             throw new IllegalArgumentException(source + ": invalid record: " + where, e);
         } catch (CloudTrailException e) {
             throw new IllegalArgumentException(source + ": not a CloudTrail record or log file: " + e.getMessage(), e);
@@ -114,8 +115,8 @@ public final class Resources {
     private static boolean isLog(byte[] json, String source) {
         try (JsonParser p = JSON.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException(source + ": expected a JSON object (a record, or a log file "
-                        + "{\"Records\":[...]})");
+                throw new IllegalArgumentException(
+                        source + ": expected a JSON object (a record, or a log file " + "{\"Records\":[...]})");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 if (p.currentName().equals("Records")) {

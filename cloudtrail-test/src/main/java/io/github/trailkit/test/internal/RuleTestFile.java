@@ -7,9 +7,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.github.trailkit.model.CloudTrail;
-import io.github.trailkit.model.FieldPolicy;
 import io.github.trailkit.model.CloudTrailException;
 import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.model.FieldPolicy;
 import io.github.trailkit.rules.RuleSet;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -33,13 +33,21 @@ import java.util.function.Function;
  */
 public final class RuleTestFile {
     private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final YAMLFactory YAML =
-            YAMLFactory.builder().enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build();
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+            .build();
     private static final List<String> CASE_KEYS =
             List.of("name", "description", "record", "resource", "index", "triggers", "doesNotTrigger");
     /** Record members whose contents are free-form JSON: YAML scalars keep their types there. */
-    private static final Set<String> PAYLOADS = Set.of("requestParameters", "responseElements", "additionalEventData",
-            "serviceEventDetails", "eventContext", "summary", "insightDetails", "timeWindow");
+    private static final Set<String> PAYLOADS = Set.of(
+            "requestParameters",
+            "responseElements",
+            "additionalEventData",
+            "serviceEventDetails",
+            "eventContext",
+            "summary",
+            "insightDetails",
+            "timeWindow");
 
     /**
      * One case: a record and the rules it must and must not trigger.
@@ -109,8 +117,8 @@ public final class RuleTestFile {
      *
      * @throws IllegalArgumentException listing every problem of the file, each as {@code source:line: case "name": …}
      */
-    public static List<Case> read(byte[] content, String source, RuleSet rules,
-            Function<String, List<CloudTrailRecord>> resources) {
+    public static List<Case> read(
+            byte[] content, String source, RuleSet rules, Function<String, List<CloudTrailRecord>> resources) {
         return new RuleTestFile(source, rules, resources).read(content);
     }
 
@@ -166,7 +174,9 @@ public final class RuleTestFile {
         }
         Node nameNode = node.get("name");
         String name;
-        if (nameNode == null || nameNode.kind() != Node.Kind.STRING || nameNode.text().isBlank()) {
+        if (nameNode == null
+                || nameNode.kind() != Node.Kind.STRING
+                || nameNode.text().isBlank()) {
             name = "#" + number;
             problems.add(where(node.line(), name) + "missing \"name\" (a text)");
         } else {
@@ -216,8 +226,8 @@ public final class RuleTestFile {
                 problems.add(where(id.line(), caseName) + Describe.quote(key) + " must hold rule ids (text), found "
                         + id.text());
             } else if (rules.rule(id.text()).isEmpty()) {
-                problems.add(where(id.line(), caseName) + "unknown rule id " + Describe.quote(id.text())
-                        + " in " + key + "; the rule set has " + Describe.ids(ruleIds()));
+                problems.add(where(id.line(), caseName) + "unknown rule id " + Describe.quote(id.text()) + " in " + key
+                        + "; the rule set has " + Describe.ids(ruleIds()));
             } else {
                 out.add(id.text());
             }
@@ -236,9 +246,10 @@ public final class RuleTestFile {
         Node resource = node.get("resource");
         Node index = node.get("index");
         if ((inline == null) == (resource == null)) {
-            problems.add(where(node.line(), caseName) + (inline == null
-                    ? "missing \"record\" (the record inline) or \"resource\" (a classpath resource or file with it)"
-                    : "has both \"record\" and \"resource\"; give one"));
+            problems.add(where(node.line(), caseName)
+                    + (inline == null
+                            ? "missing \"record\" (the record inline) or \"resource\" (a classpath resource or file with it)"
+                            : "has both \"record\" and \"resource\"; give one"));
             return null;
         }
         if (index != null && resource == null) {
@@ -326,7 +337,11 @@ public final class RuleTestFile {
                     if (depth == 0 && PAYLOADS.contains(e.getKey())) {
                         writeAsIs(g, e.getValue());
                     } else {
-                        write(g, e.getValue(), depth + 1, e.getKey(),
+                        write(
+                                g,
+                                e.getValue(),
+                                depth + 1,
+                                e.getKey(),
                                 inIdentity || (depth == 0 && e.getKey().equals("userIdentity")));
                     }
                 }
@@ -347,8 +362,9 @@ public final class RuleTestFile {
                 }
                 return;
             case BOOLEAN:
-                if (yaml && ((inIdentity && !"assumedRoot".equals(key))
-                        || (depth == 1 && "sessionCredentialFromConsole".equals(key)))) {
+                if (yaml
+                        && ((inIdentity && !"assumedRoot".equals(key))
+                                || (depth == 1 && "sessionCredentialFromConsole".equals(key)))) {
                     g.writeString(n.text());
                 } else {
                     writeAsIs(g, n);

@@ -51,18 +51,25 @@ public final class Triggering {
      * @return {@code null} when it does, else the failure message
      * @throws IllegalArgumentException when an id names no rule of the set
      */
-    public static String check(RuleSet rules, CloudTrailRecord record, Collection<String> mustTrigger,
-            Collection<String> mustNotTrigger, Mode mode) {
+    public static String check(
+            RuleSet rules,
+            CloudTrailRecord record,
+            Collection<String> mustTrigger,
+            Collection<String> mustNotTrigger,
+            Mode mode) {
         List<String> unknown = new ArrayList<>(unknown(rules, mustTrigger));
-        unknown(rules, mustNotTrigger).stream().filter(id -> !unknown.contains(id)).forEach(unknown::add);
+        unknown(rules, mustNotTrigger).stream()
+                .filter(id -> !unknown.contains(id))
+                .forEach(unknown::add);
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("no rule " + unknown.stream().map(Describe::quote)
-                    .collect(Collectors.joining(", ")) + " in the rule set; its rules are "
-                    + Describe.ids(ids(rules)));
+            throw new IllegalArgumentException(
+                    "no rule " + unknown.stream().map(Describe::quote).collect(Collectors.joining(", "))
+                            + " in the rule set; its rules are "
+                            + Describe.ids(ids(rules)));
         }
         Evaluation e = rules.match(record);
-        Set<String> triggered = e.findings().stream().map(Finding::ruleId)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> triggered =
+                e.findings().stream().map(Finding::ruleId).collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, String> threw = new LinkedHashMap<>();
         for (RuleError err : e.errors()) {
             threw.put(err.ruleId(), err.message());

@@ -53,8 +53,8 @@ public final class EmfMetrics {
 
     private EmfMetrics(String namespace, List<String> dimensions) {
         if (namespace.isBlank() || namespace.length() > 255) {
-            throw new IllegalArgumentException("the metrics namespace must be 1 to 255 characters, found \""
-                    + namespace + "\"");
+            throw new IllegalArgumentException(
+                    "the metrics namespace must be 1 to 255 characters, found \"" + namespace + "\"");
         }
         if (dimensions.size() > 30) {
             throw new IllegalArgumentException("at most 30 metric dimensions, found " + dimensions.size());
@@ -77,8 +77,8 @@ public final class EmfMetrics {
      * @param namespace the builder's namespace, or null
      * @param dimensions the builder's dimensions, or null
      */
-    public static EmfMetrics resolve(Map<String, String> env, Boolean enabled, String namespace,
-                                     List<String> dimensions) {
+    public static EmfMetrics resolve(
+            Map<String, String> env, Boolean enabled, String namespace, List<String> dimensions) {
         boolean on;
         if (enabled != null) {
             on = enabled;
@@ -122,8 +122,10 @@ public final class EmfMetrics {
         try {
             return new EmfMetrics(ns, dims);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid metrics setting (TRAILKIT_METRICS_NAMESPACE, "
-                    + "TRAILKIT_METRICS_DIMENSIONS): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "invalid metrics setting (TRAILKIT_METRICS_NAMESPACE, " + "TRAILKIT_METRICS_DIMENSIONS): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -141,8 +143,8 @@ public final class EmfMetrics {
      * @param functionName the function's name, or null when unknown
      * @param trigger the trigger shape
      */
-    public String line(Map<String, ?> counts, long durationMillis, long timestampMillis, String functionName,
-                       String trigger) {
+    public String line(
+            Map<String, ?> counts, long durationMillis, long timestampMillis, String functionName, String trigger) {
         Map<String, String> dimensionValues = new LinkedHashMap<>();
         for (String d : dimensions) {
             int eq = d.indexOf('=');

@@ -14,8 +14,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
  * names, and a name whose client is not on the class path stops the function at start with the artifact to add.
  */
 public final class HttpClients {
-    private HttpClients() {
-    }
+    private HttpClients() {}
 
     /** The variable. */
     public static final String VARIABLE = "TRAILKIT_HTTP_CLIENT";
@@ -28,15 +27,16 @@ public final class HttpClients {
      * @throws IllegalArgumentException for an unknown name, or a client that is not on the class path
      */
     public static SdkHttpClient.Builder<?> builder(String name, String where) {
-        String n = name == null || name.isBlank() ? "url-connection" : name.strip().toLowerCase(Locale.ROOT);
+        String n =
+                name == null || name.isBlank() ? "url-connection" : name.strip().toLowerCase(Locale.ROOT);
         return switch (n) {
             case "url-connection", "urlconnection" -> UrlConnectionHttpClient.builder();
             case "crt" -> load("software.amazon.awssdk.http.crt.AwsCrtHttpClient", "aws-crt-client", where, n);
             case "apache" -> load("software.amazon.awssdk.http.apache.ApacheHttpClient", "apache-client", where, n);
-            case "apache5" -> load("software.amazon.awssdk.http.apache5.Apache5HttpClient", "apache5-client", where,
-                    n);
-            default -> throw new IllegalArgumentException(where + " must be url-connection, crt, apache or apache5, "
-                    + "found \"" + name + "\"");
+            case "apache5" -> load("software.amazon.awssdk.http.apache5.Apache5HttpClient", "apache5-client", where, n);
+            default ->
+                throw new IllegalArgumentException(
+                        where + " must be url-connection, crt, apache or apache5, " + "found \"" + name + "\"");
         };
     }
 

@@ -32,8 +32,8 @@ public enum LogLevel {
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(variable + " must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, "
-                    + "found \"" + value + "\"");
+            throw new IllegalArgumentException(
+                    variable + " must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, " + "found \"" + value + "\"");
         }
     }
 

@@ -17,8 +17,7 @@ import java.util.function.Supplier;
  * </ul>
  */
 public final class LogSettings {
-    private LogSettings() {
-    }
+    private LogSettings() {}
 
     /**
      * The output for these settings.
@@ -47,7 +46,8 @@ public final class LogSettings {
             return stdout;
         }
         String output = env.get("TRAILKIT_LOG_OUTPUT");
-        String choice = output == null || output.isBlank() ? "stdout" : output.strip().toLowerCase(Locale.ROOT);
+        String choice =
+                output == null || output.isBlank() ? "stdout" : output.strip().toLowerCase(Locale.ROOT);
         return switch (choice) {
             case "stdout" -> stdout;
             case "auto" -> slf4jPresent() ? new Slf4jLogOutput() : stdout;
@@ -58,8 +58,9 @@ public final class LogSettings {
                 }
                 yield new Slf4jLogOutput();
             }
-            default -> throw new IllegalArgumentException("TRAILKIT_LOG_OUTPUT must be stdout, slf4j or auto, found \""
-                    + output + "\"");
+            default ->
+                throw new IllegalArgumentException(
+                        "TRAILKIT_LOG_OUTPUT must be stdout, slf4j or auto, found \"" + output + "\"");
         };
     }
 

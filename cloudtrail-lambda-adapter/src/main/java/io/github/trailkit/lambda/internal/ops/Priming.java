@@ -97,8 +97,10 @@ public final class Priming implements Resource {
     public static int readSamples(RuleSet rules, ReadLimits limits) {
         int findings = 0;
         try (InputStream in = Priming.class.getResourceAsStream(BASE + "sample-log.json.gz");
-             CloudTrailLog log = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT).limits(limits)
-                     .read(in, "priming:sample-log.json.gz")) {
+                CloudTrailLog log = CloudTrail.reader()
+                        .onProblem(ProblemPolicy.SKIP_AND_REPORT)
+                        .limits(limits)
+                        .read(in, "priming:sample-log.json.gz")) {
             for (CloudTrailRecord record : log) {
                 Evaluation evaluation = rules.match(record);
                 for (Finding f : evaluation.findings()) {

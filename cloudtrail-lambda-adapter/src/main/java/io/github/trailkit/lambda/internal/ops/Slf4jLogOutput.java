@@ -25,8 +25,8 @@ public final class Slf4jLogOutput implements LogOutput {
      */
     public static boolean providerPresent() {
         try {
-            for (SLF4JServiceProvider p : ServiceLoader.load(SLF4JServiceProvider.class,
-                    Slf4jLogOutput.class.getClassLoader())) {
+            for (SLF4JServiceProvider p :
+                    ServiceLoader.load(SLF4JServiceProvider.class, Slf4jLogOutput.class.getClassLoader())) {
                 if (!p.getClass().getName().startsWith("org.slf4j.nop.")) {
                     return true;
                 }

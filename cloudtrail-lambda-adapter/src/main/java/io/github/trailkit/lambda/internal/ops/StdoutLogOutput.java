@@ -79,8 +79,9 @@ public final class StdoutLogOutput implements LogOutput {
     }
 
     private static void escape(StringBuilder s, String value, boolean quoteIfNeeded) {
-        boolean quote = quoteIfNeeded && (value.isEmpty() || value.chars()
-                .anyMatch(c -> c == ' ' || c == '"' || c == '=' || c < 0x20 || c == 0x7f));
+        boolean quote = quoteIfNeeded
+                && (value.isEmpty()
+                        || value.chars().anyMatch(c -> c == ' ' || c == '"' || c == '=' || c < 0x20 || c == 0x7f));
         if (quote) {
             s.append('"');
         }

@@ -88,8 +88,7 @@ public final class BatchDelivery {
      * even without its record is refused for good, named as {@code what} ("message is 300000 bytes even without the
      * record, over SNS's 262144-byte limit").
      */
-    public <T> void send(List<Finding> findings, Preparer<T> preparer, String what, String service,
-                         BatchCall<T> call) {
+    public <T> void send(List<Finding> findings, Preparer<T> preparer, String what, String service, BatchCall<T> call) {
         if (findings.isEmpty()) {
             return;
         }
@@ -99,8 +98,11 @@ public final class BatchDelivery {
             Finding f = Objects.requireNonNull(findings.get(i), "findings must not contain null");
             Prepared<T> p = preparer.prepare(i, f);
             if (p.size() > maxBytes) {
-                rejected.add(new Failure(i, f, what + " is " + p.size() + " bytes even without the record, over "
-                        + service + " " + maxBytes + "-byte limit"));
+                rejected.add(new Failure(
+                        i,
+                        f,
+                        what + " is " + p.size() + " bytes even without the record, over " + service + " " + maxBytes
+                                + "-byte limit"));
             } else {
                 entries.add(p);
             }
@@ -139,7 +141,11 @@ public final class BatchDelivery {
                     break;
                 }
                 if (attempt >= maxAttempts) {
-                    throw giveUp(failed, pending, batches, b,
+                    throw giveUp(
+                            failed,
+                            pending,
+                            batches,
+                            b,
                             "gave up after " + maxAttempts + (maxAttempts == 1 ? " attempt" : " attempts")
                                     + (lastReason == null ? "" : ", last: " + lastReason),
                             lastError);

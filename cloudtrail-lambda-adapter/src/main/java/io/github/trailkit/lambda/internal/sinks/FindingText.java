@@ -53,14 +53,17 @@ public final class FindingText {
             line(sb, "What", what);
         }
         r.eventTime().ifPresent(t -> line(sb, "When", t.toString()));
-        String where = join(r.recipientAccountId().map(a -> "account " + a), r.awsRegion().map(a -> "region " + a), ", ");
+        String where = join(
+                r.recipientAccountId().map(a -> "account " + a), r.awsRegion().map(a -> "region " + a), ", ");
         if (!where.isEmpty()) {
             line(sb, "Where", where);
         }
         r.eventID().ifPresent(id -> line(sb, "Event ID", id));
         if (f.source().isPresent() || f.recordIndex().isPresent()) {
             String at = f.source().orElse("?")
-                    + (f.recordIndex().isPresent() ? ", record " + f.recordIndex().getAsLong() : "");
+                    + (f.recordIndex().isPresent()
+                            ? ", record " + f.recordIndex().getAsLong()
+                            : "");
             line(sb, "Source", at);
         }
         if (recordOmitted) {

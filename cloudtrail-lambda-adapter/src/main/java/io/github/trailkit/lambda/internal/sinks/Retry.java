@@ -38,7 +38,8 @@ public final class Retry {
             }
             return e instanceof AwsServiceException
                     && ((AwsServiceException) e).awsErrorDetails() != null
-                    && MORE_THROTTLING_CODES.contains(((AwsServiceException) e).awsErrorDetails().errorCode());
+                    && MORE_THROTTLING_CODES.contains(
+                            ((AwsServiceException) e).awsErrorDetails().errorCode());
         }
         if (e instanceof AbortedException) {
             return false;

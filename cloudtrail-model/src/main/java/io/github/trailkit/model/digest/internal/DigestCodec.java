@@ -50,10 +50,12 @@ public final class DigestCodec {
         in.unread(magic);
         boolean gzip = SingleMemberGzip.isGzip(magic);
         MessageDigest sha = Hex.sha256();
-        try (InputStream plain = gzip ? new InflatingStream(in) : new FilterInputStream(in) {
-            @Override
-            public void close() {} // the caller closes the stored stream
-        }) {
+        try (InputStream plain = gzip
+                ? new InflatingStream(in)
+                : new FilterInputStream(in) {
+                    @Override
+                    public void close() {} // the caller closes the stored stream
+                }) {
             Uncompressed json = new Uncompressed(plain, sha, raw, gzip, source, limits);
             DigestFile file = parseJson(json, source, limits);
             json.transferTo(OutputStream.nullOutputStream());
@@ -66,7 +68,8 @@ public final class DigestCodec {
     /** Parses a digest object (gzip or plain) within the default limits. */
     public static DigestFile parse(byte[] bytes, String source) {
         try {
-            return read(new ByteArrayInputStream(bytes), source, DigestLimits.defaults()).file();
+            return read(new ByteArrayInputStream(bytes), source, DigestLimits.defaults())
+                    .file();
         } catch (IOException e) {
             throw new DigestParseException(source, -1, "cannot read: " + e.getMessage(), e);
         }
@@ -106,8 +109,11 @@ public final class DigestCodec {
                         String[] last = new String[2];
                         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                             if (++count > limits.maxLogFiles()) {
-                                throw new DigestLimitExceededException(source, offset(p),
-                                        DigestLimits.Limit.LOG_FILES, limits.maxLogFiles(),
+                                throw new DigestLimitExceededException(
+                                        source,
+                                        offset(p),
+                                        DigestLimits.Limit.LOG_FILES,
+                                        limits.maxLogFiles(),
                                         "the digest lists more than " + limits.maxLogFiles() + " log files");
                             }
                             b.addLogFiles(logFile(p, t, source, last));
@@ -125,8 +131,11 @@ public final class DigestCodec {
                 throw new DigestParseException(source, -1, missing(e.getMessage()), e);
             }
         } catch (JsonProcessingException e) {
-            throw new DigestParseException(source, e.getLocation() == null ? -1 : e.getLocation().getByteOffset(),
-                    "invalid JSON: " + e.getOriginalMessage(), e);
+            throw new DigestParseException(
+                    source,
+                    e.getLocation() == null ? -1 : e.getLocation().getByteOffset(),
+                    "invalid JSON: " + e.getOriginalMessage(),
+                    e);
         }
     }
 
@@ -163,7 +172,11 @@ public final class DigestCodec {
         private void add(int n) {
             count += n;
             if (count > max) {
-                throw new DigestLimitExceededException(source, -1, DigestLimits.Limit.DIGEST_BYTES, max,
+                throw new DigestLimitExceededException(
+                        source,
+                        -1,
+                        DigestLimits.Limit.DIGEST_BYTES,
+                        max,
                         "the digest object is over " + max + " bytes");
             }
         }
@@ -178,8 +191,8 @@ public final class DigestCodec {
         private final DigestLimits limits;
         private long count;
 
-        Uncompressed(InputStream in, MessageDigest sha, Counted stored, boolean gzip, String source,
-                     DigestLimits limits) {
+        Uncompressed(
+                InputStream in, MessageDigest sha, Counted stored, boolean gzip, String source, DigestLimits limits) {
             super(in);
             this.sha = sha;
             this.stored = stored;
@@ -202,15 +215,23 @@ public final class DigestCodec {
                 sha.update(b, off, n);
                 count += n;
                 if (count > limits.maxUncompressedBytes()) {
-                    throw new DigestLimitExceededException(source, count, DigestLimits.Limit.UNCOMPRESSED_BYTES,
-                            limits.maxUncompressedBytes(), "the digest inflates to more than "
-                            + limits.maxUncompressedBytes() + " bytes");
+                    throw new DigestLimitExceededException(
+                            source,
+                            count,
+                            DigestLimits.Limit.UNCOMPRESSED_BYTES,
+                            limits.maxUncompressedBytes(),
+                            "the digest inflates to more than " + limits.maxUncompressedBytes() + " bytes");
                 }
-                if (gzip && count > DigestLimits.RATIO_GRACE_BYTES
+                if (gzip
+                        && count > DigestLimits.RATIO_GRACE_BYTES
                         && count > (long) limits.maxInflateRatio() * Math.max(1, stored.count)) {
-                    throw new DigestLimitExceededException(source, count, DigestLimits.Limit.INFLATE_RATIO,
-                            limits.maxInflateRatio(), "gzip data inflates more than " + limits.maxInflateRatio()
-                            + " times (" + count + " bytes from " + stored.count + ")");
+                    throw new DigestLimitExceededException(
+                            source,
+                            count,
+                            DigestLimits.Limit.INFLATE_RATIO,
+                            limits.maxInflateRatio(),
+                            "gzip data inflates more than " + limits.maxInflateRatio() + " times (" + count
+                                    + " bytes from " + stored.count + ")");
                 }
             }
             return n;
@@ -248,8 +269,8 @@ public final class DigestCodec {
                 case "s3Bucket" -> b.s3Bucket(last[0] = same(last[0], required(p, t, source, "logFiles[]." + name)));
                 case "s3Object" -> b.s3Object(required(p, t, source, "logFiles[]." + name));
                 case "hashValue" -> b.hashValue(required(p, t, source, "logFiles[]." + name));
-                case "hashAlgorithm" -> b.hashAlgorithm(
-                        last[1] = same(last[1], required(p, t, source, "logFiles[]." + name)));
+                case "hashAlgorithm" ->
+                    b.hashAlgorithm(last[1] = same(last[1], required(p, t, source, "logFiles[]." + name)));
                 case "newestEventTime" -> optional(p, t, source, "logFiles[]." + name, b::newestEventTime);
                 case "oldestEventTime" -> optional(p, t, source, "logFiles[]." + name, b::oldestEventTime);
                 default -> b.putOtherFields(name, JsonValues.read(p, t));
@@ -258,7 +279,8 @@ public final class DigestCodec {
         try {
             return b.build();
         } catch (IllegalStateException e) {
-            throw new DigestParseException(source, offset(p), missing(e.getMessage()).replace("field ", "field logFiles[]."), e);
+            throw new DigestParseException(
+                    source, offset(p), missing(e.getMessage()).replace("field ", "field logFiles[]."), e);
         }
     }
 
@@ -270,7 +292,9 @@ public final class DigestCodec {
     /** Immutables says "Cannot build DigestFile, some of required attributes are not set [digestEndTime]". */
     private static String missing(String message) {
         int open = message == null ? -1 : message.indexOf('[');
-        return open < 0 ? String.valueOf(message) : "missing required field " + message.substring(open + 1).replace("]", "");
+        return open < 0
+                ? String.valueOf(message)
+                : "missing required field " + message.substring(open + 1).replace("]", "");
     }
 
     private static String required(JsonParser p, JsonToken t, String source, String name) throws IOException {

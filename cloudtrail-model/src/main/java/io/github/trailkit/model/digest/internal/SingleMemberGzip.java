@@ -79,8 +79,8 @@ public final class SingleMemberGzip {
                 }
             }
             int remaining = inflater.getRemaining();
-            InputStream rest = new SequenceInputStream(
-                    new ByteArrayInputStream(input, filled - remaining, remaining), in);
+            InputStream rest =
+                    new SequenceInputStream(new ByteArrayInputStream(input, filled - remaining, remaining), in);
             byte[] trailer = rest.readNBytes(8);
             if (trailer.length < 8) {
                 throw new GzipException("truncated gzip stream (no trailer)", false);

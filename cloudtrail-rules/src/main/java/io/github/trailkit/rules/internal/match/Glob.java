@@ -44,8 +44,7 @@ public final class Glob {
 
     /** The simple case fold of one character. */
     public static char fold(char c) {
-        return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c)
-                : Character.toLowerCase(Character.toUpperCase(c));
+        return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(Character.toUpperCase(c));
     }
 
     private char at(String s, int i) {
@@ -73,7 +72,8 @@ public final class Glob {
             return s.length() == first.length && regionMatches(s, 0, first, count);
         }
         char[] last = runs[runs.length - 1];
-        if (s.length() < first.length + last.length || !regionMatches(s, 0, first, count)
+        if (s.length() < first.length + last.length
+                || !regionMatches(s, 0, first, count)
                 || !regionMatches(s, s.length() - last.length, last, count)) {
             return false;
         }

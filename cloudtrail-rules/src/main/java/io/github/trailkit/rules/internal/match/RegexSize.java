@@ -18,6 +18,7 @@ import java.util.Deque;
 public final class RegexSize {
     /** The largest estimated program compiled: far above hand-written expressions, which take hundreds. */
     public static final int MAX_PROGRAM_SIZE = 10_000;
+
     private static final long SATURATED = 1L << 40;
 
     private RegexSize() {}
@@ -25,7 +26,8 @@ public final class RegexSize {
     /** Why {@code regex} is refused (an estimated program over {@link #MAX_PROGRAM_SIZE}), or null. */
     public static String refusal(String regex) {
         long size = estimate(regex);
-        return size <= MAX_PROGRAM_SIZE ? null
+        return size <= MAX_PROGRAM_SIZE
+                ? null
                 : "too large: its RE2J program would have about "
                         + (size >= SATURATED ? "more than " + SATURATED : size) + " instructions, over the limit of "
                         + MAX_PROGRAM_SIZE + " (nested or large counted repetitions such as (x{100}){100}); "
@@ -39,8 +41,8 @@ public final class RegexSize {
 
     private static final class Frame {
         long alternatives; // finished alternatives with their | instructions
-        long current;      // the concatenation being read
-        long last;         // the last atom of it, which a repetition applies to
+        long current; // the concatenation being read
+        long last; // the last atom of it, which a repetition applies to
     }
 
     private static long add(long a, long b) {
@@ -107,7 +109,10 @@ public final class RegexSize {
                     if (i + 1 < n && regex.charAt(i + 1) == '?') {
                         // (?flags) sets flags and is no group; (?flags:, (?P<name> and (?<name> open one
                         int j = i + 2;
-                        while (j < n && regex.charAt(j) != ')' && regex.charAt(j) != ':' && regex.charAt(j) != '<'
+                        while (j < n
+                                && regex.charAt(j) != ')'
+                                && regex.charAt(j) != ':'
+                                && regex.charAt(j) != '<'
                                 && regex.charAt(j) != '(') {
                             j++;
                         }

@@ -56,7 +56,9 @@ public final class FilterParser {
     /** Parses a whole pattern, braces included. */
     public static Node parse(String pattern) {
         if (pattern.length() > MAX_PATTERN_LENGTH) {
-            throw new MetricFilterException(pattern.substring(0, MAX_PATTERN_LENGTH) + "...", MAX_PATTERN_LENGTH + 1,
+            throw new MetricFilterException(
+                    pattern.substring(0, MAX_PATTERN_LENGTH) + "...",
+                    MAX_PATTERN_LENGTH + 1,
                     "the pattern has " + pattern.length() + " characters, over CloudWatch Logs' limit of "
                             + MAX_PATTERN_LENGTH + " (shown up to the limit)");
         }
@@ -132,8 +134,10 @@ public final class FilterParser {
         if (c == '!' || (c == 'N' && text.startsWith("NOT ", pos))) {
             throw error("there is no general negation in filter patterns; use != or NOT EXISTS");
         }
-        throw error(pos >= text.length() || c == '}' ? "expected a condition such as $.eventName = \"X\""
-                : "expected ( or a property selector starting with $.");
+        throw error(
+                pos >= text.length() || c == '}'
+                        ? "expected a condition such as $.eventName = \"X\""
+                        : "expected ( or a property selector starting with $.");
     }
 
     private Selector selector() {
@@ -211,8 +215,8 @@ public final class FilterParser {
         } else if (text.startsWith(">", pos)) {
             op = Operator.GT;
         } else {
-            throw error("expected an operator (= != < <= > >=) or IS NULL, NOT EXISTS, IS TRUE, IS FALSE after "
-                    + s.text);
+            throw error(
+                    "expected an operator (= != < <= > >=) or IS NULL, NOT EXISTS, IS TRUE, IS FALSE after " + s.text);
         }
         pos += op.symbol.length();
         if (peek() == '=') {
@@ -239,7 +243,13 @@ public final class FilterParser {
     }
 
     private static boolean isValueEnd(char c) {
-        return Character.isWhitespace(c) || c == ')' || c == '(' || c == '&' || c == '|' || c == '}' || c == '{'
+        return Character.isWhitespace(c)
+                || c == ')'
+                || c == '('
+                || c == '&'
+                || c == '|'
+                || c == '}'
+                || c == '{'
                 || c == '"';
     }
 
@@ -249,8 +259,8 @@ public final class FilterParser {
         }
         boolean numericOp = op != Operator.EQ && op != Operator.NE;
         if (numericOp) {
-            throw new MetricFilterException(text, at + 1, op.symbol + " compares numbers; expected a number, was "
-                    + written);
+            throw new MetricFilterException(
+                    text, at + 1, op.symbol + " compares numbers; expected a number, was " + written);
         }
         if (value.equals("*")) {
             return new Comparison(s, op, null, "", false, false, true, written);

@@ -66,7 +66,12 @@ public final class FilterSyntax {
 
     /** A comparison operator. */
     public enum Operator {
-        EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+        EQ("="),
+        NE("!="),
+        LT("<"),
+        LE("<="),
+        GT(">"),
+        GE(">=");
 
         public final String symbol;
 
@@ -91,8 +96,15 @@ public final class FilterSyntax {
         /** The operand as written in the pattern. */
         public final String operandText;
 
-        public Comparison(Selector selector, Operator op, BigDecimal number, String string, boolean leadingStar,
-                boolean trailingStar, boolean anyValue, String operandText) {
+        public Comparison(
+                Selector selector,
+                Operator op,
+                BigDecimal number,
+                String string,
+                boolean leadingStar,
+                boolean trailingStar,
+                boolean anyValue,
+                String operandText) {
             this.selector = Objects.requireNonNull(selector);
             this.op = Objects.requireNonNull(op);
             this.number = number;
@@ -106,7 +118,10 @@ public final class FilterSyntax {
 
     /** The postfix tests. */
     public enum CheckKind {
-        IS_NULL("IS NULL"), NOT_EXISTS("NOT EXISTS"), IS_TRUE("IS TRUE"), IS_FALSE("IS FALSE");
+        IS_NULL("IS NULL"),
+        NOT_EXISTS("NOT EXISTS"),
+        IS_TRUE("IS TRUE"),
+        IS_FALSE("IS FALSE");
 
         public final String text;
 

@@ -89,7 +89,8 @@ public final class SigmaCondition {
      */
     public static Node parse(String text) throws Unsupported {
         if (text.contains("|")) {
-            throw new Unsupported("aggregation in the condition (\"" + text.substring(text.indexOf('|')).trim()
+            throw new Unsupported("aggregation in the condition (\""
+                    + text.substring(text.indexOf('|')).trim()
                     + "\") is not supported; trailkit evaluates one record at a time");
         }
         List<String> tokens = new ArrayList<>();
@@ -103,7 +104,9 @@ public final class SigmaCondition {
                 p++;
             } else {
                 int start = p;
-                while (p < text.length() && !Character.isWhitespace(text.charAt(p)) && text.charAt(p) != '('
+                while (p < text.length()
+                        && !Character.isWhitespace(text.charAt(p))
+                        && text.charAt(p) != '('
                         && text.charAt(p) != ')') {
                     p++;
                 }
@@ -150,8 +153,8 @@ public final class SigmaCondition {
                         }
                         String target = i + 2 < tokens.size() ? tokens.get(i + 2) : null;
                         if (target == null || target.equals("(") || target.equals(")")) {
-                            throw new Unsupported("expected them or a search identifier pattern after \"" + t
-                                    + " of\"");
+                            throw new Unsupported(
+                                    "expected them or a search identifier pattern after \"" + t + " of\"");
                         }
                         atom = new Quantified(all, target);
                         i += 3;

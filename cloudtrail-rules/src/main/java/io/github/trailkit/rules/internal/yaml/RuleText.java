@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -37,7 +36,8 @@ public final class RuleText {
     /** Jackson's bounds for every rule format. */
     public static final StreamReadConstraints LIMITS = limits();
     /** The JSON parser of every rule format. */
-    public static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+    public static final JsonFactory JSON =
+            JsonFactory.builder().streamReadConstraints(LIMITS).build();
     /**
      * The YAML parser of every rule format: only {@code true} and {@code false} are booleans ({@code yes}, {@code no},
      * {@code on}, {@code off} are strings), and SnakeYAML's own code point limit is above {@link #MAX_BYTES} so that
@@ -97,8 +97,11 @@ public final class RuleText {
         if (bytes.length <= MAX_BYTES) {
             return null;
         }
-        return new Refusal(1, 1, "the document is over " + MAX_BYTES + " bytes (RuleDocuments.MAX_DOCUMENT_BYTES); "
-                + "split it into several documents");
+        return new Refusal(
+                1,
+                1,
+                "the document is over " + MAX_BYTES + " bytes (RuleDocuments.MAX_DOCUMENT_BYTES); "
+                        + "split it into several documents");
     }
 
     /**
@@ -107,11 +110,13 @@ public final class RuleText {
      * @throws Refusal at the first byte that is not UTF-8, naming its line, column and byte offset
      */
     public static String decode(byte[] bytes) throws Refusal {
-        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
-                || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
+        if (bytes.length >= 2
+                && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
+                        || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
             throw new Refusal(1, 1, "the file starts with a UTF-16 byte order mark; rule files are UTF-8");
         }
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder d = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -133,9 +138,13 @@ public final class RuleText {
                     column++;
                 }
             }
-            throw new Refusal(line, column, String.format("not valid UTF-8: byte 0x%02X at byte offset %d "
-                    + "(rule files are UTF-8; a Latin-1 or Windows-1252 file must be converted)",
-                    bytes[offset] & 0xFF, offset));
+            throw new Refusal(
+                    line,
+                    column,
+                    String.format(
+                            "not valid UTF-8: byte 0x%02X at byte offset %d "
+                                    + "(rule files are UTF-8; a Latin-1 or Windows-1252 file must be converted)",
+                            bytes[offset] & 0xFF, offset));
         }
         out.flip();
         String text = out.toString();
@@ -167,9 +176,12 @@ public final class RuleText {
             } else if (c == ' ' || c == '\t' || c == '\r') {
                 runStart = i + 1;
             } else if (i - runStart >= MAX_STRING_LENGTH) {
-                throw new Refusal(line, runStart - lineStart + 1, "more than " + MAX_STRING_LENGTH
-                        + " characters without a space or line break, longer than any string may be "
-                        + "(RuleDocuments.MAX_STRING_LENGTH); refused before the YAML scanner, which is slow on them");
+                throw new Refusal(
+                        line,
+                        runStart - lineStart + 1,
+                        "more than " + MAX_STRING_LENGTH
+                                + " characters without a space or line break, longer than any string may be "
+                                + "(RuleDocuments.MAX_STRING_LENGTH); refused before the YAML scanner, which is slow on them");
             }
         }
     }

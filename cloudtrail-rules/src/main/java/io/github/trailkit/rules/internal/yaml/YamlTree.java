@@ -139,8 +139,8 @@ public final class YamlTree {
             return new Document(root, more, lines);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            throw new SyntaxError(e.getOriginalMessage(), loc == null ? 0 : loc.getLineNr(),
-                    loc == null ? 0 : loc.getColumnNr());
+            throw new SyntaxError(
+                    e.getOriginalMessage(), loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr());
         }
     }
 
@@ -151,12 +151,18 @@ public final class YamlTree {
         if (p instanceof YAMLParser) {
             YAMLParser y = (YAMLParser) p;
             if (y.isCurrentAlias()) {
-                throw new SyntaxError("YAML aliases (*" + p.getText() + ") are not supported; write the value out",
-                        line, at.getColumnNr(), false);
+                throw new SyntaxError(
+                        "YAML aliases (*" + p.getText() + ") are not supported; write the value out",
+                        line,
+                        at.getColumnNr(),
+                        false);
             }
             if (y.getObjectId() != null) {
-                throw new SyntaxError("YAML anchors (&" + y.getObjectId() + ") are not supported; write the value out",
-                        line, at.getColumnNr(), false);
+                throw new SyntaxError(
+                        "YAML anchors (&" + y.getObjectId() + ") are not supported; write the value out",
+                        line,
+                        at.getColumnNr(),
+                        false);
             }
         }
         if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && depth > RuleText.MAX_DEPTH) {
@@ -176,8 +182,11 @@ public final class YamlTree {
                     }
                     Integer first = keyLines.putIfAbsent(name, kl.getLineNr());
                     if (first != null) {
-                        throw new SyntaxError("duplicate key \"" + name + "\"; first at line " + first, kl.getLineNr(),
-                                kl.getColumnNr(), false);
+                        throw new SyntaxError(
+                                "duplicate key \"" + name + "\"; first at line " + first,
+                                kl.getLineNr(),
+                                kl.getColumnNr(),
+                                false);
                     }
                     Object v = value(p, p.nextToken(), lines, depth + 1);
                     map.put(name, v);
