@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.trailkit.cli.CloudTrailCommand;
-import io.github.trailkit.cli.internal.InMemoryS3;
+import io.github.trailkit.lambda.testing.LoopbackS3;
 import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailLog;
 import io.github.trailkit.model.CloudTrailRecord;
@@ -463,8 +463,8 @@ public final class Report {
         String bucket = "trailkit-bench-trail";
         String key = "AWSLogs/123456789012/CloudTrail/us-east-1/2024/01/01/"
                 + "123456789012_CloudTrail_us-east-1_20240101T0005Z_c0ldSt4rtBench00.json.gz";
-        try (InMemoryS3 s3 = InMemoryS3.start();
-                S3Client client = s3.client()) {
+        try (LoopbackS3 s3 = LoopbackS3.inMemory()) {
+            S3Client client = s3.handlerClient();
             client.createBucket(b -> b.bucket(bucket));
             client.putObject(
                     p -> p.bucket(bucket)
@@ -482,7 +482,7 @@ public final class Report {
                         "-cp",
                         System.getProperty("java.class.path"),
                         HandlerColdStart.class.getName(),
-                        s3.uri().toString(),
+                        s3.serverEndpoint().toString(),
                         bucket,
                         key,
                         String.valueOf(gzip.length)));

@@ -3,11 +3,12 @@ package io.github.trailkit.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.trailkit.cli.internal.InMemoryS3;
-import io.github.trailkit.cli.internal.LoopbackSns;
 import io.github.trailkit.lambda.FindingSink;
 import io.github.trailkit.lambda.SnsSink;
 import io.github.trailkit.lambda.TrailkitHandler;
+import io.github.trailkit.lambda.testing.LoopbackS3;
+import io.github.trailkit.lambda.testing.RecordingAwsEndpoint;
+import io.github.trailkit.lambda.testing.RecordingAwsEndpoint.SnsMessage;
 import io.github.trailkit.rules.Finding;
 import io.github.trailkit.rules.Rule;
 import io.github.trailkit.rules.RuleDocuments;
@@ -80,11 +81,12 @@ final class DemoCommand implements Callable<Integer> {
             rules = RuleDocuments.read(in, RULES);
         }
 
-        try (InMemoryS3 s3 = InMemoryS3.start();
-                S3Client s3Client = s3.client();
-                LoopbackSns sns = LoopbackSns.start();
-                SnsClient snsClient = sns.client()) {
-            step("Started an in-memory S3-compatible server (S3Proxy) on " + s3.uri());
+        // the clients are the fixtures' own, closed with them
+        try (LoopbackS3 s3 = LoopbackS3.inMemory();
+                RecordingAwsEndpoint sns = RecordingAwsEndpoint.start()) {
+            S3Client s3Client = s3.handlerClient();
+            SnsClient snsClient = sns.snsClient();
+            step("Started an in-memory S3-compatible server (S3Proxy) on " + s3.endpoint());
             s3Client.createBucket(b -> b.bucket(BUCKET));
             step("Created the trail bucket " + BUCKET);
             String eTag = s3Client.putObject(
@@ -130,13 +132,13 @@ final class DemoCommand implements Callable<Integer> {
                     + done.path("delivered").asLong()
                     + " delivered to its sinks");
 
-            List<LoopbackSns.Message> published = sns.published();
+            List<SnsMessage> published = sns.snsPublished();
             for (Finding f : findings) {
                 out.println();
                 out.println("Finding:");
                 out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(f.toJson(false))));
             }
-            for (LoopbackSns.Message m : published) {
+            for (SnsMessage m : published) {
                 out.println();
                 out.println("SNS message published to " + m.topicArn() + ":");
                 out.println("  Subject: " + m.subject());

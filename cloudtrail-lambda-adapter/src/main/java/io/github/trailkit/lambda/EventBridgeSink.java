@@ -1,6 +1,7 @@
 package io.github.trailkit.lambda;
 
 import io.github.trailkit.lambda.internal.sinks.BatchDelivery;
+import io.github.trailkit.lambda.internal.sinks.BatchSinkOptions;
 import io.github.trailkit.lambda.internal.sinks.Failure;
 import io.github.trailkit.lambda.internal.sinks.Outcome;
 import io.github.trailkit.lambda.internal.sinks.Prepared;
@@ -9,7 +10,6 @@ import io.github.trailkit.rules.Finding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -67,10 +67,10 @@ public final class EventBridgeSink implements FindingSink {
     private final BatchDelivery delivery;
 
     private EventBridgeSink(Builder b) {
-        this.client = Objects.requireNonNull(b.client, "client");
+        this.client = b.options.client();
         this.eventBusName = b.eventBusName;
         this.source = b.source;
-        this.delivery = new BatchDelivery(name(), MAX_BATCH_ENTRIES, MAX_BATCH_BYTES, b.maxAttempts, b.baseDelay);
+        this.delivery = b.options.delivery(name(), MAX_BATCH_ENTRIES, MAX_BATCH_BYTES, SinkException::new);
     }
 
     /** A new builder; {@code client} is required. */
@@ -164,25 +164,23 @@ public final class EventBridgeSink implements FindingSink {
         return "EventBridgeSink(" + eventBusName + ", source " + source + ")";
     }
 
-    /** Builds an {@link EventBridgeSink}. */
+    /** Builds an {@link EventBridgeSink}; each setting is given at most once (else {@link IllegalStateException}). */
     public static final class Builder {
-        private EventBridgeClient client;
+        private final BatchSinkOptions<EventBridgeClient> options = new BatchSinkOptions<>();
         private String eventBusName = "default";
         private String source = "trailkit";
-        private int maxAttempts = 5;
-        private Duration baseDelay = Duration.ofMillis(100);
 
         private Builder() {}
 
         /** The EventBridge client, built once per container; required. The sink does not close it. */
         public Builder client(EventBridgeClient client) {
-            this.client = Objects.requireNonNull(client, "client");
+            options.client(client);
             return this;
         }
 
         /** The event bus's name or ARN; {@code default} by default. */
         public Builder eventBusName(String eventBusName) {
-            this.eventBusName = requireText(eventBusName, "eventBusName");
+            this.eventBusName = options.text(eventBusName, "eventBusName");
             return this;
         }
 
@@ -191,13 +189,13 @@ public final class EventBridgeSink implements FindingSink {
          * {@code aws.} from {@code PutEvents}.
          */
         public Builder source(String source) {
-            this.source = requireText(source, "source");
+            this.source = options.text(source, "source");
             return this;
         }
 
         /** Most requests per batch, the first one included; 5 by default, at least 1. */
         public Builder maxAttempts(int maxAttempts) {
-            this.maxAttempts = BatchDelivery.checkMaxAttempts(maxAttempts);
+            options.maxAttempts(maxAttempts);
             return this;
         }
 
@@ -206,20 +204,13 @@ public final class EventBridgeSink implements FindingSink {
          * all of it; 100 ms by default.
          */
         public Builder baseDelay(Duration baseDelay) {
-            this.baseDelay = BatchDelivery.checkBaseDelay(baseDelay);
+            options.baseDelay(baseDelay);
             return this;
         }
 
         /** The sink. */
         public EventBridgeSink build() {
             return new EventBridgeSink(this);
-        }
-
-        private static String requireText(String s, String what) {
-            if (Objects.requireNonNull(s, what).isBlank()) {
-                throw new IllegalArgumentException(what + " must not be blank");
-            }
-            return s;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.trailkit.lambda;
 
 import io.github.trailkit.lambda.internal.sinks.BatchDelivery;
+import io.github.trailkit.lambda.internal.sinks.BatchSinkOptions;
 import io.github.trailkit.lambda.internal.sinks.Failure;
 import io.github.trailkit.lambda.internal.sinks.FindingText;
 import io.github.trailkit.lambda.internal.sinks.Outcome;
@@ -79,10 +80,10 @@ public final class SnsSink implements FindingSink {
     private final BatchDelivery delivery;
 
     private SnsSink(Builder b) {
-        this.client = Objects.requireNonNull(b.client, "client");
+        this.client = b.options.client();
         this.topicArn = Objects.requireNonNull(b.topicArn, "topicArn");
         this.fifo = topicArn.endsWith(".fifo");
-        this.delivery = new BatchDelivery(name(), MAX_BATCH_ENTRIES, MAX_BATCH_BYTES, b.maxAttempts, b.baseDelay);
+        this.delivery = b.options.delivery(name(), MAX_BATCH_ENTRIES, MAX_BATCH_BYTES, SinkException::new);
     }
 
     /** A new builder; {@code client} and {@code topicArn} are required. */
@@ -202,30 +203,28 @@ public final class SnsSink implements FindingSink {
         return "SnsSink(" + topicArn + ")";
     }
 
-    /** Builds an {@link SnsSink}. */
+    /** Builds an {@link SnsSink}; each setting is given at most once (else {@link IllegalStateException}). */
     public static final class Builder {
-        private SnsClient client;
+        private final BatchSinkOptions<SnsClient> options = new BatchSinkOptions<>();
         private String topicArn;
-        private int maxAttempts = 5;
-        private Duration baseDelay = Duration.ofMillis(100);
 
         private Builder() {}
 
         /** The SNS client, built once per container; required. The sink does not close it. */
         public Builder client(SnsClient client) {
-            this.client = Objects.requireNonNull(client, "client");
+            options.client(client);
             return this;
         }
 
         /** The topic's ARN; required. A FIFO topic's ARN ends in {@code .fifo}. */
         public Builder topicArn(String topicArn) {
-            this.topicArn = Objects.requireNonNull(topicArn, "topicArn");
+            this.topicArn = options.given(topicArn, "topicArn");
             return this;
         }
 
         /** Most requests per batch, the first one included; 5 by default, at least 1. */
         public Builder maxAttempts(int maxAttempts) {
-            this.maxAttempts = BatchDelivery.checkMaxAttempts(maxAttempts);
+            options.maxAttempts(maxAttempts);
             return this;
         }
 
@@ -234,7 +233,7 @@ public final class SnsSink implements FindingSink {
          * all of it; 100 ms by default.
          */
         public Builder baseDelay(Duration baseDelay) {
-            this.baseDelay = BatchDelivery.checkBaseDelay(baseDelay);
+            options.baseDelay(baseDelay);
             return this;
         }
 

@@ -3,24 +3,11 @@ package io.github.trailkit.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.github.trailkit.lambda.internal.DigestProcessor;
-import io.github.trailkit.lambda.internal.EventRecord;
-import io.github.trailkit.lambda.internal.EventRecordProcessor;
-import io.github.trailkit.lambda.internal.Invocation;
-import io.github.trailkit.lambda.internal.InvocationFailedException;
+import io.github.trailkit.lambda.internal.HandlerOptions;
+import io.github.trailkit.lambda.internal.HandlerSettings;
+import io.github.trailkit.lambda.internal.InvocationRunner;
 import io.github.trailkit.lambda.internal.LambdaLog;
-import io.github.trailkit.lambda.internal.ObjectOutcome;
-import io.github.trailkit.lambda.internal.ObjectProcessor;
-import io.github.trailkit.lambda.internal.ObjectRef;
-import io.github.trailkit.lambda.internal.OptionalClients;
-import io.github.trailkit.lambda.internal.Responses;
-import io.github.trailkit.lambda.internal.Responses.ResultCode;
-import io.github.trailkit.lambda.internal.Responses.TaskResult;
-import io.github.trailkit.lambda.internal.RuleLocations;
-import io.github.trailkit.lambda.internal.TriggerDecoder;
-import io.github.trailkit.lambda.internal.ops.Deadline;
-import io.github.trailkit.lambda.internal.ops.EmfMetrics;
-import io.github.trailkit.lambda.internal.ops.HttpClients;
-import io.github.trailkit.lambda.internal.ops.LogSettings;
+import io.github.trailkit.lambda.internal.Outlet;
 import io.github.trailkit.lambda.internal.ops.Priming;
 import io.github.trailkit.model.ReadLimits;
 import io.github.trailkit.model.digest.DigestLimits;
@@ -31,21 +18,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -171,23 +148,11 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * every invocation of the container. The handler is thread-safe.
  */
 public class TrailkitHandler implements RequestStreamHandler {
-    /** How many findings are handed to the sinks at once (SNS and EventBridge take 10 per call). */
-    private static final int FLUSH_EVERY = 100;
-
     private final RuleSet rules;
     private final List<FindingSink> sinks;
-    private final ObjectProcessor processor;
-    private final DigestProcessor digests;
-    private final EventRecordProcessor events;
-    private final ReadLimits readLimits;
-    private final LambdaLog log;
-    private final long deadlineMarginMillis;
-    private final EmfMetrics metrics;
-    private final Supplier<PrintStream> stdout;
+    private final InvocationRunner runner;
     /** Strongly held: the CRaC context may hold its resources weakly. */
     private final Priming priming;
-    /** The HTTP client the handler's own AWS clients are built with. */
-    private final SdkHttpClient.Builder<?> http;
 
     /** The handler Lambda creates: configured by the environment variables listed above. */
     public TrailkitHandler() {
@@ -202,50 +167,17 @@ public class TrailkitHandler implements RequestStreamHandler {
      * @throws IllegalArgumentException when a setting is invalid or the rules cannot be read
      */
     protected TrailkitHandler(Builder builder) {
-        Builder b = Objects.requireNonNull(builder, "builder");
-        Supplier<PrintStream> out = b.logTo != null ? () -> b.logTo : () -> System.out;
-        Map<String, String> env = b.environment;
+        HandlerOptions<FindingSink> options = Objects.requireNonNull(builder, "builder").options;
         this.priming = new Priming(this::primeWork);
-        this.log = new LambdaLog(priming.quiet(LogSettings.resolve(lambdaLogEnv(env), out, b.logTo != null)));
-        this.stdout = out;
-        this.metrics = EmfMetrics.resolve(lambdaLogEnv(env), b.metrics, b.metricsNamespace, b.metricsDimensions);
-        this.http = b.httpClient != null ? b.httpClient : HttpClients.fromEnvironment(env);
-        S3Client s3 = b.s3 != null ? b.s3 : defaultS3(http);
-        this.rules = resolveRules(b, env, s3);
-        this.sinks = resolveSinks(b, env);
-        boolean insights =
-                b.includeInsights != null ? b.includeInsights : flag(env, "TRAILKIT_INCLUDE_INSIGHTS", false);
-        long maxBytes = b.maxObjectBytes != null ? b.maxObjectBytes : number(env, "TRAILKIT_MAX_OBJECT_BYTES", 0);
-        ReadLimits limits = resolveLimits(b, env);
-        boolean strictFields = b.strictFields != null ? b.strictFields : flag(env, "TRAILKIT_STRICT_FIELDS", false);
-        this.processor = new ObjectProcessor(s3, rules, insights, maxBytes, limits, log, strictFields);
-        this.events = new EventRecordProcessor(rules, limits, log, strictFields);
-        this.readLimits = limits;
-        this.deadlineMarginMillis = b.deadlineMarginMillis != null
-                ? b.deadlineMarginMillis
-                : millis(env, "TRAILKIT_DEADLINE_MARGIN_MS", Deadline.DEFAULT_MARGIN_MILLIS);
-        boolean verifyDigests = b.verifyDigests != null ? b.verifyDigests : flag(env, "TRAILKIT_VERIFY_DIGESTS", false);
-        DigestLimits digestLimits = b.digestLimits != null ? b.digestLimits : digestLimits(maxBytes, limits);
-        this.digests = verifyDigests
-                ? new DigestProcessor(s3, b.publicKeys, cloudTrailClients(b, http), digestLimits, log)
-                : null;
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("rules", rules.size());
-        f.put("sinks", sinks.stream().map(FindingSink::name).toList().toString());
-        f.put("includeInsights", insights);
-        f.put("maxObjectBytes", maxBytes == 0 ? null : maxBytes);
-        f.put("maxUncompressedBytes", limits.maxTotalBytes());
-        f.put("maxInflateRatio", limits.maxInflateRatio());
-        f.put("maxRecordBytes", limits.maxRecordBytes());
-        f.put("verifyDigests", verifyDigests);
-        if (verifyDigests) {
-            f.put("digestLimits", digestLimits.toString());
-        }
-        f.put("deadlineMarginMillis", deadlineMarginMillis);
-        f.put("httpClient", HttpClients.nameOf(http));
-        f.put("metricsNamespace", metrics == null ? null : metrics.namespace());
-        f.put("strictFields", strictFields);
-        log.info("trailkit handler ready", f);
+        HandlerSettings settings = new HandlerSettings(options);
+        LambdaLog log = new LambdaLog(priming.quiet(settings.logOutput()));
+        this.rules = settings.rules();
+        this.sinks = sinks(options.sinks(), settings);
+        this.runner = new InvocationRunner(
+                settings, log, sinks.stream().map(TrailkitHandler::outlet).toList(), priming);
+        log.info(
+                "trailkit handler ready",
+                settings.describe(sinks.stream().map(FindingSink::name).toList()));
         priming.register();
     }
 
@@ -266,25 +198,7 @@ public class TrailkitHandler implements RequestStreamHandler {
     }
 
     private void primeWork() {
-        Priming.readSamples(rules, readLimits);
-        try {
-            handleRequest(
-                    new java.io.ByteArrayInputStream(Priming.invocationEvent()), OutputStream.nullOutputStream(), null);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** The default digest limits, within the object-size, uncompressed-size and inflate-ratio settings. */
-    static DigestLimits digestLimits(long maxObjectBytes, ReadLimits limits) {
-        DigestLimits d = DigestLimits.defaults();
-        DigestLimits.Builder b = DigestLimits.builder()
-                .maxInflateRatio(limits.maxInflateRatio())
-                .maxUncompressedBytes(Math.min(d.maxUncompressedBytes(), limits.maxTotalBytes()));
-        if (maxObjectBytes > 0) {
-            b.maxDigestBytes(Math.min(d.maxDigestBytes(), maxObjectBytes));
-        }
-        return b.build();
+        runner.prime();
     }
 
     /** A builder for a handler with your own rules, clients and sinks. */
@@ -312,508 +226,56 @@ public class TrailkitHandler implements RequestStreamHandler {
      */
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        long started = System.nanoTime();
-        String requestId = context == null ? null : context.getAwsRequestId();
-        byte[] event = input.readAllBytes();
-        Invocation invocation;
-        try {
-            invocation = TriggerDecoder.decode(event, readLimits);
-        } catch (IllegalArgumentException e) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("requestId", requestId);
-            f.put("reason", e.getMessage());
-            log.error("unrecognised event", f);
-            throw e;
-        }
-        for (String reason : invocation.ignored()) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("requestId", requestId);
-            f.put("trigger", invocation.kind().name());
-            f.put("reason", reason);
-            log.info("event ignored", f);
-        }
-        Tally tally = new Tally();
-        Set<String> seen = new HashSet<>();
-        Deadline deadline = Deadline.of(context, deadlineMarginMillis);
-        byte[] answer;
-        switch (invocation.kind()) {
-            case SQS, KINESIS -> {
-                List<String> failed = new ArrayList<>();
-                for (Invocation.SqsMessage message : invocation.messages()) {
-                    if (deadline.refusal() != null) {
-                        failed.add(message.messageId());
-                        deadline.handedBack(
-                                message.objects().size(), message.records().isEmpty() ? 0 : 1, true);
-                        continue;
-                    }
-                    if (message.fromFifoQueue() && !failed.isEmpty()) {
-                        // a FIFO queue keeps order only if nothing after a failed message is processed
-                        failed.add(message.messageId());
-                        tally.notTried++;
-                        continue;
-                    }
-                    if (!message.decoded()) {
-                        Map<String, Object> f = new LinkedHashMap<>();
-                        f.put("requestId", requestId);
-                        f.put("messageId", message.messageId());
-                        f.put("reason", message.problem());
-                        log.error(
-                                invocation.kind() == Invocation.Kind.KINESIS
-                                        ? "Kinesis record not understood"
-                                        : "SQS message not understood",
-                                f);
-                        tally.undecodable++;
-                        failed.add(message.messageId());
-                        continue;
-                    }
-                    Unit unit = processUnit(message.objects(), message.records(), seen, tally, requestId, deadline);
-                    if (unit.mustRetry() || unit.permanent()) {
-                        // a permanent failure fails its message too: after the queue's maxReceiveCount it is kept
-                        // in the dead-letter queue instead of being deleted unread
-                        failed.add(message.messageId());
-                    }
-                }
-                answer = Responses.sqsBatchResponse(failed);
-            }
-            case BATCH_OPERATIONS -> {
-                List<TaskResult> results = new ArrayList<>();
-                for (Invocation.BatchTask task : invocation.batch().tasks()) {
-                    if (deadline.refusal() != null) {
-                        deadline.handedBack(1, 0, true);
-                        results.add(new TaskResult(task.taskId(), ResultCode.TEMPORARY_FAILURE, deadline.refusal()));
-                        continue;
-                    }
-                    Unit unit = processUnit(List.of(task.object()), List.of(), seen, tally, requestId, deadline);
-                    results.add(new TaskResult(task.taskId(), unit.resultCode(), unit.summary()));
-                }
-                answer = Responses.batchOperationsResponse(invocation.batch(), results);
-            }
-            default -> {
-                Unit unit = processUnit(invocation.objects(), invocation.records(), seen, tally, requestId, deadline);
-                logDone(invocation, tally, requestId, deadline, context, started);
-                if (unit.mustRetry()) {
-                    throw new InvocationFailedException(unit.summary());
-                }
-                output.write(tally.json(invocation.kind()).getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-        }
-        logDone(invocation, tally, requestId, deadline, context, started);
-        output.write(answer);
+        runner.run(input, output, context);
     }
 
-    private void logDone(
-            Invocation invocation, Tally tally, String requestId, Deadline deadline, Context context, long started) {
-        if (deadline.refused()) {
-            Map<String, Object> w = new LinkedHashMap<>();
-            w.put("requestId", requestId);
-            w.put("trigger", invocation.kind().name());
-            w.put("handedBackObjects", deadline.objectsHandedBack());
-            w.put("handedBackRecordBatches", deadline.recordBatchesHandedBack());
-            w.put("handedBackUnits", deadline.unitsHandedBack());
-            w.put("remainingMillis", deadline.remainingAtRefusal());
-            w.put("marginMillis", deadline.marginMillis());
-            w.put("reason", deadline.refusal());
-            log.warn("deadline near: work handed back for retry", w);
-        }
-        Map<String, Object> f = tally.fields(invocation.kind());
-        f.put("requestId", requestId);
-        f.put("handedBack", deadline.objectsHandedBack() + deadline.recordBatchesHandedBack());
-        log.info("invocation done", f);
-        if (metrics != null && !priming.active()) {
-            String function = context != null ? context.getFunctionName() : System.getenv("AWS_LAMBDA_FUNCTION_NAME");
-            String line = metrics.line(
-                    f,
-                    (System.nanoTime() - started) / 1_000_000,
-                    System.currentTimeMillis(),
-                    function,
-                    invocation.kind().name());
-            PrintStream target = stdout.get();
-            synchronized (target) {
-                target.println(line);
-            }
-        }
-    }
-
-    /**
-     * Processes the objects and carried records of one unit of work (a message, a task, an invocation) and delivers
-     * its findings.
-     */
-    private Unit processUnit(
-            List<ObjectRef> objects,
-            List<EventRecord> records,
-            Set<String> seen,
-            Tally tally,
-            String requestId,
-            Deadline deadline) {
-        Delivery delivery = new Delivery(seen);
-        List<ObjectOutcome> outcomes = new ArrayList<>();
-        String failure = null;
-        try {
-            for (int i = 0; i < objects.size() && failure == null; i++) {
-                if (deadline.refusal() != null) {
-                    // what cannot be finished in time is not started: the unit fails and comes back whole
-                    failure = deadline.refusal();
-                    deadline.handedBack(objects.size() - i, records.isEmpty() ? 0 : 1, false);
-                    break;
-                }
-                ObjectRef ref = objects.get(i);
-                ObjectOutcome outcome = digests != null && DigestProcessor.isDigest(ref.key())
-                        ? digests.process(ref, delivery)
-                        : processor.process(ref, delivery);
-                outcomes.add(outcome);
-                tally.add(outcome);
-            }
-            if (!records.isEmpty() && failure == null) {
-                if (deadline.refusal() != null) {
-                    failure = deadline.refusal();
-                    deadline.handedBack(0, 1, false);
-                } else {
-                    tally.add(events.process(records, delivery));
-                }
-            }
-            delivery.flush();
-        } catch (SinkException e) {
-            failure = "sink " + e.sinkName() + " failed: " + e.getMessage();
-            tally.sinkFailures++;
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("requestId", requestId);
-            f.put("sink", e.sinkName());
-            f.put("undelivered", e.undeliveredCount());
-            f.put("reason", e.getMessage());
-            log.error("findings not delivered; the objects will be read again", f);
-        } catch (RuntimeException e) {
-            failure = "unexpected failure: " + e;
-            tally.unexpected++;
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("requestId", requestId);
-            f.put("reason", e.toString());
-            log.error("unexpected failure; the objects will be read again", f);
-        }
-        tally.delivered += delivery.delivered;
-        tally.duplicates += delivery.duplicates;
-        return new Unit(outcomes, failure);
-    }
-
-    private RuleSet resolveRules(Builder b, Map<String, String> env, S3Client s3) {
-        if (b.rules != null) {
-            return b.rules;
-        }
-        String locations = env.get("TRAILKIT_RULES");
-        if (locations == null || locations.isBlank()) {
-            throw new IllegalStateException("no rules: set TRAILKIT_RULES to classpath:/..., s3://bucket/key or a file "
-                    + "path (comma-separated), or give the builder rules(...)");
-        }
-        return RuleSet.of(RuleLocations.load(locations, s3));
-    }
-
-    private List<FindingSink> resolveSinks(Builder b, Map<String, String> env) {
-        List<FindingSink> all = new ArrayList<>(b.sinks);
-        String topic = env.get("TRAILKIT_SNS_TOPIC_ARN");
-        if (topic != null && !topic.isBlank()) {
-            SnsClient sns = b.sns != null
-                    ? b.sns
-                    : SnsClient.builder().httpClientBuilder(http).build();
-            all.add(SnsSink.builder().client(sns).topicArn(topic.strip()).build());
-        }
-        String bus = env.get("TRAILKIT_EVENT_BUS");
-        if (bus != null && !bus.isBlank()) {
-            OptionalClients.require(OptionalClients.EVENTBRIDGE, "TRAILKIT_EVENT_BUS (the EventBridge sink)");
-            EventBridgeClient events = b.eventBridge != null
-                    ? b.eventBridge
-                    : EventBridgeClient.builder().httpClientBuilder(http).build();
-            all.add(EventBridgeSink.builder()
-                    .client(events)
-                    .eventBusName(bus.strip())
+    /** The builder's sinks, then those the environment names: SNS, EventBridge, the log. */
+    private static List<FindingSink> sinks(List<FindingSink> given, HandlerSettings settings) {
+        List<FindingSink> all = new ArrayList<>(given);
+        if (settings.snsTopicArn() != null) {
+            all.add(SnsSink.builder()
+                    .client(settings.sns())
+                    .topicArn(settings.snsTopicArn())
                     .build());
         }
-        if (!env.isEmpty() && flag(env, "TRAILKIT_LOG_FINDINGS", true)) {
-            all.add(b.logTo != null ? LogSink.to(b.logTo) : LogSink.toStdout());
+        if (settings.eventBus() != null) {
+            all.add(EventBridgeSink.builder()
+                    .client(settings.eventBridge())
+                    .eventBusName(settings.eventBus())
+                    .build());
         }
-        if (all.isEmpty()) {
-            throw new IllegalStateException("no sink: findings would go nowhere; set TRAILKIT_SNS_TOPIC_ARN, "
-                    + "TRAILKIT_EVENT_BUS or TRAILKIT_LOG_FINDINGS=true, or give the builder sink(...)");
+        if (settings.logFindings()) {
+            all.add(settings.logTo() != null ? LogSink.to(settings.logTo()) : LogSink.toStdout());
         }
         return List.copyOf(all);
     }
 
-    /** The builder's CloudTrail client for every region, else one default client per region, built when needed. */
-    private static Function<String, CloudTrailClient> cloudTrailClients(Builder b, SdkHttpClient.Builder<?> http) {
-        if (b.cloudTrail != null) {
-            CloudTrailClient given = b.cloudTrail;
-            return region -> given;
-        }
-        if (b.publicKeys == null) {
-            OptionalClients.require(
-                    OptionalClients.CLOUDTRAIL,
-                    "digest verification with public keys fetched from CloudTrail (TRAILKIT_VERIFY_DIGESTS)");
-        }
-        Map<String, CloudTrailClient> byRegion = new ConcurrentHashMap<>();
-        return region -> byRegion.computeIfAbsent(
-                region,
-                r -> CloudTrailClient.builder()
-                        .region(Region.of(r))
-                        .httpClientBuilder(http)
-                        .build());
-    }
-
-    private static S3Client defaultS3(SdkHttpClient.Builder<?> http) {
-        return S3Client.builder().httpClientBuilder(http).build();
-    }
-
     /**
-     * Lambda's logging variables from the builder's environment, else from the process's: Lambda sets them for the
-     * function whether or not the handler was built with {@link Builder#environment(Map)}.
+     * The sink as the handler's delivery sees it: whatever it did not deliver is reported with the message of its
+     * {@link SinkException}, any other exception counting every finding of the batch.
      */
-    private static Map<String, String> lambdaLogEnv(Map<String, String> env) {
-        Map<String, String> all = new java.util.HashMap<>();
-        for (String name : List.of(
-                "AWS_LAMBDA_LOG_LEVEL",
-                "AWS_LAMBDA_LOG_FORMAT",
-                "TRAILKIT_LOG_OUTPUT",
-                "AWS_LAMBDA_FUNCTION_NAME",
-                "TRAILKIT_METRICS",
-                "TRAILKIT_METRICS_NAMESPACE",
-                "TRAILKIT_METRICS_DIMENSIONS")) {
-            String v = env.containsKey(name) ? env.get(name) : System.getenv(name);
-            if (v != null) {
-                all.put(name, v);
+    private static Outlet outlet(FindingSink sink) {
+        return new Outlet(sink.name(), batch -> {
+            try {
+                sink.send(batch);
+            } catch (SinkException e) {
+                throw undelivered(e);
+            } catch (RuntimeException e) {
+                throw undelivered(new SinkException(sink.name(), batch, e.toString(), e));
             }
-        }
-        return all;
+        });
     }
 
-    private static boolean flag(Map<String, String> env, String name, boolean otherwise) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return otherwise;
-        }
-        return switch (v.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(name + " must be true or false, found \"" + v + "\"");
-        };
-    }
-
-    /** The builder's limits when it was given some; else the defaults, with the limits the environment sets. */
-    private static ReadLimits resolveLimits(Builder b, Map<String, String> env) {
-        if (b.readLimits != null) {
-            return b.readLimits;
-        }
-        ReadLimits base = ReadLimits.defaults();
-        ReadLimits.Builder limits = base.toBuilder();
-        try {
-            limits.maxTotalBytes(number(env, "TRAILKIT_MAX_UNCOMPRESSED_BYTES", base.maxTotalBytes()));
-            limits.maxRecordBytes(number(env, "TRAILKIT_MAX_RECORD_BYTES", base.maxRecordBytes()));
-            long ratio = number(env, "TRAILKIT_MAX_INFLATE_RATIO", base.maxInflateRatio());
-            limits.maxInflateRatio((int) Math.min(Integer.MAX_VALUE, ratio));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid limit in the environment: " + e.getMessage(), e);
-        }
-        return limits.build();
-    }
-
-    private static long millis(Map<String, String> env, String name, long otherwise) {
-        try {
-            return number(env, name, otherwise);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    name + " must be a whole number of milliseconds (0: off), found \"" + env.get(name) + "\"", e);
-        }
-    }
-
-    private static long number(Map<String, String> env, String name, long otherwise) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return otherwise;
-        }
-        try {
-            long n = Long.parseLong(v.strip());
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number of bytes, found \"" + v + "\"");
-        }
-    }
-
-    /** Collects findings for one unit of work: drops repeats within the invocation, hands them on in batches. */
-    private final class Delivery implements Consumer<Finding> {
-        private final Set<String> seen;
-        private final List<Finding> buffer = new ArrayList<>();
-        long delivered;
-        long duplicates;
-
-        Delivery(Set<String> seen) {
-            this.seen = seen;
-        }
-
-        @Override
-        public void accept(Finding finding) {
-            // the account too: the caller's and the owner's copy of a cross-account call share their eventID
-            if (!finding.dedupKey().isEmpty()
-                    && !seen.add(finding.ruleId()
-                            + '\u0000'
-                            + finding.record().recipientAccountId().orElse("")
-                            + '\u0000'
-                            + finding.dedupKey())) {
-                duplicates++;
-                return;
-            }
-            buffer.add(finding);
-            if (buffer.size() >= FLUSH_EVERY) {
-                flush();
-            }
-        }
-
-        /** Sends the buffer to every sink (a failing sink does not keep the others from theirs), then throws. */
-        void flush() {
-            if (buffer.isEmpty()) {
-                return;
-            }
-            List<Finding> batch = List.copyOf(buffer);
-            buffer.clear();
-            SinkException first = null;
-            for (FindingSink sink : priming.active() ? List.<FindingSink>of() : sinks) {
-                try {
-                    sink.send(batch);
-                } catch (SinkException e) {
-                    if (first == null) {
-                        first = e;
-                    } else {
-                        first.addSuppressed(e);
-                    }
-                } catch (RuntimeException e) {
-                    SinkException wrapped = new SinkException(sink.name(), batch, e.toString(), e);
-                    if (first == null) {
-                        first = wrapped;
-                    } else {
-                        first.addSuppressed(wrapped);
-                    }
-                }
-            }
-            if (first != null) {
-                throw first;
-            }
-            delivered += batch.size();
-        }
-    }
-
-    /** What became of one unit of work. */
-    private record Unit(List<ObjectOutcome> outcomes, String failure) {
-        boolean mustRetry() {
-            return failure != null || outcomes.stream().anyMatch(ObjectOutcome::mustRetry);
-        }
-
-        boolean permanent() {
-            return outcomes.stream().anyMatch(o -> o.status() == ObjectOutcome.Status.PERMANENT_FAILURE);
-        }
-
-        ResultCode resultCode() {
-            if (mustRetry()) {
-                return ResultCode.TEMPORARY_FAILURE;
-            }
-            return permanent() ? ResultCode.PERMANENT_FAILURE : ResultCode.SUCCEEDED;
-        }
-
-        String summary() {
-            if (failure != null) {
-                return failure;
-            }
-            StringBuilder s = new StringBuilder();
-            for (ObjectOutcome o : outcomes) {
-                if (s.length() > 0) {
-                    s.append("; ");
-                }
-                s.append(o.object().uri()).append(": ");
-                switch (o.status()) {
-                    case READ ->
-                        s.append(o.records())
-                                .append(" records, ")
-                                .append(o.findings())
-                                .append(" findings");
-                    default ->
-                        s.append(o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                                .append(": ")
-                                .append(o.reason());
-                }
-            }
-            return s.toString();
-        }
-    }
-
-    /** Counts for the invocation's summary line. */
-    private static final class Tally {
-        long objects;
-        long read;
-        long skipped;
-        long failedForGood;
-        long toRetry;
-        long records;
-        long badRecords;
-        long findings;
-        long delivered;
-        long duplicates;
-        long sinkFailures;
-        long undecodable;
-        long unexpected;
-        long notTried;
-        long eventRecords;
-        long bytes;
-
-        void add(EventRecordProcessor.Outcome o) {
-            eventRecords += o.records() + o.badRecords();
-            records += o.records();
-            badRecords += o.badRecords();
-            findings += o.findings();
-        }
-
-        void add(ObjectOutcome o) {
-            objects++;
-            bytes += o.bytes();
-            records += o.records();
-            badRecords += o.badRecords();
-            findings += o.findings();
-            switch (o.status()) {
-                case READ -> read++;
-                case SKIPPED -> skipped++;
-                case PERMANENT_FAILURE -> failedForGood++;
-                case TRANSIENT_FAILURE -> toRetry++;
-            }
-        }
-
-        Map<String, Object> fields(Invocation.Kind kind) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("trigger", kind.name());
-            f.put("objects", objects);
-            f.put("read", read);
-            f.put("skipped", skipped);
-            f.put("failedForGood", failedForGood);
-            f.put("toRetry", toRetry);
-            f.put("records", records);
-            f.put("badRecords", badRecords);
-            f.put("findings", findings);
-            f.put("delivered", delivered);
-            f.put("duplicates", duplicates);
-            f.put("sinkFailures", sinkFailures);
-            f.put("undecodableMessages", undecodable);
-            f.put("unexpectedFailures", unexpected);
-            f.put("fifoMessagesNotTried", notTried);
-            f.put("eventRecords", eventRecords);
-            f.put("bytes", bytes);
-            return f;
-        }
-
-        String json(Invocation.Kind kind) {
-            String line = LambdaLog.line("INFO", "invocation done", fields(kind));
-            return line;
-        }
+    private static Outlet.Undelivered undelivered(SinkException e) {
+        return new Outlet.Undelivered(e.sinkName(), e.undeliveredCount(), e.getMessage(), e);
     }
 
     /**
      * The configuration of a {@link TrailkitHandler}. Settings made here win over the environment; what is not set
-     * comes from the environment given to {@link #environment(Map)} (nothing, unless it is called).
+     * comes from the environment given to {@link #environment(Map)} (nothing, unless it is called). Each setting is
+     * given at most once: a second {@code rules(...)} (or any other setting) throws {@link IllegalStateException}
+     * naming it ("rules already set"); {@link #sink(FindingSink)} adds up instead. Both forms of {@code
+     * verifyDigests} are one setting, as are both forms of {@code metrics}.
      *
      * <pre>{@code
      * TrailkitHandler.builder()
@@ -823,56 +285,37 @@ public class TrailkitHandler implements RequestStreamHandler {
      * }</pre>
      */
     public static final class Builder {
-        private Map<String, String> environment = Map.of();
-        private RuleSet rules;
-        private S3Client s3;
-        private SnsClient sns;
-        private EventBridgeClient eventBridge;
-        private CloudTrailClient cloudTrail;
-        private Boolean verifyDigests;
-        private PublicKeys publicKeys;
-        private final List<FindingSink> sinks = new ArrayList<>();
-        private Boolean includeInsights;
-        private Long maxObjectBytes;
-        private Boolean strictFields;
-        private ReadLimits readLimits;
-        private DigestLimits digestLimits;
-        private PrintStream logTo;
-        private Long deadlineMarginMillis;
-        private SdkHttpClient.Builder<?> httpClient;
-        private Boolean metrics;
-        private String metricsNamespace;
-        private List<String> metricsDimensions;
+        private final HandlerOptions<FindingSink> options = new HandlerOptions<>();
 
         private Builder() {}
 
         /** Reads the {@code TRAILKIT_*} variables from this map (such as {@code System.getenv()}). */
         public Builder environment(Map<String, String> environment) {
-            this.environment = Map.copyOf(environment);
+            options.environment(environment);
             return this;
         }
 
         /** The rules, instead of {@code TRAILKIT_RULES}. */
         public Builder rules(RuleSet rules) {
-            this.rules = Objects.requireNonNull(rules, "rules");
+            options.rules(rules);
             return this;
         }
 
         /** The S3 client log objects (and {@code s3://} rule documents) are read with. */
         public Builder s3(S3Client s3) {
-            this.s3 = Objects.requireNonNull(s3, "s3");
+            options.s3(s3);
             return this;
         }
 
         /** The SNS client for the sink {@code TRAILKIT_SNS_TOPIC_ARN} asks for. */
         public Builder sns(SnsClient sns) {
-            this.sns = Objects.requireNonNull(sns, "sns");
+            options.sns(sns);
             return this;
         }
 
         /** The EventBridge client for the sink {@code TRAILKIT_EVENT_BUS} asks for. */
         public Builder eventBridge(EventBridgeClient eventBridge) {
-            this.eventBridge = Objects.requireNonNull(eventBridge, "eventBridge");
+            options.eventBridge(eventBridge);
             return this;
         }
 
@@ -881,7 +324,7 @@ public class TrailkitHandler implements RequestStreamHandler {
          * {@code TRAILKIT_VERIFY_DIGESTS}; public keys are fetched with {@code cloudtrail:ListPublicKeys}.
          */
         public Builder verifyDigests(boolean verifyDigests) {
-            this.verifyDigests = verifyDigests;
+            options.verifyDigests(verifyDigests);
             return this;
         }
 
@@ -893,8 +336,7 @@ public class TrailkitHandler implements RequestStreamHandler {
          * }</pre>
          */
         public Builder verifyDigests(PublicKeys publicKeys) {
-            this.publicKeys = Objects.requireNonNull(publicKeys, "publicKeys");
-            this.verifyDigests = true;
+            options.verifyDigests(publicKeys);
             return this;
         }
 
@@ -903,19 +345,19 @@ public class TrailkitHandler implements RequestStreamHandler {
          * URLConnection HTTP client is built for each region digests come from.
          */
         public Builder cloudTrail(CloudTrailClient cloudTrail) {
-            this.cloudTrail = Objects.requireNonNull(cloudTrail, "cloudTrail");
+            options.cloudTrail(cloudTrail);
             return this;
         }
 
         /** Adds a sink; findings go to every sink, in the order added (before those the environment names). */
         public Builder sink(FindingSink sink) {
-            sinks.add(Objects.requireNonNull(sink, "sink"));
+            options.sink(sink);
             return this;
         }
 
         /** Whether Insights log files are read too, instead of {@code TRAILKIT_INCLUDE_INSIGHTS}. */
         public Builder includeInsights(boolean includeInsights) {
-            this.includeInsights = includeInsights;
+            options.includeInsights(includeInsights);
             return this;
         }
 
@@ -929,16 +371,13 @@ public class TrailkitHandler implements RequestStreamHandler {
          * }</pre>
          */
         public Builder strictFields(boolean strictFields) {
-            this.strictFields = strictFields;
+            options.strictFields(strictFields);
             return this;
         }
 
         /** Objects larger than this many bytes (as stored) are refused for good; 0 for no limit. */
         public Builder maxObjectBytes(long maxObjectBytes) {
-            if (maxObjectBytes < 0) {
-                throw new IllegalArgumentException("maxObjectBytes must be 0 or more, found " + maxObjectBytes);
-            }
-            this.maxObjectBytes = maxObjectBytes;
+            options.maxObjectBytes(maxObjectBytes);
             return this;
         }
 
@@ -953,7 +392,7 @@ public class TrailkitHandler implements RequestStreamHandler {
          * }</pre>
          */
         public Builder readLimits(ReadLimits readLimits) {
-            this.readLimits = Objects.requireNonNull(readLimits, "readLimits");
+            options.readLimits(readLimits);
             return this;
         }
 
@@ -969,13 +408,13 @@ public class TrailkitHandler implements RequestStreamHandler {
          * }</pre>
          */
         public Builder digestLimits(DigestLimits digestLimits) {
-            this.digestLimits = Objects.requireNonNull(digestLimits, "digestLimits");
+            options.digestLimits(digestLimits);
             return this;
         }
 
         /** Where the handler's JSON log lines go, instead of standard output (for tests). */
         public Builder logTo(PrintStream logTo) {
-            this.logTo = Objects.requireNonNull(logTo, "logTo");
+            options.logTo(logTo);
             return this;
         }
 
@@ -991,10 +430,7 @@ public class TrailkitHandler implements RequestStreamHandler {
          * }</pre>
          */
         public Builder deadlineMargin(java.time.Duration margin) {
-            if (margin.isNegative()) {
-                throw new IllegalArgumentException("deadlineMargin must not be negative, found " + margin);
-            }
-            this.deadlineMarginMillis = margin.toMillis();
+            options.deadlineMargin(margin);
             return this;
         }
 
@@ -1004,7 +440,7 @@ public class TrailkitHandler implements RequestStreamHandler {
          * (default: on in Lambda, where {@code AWS_LAMBDA_FUNCTION_NAME} is set).
          */
         public Builder metrics(boolean metrics) {
-            this.metrics = metrics;
+            options.metrics(metrics);
             return this;
         }
 
@@ -1018,9 +454,7 @@ public class TrailkitHandler implements RequestStreamHandler {
          * }</pre>
          */
         public Builder metrics(String namespace, String... dimensions) {
-            this.metrics = true;
-            this.metricsNamespace = Objects.requireNonNull(namespace, "namespace");
-            this.metricsDimensions = List.of(dimensions);
+            options.metrics(namespace, dimensions);
             return this;
         }
 
@@ -1034,7 +468,7 @@ public class TrailkitHandler implements RequestStreamHandler {
          * }</pre>
          */
         public Builder httpClient(SdkHttpClient.Builder<?> httpClient) {
-            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            options.httpClient(httpClient);
             return this;
         }
 

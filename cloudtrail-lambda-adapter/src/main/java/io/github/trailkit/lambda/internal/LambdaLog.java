@@ -1,13 +1,9 @@
 package io.github.trailkit.lambda.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.trailkit.lambda.internal.ops.JsonLine;
 import io.github.trailkit.lambda.internal.ops.LogOutput;
 import io.github.trailkit.model.SafeText;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -24,8 +20,6 @@ import java.util.function.Supplier;
  * reach a terminal raw. Thread-safe: each line is written whole.
  */
 public final class LambdaLog {
-    private static final JsonFactory JSON = new JsonFactory();
-
     private final Supplier<PrintStream> out;
     private final LogOutput output;
 
@@ -58,32 +52,7 @@ public final class LambdaLog {
 
     /** The line for these parts, without its line break. Null values are left out; numbers stay numbers. */
     public static String line(String level, String message, Map<String, ?> fields) {
-        StringWriter text = new StringWriter(128);
-        try (JsonGenerator g = JSON.createGenerator(text)) {
-            g.writeStartObject();
-            g.writeStringField("level", level);
-            g.writeStringField("message", message);
-            for (Map.Entry<String, ?> e : fields.entrySet()) {
-                Object v = e.getValue();
-                if (v == null) {
-                    continue;
-                }
-                g.writeFieldName(e.getKey());
-                if (v instanceof Long || v instanceof Integer) {
-                    g.writeNumber(((Number) v).longValue());
-                } else if (v instanceof Boolean b) {
-                    g.writeBoolean(b);
-                } else {
-                    g.writeString(v.toString());
-                }
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // JSON escapes the C0 controls; the escape also covers what it writes raw (C1 and bidirectional controls,
-        // U+2028, U+2029, unpaired surrogates), and the line stays the same JSON
-        return SafeText.escape(text.toString());
+        return JsonLine.of(level, message, fields);
     }
 
     private void write(String level, String message, Map<String, ?> fields) {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.trailkit.lambda.FindingSink;
 import io.github.trailkit.lambda.TrailkitHandler;
 import io.github.trailkit.lambda.testing.LoopbackS3;
 import io.github.trailkit.lambda.testing.RecordingAwsEndpoint;
@@ -18,6 +19,7 @@ import io.github.trailkit.lambda.testing.RecordingAwsEndpoint.SnsMessage;
 import io.github.trailkit.lambda.testing.TriggerEvents;
 import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.rules.RuleSet;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,6 +27,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -451,6 +454,45 @@ class TrailkitHandlerTest {
                 .hasMessageContaining("rules/none.yaml");
         assertThatThrownBy(() -> handler(Map.of("TRAILKIT_RULES", "s3://rules-bucket-2")))
                 .hasMessageContaining("s3://bucket/key");
+    }
+
+    @Test
+    void aSettingGivenTwiceToTheBuilderIsRefusedByName() {
+        RuleSet rules = RuleSet.of(List.of());
+        assertThatThrownBy(() -> TrailkitHandler.builder().rules(rules).rules(rules))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("rules already set");
+        assertThatThrownBy(() -> TrailkitHandler.builder().environment(Map.of()).environment(Map.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("environment already set");
+        assertThatThrownBy(
+                        () -> TrailkitHandler.builder().s3(s3.handlerClient()).s3(s3.handlerClient()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("s3 already set");
+        assertThatThrownBy(() -> TrailkitHandler.builder().maxObjectBytes(1).maxObjectBytes(2))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("maxObjectBytes already set");
+        assertThatThrownBy(() ->
+                        TrailkitHandler.builder().deadlineMargin(Duration.ZERO).deadlineMargin(Duration.ZERO))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("deadlineMargin already set");
+        // both forms of a setting are one setting
+        assertThatThrownBy(() -> TrailkitHandler.builder().metrics(false).metrics("ns"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("metrics already set");
+        assertThatThrownBy(() -> TrailkitHandler.builder().verifyDigests(false).verifyDigests(true))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("verifyDigests already set");
+        // sinks add up; a value refused as invalid does not count as given
+        TrailkitHandler.Builder builder =
+                TrailkitHandler.builder().sink(FindingSink.of("a", f -> {})).sink(FindingSink.of("b", f -> {}));
+        assertThatThrownBy(() -> builder.maxObjectBytes(-1)).isInstanceOf(IllegalArgumentException.class);
+        TrailkitHandler built = builder.maxObjectBytes(10)
+                .rules(rules)
+                .s3(s3.handlerClient())
+                .logTo(logOut)
+                .build();
+        assertThat(built.sinks()).extracting(FindingSink::name).containsExactly("a", "b");
     }
 
     @Test

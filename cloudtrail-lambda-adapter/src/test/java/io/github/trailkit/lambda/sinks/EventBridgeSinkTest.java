@@ -205,6 +205,24 @@ final class EventBridgeSinkTest {
                 .isEqualTo(findings(1).get(0).record().eventTime().get());
     }
 
+    @Test
+    void aSettingGivenTwiceIsRefusedByName() {
+        assertThatThrownBy(() -> EventBridgeSink.builder().eventBusName("a").eventBusName("b"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("eventBusName already set");
+        assertThatThrownBy(() -> EventBridgeSink.builder().source("a").source("b"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("source already set");
+        assertThatThrownBy(() -> EventBridgeSink.builder()
+                        .client(aws.eventBridgeClient())
+                        .client(aws.eventBridgeClient()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("client already set");
+        assertThatThrownBy(() -> EventBridgeSink.builder().maxAttempts(2).maxAttempts(2))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("maxAttempts already set");
+    }
+
     private static long utf8(String s) {
         return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
     }

@@ -343,6 +343,31 @@ final class SnsSinkTest {
         assertThat(sink.topicArn()).isEqualTo(TOPIC);
     }
 
+    @Test
+    void aSettingGivenTwiceIsRefusedByName() {
+        assertThatThrownBy(() -> SnsSink.builder().topicArn(TOPIC).topicArn(TOPIC + "-2"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("topicArn already set");
+        assertThatThrownBy(() -> SnsSink.builder().client(aws.snsClient()).client(aws.snsClient()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("client already set");
+        assertThatThrownBy(() -> SnsSink.builder().maxAttempts(2).maxAttempts(3))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("maxAttempts already set");
+        assertThatThrownBy(() -> SnsSink.builder().baseDelay(Duration.ZERO).baseDelay(Duration.ofMillis(5)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("baseDelay already set");
+        // a refused value does not count as given
+        SnsSink.Builder builder = SnsSink.builder();
+        assertThatThrownBy(() -> builder.maxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(builder.maxAttempts(2)
+                        .client(aws.snsClient())
+                        .topicArn(TOPIC)
+                        .build()
+                        .topicArn())
+                .isEqualTo(TOPIC);
+    }
+
     private static long utf8(String s) {
         return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
     }

@@ -125,6 +125,15 @@ public final class LoopbackS3 implements AutoCloseable {
         return frontUri;
     }
 
+    /**
+     * The server's own {@code http://127.0.0.1:<port>}, without the front: no scripted faults and nothing recorded,
+     * for clients built elsewhere (path-style) whose requests should not pay for the forwarding, such as a
+     * measurement's.
+     */
+    public URI serverEndpoint() {
+        return serverUri;
+    }
+
     /** Creates a bucket. */
     public void createBucket(String bucket) {
         direct.createBucket(b -> b.bucket(bucket));

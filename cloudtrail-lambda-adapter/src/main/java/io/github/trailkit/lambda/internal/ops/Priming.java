@@ -1,6 +1,5 @@
 package io.github.trailkit.lambda.internal.ops;
 
-import io.github.trailkit.lambda.internal.TriggerDecoder;
 import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailLog;
 import io.github.trailkit.model.CloudTrailRecord;
@@ -90,9 +89,14 @@ public final class Priming implements Resource {
         return resource("eventbridge-cloudtrail.json");
     }
 
+    /** The bundled trigger events that priming passes through the trigger decoder. */
+    public static List<byte[]> triggerEvents() {
+        return List.of(resource("sqs-mixed-bodies.json"), resource("batch-operations.json"));
+    }
+
     /**
      * Reads the bundled log file with a reader configured as the handler's and matches each record, as an object is
-     * processed; decodes the bundled trigger events. Returns the findings, which are thrown away.
+     * processed. Returns the findings, which are thrown away.
      */
     public static int readSamples(RuleSet rules, ReadLimits limits) {
         int findings = 0;
@@ -111,9 +115,6 @@ public final class Priming implements Resource {
             log.problems();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        for (String name : List.of("sqs-mixed-bodies.json", "batch-operations.json")) {
-            TriggerDecoder.decode(resource(name), limits);
         }
         return findings;
     }

@@ -1,6 +1,5 @@
 package io.github.trailkit.lambda.internal.ops;
 
-import io.github.trailkit.lambda.internal.LambdaLog;
 import io.github.trailkit.model.SafeText;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -50,9 +49,9 @@ public final class StdoutLogOutput implements LogOutput {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("timestamp", Instant.now().toString());
             f.putAll(fields);
-            line = LambdaLog.line(level, message, f);
+            line = JsonLine.of(level, message, f);
         } else {
-            line = LambdaLog.line(level, message, fields);
+            line = JsonLine.of(level, message, fields);
         }
         PrintStream target = out.get();
         synchronized (target) {

@@ -1,6 +1,5 @@
 package io.github.trailkit.lambda.internal.sinks;
 
-import io.github.trailkit.lambda.SinkException;
 import io.github.trailkit.rules.Finding;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * Sends prepared entries in batch requests of at most {@code maxEntries} entries and {@code maxBytes} bytes, retrying
- * what may pass with exponential backoff, and throws {@link SinkException} for whatever was not delivered.
+ * what may pass with exponential backoff, and throws the sink's exception (made by its {@link Undelivered}) for
+ * whatever was not delivered.
  *
  * <p>Per batch: a whole-request failure that {@link Retry#isRetryable may pass} sends the batch again; entries the
  * answer lists as retryable are sent again on their own; entries refused for good are set aside and the rest of the
@@ -29,29 +29,33 @@ public final class BatchDelivery {
     private final long maxBytes;
     private final int maxAttempts;
     private final Duration baseDelay;
+    private final Undelivered undelivered;
 
-    public BatchDelivery(String sinkName, int maxEntries, long maxBytes, int maxAttempts, Duration baseDelay) {
+    /** Makes the exception a sink throws for findings it did not deliver. */
+    @FunctionalInterface
+    public interface Undelivered {
+        /**
+         * @param sinkName the sink's name
+         * @param findings the findings not delivered, in the order given to {@code send}
+         * @param reason why, in words
+         * @param cause the last exception seen, or null
+         */
+        RuntimeException exception(String sinkName, List<Finding> findings, String reason, Throwable cause);
+    }
+
+    public BatchDelivery(
+            String sinkName,
+            int maxEntries,
+            long maxBytes,
+            int maxAttempts,
+            Duration baseDelay,
+            Undelivered undelivered) {
+        this.undelivered = Objects.requireNonNull(undelivered, "undelivered");
         this.sinkName = sinkName;
         this.maxEntries = maxEntries;
         this.maxBytes = maxBytes;
         this.maxAttempts = maxAttempts;
         this.baseDelay = baseDelay;
-    }
-
-    /** Checks a builder's {@code maxAttempts}. */
-    public static int checkMaxAttempts(int maxAttempts) {
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
-        }
-        return maxAttempts;
-    }
-
-    /** Checks a builder's {@code baseDelay}. */
-    public static Duration checkBaseDelay(Duration baseDelay) {
-        if (baseDelay == null || baseDelay.isNegative()) {
-            throw new IllegalArgumentException("baseDelay must be zero or positive, was " + baseDelay);
-        }
-        return baseDelay;
     }
 
     /**
@@ -114,7 +118,7 @@ public final class BatchDelivery {
      * Delivers {@code entries} with {@code call}.
      *
      * @param rejected findings that could not even be made into an entry (too big); reported at the end
-     * @throws SinkException naming every finding not delivered, once the rest was sent or the sink gave up
+     * @throws RuntimeException the sink's exception, naming every finding not delivered, once the rest was sent or the sink gave up
      */
     public <T> void deliver(List<Prepared<T>> entries, List<Failure> rejected, BatchCall<T> call) {
         List<Failure> failed = new ArrayList<>(rejected);
@@ -160,7 +164,7 @@ public final class BatchDelivery {
         }
     }
 
-    private <T> SinkException giveUp(
+    private <T> RuntimeException giveUp(
             List<Failure> failed,
             List<Prepared<T>> pending,
             List<List<Prepared<T>>> batches,
@@ -181,7 +185,7 @@ public final class BatchDelivery {
         return exception(all, why + (notSent == 0 ? "" : "; " + notSent + " more not sent"), cause);
     }
 
-    private SinkException exception(List<Failure> failures, String headline, Throwable cause) {
+    private RuntimeException exception(List<Failure> failures, String headline, Throwable cause) {
         List<Failure> sorted = new ArrayList<>(failures);
         sorted.sort(Comparator.comparingInt(Failure::index));
         List<Finding> findings = sorted.stream().map(Failure::finding).collect(Collectors.toList());
@@ -201,7 +205,7 @@ public final class BatchDelivery {
         } else {
             reason = headline + ". Refused before: " + list;
         }
-        return new SinkException(sinkName, findings, reason, cause);
+        return undelivered.exception(sinkName, findings, reason, cause);
     }
 
     private static boolean sleep(long nanos) {
