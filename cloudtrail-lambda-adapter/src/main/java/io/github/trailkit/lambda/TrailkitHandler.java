@@ -22,6 +22,7 @@ import io.github.trailkit.lambda.internal.ops.EmfMetrics;
 import io.github.trailkit.lambda.internal.ops.HttpClients;
 import io.github.trailkit.lambda.internal.ops.LogSettings;
 import io.github.trailkit.lambda.internal.ops.Priming;
+import io.github.trailkit.lambda.internal.ops.S3Clients;
 import io.github.trailkit.model.ReadLimits;
 import io.github.trailkit.model.digest.DigestLimits;
 import io.github.trailkit.model.digest.PublicKeys;
@@ -210,7 +211,7 @@ public class TrailkitHandler implements RequestStreamHandler {
         this.stdout = out;
         this.metrics = EmfMetrics.resolve(lambdaLogEnv(env), b.metrics, b.metricsNamespace, b.metricsDimensions);
         this.http = b.httpClient != null ? b.httpClient : HttpClients.fromEnvironment(env);
-        S3Client s3 = b.s3 != null ? b.s3 : defaultS3(http);
+        S3Client s3 = b.s3 != null ? b.s3 : S3Clients.lean(http, env);
         this.rules = resolveRules(b, env, s3);
         this.sinks = resolveSinks(b, env);
         boolean insights =
@@ -555,10 +556,6 @@ public class TrailkitHandler implements RequestStreamHandler {
                         .region(Region.of(r))
                         .httpClientBuilder(http)
                         .build());
-    }
-
-    private static S3Client defaultS3(SdkHttpClient.Builder<?> http) {
-        return S3Client.builder().httpClientBuilder(http).build();
     }
 
     /**
