@@ -15,47 +15,43 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Run in a fresh JVM by {@link Report}: the Lambda handler's cold start. The log object is served by an S3-compatible
  * server (S3Proxy) that the report started in its own JVM, so that nothing here is loaded or compiled before the clock
- * starts. Timed, from just before the S3 client is built: build the S3 client (URLConnection HTTP client, as the
- * deployed handler has), load and compile the 100-rule document from the class path, build the {@link TrailkitHandler}
+ * starts. Timed, from just before the S3 client is built: build the S3 client ({@link ColdStartClients}: the
+ * URLConnection HTTP client, as the deployed handler has by default, or the one named by the fifth argument), load and compile the 100-rule document from the class path, build the {@link TrailkitHandler}
  * with a sink that records when it is first handed findings, then hand it one S3 {@code ObjectCreated:Put} event for
  * the log object: it decodes the event, gets the object over HTTP, inflates and reads it, matches its records and
  * delivers the findings.
  *
  * <p>Prints {@code handler-first-finding} with: milliseconds from just before building to the first finding delivered
  * to the sink; milliseconds from the JVM's start ({@code RuntimeMXBean.getStartTime}) to that finding; milliseconds
- * from the JVM's start to the start of the clock; the id of the first rule found; and the findings the handler counted in its answer.
+ * from the JVM's start to the start of the clock; the id of the first rule found; the findings the handler counted in
+ * its answer; and the process's CPU milliseconds (all threads) at the first finding.
  *
  * <pre>
- * java -cp benchmarks.jar io.github.trailkit.benchmarks.HandlerColdStart ENDPOINT BUCKET KEY SIZE
+ * java -cp function.jar:bench-app.jar io.github.trailkit.benchmarks.HandlerColdStart ENDPOINT BUCKET KEY SIZE [HTTP-CLIENT]
  * </pre>
  */
 public final class HandlerColdStart {
     private static long firstNanos;
     private static long firstMillis;
     private static String firstRule;
+    private static long firstCpuMillis;
 
     private HandlerColdStart() {}
 
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
         long startMillis = System.currentTimeMillis();
-        S3Client s3 = S3Client.builder()
-                .endpointOverride(URI.create(args[0]))
-                .forcePathStyle(true)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        SdkHttpClient.Builder<?> http =
+                ColdStartClients.http(args.length > 4 ? args[4] : ColdStartClients.URL_CONNECTION);
+        S3Client s3 = ColdStartClients.s3(URI.create(args[0]), http);
         TrailkitHandler handler = TrailkitHandler.builder()
+                .httpClient(http)
                 .environment(Map.of())
                 .rules(RuleSet.of(RuleDocuments.readResource(BenchRules.RESOURCE)))
                 .s3(s3)
@@ -64,6 +60,7 @@ public final class HandlerColdStart {
                         firstNanos = System.nanoTime();
                         firstMillis = System.currentTimeMillis();
                         firstRule = findings.get(0).ruleId();
+                        firstCpuMillis = processCpuMillis();
                     }
                 }))
                 .logTo(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8))
@@ -78,7 +75,7 @@ public final class HandlerColdStart {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println(String.format(
                 Locale.ROOT,
-                "handler-first-finding %d %d %d %s %s",
+                "handler-first-finding %d %d %d %s %s %d",
                 (firstNanos - start) / 1_000_000L,
                 firstMillis - jvmStart,
                 startMillis - jvmStart,
@@ -86,7 +83,17 @@ public final class HandlerColdStart {
                 new ObjectMapper()
                         .readTree(answer.toByteArray())
                         .path("findings")
-                        .asLong()));
+                        .asLong(),
+                firstCpuMillis));
+    }
+
+    /** CPU time of the whole process so far (every thread: main, JIT compilers, GC), -1 if the OS does not say. */
+    static long processCpuMillis() {
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(java.time.Duration::toMillis)
+                .orElse(-1L);
     }
 
     /** The notification S3 sends to a Lambda function when CloudTrail writes a log object (key URL-encoded). */

@@ -5,6 +5,7 @@ import io.github.trailkit.lambda.internal.ops.EmfMetrics;
 import io.github.trailkit.lambda.internal.ops.HttpClients;
 import io.github.trailkit.lambda.internal.ops.LogOutput;
 import io.github.trailkit.lambda.internal.ops.LogSettings;
+import io.github.trailkit.lambda.internal.ops.S3Clients;
 import io.github.trailkit.model.ReadLimits;
 import io.github.trailkit.model.digest.DigestLimits;
 import io.github.trailkit.model.digest.PublicKeys;
@@ -77,7 +78,7 @@ public final class HandlerSettings {
         this.logOutput = LogSettings.resolve(lambdaLogEnv(env), stdout, given != null);
         this.metrics = EmfMetrics.resolve(lambdaLogEnv(env), b.metrics, b.metricsNamespace, b.metricsDimensions);
         this.http = b.httpClient != null ? b.httpClient : HttpClients.fromEnvironment(env);
-        this.s3 = b.s3 != null ? b.s3 : defaultS3(http);
+        this.s3 = b.s3 != null ? b.s3 : S3Clients.lean(http, env);
         this.rules = resolveRules(b, env, s3);
         this.snsTopicArn = text(env, "TRAILKIT_SNS_TOPIC_ARN");
         this.sns = snsTopicArn == null
@@ -270,10 +271,6 @@ public final class HandlerSettings {
                         .region(Region.of(r))
                         .httpClientBuilder(http)
                         .build());
-    }
-
-    private static S3Client defaultS3(SdkHttpClient.Builder<?> http) {
-        return S3Client.builder().httpClientBuilder(http).build();
     }
 
     /**

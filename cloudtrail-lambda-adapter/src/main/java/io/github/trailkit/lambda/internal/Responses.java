@@ -1,13 +1,10 @@
 package io.github.trailkit.lambda.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.trailkit.lambda.internal.Invocation.BatchJob;
 import io.github.trailkit.lambda.internal.Invocation.BatchTask;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +22,6 @@ import java.util.Set;
  */
 public final class Responses {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Responses() {}
@@ -136,10 +132,6 @@ public final class Responses {
     }
 
     private static byte[] write(ObjectNode root) {
-        try {
-            return MAPPER.writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonTrees.write(root);
     }
 }

@@ -1,10 +1,6 @@
 package io.github.trailkit.lambda.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.trailkit.lambda.internal.Invocation.BatchJob;
 import io.github.trailkit.lambda.internal.Invocation.BatchTask;
 import io.github.trailkit.lambda.internal.Invocation.Kind;
@@ -72,10 +68,6 @@ public final class TriggerDecoder {
     /** The literal SNS message CloudTrail publishes to check a trail's topic. */
     public static final String CLOUDTRAIL_VALIDATION_MESSAGE = "CloudTrail validation message.";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
     private static final String OBJECT_CREATED_PREFIX = "ObjectCreated:";
     private static final int SNIPPET = 60;
     private static final int MAX_KEYS_NAMED = 20;
@@ -110,7 +102,7 @@ public final class TriggerDecoder {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(event);
+            root = JsonTrees.read(event);
         } catch (IOException e) {
             throw new IllegalArgumentException("unrecognised Lambda event: not JSON (" + firstLine(e) + ")", e);
         }
@@ -551,8 +543,8 @@ public final class TriggerDecoder {
     private static JsonNode parseObject(String text, String what) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
+            node = JsonTrees.read(text);
+        } catch (IOException e) {
             throw new IllegalArgumentException(what + " is not JSON: " + quote(snippet(text)), e);
         }
         if (node == null || node.isMissingNode()) {

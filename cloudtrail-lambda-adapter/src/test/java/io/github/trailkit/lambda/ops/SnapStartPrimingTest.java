@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * SnapStart priming does the first-time work before the snapshot: in a fresh JVM each, the first invocation after
  * {@code prime()} (what the {@code org.crac} {@code beforeCheckpoint} hook runs) loads almost no classes, where
- * without priming it loads hundreds; and priming delivers nothing (the probe's sink sees only the invocation's own
+ * without priming it loads about a hundred (hundreds before the trigger events were read without an
+ * {@code ObjectMapper}); and priming delivers nothing (the probe's sink sees only the invocation's own
  * finding).
  */
 class SnapStartPrimingTest {
@@ -50,7 +51,7 @@ class SnapStartPrimingTest {
                 .isEqualTo(1);
         assertThat(cold[0])
                 .as("the unprimed first invocation does first-time work")
-                .isGreaterThan(200);
-        assertThat(primed[0]).as("classes the primed first invocation loads").isLessThanOrEqualTo(cold[0] / 20);
+                .isGreaterThan(60);
+        assertThat(primed[0]).as("classes the primed first invocation loads").isLessThanOrEqualTo(cold[0] / 5);
     }
 }
