@@ -2,7 +2,6 @@ package io.github.trailkit.test;
 
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.rules.Rule;
-import io.github.trailkit.rules.RuleSet;
 import io.github.trailkit.test.internal.Describe;
 import java.util.Objects;
 import org.assertj.core.api.AbstractObjectAssert;
@@ -10,7 +9,7 @@ import org.assertj.core.api.AbstractObjectAssert;
 /**
  * Assertions on one {@link Rule}; start with {@link CloudTrailAssertions#assertThat(Rule)}.
  *
- * <p>A failure names the rule and the record, and says why in the words of {@link RuleSet#explain(Rule,
+ * <p>A failure names the rule and the record, and says why in the words of {@link Rule#explain(
  * CloudTrailRecord)}: which test of the condition failed and what the record holds, or, for a record that should not
  * match, each test that held and the record's values there.
  *
@@ -38,7 +37,7 @@ public class RuleAssert extends AbstractObjectAssert<RuleAssert, Rule> {
         if (!actual.matches(record)) {
             failWithMessage(
                     "%nExpecting rule %s%nto match record%n  %s%nbut it did not: %s",
-                    Describe.quote(actual.id()), Describe.record(record), RuleSet.explain(actual, record));
+                    Describe.quote(actual.id()), Describe.record(record), actual.explain(record));
         }
         return myself;
     }
@@ -50,7 +49,7 @@ public class RuleAssert extends AbstractObjectAssert<RuleAssert, Rule> {
         if (actual.matches(record)) {
             failWithMessage(
                     "%nExpecting rule %s%nnot to match record%n  %s%nbut it did: %s",
-                    Describe.quote(actual.id()), Describe.record(record), RuleSet.explain(actual, record));
+                    Describe.quote(actual.id()), Describe.record(record), actual.explain(record));
         }
         return myself;
     }

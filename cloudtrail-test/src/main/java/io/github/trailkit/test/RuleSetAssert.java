@@ -12,7 +12,7 @@ import org.assertj.core.api.AbstractObjectAssert;
  * Assertions on which rules of a {@link RuleSet} a record triggers; start with {@link
  * CloudTrailAssertions#assertThat(RuleSet)}.
  *
- * <p>The record goes through {@link RuleSet#match(CloudTrailRecord)}, as in production, index included. A failure shows
+ * <p>The record goes through {@link RuleSet#evaluation(CloudTrailRecord)}, as in production, index included. A failure shows
  * the record, what was expected, which rules triggered, and for each rule that was wrong the rule set's {@link
  * RuleSet#explain(String, CloudTrailRecord) explanation}. A rule that throws fails the check. An id that names no rule
  * of the set is a mistake in the test and throws {@link IllegalArgumentException}.
