@@ -16,111 +16,117 @@ import java.util.Optional;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
- * Assertions on one {@link CloudTrailRecord}; start with {@link CloudTrailAssertions#assertThat(CloudTrailRecord)}.
- *
- * <p>Every check compares one field; a failure names the record (event source, name, id and time), the field, what
- * was expected and what the record holds ({@code absent} when the field is not there). Chain checks as with any
- * AssertJ assertion, and use {@code as(...)} to describe the record.
+ * The checks of {@link RecordAssert}, for assertions of your own that add checks and keep chaining: extend it with your class
+ * as {@code SELF}, and every check here returns your type. {@link RecordAssert} is the one trailkit gives.
  *
  * <pre>{@code
- * import static io.github.trailkit.test.CloudTrailAssertions.assertThat;
+ * public final class MyAssert extends AbstractRecordAssert<MyAssert> {
+ *     public MyAssert(CloudTrailRecord actual) {
+ *         super(actual, MyAssert.class);
+ *     }
  *
- * assertThat(record)
- *         .hasEventSource("sns.amazonaws.com")
- *         .hasEventName("CreateTopic")
- *         .wasMadeByRoot()
- *         .hasRequestParameter("name", "orders")
- *         .hasNoError();
+ *     public MyAssert myCheck() {
+ *         isNotNull();
+ *         // ... failWithMessage(...) when the check does not hold
+ *         return myself;
+ *     }
+ * }
  * }</pre>
+ *
+ * @param <SELF> the concrete assertion class, returned by every check
  */
-public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailRecord> {
+public abstract class AbstractRecordAssert<SELF extends AbstractRecordAssert<SELF>>
+        extends AbstractObjectAssert<SELF, CloudTrailRecord> {
 
-    /** An assertion on {@code actual}; {@link CloudTrailAssertions#assertThat(CloudTrailRecord)} is the usual way in. */
-    public RecordAssert(CloudTrailRecord actual) {
-        super(actual, RecordAssert.class);
+    /**
+     * An assertion on {@code actual} for the subclass {@code selfType}, which is what every check returns so that the
+     * subclass's own checks chain with these.
+     */
+    protected AbstractRecordAssert(CloudTrailRecord actual, Class<?> selfType) {
+        super(actual, selfType);
     }
 
     /* ---------------------------------------------------------------- what and where */
 
     /** Checks the {@code eventName}, such as {@code CreateTopic}. */
-    public RecordAssert hasEventName(String expected) {
+    public SELF hasEventName(String expected) {
         return hasField("eventName", record().eventName(), expected);
     }
 
     /** Checks the {@code eventSource}, such as {@code sns.amazonaws.com}. */
-    public RecordAssert hasEventSource(String expected) {
+    public SELF hasEventSource(String expected) {
         return hasField("eventSource", record().eventSource(), expected);
     }
 
     /** Checks the {@code eventType}, such as {@link EventType#AWS_API_CALL}. */
-    public RecordAssert hasEventType(EventType expected) {
+    public SELF hasEventType(EventType expected) {
         return hasField("eventType", record().eventType(), expected, record().eventTypeAsString());
     }
 
     /** Checks the {@code eventCategory}, such as {@link EventCategory#MANAGEMENT}. */
-    public RecordAssert hasEventCategory(EventCategory expected) {
+    public SELF hasEventCategory(EventCategory expected) {
         return hasField("eventCategory", record().eventCategory(), expected, record().eventCategoryAsString());
     }
 
     /** Checks the {@code awsRegion}, such as {@code us-east-1}. */
-    public RecordAssert hasAwsRegion(String expected) {
+    public SELF hasAwsRegion(String expected) {
         return hasField("awsRegion", record().awsRegion(), expected);
     }
 
     /** Checks the {@code eventTime}. */
-    public RecordAssert hasEventTime(Instant expected) {
+    public SELF hasEventTime(Instant expected) {
         return hasField("eventTime", record().eventTime(), expected);
     }
 
     /** Checks the {@code eventID}. */
-    public RecordAssert hasEventId(String expected) {
+    public SELF hasEventId(String expected) {
         return hasField("eventID", record().eventID(), expected);
     }
 
     /** Checks the {@code recipientAccountId}: the account that received the event. */
-    public RecordAssert hasRecipientAccountId(String expected) {
+    public SELF hasRecipientAccountId(String expected) {
         return hasField("recipientAccountId", record().recipientAccountId(), expected);
     }
 
     /** Checks the {@code sourceIPAddress} (for calls made by AWS, a service name such as {@code ec2.amazonaws.com}). */
-    public RecordAssert hasSourceIPAddress(String expected) {
+    public SELF hasSourceIPAddress(String expected) {
         return hasField("sourceIPAddress", record().sourceIPAddress(), expected);
     }
 
     /** Checks the {@code userAgent}. */
-    public RecordAssert hasUserAgent(String expected) {
+    public SELF hasUserAgent(String expected) {
         return hasField("userAgent", record().userAgent(), expected);
     }
 
     /** Checks that {@code readOnly} is {@code true}. */
-    public RecordAssert isReadOnly() {
+    public SELF isReadOnly() {
         return hasField("readOnly", record().readOnly(), true);
     }
 
     /** Checks that {@code readOnly} is {@code false}. */
-    public RecordAssert isNotReadOnly() {
+    public SELF isNotReadOnly() {
         return hasField("readOnly", record().readOnly(), false);
     }
 
     /** Checks that {@code managementEvent} is {@code true}. */
-    public RecordAssert isManagementEvent() {
+    public SELF isManagementEvent() {
         return hasField("managementEvent", record().managementEvent(), true);
     }
 
     /* ---------------------------------------------------------------- who */
 
     /** Checks {@code userIdentity.arn}, such as {@code arn:aws:iam::123456789012:user/alice}. */
-    public RecordAssert wasMadeBy(String expectedArn) {
+    public SELF wasMadeBy(String expectedArn) {
         return hasField("userIdentity.arn", identity().flatMap(UserIdentity::arn), expectedArn);
     }
 
     /** Checks that {@code userIdentity.type} is {@code Root}: the account's root user made the request. */
-    public RecordAssert wasMadeByRoot() {
+    public SELF wasMadeByRoot() {
         return hasIdentityType(IdentityType.ROOT);
     }
 
     /** Checks that {@code userIdentity.type} is not {@code Root}; a record without an identity passes. */
-    public RecordAssert wasNotMadeByRoot() {
+    public SELF wasNotMadeByRoot() {
         isNotNull();
         if (identity().flatMap(UserIdentity::type).orElse(null) == IdentityType.ROOT) {
             failWithMessage(
@@ -131,7 +137,7 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
     }
 
     /** Checks {@code userIdentity.type}, such as {@link IdentityType#ASSUMED_ROLE}. */
-    public RecordAssert hasIdentityType(IdentityType expected) {
+    public SELF hasIdentityType(IdentityType expected) {
         return hasField(
                 "userIdentity.type",
                 identity().flatMap(UserIdentity::type),
@@ -140,7 +146,7 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
     }
 
     /** Checks {@code userIdentity.userName}. */
-    public RecordAssert hasUserName(String expected) {
+    public SELF hasUserName(String expected) {
         return hasField("userIdentity.userName", identity().flatMap(UserIdentity::userName), expected);
     }
 
@@ -148,7 +154,7 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
      * Checks whether MFA was used: {@code userIdentity.sessionContext.attributes.mfaAuthenticated} is {@code "true"},
      * or, for a console sign-in, {@code additionalEventData.MFAUsed} is {@code "Yes"} (in any case).
      */
-    public RecordAssert hasMfa(boolean expected) {
+    public SELF hasMfa(boolean expected) {
         isNotNull();
         boolean actualMfa = usedMfa(actual);
         if (actualMfa != expected) {
@@ -187,17 +193,17 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
     /* ---------------------------------------------------------------- outcome */
 
     /** Checks the {@code errorCode}, such as {@code AccessDenied}. */
-    public RecordAssert hasErrorCode(String expected) {
+    public SELF hasErrorCode(String expected) {
         return hasField("errorCode", record().errorCode(), expected);
     }
 
     /** Checks the {@code errorMessage}. */
-    public RecordAssert hasErrorMessage(String expected) {
+    public SELF hasErrorMessage(String expected) {
         return hasField("errorMessage", record().errorMessage(), expected);
     }
 
     /** Checks that the request succeeded: no {@code errorCode} and no {@code errorMessage}. */
-    public RecordAssert hasNoError() {
+    public SELF hasNoError() {
         isNotNull();
         if (actual.errorCode().isPresent() || actual.errorMessage().isPresent()) {
             failWithMessage(
@@ -210,7 +216,7 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
     /* ---------------------------------------------------------------- payloads */
 
     /** Checks that {@code requestParameters} has a value (even JSON {@code null}) at {@code path}, such as {@code "name"}. */
-    public RecordAssert hasRequestParameter(String path) {
+    public SELF hasRequestParameter(String path) {
         return hasPayloadValue("requestParameters", record().requestParameters(), path);
     }
 
@@ -218,57 +224,57 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
      * Checks the string at {@code path} in {@code requestParameters}; paths are dotted, with array indexes as
      * segments ({@code "ipPermissions.items.0.ipProtocol"}).
      */
-    public RecordAssert hasRequestParameter(String path, String expected) {
+    public SELF hasRequestParameter(String path, String expected) {
         return hasPayload("requestParameters", record().requestParameters(), path, JsonValue.of(expected));
     }
 
     /** Checks the number at {@code path} in {@code requestParameters} ({@code 1} and {@code 1.0} are equal). */
-    public RecordAssert hasRequestParameter(String path, long expected) {
+    public SELF hasRequestParameter(String path, long expected) {
         return hasPayload("requestParameters", record().requestParameters(), path, JsonValue.of(expected));
     }
 
     /** Checks the number at {@code path} in {@code requestParameters} ({@code 1} and {@code 1.0} are equal). */
-    public RecordAssert hasRequestParameter(String path, BigDecimal expected) {
+    public SELF hasRequestParameter(String path, BigDecimal expected) {
         return hasPayload("requestParameters", record().requestParameters(), path, JsonValue.of(expected));
     }
 
     /** Checks the boolean at {@code path} in {@code requestParameters}. */
-    public RecordAssert hasRequestParameter(String path, boolean expected) {
+    public SELF hasRequestParameter(String path, boolean expected) {
         return hasPayload("requestParameters", record().requestParameters(), path, JsonValue.of(expected));
     }
 
     /** Checks the JSON value (an object, an array, {@code null} …) at {@code path} in {@code requestParameters}. */
-    public RecordAssert hasRequestParameter(String path, JsonValue expected) {
+    public SELF hasRequestParameter(String path, JsonValue expected) {
         return hasPayload("requestParameters", record().requestParameters(), path, expected);
     }
 
     /** Checks that {@code responseElements} has a value (even JSON {@code null}) at {@code path}. */
-    public RecordAssert hasResponseElement(String path) {
+    public SELF hasResponseElement(String path) {
         return hasPayloadValue("responseElements", record().responseElements(), path);
     }
 
     /** Checks the string at {@code path} in {@code responseElements}, such as {@code "topicArn"}. */
-    public RecordAssert hasResponseElement(String path, String expected) {
+    public SELF hasResponseElement(String path, String expected) {
         return hasPayload("responseElements", record().responseElements(), path, JsonValue.of(expected));
     }
 
     /** Checks the number at {@code path} in {@code responseElements}. */
-    public RecordAssert hasResponseElement(String path, long expected) {
+    public SELF hasResponseElement(String path, long expected) {
         return hasPayload("responseElements", record().responseElements(), path, JsonValue.of(expected));
     }
 
     /** Checks the boolean at {@code path} in {@code responseElements}. */
-    public RecordAssert hasResponseElement(String path, boolean expected) {
+    public SELF hasResponseElement(String path, boolean expected) {
         return hasPayload("responseElements", record().responseElements(), path, JsonValue.of(expected));
     }
 
     /** Checks the JSON value at {@code path} in {@code responseElements}. */
-    public RecordAssert hasResponseElement(String path, JsonValue expected) {
+    public SELF hasResponseElement(String path, JsonValue expected) {
         return hasPayload("responseElements", record().responseElements(), path, expected);
     }
 
     /** Checks the string at {@code path} in {@code additionalEventData}, such as {@code "MFAUsed"}. */
-    public RecordAssert hasAdditionalEventData(String path, String expected) {
+    public SELF hasAdditionalEventData(String path, String expected) {
         return hasPayload("additionalEventData", record().additionalEventData(), path, JsonValue.of(expected));
     }
 
@@ -283,12 +289,12 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
         return record().userIdentity();
     }
 
-    private <T> RecordAssert hasField(String field, Optional<T> value, T expected) {
+    private <T> SELF hasField(String field, Optional<T> value, T expected) {
         return hasField(field, value, expected, Optional.empty());
     }
 
     /** {@code raw}: the text behind an open enum, shown when the enum is {@code UNKNOWN_TO_TRAILKIT}. */
-    private <T> RecordAssert hasField(String field, Optional<T> value, T expected, Optional<String> raw) {
+    private <T> SELF hasField(String field, Optional<T> value, T expected, Optional<String> raw) {
         Objects.requireNonNull(expected, "expected value");
         if (!value.filter(expected::equals).isPresent()) {
             String shown = raw.filter(r -> !r.equals(String.valueOf(value.orElse(null))))
@@ -306,7 +312,7 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
         return myself;
     }
 
-    private RecordAssert hasPayload(String field, Optional<JsonValue> payload, String path, JsonValue expected) {
+    private SELF hasPayload(String field, Optional<JsonValue> payload, String path, JsonValue expected) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(expected, "expected value");
         JsonValue value = payload.orElse(JsonValue.missing()).path(path);
@@ -326,7 +332,7 @@ public class RecordAssert extends AbstractObjectAssert<RecordAssert, CloudTrailR
         return myself;
     }
 
-    private RecordAssert hasPayloadValue(String field, Optional<JsonValue> payload, String path) {
+    private SELF hasPayloadValue(String field, Optional<JsonValue> payload, String path) {
         Objects.requireNonNull(path, "path");
         if (!payload.orElse(JsonValue.missing()).path(path).isPresent()) {
             failWithMessage(

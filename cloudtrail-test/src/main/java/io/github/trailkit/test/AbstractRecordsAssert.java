@@ -13,34 +13,42 @@ import java.util.stream.StreamSupport;
 import org.assertj.core.api.AbstractIterableAssert;
 
 /**
- * Assertions on several records, such as the records of a log file; start with {@link
- * CloudTrailAssertions#assertThat(Iterable)}.
- *
- * <p>Every AssertJ iterable assertion is here ({@code hasSize}, {@code allSatisfy}, {@code filteredOn}, {@code
- * first()} …), and element assertions are {@link RecordAssert}s. The checks below add CloudTrail's vocabulary; their
- * failures list the records' event names, or the records at fault.
+ * The checks of {@link RecordsAssert}, for assertions of your own that add checks and keep chaining: extend it with
+ * your class as {@code SELF}, and every check here (and AssertJ's {@code filteredOn}) returns your type. A subclass
+ * says how to make another of itself for the filtered records, in {@code newAbstractIterableAssert}.
  *
  * <pre>{@code
- * List<CloudTrailRecord> records = CloudTrailRecords.fromResource("/logs/sns.json.gz");
- * assertThat(records)
- *         .hasSize(2)
- *         .containsEventNamesExactly("CreateTopic", "GetTopicAttributes")
- *         .filteredOnEventName("CreateTopic")
- *         .singleElement()
- *         .hasRequestParameter("name", "orders");
+ * public final class MyRecordsAssert extends AbstractRecordsAssert<MyRecordsAssert> {
+ *     public MyRecordsAssert(Iterable<? extends CloudTrailRecord> actual) {
+ *         super(actual, MyRecordsAssert.class);
+ *     }
+ *
+ *     public MyRecordsAssert allInRegion(String region) {
+ *         allSatisfy(r -> new RecordAssert(r).hasAwsRegion(region));
+ *         return myself;
+ *     }
+ *
+ *     protected MyRecordsAssert newAbstractIterableAssert(Iterable<? extends CloudTrailRecord> iterable) {
+ *         return new MyRecordsAssert(iterable);
+ *     }
+ * }
  * }</pre>
+ *
+ * @param <SELF> the concrete assertion class, returned by every check
  */
-public class RecordsAssert
-        extends AbstractIterableAssert<
-                RecordsAssert, Iterable<? extends CloudTrailRecord>, CloudTrailRecord, RecordAssert> {
+public abstract class AbstractRecordsAssert<SELF extends AbstractRecordsAssert<SELF>>
+        extends AbstractIterableAssert<SELF, Iterable<? extends CloudTrailRecord>, CloudTrailRecord, RecordAssert> {
 
-    /** An assertion on {@code actual}; {@link CloudTrailAssertions#assertThat(Iterable)} is the usual way in. */
-    public RecordsAssert(Iterable<? extends CloudTrailRecord> actual) {
-        super(actual, RecordsAssert.class);
+    /**
+     * An assertion on {@code actual} for the subclass {@code selfType}, which is what every check returns so that the
+     * subclass's own checks chain with these.
+     */
+    protected AbstractRecordsAssert(Iterable<? extends CloudTrailRecord> actual, Class<?> selfType) {
+        super(actual, selfType);
     }
 
     /** Checks that some record has each of these event names, in any order; other names may occur. */
-    public RecordsAssert containsEventNames(String... eventNames) {
+    public SELF containsEventNames(String... eventNames) {
         isNotNull();
         List<String> names = eventNames();
         List<String> missing =
@@ -55,7 +63,7 @@ public class RecordsAssert
     }
 
     /** Checks that the records have exactly these event names, in this order (one name per record). */
-    public RecordsAssert containsEventNamesExactly(String... eventNames) {
+    public SELF containsEventNamesExactly(String... eventNames) {
         isNotNull();
         List<String> names = eventNames();
         List<String> expected = Arrays.asList(eventNames);
@@ -73,7 +81,7 @@ public class RecordsAssert
     }
 
     /** Checks that no record has any of these event names. */
-    public RecordsAssert doesNotContainEventNames(String... eventNames) {
+    public SELF doesNotContainEventNames(String... eventNames) {
         isNotNull();
         List<String> found =
                 Arrays.stream(eventNames).filter(eventNames()::contains).collect(Collectors.toList());
@@ -87,7 +95,7 @@ public class RecordsAssert
     }
 
     /** Checks that no record was made by the account's root user ({@code userIdentity.type} {@code Root}). */
-    public RecordsAssert noneMadeByRoot() {
+    public SELF noneMadeByRoot() {
         isNotNull();
         List<String> byRoot = records().stream()
                 .filter(r -> r.userIdentity().flatMap(UserIdentity::type).orElse(null) == IdentityType.ROOT)
@@ -102,7 +110,7 @@ public class RecordsAssert
     }
 
     /** Checks that every record has no {@code errorCode}. */
-    public RecordsAssert noneFailed() {
+    public SELF noneFailed() {
         isNotNull();
         List<String> failed = records().stream()
                 .filter(r -> r.errorCode().isPresent())
@@ -117,13 +125,13 @@ public class RecordsAssert
     }
 
     /** The records with this event name, to assert on further. */
-    public RecordsAssert filteredOnEventName(String eventName) {
+    public SELF filteredOnEventName(String eventName) {
         Objects.requireNonNull(eventName, "eventName");
         return filteredOn(r -> r.eventName().filter(eventName::equals).isPresent());
     }
 
     /** The records with this event source, to assert on further. */
-    public RecordsAssert filteredOnEventSource(String eventSource) {
+    public SELF filteredOnEventSource(String eventSource) {
         Objects.requireNonNull(eventSource, "eventSource");
         return filteredOn(r -> r.eventSource().filter(eventSource::equals).isPresent());
     }
@@ -131,11 +139,6 @@ public class RecordsAssert
     @Override
     protected RecordAssert toAssert(CloudTrailRecord value, String description) {
         return new RecordAssert(value).as(description);
-    }
-
-    @Override
-    protected RecordsAssert newAbstractIterableAssert(Iterable<? extends CloudTrailRecord> iterable) {
-        return new RecordsAssert(iterable);
     }
 
     private List<CloudTrailRecord> records() {

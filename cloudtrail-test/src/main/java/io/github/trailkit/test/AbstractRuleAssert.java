@@ -7,31 +7,38 @@ import java.util.Objects;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
- * Assertions on one {@link Rule}; start with {@link CloudTrailAssertions#assertThat(Rule)}.
- *
- * <p>A failure names the rule and the record, and says why in the words of {@link Rule#explain(
- * CloudTrailRecord)}: which test of the condition failed and what the record holds, or, for a record that should not
- * match, each test that held and the record's values there.
+ * The checks of {@link RuleAssert}, for assertions of your own that add checks and keep chaining: extend it with your class
+ * as {@code SELF}, and every check here returns your type. {@link RuleAssert} is the one trailkit gives.
  *
  * <pre>{@code
- * Rule topicCreated = rule("sns-topic-created")
- *         .when(eventSource().is("sns.amazonaws.com").and(eventName().is("CreateTopic")))
- *         .build();
+ * public final class MyAssert extends AbstractRuleAssert<MyAssert> {
+ *     public MyAssert(Rule actual) {
+ *         super(actual, MyAssert.class);
+ *     }
  *
- * assertThat(topicCreated)
- *         .matches(CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic").build())
- *         .doesNotMatch(CloudTrailRecords.apiCall("sns.amazonaws.com", "DeleteTopic").build());
+ *     public MyAssert myCheck() {
+ *         isNotNull();
+ *         // ... failWithMessage(...) when the check does not hold
+ *         return myself;
+ *     }
+ * }
  * }</pre>
+ *
+ * @param <SELF> the concrete assertion class, returned by every check
  */
-public class RuleAssert extends AbstractObjectAssert<RuleAssert, Rule> {
+public abstract class AbstractRuleAssert<SELF extends AbstractRuleAssert<SELF>>
+        extends AbstractObjectAssert<SELF, Rule> {
 
-    /** An assertion on {@code actual}; {@link CloudTrailAssertions#assertThat(Rule)} is the usual way in. */
-    public RuleAssert(Rule actual) {
-        super(actual, RuleAssert.class);
+    /**
+     * An assertion on {@code actual} for the subclass {@code selfType}, which is what every check returns so that the
+     * subclass's own checks chain with these.
+     */
+    protected AbstractRuleAssert(Rule actual, Class<?> selfType) {
+        super(actual, selfType);
     }
 
     /** Checks that the rule's condition holds for {@code record}. */
-    public RuleAssert matches(CloudTrailRecord record) {
+    public SELF matches(CloudTrailRecord record) {
         isNotNull();
         Objects.requireNonNull(record, "record");
         if (!actual.matches(record)) {
@@ -43,7 +50,7 @@ public class RuleAssert extends AbstractObjectAssert<RuleAssert, Rule> {
     }
 
     /** Checks that the rule's condition does not hold for {@code record}. */
-    public RuleAssert doesNotMatch(CloudTrailRecord record) {
+    public SELF doesNotMatch(CloudTrailRecord record) {
         isNotNull();
         Objects.requireNonNull(record, "record");
         if (actual.matches(record)) {
@@ -55,7 +62,7 @@ public class RuleAssert extends AbstractObjectAssert<RuleAssert, Rule> {
     }
 
     /** Checks the rule's id. */
-    public RuleAssert hasId(String expected) {
+    public SELF hasId(String expected) {
         isNotNull();
         if (!actual.id().equals(expected)) {
             failWithActualExpectedAndMessage(

@@ -9,52 +9,57 @@ import java.util.Objects;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
- * Assertions on which rules of a {@link RuleSet} a record triggers; start with {@link
- * CloudTrailAssertions#assertThat(RuleSet)}.
- *
- * <p>The record goes through {@link RuleSet#evaluation(CloudTrailRecord)}, as in production, index included. A failure shows
- * the record, what was expected, which rules triggered, and for each rule that was wrong the rule set's {@link
- * RuleSet#explain(String, CloudTrailRecord) explanation}. A rule that throws fails the check. An id that names no rule
- * of the set is a mistake in the test and throws {@link IllegalArgumentException}.
+ * The checks of {@link RuleSetAssert}, for assertions of your own that add checks and keep chaining: extend it with your class
+ * as {@code SELF}, and every check here returns your type. {@link RuleSetAssert} is the one trailkit gives.
  *
  * <pre>{@code
- * RuleSet rules = RuleSet.of(RuleDocuments.readResource("rules/sns.yaml"));
- * CloudTrailRecord rootCreatesTopic = CloudTrailRecords.apiCall("sns.amazonaws.com", "CreateTopic").byRoot().build();
+ * public final class MyAssert extends AbstractRuleSetAssert<MyAssert> {
+ *     public MyAssert(RuleSet actual) {
+ *         super(actual, MyAssert.class);
+ *     }
  *
- * assertThat(rules)
- *         .triggers(rootCreatesTopic, "sns-topic-created", "root-activity")
- *         .triggersNothing(CloudTrailRecords.apiCall("sns.amazonaws.com", "ListTopics").build());
+ *     public MyAssert myCheck() {
+ *         isNotNull();
+ *         // ... failWithMessage(...) when the check does not hold
+ *         return myself;
+ *     }
+ * }
  * }</pre>
+ *
+ * @param <SELF> the concrete assertion class, returned by every check
  */
-public class RuleSetAssert extends AbstractObjectAssert<RuleSetAssert, RuleSet> {
+public abstract class AbstractRuleSetAssert<SELF extends AbstractRuleSetAssert<SELF>>
+        extends AbstractObjectAssert<SELF, RuleSet> {
 
-    /** An assertion on {@code actual}; {@link CloudTrailAssertions#assertThat(RuleSet)} is the usual way in. */
-    public RuleSetAssert(RuleSet actual) {
-        super(actual, RuleSetAssert.class);
+    /**
+     * An assertion on {@code actual} for the subclass {@code selfType}, which is what every check returns so that the
+     * subclass's own checks chain with these.
+     */
+    protected AbstractRuleSetAssert(RuleSet actual, Class<?> selfType) {
+        super(actual, selfType);
     }
 
     /** Checks that {@code record} triggers every rule named; other rules may trigger too. */
-    public RuleSetAssert triggers(CloudTrailRecord record, String... ruleIds) {
+    public SELF triggers(CloudTrailRecord record, String... ruleIds) {
         return check(record, Arrays.asList(ruleIds), List.of(), Triggering.Mode.AT_LEAST);
     }
 
     /** Checks that {@code record} triggers the rules named and no other. */
-    public RuleSetAssert triggersExactly(CloudTrailRecord record, String... ruleIds) {
+    public SELF triggersExactly(CloudTrailRecord record, String... ruleIds) {
         return check(record, Arrays.asList(ruleIds), List.of(), Triggering.Mode.EXACTLY);
     }
 
     /** Checks that {@code record} triggers none of the rules named; other rules may trigger. */
-    public RuleSetAssert doesNotTrigger(CloudTrailRecord record, String... ruleIds) {
+    public SELF doesNotTrigger(CloudTrailRecord record, String... ruleIds) {
         return check(record, List.of(), Arrays.asList(ruleIds), Triggering.Mode.AT_LEAST);
     }
 
     /** Checks that {@code record} triggers no rule of the set. */
-    public RuleSetAssert triggersNothing(CloudTrailRecord record) {
+    public SELF triggersNothing(CloudTrailRecord record) {
         return check(record, List.of(), List.of(), Triggering.Mode.EXACTLY);
     }
 
-    private RuleSetAssert check(
-            CloudTrailRecord record, List<String> must, List<String> mustNot, Triggering.Mode mode) {
+    private SELF check(CloudTrailRecord record, List<String> must, List<String> mustNot, Triggering.Mode mode) {
         isNotNull();
         Objects.requireNonNull(record, "record");
         String failure = Triggering.check(actual, record, must, mustNot, mode);
