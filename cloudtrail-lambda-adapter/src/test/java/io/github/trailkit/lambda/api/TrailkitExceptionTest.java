@@ -3,6 +3,7 @@ package io.github.trailkit.lambda.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.trailkit.lambda.FindingSink;
 import io.github.trailkit.lambda.LogSink;
 import io.github.trailkit.lambda.SinkException;
 import io.github.trailkit.model.CloudTrail;
@@ -17,11 +18,16 @@ import io.github.trailkit.rules.RuleDocuments;
 import io.github.trailkit.rules.RuleSet;
 import io.github.trailkit.rules.Rules;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every exception the library throws for a problem it can name is caught as one {@link TrailkitException}. */
 class TrailkitExceptionTest {
@@ -74,5 +80,31 @@ class TrailkitExceptionTest {
         TrailkitException e = catchThrowableOfType(() -> LogSink.to(broken).send(findings), TrailkitException.class);
         assertThat(e).isInstanceOf(SinkException.class);
         assertThat(((SinkException) e).undelivered()).isEqualTo(findings);
+    }
+
+    @Test
+    void readmeCatchesAnyLibraryErrorAtTheRoot(@TempDir Path dir) throws IOException {
+        Path rulesFile = dir.resolve("rules.yaml");
+        Files.writeString(rulesFile, "rules:\n  - id: x\n    when: {eventName: {nope: 1}}\n");
+        Path logFile = dir.resolve("log.json");
+        FindingSink sink = LogSink.toStdout();
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            // README:errors
+            try {
+                RuleSet rules = RuleSet.of(RuleDocuments.read(rulesFile));
+                try (CloudTrailLog log = CloudTrail.reader().read(logFile)) {
+                    log.forEach(r -> sink.send(rules.findings(r)));
+                }
+            } catch (TrailkitException e) { // a bad rule file, a bad log, or findings a sink could not deliver
+                System.err.println(e.getMessage());
+            }
+            // README:errors
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("rules.yaml:");
     }
 }
