@@ -22,7 +22,7 @@ public final class ColdStart {
         RuleSet rules = RuleSet.of(RuleDocuments.readResource(BenchRules.RESOURCE));
         try (CloudTrailLog log = CloudTrail.reader().read(Path.of(args[0]))) {
             for (CloudTrailRecord r : log) {
-                List<?> findings = rules.evaluate(r);
+                List<?> findings = rules.findings(r);
                 if (!findings.isEmpty()) {
                     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
                     System.out.println("first-finding " + uptime + " " + log.lastRecordIndex() + " "

@@ -34,7 +34,7 @@ public final class CpuTime {
                 for (int pass = 0; pass < passes; pass++) {
                     long t0 = threads.getCurrentThreadCpuTime();
                     for (CloudTrailRecord r : records) {
-                        sink += rules.match(r).rulesExamined();
+                        sink += rules.evaluation(r).rulesExamined();
                     }
                     best = Math.min(best, (threads.getCurrentThreadCpuTime() - t0) / (double) records.size());
                 }
@@ -59,14 +59,14 @@ public final class CpuTime {
                             for (CloudTrailRecord r : log) {
                                 sink += mode == 0
                                         ? r.hashCode() & 1
-                                        : rules.match(r).findings().size();
+                                        : rules.evaluation(r).findings().size();
                                 n++;
                             }
                         }
                     }
                     case 2 -> {
                         for (String t : texts) {
-                            sink += rules.match(CloudTrail.reader().readRecord(t))
+                            sink += rules.evaluation(CloudTrail.reader().readRecord(t))
                                     .findings()
                                     .size();
                             n++;
@@ -74,7 +74,7 @@ public final class CpuTime {
                     }
                     default -> {
                         for (CloudTrailRecord r : records) {
-                            sink += rules.match(r).findings().size();
+                            sink += rules.evaluation(r).findings().size();
                             n++;
                         }
                     }

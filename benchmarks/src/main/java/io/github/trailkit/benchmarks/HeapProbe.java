@@ -31,7 +31,7 @@ public final class HeapProbe {
         long findings = 0;
         try (CloudTrailLog log = CloudTrail.reader().read(in, "generated")) {
             for (CloudTrailRecord r : log) {
-                findings += rules.match(r).findings().size();
+                findings += rules.evaluation(r).findings().size();
             }
         }
         long peak = 0;

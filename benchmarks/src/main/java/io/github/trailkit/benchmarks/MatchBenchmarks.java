@@ -48,7 +48,7 @@ public class MatchBenchmarks extends JmhSettings {
     @OperationsPerInvocation(BenchData.TEXT_RECORDS)
     public void trailkitJson(Blackhole bh) {
         for (String t : texts) {
-            bh.consume(ruleSet.match(reader.readRecord(t)));
+            bh.consume(ruleSet.evaluation(reader.readRecord(t)));
         }
     }
 
@@ -57,7 +57,7 @@ public class MatchBenchmarks extends JmhSettings {
     @OperationsPerInvocation(BenchData.TEXT_RECORDS)
     public void trailkitMatch(Blackhole bh) {
         for (CloudTrailRecord r : records) {
-            bh.consume(ruleSet.match(r));
+            bh.consume(ruleSet.evaluation(r));
         }
     }
 }

@@ -38,7 +38,7 @@ public class ReadMatchBenchmarks extends JmhSettings {
     public void trailkitReadMatch(Blackhole bh) {
         try (CloudTrailLog log = reader.read(gzip, "bench")) {
             for (CloudTrailRecord r : log) {
-                bh.consume(ruleSet.match(r));
+                bh.consume(ruleSet.evaluation(r));
             }
         }
     }

@@ -256,7 +256,7 @@ public final class Report {
             RuleSet set = BenchRules.ruleSet(n);
             long total = 0;
             for (CloudTrailRecord r : parsed) {
-                total += set.match(r).rulesExamined();
+                total += set.evaluation(r).rulesExamined();
             }
             examined.put(n, (double) total / parsed.size());
         }
@@ -288,7 +288,7 @@ public final class Report {
         long recordsTrailkit = 0;
         for (String t : texts) {
             List<String> a = machine.rulesForJSONEvent(t);
-            List<Finding> b = rules.evaluate(CloudTrail.reader().readRecord(t));
+            List<Finding> b = rules.findings(CloudTrail.reader().readRecord(t));
             recordsRuler += a.isEmpty() ? 0 : 1;
             recordsTrailkit += b.isEmpty() ? 0 : 1;
             for (String id : a) {
@@ -738,7 +738,7 @@ public final class Report {
         ArrayNode records = (ArrayNode) log.get("Records");
         RuleSet rules = BenchRules.ruleSet(100);
         for (int i = 0; i < records.size(); i++) {
-            if (!rules.evaluate(CloudTrail.reader().readRecord(mapper.writeValueAsString(records.get(i))))
+            if (!rules.findings(CloudTrail.reader().readRecord(mapper.writeValueAsString(records.get(i))))
                     .isEmpty()) {
                 records.insert(0, records.remove(i));
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -222,7 +222,7 @@ final class S3Scan {
             for (CloudTrailRecord r : log) {
                 scan.records++;
                 long index = log.lastRecordIndex();
-                Evaluation e = rules.match(r);
+                Evaluation e = rules.evaluation(r);
                 for (Finding f : e.findings()) {
                     scan.findings++;
                     scan.toErr.add(false);

@@ -288,7 +288,7 @@ final class ScanCommand implements Callable<Integer> {
                     })
                     .strictFields(strictFields);
             logs.read(file, (f, index, record) -> {
-                Evaluation e = rules.match(record);
+                Evaluation e = rules.evaluation(record);
                 for (Finding finding : e.findings()) {
                     scan.findings++;
                     scan.out(finding.at(source, index).toJson(false));

@@ -1,5 +1,6 @@
 package io.github.trailkit.lambda;
 
+import io.github.trailkit.model.TrailkitException;
 import io.github.trailkit.rules.Finding;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public class SinkException extends RuntimeException {
+public class SinkException extends TrailkitException {
     private static final long serialVersionUID = 1L;
 
     private final String sinkName;

@@ -1,8 +1,5 @@
 package io.github.trailkit.model;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Why CloudTrail delivered an addendum to an earlier event: {@code addendum.reason}.
  *
@@ -26,15 +23,7 @@ public enum AddendumReason {
     /** A value this version of trailkit does not know; read the raw text from the {@code …AsString()} accessor. */
     UNKNOWN_TO_TRAILKIT(null);
 
-    private static final Map<String, AddendumReason> BY_VALUE = new HashMap<>();
-
-    static {
-        for (AddendumReason v : values()) {
-            if (v.value != null) {
-                BY_VALUE.put(v.value, v);
-            }
-        }
-    }
+    private static final OpenEnum<AddendumReason> VALUES = new OpenEnum<>(values(), e -> e.value, UNKNOWN_TO_TRAILKIT);
 
     private final String value;
 
@@ -47,15 +36,15 @@ public enum AddendumReason {
      * {@code null} for {@code null}.
      */
     public static AddendumReason fromValue(String value) {
-        if (value == null) {
-            return null;
-        }
-        return BY_VALUE.getOrDefault(value, UNKNOWN_TO_TRAILKIT);
+        return VALUES.fromValue(value);
     }
 
-    /** The value as CloudTrail writes it; {@code null} for {@link #UNKNOWN_TO_TRAILKIT}. */
+    /**
+     * The value as CloudTrail writes it; {@code "UNKNOWN_TO_TRAILKIT"} for {@link #UNKNOWN_TO_TRAILKIT}, whose raw text
+     * is on the record's {@code …AsString()} accessor. Never {@code null}.
+     */
     @Override
     public String toString() {
-        return value;
+        return OpenEnum.text(value, this);
     }
 }

@@ -1,8 +1,9 @@
 package io.github.trailkit.model;
 
 /**
- * The root of every exception trailkit throws for a problem with CloudTrail data (not for misuse of the API, which
- * gets {@link IllegalArgumentException} or {@link IllegalStateException}).
+ * The root of the exceptions trailkit throws for a problem with CloudTrail data (not for misuse of the API, which
+ * gets {@link IllegalArgumentException} or {@link IllegalStateException}); itself a {@link TrailkitException}, the
+ * root of every exception of the library.
  *
  * <pre>{@code
  * try (CloudTrailLog log = CloudTrail.reader().read(path)) {
@@ -12,7 +13,7 @@ package io.github.trailkit.model;
  * }
  * }</pre>
  */
-public class CloudTrailException extends RuntimeException {
+public class CloudTrailException extends TrailkitException {
     private static final long serialVersionUID = 1L;
 
     /** An exception with a message. */

@@ -1,8 +1,5 @@
 package io.github.trailkit.model;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The category of a record: the record's {@code eventCategory} field (eventVersion 1.07 and later).
  *
@@ -41,15 +38,7 @@ public enum EventCategory {
     /** A value this version of trailkit does not know; read the raw text from the {@code …AsString()} accessor. */
     UNKNOWN_TO_TRAILKIT(null);
 
-    private static final Map<String, EventCategory> BY_VALUE = new HashMap<>();
-
-    static {
-        for (EventCategory v : values()) {
-            if (v.value != null) {
-                BY_VALUE.put(v.value, v);
-            }
-        }
-    }
+    private static final OpenEnum<EventCategory> VALUES = new OpenEnum<>(values(), e -> e.value, UNKNOWN_TO_TRAILKIT);
 
     private final String value;
 
@@ -62,15 +51,15 @@ public enum EventCategory {
      * {@code null} for {@code null}.
      */
     public static EventCategory fromValue(String value) {
-        if (value == null) {
-            return null;
-        }
-        return BY_VALUE.getOrDefault(value, UNKNOWN_TO_TRAILKIT);
+        return VALUES.fromValue(value);
     }
 
-    /** The value as CloudTrail writes it; {@code null} for {@link #UNKNOWN_TO_TRAILKIT}. */
+    /**
+     * The value as CloudTrail writes it; {@code "UNKNOWN_TO_TRAILKIT"} for {@link #UNKNOWN_TO_TRAILKIT}, whose raw text
+     * is on the record's {@code …AsString()} accessor. Never {@code null}.
+     */
     @Override
     public String toString() {
-        return value;
+        return OpenEnum.text(value, this);
     }
 }

@@ -1,6 +1,5 @@
 package io.github.trailkit.model;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -47,16 +46,8 @@ public enum EventType {
     /** A value this version of trailkit does not know; read the raw text from the {@code …AsString()} accessor. */
     UNKNOWN_TO_TRAILKIT(null);
 
-    private static final Map<String, EventType> BY_VALUE = new HashMap<>();
-
-    static {
-        for (EventType v : values()) {
-            if (v.value != null) {
-                BY_VALUE.put(v.value, v);
-            }
-        }
-        BY_VALUE.put("AwsVpceEvents", AWS_VPCE_EVENT);
-    }
+    private static final OpenEnum<EventType> VALUES =
+            new OpenEnum<>(values(), e -> e.value, UNKNOWN_TO_TRAILKIT, Map.of("AwsVpceEvents", AWS_VPCE_EVENT));
 
     private final String value;
 
@@ -69,15 +60,15 @@ public enum EventType {
      * {@code null} for {@code null}.
      */
     public static EventType fromValue(String value) {
-        if (value == null) {
-            return null;
-        }
-        return BY_VALUE.getOrDefault(value, UNKNOWN_TO_TRAILKIT);
+        return VALUES.fromValue(value);
     }
 
-    /** The value as CloudTrail writes it; {@code null} for {@link #UNKNOWN_TO_TRAILKIT}. */
+    /**
+     * The value as CloudTrail writes it; {@code "UNKNOWN_TO_TRAILKIT"} for {@link #UNKNOWN_TO_TRAILKIT}, whose raw text
+     * is on the record's {@code …AsString()} accessor. Never {@code null}.
+     */
     @Override
     public String toString() {
-        return value;
+        return OpenEnum.text(value, this);
     }
 }

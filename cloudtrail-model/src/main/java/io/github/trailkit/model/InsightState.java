@@ -1,8 +1,5 @@
 package io.github.trailkit.model;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Whether an Insights event opens or closes a period of unusual activity: {@code insightDetails.state}.
  *
@@ -23,15 +20,7 @@ public enum InsightState {
     /** A value this version of trailkit does not know; read the raw text from the {@code …AsString()} accessor. */
     UNKNOWN_TO_TRAILKIT(null);
 
-    private static final Map<String, InsightState> BY_VALUE = new HashMap<>();
-
-    static {
-        for (InsightState v : values()) {
-            if (v.value != null) {
-                BY_VALUE.put(v.value, v);
-            }
-        }
-    }
+    private static final OpenEnum<InsightState> VALUES = new OpenEnum<>(values(), e -> e.value, UNKNOWN_TO_TRAILKIT);
 
     private final String value;
 
@@ -44,15 +33,15 @@ public enum InsightState {
      * {@code null} for {@code null}.
      */
     public static InsightState fromValue(String value) {
-        if (value == null) {
-            return null;
-        }
-        return BY_VALUE.getOrDefault(value, UNKNOWN_TO_TRAILKIT);
+        return VALUES.fromValue(value);
     }
 
-    /** The value as CloudTrail writes it; {@code null} for {@link #UNKNOWN_TO_TRAILKIT}. */
+    /**
+     * The value as CloudTrail writes it; {@code "UNKNOWN_TO_TRAILKIT"} for {@link #UNKNOWN_TO_TRAILKIT}, whose raw text
+     * is on the record's {@code …AsString()} accessor. Never {@code null}.
+     */
     @Override
     public String toString() {
-        return value;
+        return OpenEnum.text(value, this);
     }
 }

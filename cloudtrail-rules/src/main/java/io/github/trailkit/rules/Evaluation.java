@@ -8,7 +8,7 @@ import org.immutables.value.Value;
  * through to be examined.
  *
  * <pre>{@code
- * Evaluation e = ruleSet.match(record);
+ * Evaluation e = ruleSet.evaluation(record);
  * e.findings().forEach(sink::send);
  * e.errors().forEach(err -> log.warn(err.toString()));
  * }</pre>

@@ -207,9 +207,12 @@ public final class Field {
         return test(new ValueTest.OneOf(new LinkedHashSet<>(values)));
     }
 
-    /** Is the JSON number {@code value} (compared as numbers: 5 equals 5.0). */
-    public Condition is(double value) {
-        return test(new ValueTest.NumberEquals(value));
+    /**
+     * Is one of the JSON numbers, compared as numbers (5 equals 5.0): {@code field("count").is(5)}; with several, the
+     * same as {@link #in(double, double...)}.
+     */
+    public Condition is(double first, double... more) {
+        return more.length == 0 ? test(new ValueTest.NumberEquals(first)) : in(first, more);
     }
 
     /** Is one of the JSON numbers (compared as numbers). */

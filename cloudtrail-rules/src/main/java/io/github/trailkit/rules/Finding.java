@@ -18,7 +18,7 @@ import org.immutables.value.Value;
  * A record that met a rule: which rule, how severe, and the record itself.
  *
  * <pre>{@code
- * for (Finding f : ruleSet.evaluate(record)) {
+ * for (Finding f : ruleSet.findings(record)) {
  *     System.out.println(f.severity() + " " + f.ruleId() + " " + f.record().eventName().orElse("?"));
  *     System.out.println(f.at("logs/a.json.gz", 3).toJson(false));   // one JSON line, as `cloudtrail scan` prints
  * }

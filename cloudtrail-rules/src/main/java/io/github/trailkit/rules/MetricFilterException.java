@@ -1,5 +1,7 @@
 package io.github.trailkit.rules;
 
+import io.github.trailkit.model.TrailkitException;
+
 /**
  * A CloudWatch Logs filter pattern that {@link MetricFilters} cannot read: a syntax error, or a feature it does not
  * support. It says where (a 1-based column in the pattern) and what was expected; its message shows the pattern with a
@@ -14,7 +16,7 @@ package io.github.trailkit.rules;
  * }
  * }</pre>
  */
-public class MetricFilterException extends IllegalArgumentException {
+public class MetricFilterException extends TrailkitException {
     private static final long serialVersionUID = 1L;
 
     private final String pattern;

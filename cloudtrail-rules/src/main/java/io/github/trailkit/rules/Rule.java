@@ -130,6 +130,26 @@ public abstract class Rule {
         return condition().matches(record);
     }
 
+    /**
+     * Whether this rule matches {@code record}, in words: {@code <id> matches: <each test that held and the record's
+     * values there>}, or {@code <id> does not match: <which test failed and the record's actual values>}. The one
+     * explanation of the library: {@link RuleSet#explain(String, CloudTrailRecord)} and the assertions of
+     * cloudtrail-test say the same.
+     *
+     * <pre>{@code
+     * System.out.println(topicCreated.explain(record));
+     * // sns-topic-created does not match: eventName is "Publish", expected eventName().is("CreateTopic")
+     * }</pre>
+     */
+    public final String explain(CloudTrailRecord record) {
+        String miss = condition().explainMiss(record);
+        if (miss != null) {
+            return id() + " does not match: " + miss;
+        }
+        String why = condition().explainMatch(record);
+        return why == null ? id() + " matches" : id() + " matches: " + why;
+    }
+
     /** The severity of a finding of this rule on {@code record}: the first {@link #severityWhen()} that holds, else {@link #severity()}. */
     public final Severity severityFor(CloudTrailRecord record) {
         for (Map.Entry<Condition, Severity> e : severityWhen()) {

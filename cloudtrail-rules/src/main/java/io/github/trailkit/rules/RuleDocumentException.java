@@ -1,5 +1,6 @@
 package io.github.trailkit.rules;
 
+import io.github.trailkit.model.TrailkitException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  */
-public class RuleDocumentException extends IllegalArgumentException {
+public class RuleDocumentException extends TrailkitException {
     private static final long serialVersionUID = 1L;
 
     private final List<RuleDocumentProblem> problems;

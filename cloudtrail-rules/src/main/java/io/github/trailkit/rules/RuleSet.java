@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * RuleSet rules = RuleSet.of(topicCreated, rootLogin);
- * for (Finding f : rules.evaluate(record)) { ... }
+ * for (Finding f : rules.findings(record)) { ... }
+ * Evaluation e = rules.evaluation(record);   // the findings, the errors of rules, the rules examined
  * String why = rules.explain("sns-topic-created", record);
  * }</pre>
  */
@@ -239,16 +240,19 @@ public final class RuleSet {
 
     /**
      * The findings for {@code record}, in rule order; errors of rules go to the handler chosen with {@link
-     * Builder#onRuleError} (by default, a warning log line).
+     * Builder#onRuleError} (by default, a warning log line). For the errors themselves, use {@link #evaluation}.
      */
-    public List<Finding> evaluate(CloudTrailRecord record) {
-        Evaluation e = match(record);
+    public List<Finding> findings(CloudTrailRecord record) {
+        Evaluation e = evaluation(record);
         e.errors().forEach(onError);
         return e.findings();
     }
 
-    /** The findings, the errors of rules, and the number of rules examined for {@code record}. */
-    public Evaluation match(CloudTrailRecord record) {
+    /**
+     * The whole evaluation of {@code record}: the findings, the errors of rules (returned, not passed to the {@link
+     * Builder#onRuleError} handler), and the number of rules examined.
+     */
+    public Evaluation evaluation(CloudTrailRecord record) {
         // Each rule sits in one list only (its event names with the unindexed rules, its event sources, or the values
         // of one secondary field), so the lists are evaluated one after the other and the findings put in rule order
         // at the end; most records have none, and then nothing is allocated.
@@ -275,20 +279,20 @@ public final class RuleSet {
                 more[found++] = b;
             }
         }
-        Outcome outcome = evaluate(first, record, null);
+        Outcome outcome = examine(first, record, null);
         int examined = first.rules.length;
         if (bySource != null) {
-            outcome = evaluate(bySource, record, outcome);
+            outcome = examine(bySource, record, outcome);
             examined += bySource.rules.length;
         }
         for (int k = 0; k < found; k++) {
-            outcome = evaluate(more[k], record, outcome);
+            outcome = examine(more[k], record, outcome);
             examined += more[k].rules.length;
         }
         return outcome == null ? quiet(examined) : outcome.evaluation(examined);
     }
 
-    private Outcome evaluate(Bucket candidates, CloudTrailRecord record, Outcome outcome) {
+    private Outcome examine(Bucket candidates, CloudTrailRecord record, Outcome outcome) {
         int[] numbers = candidates.rules;
         Condition[] left = candidates.conditions;
         for (int k = 0; k < numbers.length; k++) {
@@ -392,8 +396,8 @@ public final class RuleSet {
     }
 
     /**
-     * Whether rule {@code ruleId} matches {@code record}, in words: {@code <id> matches: <each test that held and the
-     * record's values there>}, or {@code <id> does not match: <which test failed and the record's actual values>}.
+     * {@link Rule#explain(CloudTrailRecord)} for the rule of this set with the id {@code ruleId}: why it matches
+     * {@code record}, or which test failed, in words.
      *
      * @throws IllegalArgumentException if there is no such rule
      */
@@ -402,17 +406,7 @@ public final class RuleSet {
         if (rule == null) {
             throw new IllegalArgumentException("no rule " + ValueTest.quote(ruleId) + " in this rule set");
         }
-        return explain(rule, record);
-    }
-
-    /** Whether {@code rule} matches {@code record}, in words, as {@link #explain(String, CloudTrailRecord)}. */
-    public static String explain(Rule rule, CloudTrailRecord record) {
-        String miss = rule.condition().explainMiss(record);
-        if (miss != null) {
-            return rule.id() + " does not match: " + miss;
-        }
-        String why = rule.condition().explainMatch(record);
-        return why == null ? rule.id() + " matches" : rule.id() + " matches: " + why;
+        return rule.explain(record);
     }
 
     private Finding finding(int i, CloudTrailRecord record) {
@@ -474,7 +468,7 @@ public final class RuleSet {
             return add(other.rules());
         }
 
-        /** What {@link RuleSet#evaluate} does with the errors of rules (by default it logs a warning). */
+        /** What {@link RuleSet#findings} does with the errors of rules (by default it logs a warning). */
         public Builder onRuleError(Consumer<RuleError> handler) {
             this.onError = Objects.requireNonNull(handler, "handler");
             return this;

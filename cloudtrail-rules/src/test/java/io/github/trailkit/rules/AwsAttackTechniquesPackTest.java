@@ -141,7 +141,7 @@ final class AwsAttackTechniquesPackTest {
         List<CloudTrailRecord> records = read(
                 REAL_LOGS.resolve("stratus-red-team").resolve("aws.credential-access.ec2-get-password-data.json.gz"));
         Finding f = records.stream()
-                .flatMap(r -> PACK.evaluate(r).stream())
+                .flatMap(r -> PACK.findings(r).stream())
                 .findFirst()
                 .orElseThrow();
         assertThat(f.attackTactics()).containsExactly(AttackTactic.CREDENTIAL_ACCESS);
@@ -153,7 +153,7 @@ final class AwsAttackTechniquesPackTest {
     private static Set<String> fired(List<CloudTrailRecord> records) {
         Set<String> fired = new TreeSet<>();
         for (CloudTrailRecord r : records) {
-            List<String> ids = PACK.evaluate(r).stream().map(Finding::ruleId).collect(Collectors.toList());
+            List<String> ids = PACK.findings(r).stream().map(Finding::ruleId).collect(Collectors.toList());
             // the index hands each rule exactly the records it matches
             List<String> direct = PACK.rules().stream()
                     .filter(rule -> rule.matches(r))

@@ -42,7 +42,7 @@ final class BadFieldRecordsTest {
         List<Finding> findings = new ArrayList<>();
         try (CloudTrailLog log = CloudTrail.reader().read(json.toString().getBytes(StandardCharsets.UTF_8), "a.json")) {
             for (CloudTrailRecord r : log) {
-                findings.addAll(rules.evaluate(r));
+                findings.addAll(rules.findings(r));
             }
             assertThat(log.warnings()).hasSize(bad.length);
             assertThat(log.problems()).isEmpty();

@@ -309,7 +309,7 @@ final class DslTest {
                         .and(userAgent().containsIgnoreCase("python"))
                         .and(not(readOnly().is(true))))
                 .build();
-        String why = RuleSet.explain(r, RECORD);
+        String why = r.explain(RECORD);
         assertThat(why)
                 .startsWith("acl matches: ")
                 .contains("eventName().startsWith(\"Put\", \"Delete\") held: eventName is \"PutBucketAcl\"")
@@ -318,12 +318,12 @@ final class DslTest {
         Rule anyRule = rule("any")
                 .when(anyOf(eventName().is("x"), requestParameters().isTruthy()))
                 .build();
-        assertThat(RuleSet.explain(anyRule, RECORD))
+        assertThat(anyRule.explain(RECORD))
                 .isEqualTo("any matches: requestParameters().isTruthy() held: requestParameters is an object");
         Rule pair = rule("pair")
                 .when(requestParameter("bucketName").differsFrom(userIdentity().userName()))
                 .build();
-        assertThat(RuleSet.explain(pair, RECORD)).contains("userIdentity.userName is absent");
+        assertThat(pair.explain(RECORD)).contains("userIdentity.userName is absent");
     }
 
     @Test

@@ -633,7 +633,8 @@ final class EventRulerConformanceTest {
                 try {
                     CloudTrailRecord parsed = CloudTrail.reader().readRecord(recordJson);
                     trailkitMatch = condition.matches(parsed);
-                    boolean indexedMatch = !oneRule.match(parsed).findings().isEmpty();
+                    boolean indexedMatch =
+                            !oneRule.evaluation(parsed).findings().isEmpty();
                     if (indexedMatch != trailkitMatch) {
                         disagreements.add("the rule set and the condition differ: " + indexedMatch + " vs "
                                 + trailkitMatch + "\n  pattern: " + patternJson + "\n  record:  " + recordJson);

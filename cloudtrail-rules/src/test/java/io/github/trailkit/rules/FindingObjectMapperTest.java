@@ -23,7 +23,7 @@ final class FindingObjectMapperTest {
         List<Finding> findings = new ArrayList<>();
         long index = 0;
         for (CloudTrailRecord r : TestRecords.realLogs()) {
-            for (Finding f : PACK.evaluate(r)) {
+            for (Finding f : PACK.findings(r)) {
                 findings.add(f.at("real-logs", index));
             }
             index++;
@@ -48,7 +48,7 @@ final class FindingObjectMapperTest {
         CloudTrailRecord record = TestRecords.realLogs().get(0);
         List<Finding> sent = new ArrayList<>();
         for (CloudTrailRecord r : TestRecords.realLogs()) {
-            sent.addAll(PACK.evaluate(r));
+            sent.addAll(PACK.findings(r));
         }
         String body = PLAIN.writeValueAsString(sent);
         // README:object-mapper

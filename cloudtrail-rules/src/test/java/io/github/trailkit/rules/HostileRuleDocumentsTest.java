@@ -91,7 +91,7 @@ final class HostileRuleDocumentsTest {
         List<Rule> rules =
                 read("{\"rules\":[{\"id\":\"a\",\"pattern\":{\"eventName\":[" + values + "]}}]}", "big.json");
         CloudTrailRecord r = CloudTrail.reader().readRecord("{\"eventName\":\"Name49999\"}");
-        assertThat(RuleSet.of(rules).match(r).findings()).hasSize(1);
+        assertThat(RuleSet.of(rules).evaluation(r).findings()).hasSize(1);
     }
 
     @Test
@@ -102,7 +102,7 @@ final class HostileRuleDocumentsTest {
                 "{\"rules\":[{\"id\":\"a\",\"pattern\":{\"eventName\":[{\"wildcard\":\"" + wildcard + "\"}]}}]}",
                 "w.json");
         CloudTrailRecord r = CloudTrail.reader().readRecord("{\"eventName\":\"" + "a".repeat(100_000) + "\"}");
-        assertThat(RuleSet.of(rules).match(r).findings()).isEmpty();
+        assertThat(RuleSet.of(rules).evaluation(r).findings()).isEmpty();
     }
 
     @Test

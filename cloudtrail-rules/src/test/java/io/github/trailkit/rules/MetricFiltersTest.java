@@ -148,7 +148,7 @@ final class MetricFiltersTest {
         Rule r = Rules.rule("r")
                 .when(MetricFilters.parse("{ $.eventName = \"ConsoleLogin\" }"))
                 .build();
-        assertThat(RuleSet.explain(r, RECORD))
+        assertThat(r.explain(RECORD))
                 .contains("$.eventName is \"RunInstances\"")
                 .contains("expected $.eventName = \"ConsoleLogin\"");
     }

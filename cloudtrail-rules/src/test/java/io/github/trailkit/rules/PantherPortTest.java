@@ -335,8 +335,8 @@ final class PantherPortTest {
     void portGivesPanthersAnswer(String id, String test, boolean expected, String log) {
         Rule rule = PORTED.get(id);
         CloudTrailRecord record = CloudTrail.reader().readRecord(log);
-        assertThat(rule.matches(record)).as(() -> RuleSet.explain(rule, record)).isEqualTo(expected);
-        assertThat(RuleSet.of(rule).evaluate(record)).as("through the index").hasSize(expected ? 1 : 0);
+        assertThat(rule.matches(record)).as(() -> rule.explain(record)).isEqualTo(expected);
+        assertThat(RuleSet.of(rule).findings(record)).as("through the index").hasSize(expected ? 1 : 0);
     }
 
     @Test

@@ -366,8 +366,8 @@ final class RuleBoundsTest {
                 "{\"rules\":[{\"id\":\"w\",\"pattern\":{\"eventName\":[{\"wildcard\":\"*" + run + "*\"}]}}]}",
                 "w.json");
         CloudTrailRecord big = record(value);
-        assertThat(RuleSet.of(rules).match(big).findings()).isEmpty();
-        assertThat(RuleSet.of(rules).match(record(hit)).findings()).hasSize(1);
+        assertThat(RuleSet.of(rules).evaluation(big).findings()).isEmpty();
+        assertThat(RuleSet.of(rules).evaluation(record(hit)).findings()).hasSize(1);
         Rule s = sigmaDetection("  sel:\n    eventName|contains: " + run + "\n  condition: sel\n");
         assertThat(s.matches(big)).isFalse();
         assertThat(s.matches(record("x" + hit.toUpperCase(java.util.Locale.ROOT))))

@@ -30,6 +30,6 @@ final class RuleDocumentsFuzzTest {
         } catch (RuleDocumentException expected) {
             return;
         }
-        RuleSet.of(rules).match(RECORD);
+        RuleSet.of(rules).evaluation(RECORD);
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailLog;
 import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.model.TrailkitException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -375,8 +376,8 @@ final class RuleDocumentsTest {
         assertThat(rule.condition())
                 .hasToString("eventSource().is(\"sns.amazonaws.com\").and(eventName().is(\"CreateTopic\"))");
         RuleSet set = RuleSet.of(rules);
-        assertThat(set.evaluate(createTopic)).extracting(Finding::ruleId).containsExactly("sns-topic-created");
-        assertThat(set.evaluate(getTopicAttributes)).isEmpty();
+        assertThat(set.findings(createTopic)).extracting(Finding::ruleId).containsExactly("sns-topic-created");
+        assertThat(set.findings(getTopicAttributes)).isEmpty();
         // the same rule as EventBridge sees it
         assertThat(RuleDocuments.pattern("{\"source\":[\"aws.sns\"],\"detail-type\":[\"AWS API Call via CloudTrail\"],"
                                 + "\"detail\":{\"eventName\":[\"CreateTopic\"]}}")
@@ -1045,7 +1046,7 @@ final class RuleDocumentsTest {
         assertThat(RuleDocumentProblem.of("a", 0, -1, "m").line()).isEqualTo(1);
         RuleDocumentException e =
                 new RuleDocumentException(List.of(p, RuleDocumentProblem.of("a.yaml", 4, 1, "worse")));
-        assertThat(e).isInstanceOf(IllegalArgumentException.class).hasMessage("a.yaml:3:7: bad\na.yaml:4:1: worse");
+        assertThat(e).isInstanceOf(TrailkitException.class).hasMessage("a.yaml:3:7: bad\na.yaml:4:1: worse");
         assertThat(e.problems()).hasSize(2);
         assertThatThrownBy(() -> new RuleDocumentException(List.of())).isInstanceOf(IllegalArgumentException.class);
     }

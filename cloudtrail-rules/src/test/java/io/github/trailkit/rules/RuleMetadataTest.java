@@ -73,13 +73,13 @@ final class RuleMetadataTest {
     @Test
     void findingsCarryTheSeverityForTheRecord_theDedupKeyOfSeveralFields_andTheAttackIds() {
         RuleSet rules = RuleSet.of(KEY_FOR_OTHER);
-        Finding alice = rules.evaluate(ALICE_FOR_BOB).get(0);
+        Finding alice = rules.findings(ALICE_FOR_BOB).get(0);
         assertThat(alice.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(alice.dedupKey()).isEqualTo("arn:aws:iam::111122223333:user/alice|bob");
         assertThat(alice.attackTechniques()).containsExactly("T1098.001");
         assertThat(alice.toJson(false))
                 .contains("\"attackTactics\":[\"TA0003\"]", "\"attackTechniques\":[\"T1098.001\"]");
-        Finding root = rules.evaluate(ROOT_FOR_BOB).get(0);
+        Finding root = rules.findings(ROOT_FOR_BOB).get(0);
         assertThat(root.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(root.dedupKey()).isEqualTo("arn:aws:iam::111122223333:root|bob");
         assertThat(KEY_FOR_OTHER.severityFor(ALICE_FOR_BOB)).isEqualTo(Severity.MEDIUM);

@@ -284,7 +284,7 @@ final class RulePacksTest {
         try (InputStream in = RulePacksTest.class.getResourceAsStream("/real-logs/" + technique + ".json.gz");
                 CloudTrailLog log = CloudTrail.reader().read(in, technique)) {
             for (CloudTrailRecord r : log) {
-                found.addAll(PACK.evaluate(r).stream().map(Finding::ruleId).collect(Collectors.toList()));
+                found.addAll(PACK.findings(r).stream().map(Finding::ruleId).collect(Collectors.toList()));
             }
         }
         assertThat(found).isEqualTo(new TreeSet<>(expected));

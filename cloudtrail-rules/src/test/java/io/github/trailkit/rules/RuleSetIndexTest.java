@@ -100,7 +100,7 @@ final class RuleSetIndexTest {
                     expectedErrors.add(r.id());
                 }
             }
-            Evaluation e = set.match(record);
+            Evaluation e = set.evaluation(record);
             assertThat(ids(e.findings(), Finding::ruleId))
                     .as("findings for %s", record)
                     .isEqualTo(expectedFindings);
@@ -132,7 +132,7 @@ final class RuleSetIndexTest {
                 .build();
         RuleSet set = RuleSet.of(either, names);
         for (CloudTrailRecord r : RECORDS) {
-            Evaluation e = set.match(r);
+            Evaluation e = set.evaluation(r);
             List<String> expected = new ArrayList<>();
             if (either.matches(r)) {
                 expected.add("either");

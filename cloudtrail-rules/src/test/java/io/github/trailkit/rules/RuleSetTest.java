@@ -29,7 +29,7 @@ final class RuleSetTest {
     @Test
     void evaluate_returnsFindingsWithRuleMetadata() {
         RuleSet rules = RuleSet.of(TOPIC_CREATED);
-        List<Finding> findings = rules.evaluate(record("sns.amazonaws.com", "CreateTopic"));
+        List<Finding> findings = rules.findings(record("sns.amazonaws.com", "CreateTopic"));
         assertThat(findings).hasSize(1);
         Finding f = findings.get(0);
         assertThat(f.ruleId()).isEqualTo("sns-topic-created");
@@ -38,13 +38,13 @@ final class RuleSetTest {
         assertThat(f.tags()).containsExactly("sns", "seed");
         assertThat(f.dedupKey()).isEqualTo("id-CreateTopic");
         assertThat(f.record().eventName()).contains("CreateTopic");
-        assertThat(rules.evaluate(record("sns.amazonaws.com", "Publish"))).isEmpty();
+        assertThat(rules.findings(record("sns.amazonaws.com", "Publish"))).isEmpty();
     }
 
     @Test
     void finding_locatedAndAsJson() {
         Finding f = RuleSet.of(TOPIC_CREATED)
-                .evaluate(record("sns.amazonaws.com", "CreateTopic"))
+                .findings(record("sns.amazonaws.com", "CreateTopic"))
                 .get(0);
         assertThat(f.source()).isEmpty();
         Finding located = f.at("logs/a.json.gz", 3);
@@ -78,7 +78,7 @@ final class RuleSetTest {
         many.add(rule("any").when(userAgent().startsWith("aws-cli")).build());
         RuleSet rules = RuleSet.of(many);
 
-        Evaluation e = rules.match(record("ec2.amazonaws.com", "Api7"));
+        Evaluation e = rules.evaluation(record("ec2.amazonaws.com", "Api7"));
         // the Root identity places "root" and "either-type"; no errorCode places none of the 200; "any" is unplaced
         assertThat(e.rulesExamined()).isEqualTo(3);
         assertThat(e.findings()).extracting(Finding::ruleId).containsExactly("either-type");
@@ -101,15 +101,15 @@ final class RuleSetTest {
         many.add(rule("unindexed").when(userIdentity().type().is("Root")).build());
         RuleSet rules = RuleSet.of(many);
 
-        Evaluation e = rules.match(record("ec2.amazonaws.com", "Api7"));
+        Evaluation e = rules.evaluation(record("ec2.amazonaws.com", "Api7"));
         // r7, "either" (indexed under Api7, Api8, Api9) and the one rule the index cannot place
         assertThat(e.rulesExamined()).isEqualTo(3);
         assertThat(e.findings()).extracting(Finding::ruleId).containsExactly("either", "unindexed");
 
-        Evaluation none = rules.match(record("ec2.amazonaws.com", "SomethingElse"));
+        Evaluation none = rules.evaluation(record("ec2.amazonaws.com", "SomethingElse"));
         assertThat(none.rulesExamined()).isEqualTo(1);
 
-        Evaluation iam = rules.match(record("iam.amazonaws.com", "DeleteUser"));
+        Evaluation iam = rules.evaluation(record("iam.amazonaws.com", "DeleteUser"));
         assertThat(iam.rulesExamined()).isEqualTo(2);
         assertThat(iam.findings()).extracting(Finding::ruleId).containsExactly("by-source", "unindexed");
     }
@@ -131,7 +131,7 @@ final class RuleSetTest {
                     expected.add(rule.id());
                 }
             }
-            assertThat(rules.evaluate(r)).extracting(Finding::ruleId).containsExactlyElementsOf(expected);
+            assertThat(rules.findings(r)).extracting(Finding::ruleId).containsExactlyElementsOf(expected);
         }
     }
 
@@ -150,7 +150,7 @@ final class RuleSetTest {
                         + "eventSource().is(\"sns.amazonaws.com\"); and eventName is \"Publish\", expected "
                         + "eventName().in(\"CreateTopic\", \"DeleteTopic\")");
         Rule noError = rule("needs-error").when(errorCode().is("AccessDenied")).build();
-        assertThat(RuleSet.explain(noError, record("s", "n")))
+        assertThat(noError.explain(record("s", "n")))
                 .isEqualTo(
                         "needs-error does not match: errorCode is absent, expected errorCode().is(\"AccessDenied\")");
         assertThatThrownBy(() -> rules.explain("nope", record("s", "n"))).hasMessageContaining("no rule \"nope\"");
@@ -168,7 +168,7 @@ final class RuleSetTest {
         RuleSet rules =
                 RuleSet.builder().add(broken, root).onRuleError(errors::add).build();
 
-        List<Finding> findings = rules.evaluate(record("s3.amazonaws.com", "ListBuckets"));
+        List<Finding> findings = rules.findings(record("s3.amazonaws.com", "ListBuckets"));
         assertThat(findings).extracting(Finding::ruleId).containsExactly("root");
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).ruleId()).isEqualTo("broken");
@@ -195,7 +195,7 @@ final class RuleSetTest {
     void dedupKey_usesTheNamedField() {
         Rule perUser =
                 rule("per-user").dedupKey("userIdentity.arn").when(always()).build();
-        Finding f = RuleSet.of(perUser).evaluate(record("s", "n")).get(0);
+        Finding f = RuleSet.of(perUser).findings(record("s", "n")).get(0);
         assertThat(f.dedupKey()).isEqualTo("arn:aws:iam::111122223333:root");
     }
 
@@ -211,7 +211,7 @@ final class RuleSetTest {
             int slot = t;
             threads.add(new Thread(() -> {
                 for (int i = 0; i < 20_000; i++) {
-                    counts[slot] += rules.evaluate(hit).size();
+                    counts[slot] += rules.findings(hit).size();
                 }
             }));
         }

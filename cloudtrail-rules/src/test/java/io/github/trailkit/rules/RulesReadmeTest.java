@@ -56,7 +56,7 @@ final class RulesReadmeTest {
         // README:evaluate
         try (CloudTrailLog log = CloudTrail.reader().read(logFile)) {
             for (CloudTrailRecord r : log) {
-                for (Finding f : rules.evaluate(r)) {
+                for (Finding f : rules.findings(r)) {
                     System.out.println(f.ruleId() + " " + f.severity() + " " + f.dedupKey());
                 }
             }

@@ -303,7 +303,7 @@ final class SigmaRulesTest {
     void sigmaHqRules(String file, boolean expected, String json) {
         Rule rule = load(file);
         CloudTrailRecord record = CloudTrail.reader().readRecord(json);
-        assertThat(rule.matches(record)).as(() -> RuleSet.explain(rule, record)).isEqualTo(expected);
+        assertThat(rule.matches(record)).as(() -> rule.explain(record)).isEqualTo(expected);
     }
 
     @Test
@@ -368,7 +368,7 @@ final class SigmaRulesTest {
         CloudTrailRecord other = CloudTrail.reader().readRecord("{\"eventName\":\"CreateAccessKey\"" + forBob);
         CloudTrailRecord own = CloudTrail.reader()
                 .readRecord("{\"eventName\":\"CreateAccessKey\"" + forBob.replace("\"bob\"", "\"ALICE\""));
-        assertThat(self.matches(other)).as(() -> RuleSet.explain(self, other)).isTrue();
+        assertThat(self.matches(other)).as(() -> self.explain(other)).isTrue();
         assertThat(self.matches(own)).as("ignores case, as Sigma values do").isFalse();
         Rule cased = inline("  filter:\n    requestParameters.userName|fieldref|cased: userIdentity.userName\n"
                 + "  condition: filter\n");
@@ -489,7 +489,7 @@ final class SigmaRulesTest {
     @MethodSource("features")
     void supportedSubset(String detection, boolean expected) {
         Rule r = inline(detection);
-        assertThat(r.matches(SAMPLE)).as(() -> RuleSet.explain(r, SAMPLE)).isEqualTo(expected);
+        assertThat(r.matches(SAMPLE)).as(() -> r.explain(SAMPLE)).isEqualTo(expected);
         assertThat(r.id()).isEqualTo("my-rule--1");
         assertThat(r.severity()).isEqualTo(Severity.INFO);
     }

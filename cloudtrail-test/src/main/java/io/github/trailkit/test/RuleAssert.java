@@ -2,15 +2,11 @@ package io.github.trailkit.test;
 
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.rules.Rule;
-import io.github.trailkit.rules.RuleSet;
-import io.github.trailkit.test.internal.Describe;
-import java.util.Objects;
-import org.assertj.core.api.AbstractObjectAssert;
 
 /**
  * Assertions on one {@link Rule}; start with {@link CloudTrailAssertions#assertThat(Rule)}.
  *
- * <p>A failure names the rule and the record, and says why in the words of {@link RuleSet#explain(Rule,
+ * <p>A failure names the rule and the record, and says why in the words of {@link Rule#explain(
  * CloudTrailRecord)}: which test of the condition failed and what the record holds, or, for a record that should not
  * match, each test that held and the record's values there.
  *
@@ -24,48 +20,10 @@ import org.assertj.core.api.AbstractObjectAssert;
  *         .doesNotMatch(CloudTrailRecords.apiCall("sns.amazonaws.com", "DeleteTopic").build());
  * }</pre>
  */
-public class RuleAssert extends AbstractObjectAssert<RuleAssert, Rule> {
+public final class RuleAssert extends AbstractRuleAssert<RuleAssert> {
 
     /** An assertion on {@code actual}; {@link CloudTrailAssertions#assertThat(Rule)} is the usual way in. */
     public RuleAssert(Rule actual) {
         super(actual, RuleAssert.class);
-    }
-
-    /** Checks that the rule's condition holds for {@code record}. */
-    public RuleAssert matches(CloudTrailRecord record) {
-        isNotNull();
-        Objects.requireNonNull(record, "record");
-        if (!actual.matches(record)) {
-            failWithMessage(
-                    "%nExpecting rule %s%nto match record%n  %s%nbut it did not: %s",
-                    Describe.quote(actual.id()), Describe.record(record), RuleSet.explain(actual, record));
-        }
-        return myself;
-    }
-
-    /** Checks that the rule's condition does not hold for {@code record}. */
-    public RuleAssert doesNotMatch(CloudTrailRecord record) {
-        isNotNull();
-        Objects.requireNonNull(record, "record");
-        if (actual.matches(record)) {
-            failWithMessage(
-                    "%nExpecting rule %s%nnot to match record%n  %s%nbut it did: %s",
-                    Describe.quote(actual.id()), Describe.record(record), RuleSet.explain(actual, record));
-        }
-        return myself;
-    }
-
-    /** Checks the rule's id. */
-    public RuleAssert hasId(String expected) {
-        isNotNull();
-        if (!actual.id().equals(expected)) {
-            failWithActualExpectedAndMessage(
-                    actual.id(),
-                    expected,
-                    "%nExpecting rule id%n  %s%nbut it was%n  %s",
-                    Describe.quote(expected),
-                    Describe.quote(actual.id()));
-        }
-        return myself;
     }
 }

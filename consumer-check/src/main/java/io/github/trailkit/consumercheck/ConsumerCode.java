@@ -79,7 +79,7 @@ public final class ConsumerCode {
                 .severity(Severity.LOW)
                 .when(Rules.eventName().is("CreateTopic"))
                 .build();
-        List<Finding> findings = RuleSet.of(List.of(rule)).evaluate(r);
+        List<Finding> findings = RuleSet.of(List.of(rule)).findings(r);
         ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
         String json = mapper.writeValueAsString(findings);
         return json + CloudTrail.writer().toJson(r);

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  *
  * <pre>{@code
  * RuleSet rules = RuleSet.of(RootActivityAlarm.ruleList());
- * rules.evaluate(record);   // [Finding(root-account-activity, CRITICAL, ...)] for a console action as root
+ * rules.findings(record);   // [Finding(root-account-activity, CRITICAL, ...)] for a console action as root
  * }</pre>
  */
 public final class RootActivityAlarm extends TrailkitHandler {

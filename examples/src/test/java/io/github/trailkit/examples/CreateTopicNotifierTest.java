@@ -56,11 +56,11 @@ class CreateTopicNotifierTest {
         String deleted = call("sns.amazonaws.com", "DeleteTopic");
         String otherService = call("sqs.amazonaws.com", "CreateTopic");
 
-        assertThat(java.evaluate(LambdaFixture.record(created)))
+        assertThat(java.findings(LambdaFixture.record(created)))
                 .singleElement()
                 .satisfies(f -> assertThat(f.ruleId()).isEqualTo("sns-topic-created"));
-        assertThat(java.evaluate(LambdaFixture.record(deleted))).isEmpty();
-        assertThat(java.evaluate(LambdaFixture.record(otherService))).isEmpty();
+        assertThat(java.findings(LambdaFixture.record(deleted))).isEmpty();
+        assertThat(java.findings(LambdaFixture.record(otherService))).isEmpty();
         // the DSL condition is the one the seed rule document's pattern compiles to
         assertThat(CreateTopicNotifier.SNS_TOPIC_CREATED.condition().toString())
                 .isEqualTo(RuleDocuments.pattern(

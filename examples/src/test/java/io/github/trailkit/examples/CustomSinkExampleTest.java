@@ -93,7 +93,7 @@ class CustomSinkExampleTest {
     void aRefusedRequestIsNotSentAgainAndOnlyTheRefusedFindingsAreReported() {
         webhook.status = 400;
         Finding finding = RuleSet.of(CustomSinkExample.ruleList())
-                .evaluate(LambdaFixture.record(RootActivityAlarmTest.ROOT_CONSOLE_LOGIN))
+                .findings(LambdaFixture.record(RootActivityAlarmTest.ROOT_CONSOLE_LOGIN))
                 .get(0);
 
         assertThatThrownBy(() -> sink().send(List.of(finding))).isInstanceOfSatisfying(SinkException.class, e -> {

@@ -98,9 +98,9 @@ class FastPathTemplateTest {
 
         assertThat(sample).hasSize(2);
         for (CloudTrailRecord r : sample) {
-            assertThat(template.evaluate(r)).as(r.eventName().orElseThrow()).hasSameSizeAs(handler.evaluate(r));
+            assertThat(template.findings(r)).as(r.eventName().orElseThrow()).hasSameSizeAs(handler.findings(r));
         }
-        assertThat(template.evaluate(sample.get(0))).hasSize(1);
+        assertThat(template.findings(sample.get(0))).hasSize(1);
     }
 
     @Test
@@ -122,7 +122,7 @@ class FastPathTemplateTest {
         CloudTrailRecord detail =
                 CloudTrail.reader().readRecord(event.path("detail").toString());
         assertThat(detail).isEqualTo(sample.get(0));
-        assertThat(template.evaluate(detail)).hasSize(1);
+        assertThat(template.findings(detail)).hasSize(1);
 
         CreateTopicNotifier handler = new CreateTopicNotifier(TOPIC, fx.s3.handlerClient(), fx.aws.snsClient(), fx.log);
         fx.aws.reset();

@@ -59,16 +59,16 @@ class RootActivityAlarmTest {
     void reportsRootActivityButNotServicesActingAsRootNorOtherUsers() {
         RuleSet rules = RuleSet.of(RootActivityAlarm.ruleList());
 
-        List<Finding> login = rules.evaluate(LambdaFixture.record(ROOT_CONSOLE_LOGIN));
+        List<Finding> login = rules.findings(LambdaFixture.record(ROOT_CONSOLE_LOGIN));
         assertThat(login).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("root-account-activity");
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(f.tags()).contains("cis-3.3", "cis-4.3");
         });
-        assertThat(rules.evaluate(LambdaFixture.record(ROOT_INVOKED_BY_SERVICE)))
+        assertThat(rules.findings(LambdaFixture.record(ROOT_INVOKED_BY_SERVICE)))
                 .isEmpty();
-        assertThat(rules.evaluate(LambdaFixture.record(ROOT_SERVICE_EVENT))).isEmpty();
-        assertThat(rules.evaluate(
+        assertThat(rules.findings(LambdaFixture.record(ROOT_SERVICE_EVENT))).isEmpty();
+        assertThat(rules.findings(
                         LambdaFixture.record(CreateTopicNotifierTest.call("sns.amazonaws.com", "CreateTopic"))))
                 .as("an IAM user")
                 .isEmpty();

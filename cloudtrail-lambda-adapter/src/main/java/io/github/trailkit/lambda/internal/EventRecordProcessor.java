@@ -98,7 +98,7 @@ public final class EventRecordProcessor {
                 continue;
             }
             read++;
-            Evaluation evaluation = rules.match(record);
+            Evaluation evaluation = rules.evaluation(record);
             for (RuleError error : evaluation.errors()) {
                 Map<String, Object> f = fields(carried, error.message());
                 f.put("ruleId", error.ruleId());

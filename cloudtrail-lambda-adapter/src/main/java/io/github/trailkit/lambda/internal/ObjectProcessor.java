@@ -174,7 +174,7 @@ public final class ObjectProcessor {
         try {
             for (CloudTrailRecord record : logFile) {
                 records++;
-                Evaluation evaluation = rules.match(record);
+                Evaluation evaluation = rules.evaluation(record);
                 for (RuleError error : evaluation.errors()) {
                     Map<String, Object> f = ref.logFields(error.message());
                     f.put("ruleId", error.ruleId());

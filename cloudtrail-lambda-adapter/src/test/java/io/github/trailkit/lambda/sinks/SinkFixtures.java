@@ -63,7 +63,7 @@ final class SinkFixtures {
     static List<Finding> findings(int n, int padding) {
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            List<Finding> matched = RULES.evaluate(createTopic(i, padding));
+            List<Finding> matched = RULES.findings(createTopic(i, padding));
             if (matched.size() != 1) {
                 throw new AssertionError("expected one finding, got " + matched);
             }
@@ -77,7 +77,7 @@ final class SinkFixtures {
         CloudTrailRecord r = CloudTrail.reader()
                 .readRecord(
                         "{\"eventName\":\"ConsoleLogin\",\"userIdentity\":{\"type\":\"Root\",\"principalId\":\"111122223333\"}}");
-        return RULES.evaluate(r).get(0);
+        return RULES.findings(r).get(0);
     }
 
     static JsonNode parse(String json) {

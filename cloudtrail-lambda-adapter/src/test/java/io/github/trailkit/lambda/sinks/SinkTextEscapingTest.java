@@ -24,7 +24,7 @@ final class SinkTextEscapingTest {
                         + "\"eventSource\":\"sns.amazonaws.com\",\"eventName\":\"CreateTopic\",\"awsRegion\":\""
                         + FORGED + "\","
                         + "\"eventID\":\"" + FORGED + "\",\"recipientAccountId\":\"111122223333\"}");
-        List<Finding> matched = SinkFixtures.RULES.evaluate(r);
+        List<Finding> matched = SinkFixtures.RULES.findings(r);
         assertThat(matched).hasSize(1);
         return matched.get(0).at("s3://b/AWSLogs/k\n\u202e.json.gz", 3);
     }

@@ -51,7 +51,7 @@ public final class FindingRows implements MapPartitionsFunction<Row, Row> {
                     CloudTrailRecord record = READER.readRecord(in.getString(0));
                     String source = in.getString(1);
                     long index = in.getLong(2);
-                    for (Finding f : compiled.evaluate(record)) {
+                    for (Finding f : compiled.findings(record)) {
                         ready.add(row(f, record, source, index));
                     }
                 }

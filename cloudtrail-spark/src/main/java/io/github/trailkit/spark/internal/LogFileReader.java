@@ -86,7 +86,7 @@ final class LogFileReader implements PartitionReader<InternalRow> {
                 if (rules == null) {
                     pending.add(rows.row(r, source, index));
                 } else {
-                    for (Finding f : rules.evaluate(r)) {
+                    for (Finding f : rules.findings(r)) {
                         pending.add(FindingRows.internalRow(f, r, source, index));
                     }
                 }

@@ -67,7 +67,7 @@ public final class Triggering {
                             + " in the rule set; its rules are "
                             + Describe.ids(ids(rules)));
         }
-        Evaluation e = rules.match(record);
+        Evaluation e = rules.evaluation(record);
         Set<String> triggered =
                 e.findings().stream().map(Finding::ruleId).collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, String> threw = new LinkedHashMap<>();

@@ -106,7 +106,7 @@ public final class Priming implements Resource {
                         .limits(limits)
                         .read(in, "priming:sample-log.json.gz")) {
             for (CloudTrailRecord record : log) {
-                Evaluation evaluation = rules.match(record);
+                Evaluation evaluation = rules.evaluation(record);
                 for (Finding f : evaluation.findings()) {
                     f.at("priming", log.lastRecordIndex()).dedupKey();
                     findings++;
