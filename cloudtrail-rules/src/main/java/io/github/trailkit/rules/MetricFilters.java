@@ -2,6 +2,7 @@ package io.github.trailkit.rules;
 
 import io.github.trailkit.rules.internal.metricfilter.FilterParser;
 import io.github.trailkit.rules.internal.metricfilter.FilterSyntax;
+import io.github.trailkit.rules.internal.metricfilter.FilterSyntaxError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -55,7 +56,13 @@ public final class MetricFilters {
      */
     public static Condition parse(String filterPattern) {
         Objects.requireNonNull(filterPattern, "filterPattern");
-        return convert(FilterParser.parse(filterPattern));
+        FilterSyntax.Node node;
+        try {
+            node = FilterParser.parse(filterPattern);
+        } catch (FilterSyntaxError e) {
+            throw new MetricFilterException(e.pattern(), e.column(), e.reason());
+        }
+        return convert(node);
     }
 
     private static Condition convert(FilterSyntax.Node node) {
@@ -74,8 +81,8 @@ public final class MetricFilters {
             return Rules.anyOf(parts);
         }
         if (node instanceof FilterSyntax.Comparison) {
-            return new MetricFilterTest((FilterSyntax.Comparison) node);
+            return new MetricFilterCondition((FilterSyntax.Comparison) node);
         }
-        return new MetricFilterTest((FilterSyntax.Check) node);
+        return new MetricFilterCondition((FilterSyntax.Check) node);
     }
 }

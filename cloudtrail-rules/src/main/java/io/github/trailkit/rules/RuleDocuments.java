@@ -222,7 +222,7 @@ public final class RuleDocuments {
             in = own != null ? own.getResourceAsStream(name) : ClassLoader.getSystemResourceAsStream(name);
         }
         if (in == null) {
-            throw new IllegalArgumentException("no rule document on the classpath at " + ValueTest.quote(name));
+            throw new IllegalArgumentException("no rule document on the classpath at " + ValueMatcher.quote(name));
         }
         try (InputStream stream = in) {
             return read(stream, name);
@@ -354,7 +354,7 @@ public final class RuleDocuments {
                     if (first != null) {
                         problems.at(
                                 idEntry.value,
-                                "duplicate rule id " + ValueTest.quote(id) + "; first at line " + first.line
+                                "duplicate rule id " + ValueMatcher.quote(id) + "; first at line " + first.line
                                         + ", column " + first.column);
                     }
                     b.id(id);
@@ -374,7 +374,7 @@ public final class RuleDocuments {
                 if (s == null) {
                     problems.at(
                             keys.get("severity").value,
-                            "unknown severity " + ValueTest.quote(severity)
+                            "unknown severity " + ValueMatcher.quote(severity)
                                     + "; expected one of INFO, LOW, MEDIUM, HIGH, CRITICAL");
                 } else {
                     b.severity(s);
@@ -420,7 +420,7 @@ public final class RuleDocuments {
                             path,
                             "\"dedupKey\" must be a dotted field path such as userIdentity.arn, or a list "
                                     + "of them, found "
-                                    + (path.kind == Kind.STRING ? ValueTest.quote(path.text) : describe(path)));
+                                    + (path.kind == Kind.STRING ? ValueMatcher.quote(path.text) : describe(path)));
                 } else {
                     b.addDedupKey(path.text);
                 }
@@ -429,7 +429,7 @@ public final class RuleDocuments {
             if (pattern == null) {
                 problems.at(
                         node,
-                        (id == null ? "rule" : "rule " + ValueTest.quote(id))
+                        (id == null ? "rule" : "rule " + ValueMatcher.quote(id))
                                 + " is missing \"pattern\": expected an EventBridge event pattern, such as "
                                 + "{\"eventName\": [\"CreateTopic\"]}");
             } else {
@@ -447,7 +447,7 @@ public final class RuleDocuments {
                 return null;
             }
             if (e.value.kind != Kind.STRING) {
-                problems.at(e.value, ValueTest.quote(e.key) + " must be a string, found " + describe(e.value));
+                problems.at(e.value, ValueMatcher.quote(e.key) + " must be a string, found " + describe(e.value));
                 return null;
             }
             return e.value.text;
@@ -530,7 +530,7 @@ public final class RuleDocuments {
             if (object.entries.isEmpty()) {
                 problems.at(
                         object,
-                        (prefix.isEmpty() ? "empty pattern" : "empty object at " + ValueTest.quote(prefix))
+                        (prefix.isEmpty() ? "empty pattern" : "empty object at " + ValueMatcher.quote(prefix))
                                 + "; expected at least one field");
                 return;
             }
@@ -539,7 +539,7 @@ public final class RuleDocuments {
                 if (first != null) {
                     problems.atKey(
                             e,
-                            "duplicate key " + ValueTest.quote(e.key) + "; first at line " + first.line + ", column "
+                            "duplicate key " + ValueMatcher.quote(e.key) + "; first at line " + first.line + ", column "
                                     + first.column);
                     continue;
                 }
@@ -550,14 +550,14 @@ public final class RuleDocuments {
                 if (insideOr && RESERVED_IN_OR.contains(e.key)) {
                     problems.atKey(
                             e,
-                            ValueTest.quote(e.key) + " is an operator name, so it cannot be a field name "
+                            ValueMatcher.quote(e.key) + " is an operator name, so it cannot be a field name "
                                     + "inside \"$or\"; operators go in a field's array, such as [{\"prefix\": \"x\"}]");
                     continue;
                 }
                 if (!validPath(e.key)) {
                     problems.atKey(
                             e,
-                            "field name " + ValueTest.quote(e.key)
+                            "field name " + ValueMatcher.quote(e.key)
                                     + " has an empty part; expected names joined by single dots");
                     continue;
                 }
@@ -583,8 +583,9 @@ public final class RuleDocuments {
                     default:
                         problems.at(
                                 e.value,
-                                ValueTest.quote(path) + " must be an array of alternatives, such as " + example(e.value)
-                                        + ", or an object of nested fields; found " + describe(e.value));
+                                ValueMatcher.quote(path) + " must be an array of alternatives, such as "
+                                        + example(e.value) + ", or an object of nested fields; found "
+                                        + describe(e.value));
                 }
             }
         }
@@ -639,16 +640,16 @@ public final class RuleDocuments {
             if (first.equals("id") || first.equals("resources")) {
                 problems.atKey(
                         e,
-                        ValueTest.quote(first) + " is set by EventBridge when it delivers the event, so it "
+                        ValueMatcher.quote(first) + " is set by EventBridge when it delivers the event, so it "
                                 + "cannot be matched on CloudTrail records; remove it");
                 return false;
             }
             if (!ENVELOPE_FIELDS.contains(first)) {
                 problems.atKey(
                         e,
-                        ValueTest.quote(e.key) + " is not an EventBridge envelope field (source, detail-type, "
+                        ValueMatcher.quote(e.key) + " is not an EventBridge envelope field (source, detail-type, "
                                 + "account, region, time, version, detail); this pattern has "
-                                + ValueTest.quote(envelope.key)
+                                + ValueMatcher.quote(envelope.key)
                                 + " (line " + envelope.line + ", column " + envelope.column
                                 + "), so put CloudTrail record fields under \"detail\"");
                 return false;
@@ -681,8 +682,8 @@ public final class RuleDocuments {
                     if (!rest.isEmpty()) {
                         problems.atKey(
                                 entry,
-                                ValueTest.quote(first) + " is a string in the EventBridge envelope; it has "
-                                        + "no field " + ValueTest.quote(rest));
+                                ValueMatcher.quote(first) + " is a string in the EventBridge envelope; it has "
+                                        + "no field " + ValueMatcher.quote(rest));
                         return null;
                     }
                     f = envelopeField(first);
@@ -717,7 +718,7 @@ public final class RuleDocuments {
             if (array.elements.isEmpty()) {
                 problems.at(
                         array,
-                        ValueTest.quote(path) + " has an empty array; expected at least one alternative, "
+                        ValueMatcher.quote(path) + " has an empty array; expected at least one alternative, "
                                 + "such as [\"CreateTopic\"]");
                 return null;
             }
@@ -741,7 +742,7 @@ public final class RuleDocuments {
                         c = f.inCidr(address);
                         break;
                     case NUMBER:
-                        if (!exactDouble(v, ValueTest.quote(path) + ": ")) {
+                        if (!exactDouble(v, ValueMatcher.quote(path) + ": ")) {
                             failed = true;
                             continue;
                         }
@@ -762,7 +763,7 @@ public final class RuleDocuments {
                     default:
                         problems.at(
                                 v,
-                                ValueTest.quote(path) + ": an alternative must be a string, a number, true, false, "
+                                ValueMatcher.quote(path) + ": an alternative must be a string, a number, true, false, "
                                         + "null or an operator such as {\"prefix\": \"Delete\"}; found " + describe(v));
                 }
                 if (c == null) {
@@ -781,7 +782,7 @@ public final class RuleDocuments {
         }
 
         private Condition operator(Node object, String path, Field f) {
-            String at = ValueTest.quote(path) + ": ";
+            String at = ValueMatcher.quote(path) + ": ";
             if (object.entries.isEmpty()) {
                 problems.at(object, at + "empty operator object; expected one of " + String.join(", ", OPERATORS));
                 return null;
@@ -815,7 +816,7 @@ public final class RuleDocuments {
                         if (s.kind != Kind.STRING) {
                             problems.at(
                                     s,
-                                    at + "\"equals-ignore-case\" in " + ValueTest.quote(op.key)
+                                    at + "\"equals-ignore-case\" in " + ValueMatcher.quote(op.key)
                                             + " expects a string, found " + describe(s));
                             return null;
                         }
@@ -824,13 +825,13 @@ public final class RuleDocuments {
                     if (v.kind == Kind.OBJECT && v.entries.size() == 1) {
                         problems.atKey(
                                 v.entries.get(0),
-                                at + "unknown " + ValueTest.quote(op.key) + " option "
-                                        + ValueTest.quote(v.entries.get(0).key) + "; expected equals-ignore-case");
+                                at + "unknown " + ValueMatcher.quote(op.key) + " option "
+                                        + ValueMatcher.quote(v.entries.get(0).key) + "; expected equals-ignore-case");
                         return null;
                     }
                     problems.at(
                             v,
-                            at + ValueTest.quote(op.key) + " expects a string or {\"equals-ignore-case\": "
+                            at + ValueMatcher.quote(op.key) + " expects a string or {\"equals-ignore-case\": "
                                     + "\"...\"}, found " + describe(v)
                                     + (v.kind == Kind.OBJECT ? " with " + v.entries.size() + " keys" : ""));
                     return null;
@@ -884,7 +885,7 @@ public final class RuleDocuments {
                 default:
                     problems.atKey(
                             op,
-                            at + "unknown operator " + ValueTest.quote(op.key) + "; expected one of "
+                            at + "unknown operator " + ValueMatcher.quote(op.key) + "; expected one of "
                                     + String.join(", ", OPERATORS)
                                     + (op.key.equals("contains")
                                             ? " (for contains, use {\"wildcard\": \"*text*\"})"
@@ -952,7 +953,7 @@ public final class RuleDocuments {
                     if (!ANYTHING_BUT_OPERATORS.contains(op.key)) {
                         problems.atKey(
                                 op,
-                                at + "unknown \"anything-but\" operator " + ValueTest.quote(op.key)
+                                at + "unknown \"anything-but\" operator " + ValueMatcher.quote(op.key)
                                         + "; expected one of " + String.join(", ", ANYTHING_BUT_OPERATORS));
                         return null;
                     }
@@ -983,7 +984,7 @@ public final class RuleDocuments {
 
         /** The string or non-empty list of strings of an {@code anything-but} operator, checked; null on problems. */
         private List<String> stringOrStrings(Entry op, String at) {
-            String what = ValueTest.quote(op.key) + " in \"anything-but\"";
+            String what = ValueMatcher.quote(op.key) + " in \"anything-but\"";
             List<Node> nodes;
             if (op.value.kind == Kind.STRING) {
                 nodes = List.of(op.value);
@@ -1045,7 +1046,7 @@ public final class RuleDocuments {
                                     + (op1.equals("=")
                                             ? "\"numeric\" with \"=\" takes one number, found more elements"
                                             : "\"numeric\" takes a lower bound (> or >=) before an upper bound (< or <=); found more "
-                                                    + "elements after " + ValueTest.quote(op1)));
+                                                    + "elements after " + ValueMatcher.quote(op1)));
                     return null;
                 }
                 switch (op1) {
@@ -1075,8 +1076,8 @@ public final class RuleDocuments {
             if (!(n1 < n2)) {
                 problems.at(
                         v,
-                        at + "\"numeric\" range is empty: the lower bound " + ValueTest.number(n1)
-                                + " must be below the upper bound " + ValueTest.number(n2));
+                        at + "\"numeric\" range is empty: the lower bound " + ValueMatcher.number(n1)
+                                + " must be below the upper bound " + ValueMatcher.number(n2));
                 return null;
             }
             return f.range(op1, n1, op2, n2);
@@ -1115,7 +1116,7 @@ public final class RuleDocuments {
                     n,
                     at + "the number " + n.text + " has more digits than a double holds"
                             + (Double.isFinite(n.number)
-                                    ? " (it would be compared as " + ValueTest.number(n.number) + ")"
+                                    ? " (it would be compared as " + ValueMatcher.number(n.number) + ")"
                                     : " (it is beyond the double range)")
                             + "; write it with at most 15 significant digits");
             return false;
@@ -1123,14 +1124,14 @@ public final class RuleDocuments {
 
         private Double numericValue(List<Node> e, int i, String op, String at, Node array) {
             if (i >= e.size()) {
-                problems.at(array, at + "\"numeric\" expects a number after " + ValueTest.quote(op));
+                problems.at(array, at + "\"numeric\" expects a number after " + ValueMatcher.quote(op));
                 return null;
             }
             Node n = e.get(i);
             if (n.kind != Kind.NUMBER || !Double.isFinite(n.number)) {
                 problems.at(
                         n,
-                        at + "\"numeric\" expects a finite number after " + ValueTest.quote(op) + ", found "
+                        at + "\"numeric\" expects a finite number after " + ValueMatcher.quote(op) + ", found "
                                 + describe(n));
                 return null;
             }
@@ -1327,14 +1328,14 @@ public final class RuleDocuments {
             char c = pattern.charAt(i);
             if (c == '\\') {
                 if (i + 1 >= pattern.length() || (pattern.charAt(i + 1) != '*' && pattern.charAt(i + 1) != '\\')) {
-                    return "wildcard " + ValueTest.quote(pattern) + " has an invalid escape at index " + i
+                    return "wildcard " + ValueMatcher.quote(pattern) + " has an invalid escape at index " + i
                             + "; only \\* (a star) and \\\\ (a backslash) may be escaped";
                 }
                 i++;
                 lastWasStar = false;
             } else if (c == '*') {
                 if (lastWasStar) {
-                    return "wildcard " + ValueTest.quote(pattern) + " has two * in a row at index " + i
+                    return "wildcard " + ValueMatcher.quote(pattern) + " has two * in a row at index " + i
                             + "; EventBridge allows no **, use a single *";
                 }
                 lastWasStar = true;
@@ -1350,11 +1351,11 @@ public final class RuleDocuments {
         int slash = text.indexOf('/');
         if (slash < 0 || text.indexOf('/', slash + 1) >= 0) {
             return "\"cidr\" expects a CIDR range with one /, such as \"10.0.0.0/24\" or \"2001:db8::/32\", found "
-                    + ValueTest.quote(text);
+                    + ValueMatcher.quote(text);
         }
         byte[] address = Cidr.parseAddress(text.substring(0, slash));
         if (address == null) {
-            return "\"cidr\" range " + ValueTest.quote(text) + " does not start with an IPv4 or IPv6 address";
+            return "\"cidr\" range " + ValueMatcher.quote(text) + " does not start with an IPv4 or IPv6 address";
         }
         String bits = text.substring(slash + 1);
         int max = address.length * 8;
@@ -1362,7 +1363,7 @@ public final class RuleDocuments {
                 || bits.length() > 3
                 || !bits.chars().allMatch(ch -> ch >= '0' && ch <= '9')
                 || Integer.parseInt(bits) > max) {
-            return "\"cidr\" range " + ValueTest.quote(text) + " needs a prefix length from 0 to " + max
+            return "\"cidr\" range " + ValueMatcher.quote(text) + " needs a prefix length from 0 to " + max
                     + " after the /";
         }
         return null;
@@ -1398,7 +1399,7 @@ public final class RuleDocuments {
         switch (scalar.kind) {
             case STRING:
                 String s = scalar.text.length() > 40 ? scalar.text.substring(0, 37) + "..." : scalar.text;
-                return "[" + ValueTest.quote(s) + "]";
+                return "[" + ValueMatcher.quote(s) + "]";
             case NUMBER:
                 return "[" + scalar.text + "]";
             case TRUE:
@@ -1417,7 +1418,7 @@ public final class RuleDocuments {
         switch (n.kind) {
             case STRING:
                 String s = n.text.length() > 60 ? n.text.substring(0, 57) + "..." : n.text;
-                return "a string " + ValueTest.quote(s);
+                return "a string " + ValueMatcher.quote(s);
             case NUMBER:
                 return "a number " + n.text;
             case TRUE:
@@ -1611,7 +1612,7 @@ public final class RuleDocuments {
                 problems.add(
                         line,
                         column,
-                        "unsupported value " + ValueTest.quote(String.valueOf(p.getText()))
+                        "unsupported value " + ValueMatcher.quote(String.valueOf(p.getText()))
                                 + "; expected a string, a number, true, false, null, a list or an object");
                 Node n = new Node(Kind.NULL, line, column);
                 return n;
@@ -1700,7 +1701,7 @@ public final class RuleDocuments {
                 if (!allowed.contains(e.key)) {
                     atKey(
                             e,
-                            "unknown key " + ValueTest.quote(e.key) + "; expected "
+                            "unknown key " + ValueMatcher.quote(e.key) + "; expected "
                                     + (allowed.size() == 1 ? allowed.get(0) : "one of " + String.join(", ", allowed)));
                     continue;
                 }
@@ -1708,7 +1709,7 @@ public final class RuleDocuments {
                 if (first != null) {
                     atKey(
                             e,
-                            "duplicate key " + ValueTest.quote(e.key) + "; first at line " + first.line + ", column "
+                            "duplicate key " + ValueMatcher.quote(e.key) + "; first at line " + first.line + ", column "
                                     + first.column);
                 }
             }

@@ -60,7 +60,7 @@ public final class RulePacks {
      */
     public static List<Rule> byName(String name) {
         if (!names().contains(name)) {
-            throw new IllegalArgumentException("no rule pack named " + ValueTest.quote(String.valueOf(name))
+            throw new IllegalArgumentException("no rule pack named " + ValueMatcher.quote(String.valueOf(name))
                     + "; the packs are " + String.join(", ", new java.util.TreeSet<>(names())));
         }
         return LOADED.computeIfAbsent(name, RulePacks::load);

@@ -405,12 +405,12 @@ public final class SigmaRules {
                 if (values.size() != 1 || v == null || !(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))) {
                     throw fail("in " + selection + ": " + key + " takes true or false");
                 }
-                SigmaFieldTest present = new SigmaFieldTest(
-                        path, List.of(t -> true), false, "sigma(" + ValueTest.quote(path + "|exists") + ", true)");
+                SigmaFieldCondition present = new SigmaFieldCondition(
+                        path, List.of(t -> true), false, "sigma(" + ValueMatcher.quote(path + "|exists") + ", true)");
                 return v.equalsIgnoreCase("true") ? present : Rules.not(present);
             }
             List<Condition> nulls = new ArrayList<>();
-            List<SigmaFieldTest.Matcher> matchers = new ArrayList<>();
+            List<SigmaFieldCondition.Matcher> matchers = new ArrayList<>();
             List<String> shown = new ArrayList<>();
             for (Object v : values) {
                 if (v instanceof Map || v instanceof List) {
@@ -425,16 +425,16 @@ public final class SigmaRules {
                     continue;
                 }
                 String s = text(v);
-                shown.add(ValueTest.quote(s));
+                shown.add(ValueMatcher.quote(s));
                 matchers.add(matcher(selection, key, kind, s, cased, reFlags.toString()));
             }
-            String label = "sigma(" + ValueTest.quote(key) + ", " + String.join(", ", shown) + ")";
+            String label = "sigma(" + ValueMatcher.quote(key) + ", " + String.join(", ", shown) + ")";
             List<Condition> alternatives = new ArrayList<>(nulls);
             if (!matchers.isEmpty()) {
                 if (all && !nulls.isEmpty()) {
                     throw fail("in " + selection + ": " + key + " mixes |all with null");
                 }
-                alternatives.add(new SigmaFieldTest(path, matchers, all, label));
+                alternatives.add(new SigmaFieldCondition(path, matchers, all, label));
             }
             return Rules.anyOf(alternatives);
         }
@@ -459,7 +459,7 @@ public final class SigmaRules {
             return all ? Rules.allOf(refs) : Rules.anyOf(refs);
         }
 
-        private SigmaFieldTest.Matcher matcher(
+        private SigmaFieldCondition.Matcher matcher(
                 String selection, String key, String kind, String value, boolean cased, String reFlags) {
             switch (kind) {
                 case "re": {

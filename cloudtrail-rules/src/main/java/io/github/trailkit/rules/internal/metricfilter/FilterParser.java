@@ -1,6 +1,5 @@
 package io.github.trailkit.rules.internal.metricfilter;
 
-import io.github.trailkit.rules.MetricFilterException;
 import io.github.trailkit.rules.internal.metricfilter.FilterSyntax.Check;
 import io.github.trailkit.rules.internal.metricfilter.FilterSyntax.CheckKind;
 import io.github.trailkit.rules.internal.metricfilter.FilterSyntax.Comparison;
@@ -27,7 +26,7 @@ import java.util.regex.Pattern;
  * value      = quoted string | number | unquoted word
  * </pre>
  *
- * <p>Errors are {@link MetricFilterException}s with the 1-based column. Example:
+ * <p>Errors are {@link FilterSyntaxError}s with the 1-based column. Example:
  *
  * <pre>{@code
  * Node n = FilterParser.parse("{ ($.errorCode = \"AccessDenied*\") || ($.errorCode = \"*UnauthorizedOperation\") }");
@@ -56,7 +55,7 @@ public final class FilterParser {
     /** Parses a whole pattern, braces included. */
     public static Node parse(String pattern) {
         if (pattern.length() > MAX_PATTERN_LENGTH) {
-            throw new MetricFilterException(
+            throw new FilterSyntaxError(
                     pattern.substring(0, MAX_PATTERN_LENGTH) + "...",
                     MAX_PATTERN_LENGTH + 1,
                     "the pattern has " + pattern.length() + " characters, over CloudWatch Logs' limit of "
@@ -259,7 +258,7 @@ public final class FilterParser {
         }
         boolean numericOp = op != Operator.EQ && op != Operator.NE;
         if (numericOp) {
-            throw new MetricFilterException(
+            throw new FilterSyntaxError(
                     text, at + 1, op.symbol + " compares numbers; expected a number, was " + written);
         }
         if (value.equals("*")) {
@@ -307,7 +306,7 @@ public final class FilterParser {
         pos++;
     }
 
-    private MetricFilterException error(String reason) {
-        return new MetricFilterException(text, pos + 1, reason);
+    private FilterSyntaxError error(String reason) {
+        return new FilterSyntaxError(text, pos + 1, reason);
     }
 }
