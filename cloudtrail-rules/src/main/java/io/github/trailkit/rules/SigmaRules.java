@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import io.github.trailkit.rules.internal.logic.Expr;
 import io.github.trailkit.rules.internal.match.Glob;
 import io.github.trailkit.rules.internal.match.RegexSize;
 import io.github.trailkit.rules.internal.sigma.SigmaCondition;
 import io.github.trailkit.rules.internal.yaml.RuleText;
-import io.github.trailkit.rules.internal.yaml.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -83,10 +83,10 @@ public final class SigmaRules {
      * @throws RuleDocumentException when the rule is invalid or uses something this reader does not support
      */
     public static Rule read(InputStream in, String source) {
-        YamlTree.Document doc;
+        YamlValues.Document doc;
         try {
-            doc = YamlTree.read(in);
-        } catch (YamlTree.SyntaxError e) {
+            doc = YamlValues.read(in);
+        } catch (YamlValues.SyntaxError e) {
             throw problem(
                     source,
                     Math.max(1, e.line),
@@ -163,10 +163,10 @@ public final class SigmaRules {
 
     private static final class Reader {
         private final String source;
-        private final YamlTree.Document doc;
+        private final YamlValues.Document doc;
         private int line = 1;
 
-        Reader(String source, YamlTree.Document doc) {
+        Reader(String source, YamlValues.Document doc) {
             this.source = source;
             this.doc = doc;
         }
@@ -181,8 +181,8 @@ public final class SigmaRules {
         }
 
         private int lineOf(Object value) {
-            if (value instanceof YamlTree.Scalar) {
-                return ((YamlTree.Scalar) value).line;
+            if (value instanceof YamlValues.Scalar s) {
+                return s.line();
             }
             int l = doc.lineOf(value);
             return l > 0 ? l : line;
@@ -528,28 +528,19 @@ public final class SigmaRules {
             }
         }
 
-        @SuppressWarnings("unchecked")
-        private Condition convert(SigmaCondition.Node n, Map<String, Condition> selections)
-                throws SigmaCondition.Unsupported {
-            if (n instanceof SigmaCondition.And) {
-                List<Condition> parts = new ArrayList<>();
-                for (SigmaCondition.Node p : ((SigmaCondition.And) n).parts) {
-                    parts.add(convert(p, selections));
+        private Condition convert(Expr n, Map<String, Condition> selections) throws SigmaCondition.Unsupported {
+            return Expr.fold(n, new ConditionFolder<SigmaCondition.Unsupported>() {
+                @Override
+                public Condition leaf(Expr leaf) throws SigmaCondition.Unsupported {
+                    return convertLeaf(leaf, selections);
                 }
-                return Rules.allOf(parts);
-            }
-            if (n instanceof SigmaCondition.Or) {
-                List<Condition> parts = new ArrayList<>();
-                for (SigmaCondition.Node p : ((SigmaCondition.Or) n).parts) {
-                    parts.add(convert(p, selections));
-                }
-                return Rules.anyOf(parts);
-            }
-            if (n instanceof SigmaCondition.Not) {
-                return Rules.not(convert(((SigmaCondition.Not) n).inner, selections));
-            }
-            if (n instanceof SigmaCondition.Ref) {
-                String name = ((SigmaCondition.Ref) n).name;
+            });
+        }
+
+        /** A search identifier, or {@code 1 of} / {@code all of} a pattern of them. */
+        private Condition convertLeaf(Expr n, Map<String, Condition> selections) throws SigmaCondition.Unsupported {
+            if (n instanceof SigmaCondition.Ref ref) {
+                String name = ref.name;
                 Condition c = selections.get(name);
                 if (c == null) {
                     throw new SigmaCondition.Unsupported("the condition names \"" + name

@@ -8,36 +8,21 @@ package io.github.trailkit.rules.internal.metricfilter;
  * try {
  *     FilterParser.parse("{ $.eventName = }");
  * } catch (FilterSyntaxError e) {
- *     e.column(); // 17
+ *     e.column; // 17
  * }
  * }</pre>
  */
 public final class FilterSyntaxError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final String pattern;
-    private final int column;
-    private final String reason;
+    /** The filter pattern as given (cut at the length limit when over it). */
+    public final String pattern;
+    /** The column of the problem, from 1. */
+    public final int column;
 
     FilterSyntaxError(String pattern, int column, String reason) {
         super(reason, null, false, false);
         this.pattern = pattern;
         this.column = column;
-        this.reason = reason;
-    }
-
-    /** The filter pattern as given. */
-    public String pattern() {
-        return pattern;
-    }
-
-    /** The column of the problem, from 1. */
-    public int column() {
-        return column;
-    }
-
-    /** What is wrong and what was expected, without the position. */
-    public String reason() {
-        return reason;
     }
 }
