@@ -540,7 +540,7 @@ public final class SigmaRules {
         /** A search identifier, or {@code 1 of} / {@code all of} a pattern of them. */
         private Condition convertLeaf(Expr n, Map<String, Condition> selections) throws SigmaCondition.Unsupported {
             if (n instanceof SigmaCondition.Ref ref) {
-                String name = ref.name;
+                String name = ref.name();
                 Condition c = selections.get(name);
                 if (c == null) {
                     throw new SigmaCondition.Unsupported("the condition names \"" + name
@@ -550,31 +550,31 @@ public final class SigmaRules {
             }
             SigmaCondition.Quantified q = (SigmaCondition.Quantified) n;
             List<Condition> matched = new ArrayList<>();
-            List<String> runs = starRuns(q.pattern);
+            List<String> runs = starRuns(q.pattern());
             java.util.function.Predicate<String> names;
             if (runs != null) {
                 names = new Glob(runs, false)::matches;
             } else {
-                String regex = wildcardRegex(q.pattern);
+                String regex = wildcardRegex(q.pattern());
                 String tooBig = RegexSize.refusal(regex);
                 if (tooBig != null) {
                     throw new SigmaCondition.Unsupported(
-                            "the pattern of \"" + (q.all ? "all" : "1") + " of\" is " + tooBig);
+                            "the pattern of \"" + (q.all() ? "all" : "1") + " of\" is " + tooBig);
                 }
                 Pattern p = Pattern.compile(regex);
                 names = p::matches;
             }
             for (Map.Entry<String, Condition> e : selections.entrySet()) {
-                boolean hit = q.pattern.equals("them") ? !e.getKey().startsWith("_") : names.test(e.getKey());
+                boolean hit = q.pattern().equals("them") ? !e.getKey().startsWith("_") : names.test(e.getKey());
                 if (hit) {
                     matched.add(e.getValue());
                 }
             }
             if (matched.isEmpty()) {
-                throw new SigmaCondition.Unsupported("\"" + (q.all ? "all" : "1") + " of " + q.pattern
+                throw new SigmaCondition.Unsupported("\"" + (q.all() ? "all" : "1") + " of " + q.pattern()
                         + "\" matches no search identifier; there are " + selections.keySet());
             }
-            return q.all ? Rules.allOf(matched) : Rules.anyOf(matched);
+            return q.all() ? Rules.allOf(matched) : Rules.anyOf(matched);
         }
 
         private static String text(Object v) {

@@ -122,12 +122,12 @@ class OneReaderTest {
         assertThat(tree.problems())
                 .singleElement()
                 .satisfies(p -> assertThat(p.message())
-                        .containsIgnoringCase("nesting depth")
+                        .containsPattern("(?i)nest(ing depth|ed deeper than)") // Jackson's bound, or ours first
                         .contains(String.valueOf(TreeReader.MAX_NESTING_DEPTH)));
         assertThatThrownBy(() -> sigma(SIGMA_HEAD + "detection:\n  sel:\n    eventName: "
                         + nested(TreeReader.MAX_NESTING_DEPTH) + "\n  condition: sel\n"))
                 .isInstanceOf(RuleDocumentException.class)
-                .hasMessageContaining("nesting depth");
+                .hasMessageContaining("nest");
 
         byte[] latin1 = "rules:\n  - id: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(TreeReader.read(latin1, TreeReader.Syntax.YAML).problems())

@@ -14,25 +14,20 @@ import java.util.Locale;
  * }</pre>
  */
 public final class SigmaCondition {
-    /** A search identifier by name. */
-    public static final class Ref implements Expr {
-        public final String name;
+    /**
+     * A search identifier by name.
+     *
+     * @param name the identifier
+     */
+    public record Ref(String name) implements Expr {}
 
-        Ref(String name) {
-            this.name = name;
-        }
-    }
-
-    /** {@code 1 of pattern} or {@code all of pattern}; the pattern is {@code them} or a name with {@code *}. */
-    public static final class Quantified implements Expr {
-        public final boolean all;
-        public final String pattern;
-
-        Quantified(boolean all, String pattern) {
-            this.all = all;
-            this.pattern = pattern;
-        }
-    }
+    /**
+     * {@code 1 of pattern} or {@code all of pattern}; the pattern is {@code them} or a name with {@code *}.
+     *
+     * @param all true for {@code all of}
+     * @param pattern {@code them} or a name pattern
+     */
+    public record Quantified(boolean all, String pattern) implements Expr {}
 
     /** A condition that cannot be read: what is wrong, for the message. */
     public static final class Unsupported extends Exception {
