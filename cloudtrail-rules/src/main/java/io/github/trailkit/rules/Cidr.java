@@ -37,18 +37,19 @@ final class Cidr {
         int slash = text.indexOf('/');
         byte[] address = parseAddress(slash < 0 ? text : text.substring(0, slash));
         if (address == null) {
-            throw new IllegalArgumentException("not an IP address or CIDR range: " + ValueTest.quote(text));
+            throw new IllegalArgumentException("not an IP address or CIDR range: " + ValueMatcher.quote(text));
         }
         int bits = address.length * 8;
         int prefix = bits;
         if (slash >= 0) {
             String p = text.substring(slash + 1);
             if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
-                throw new IllegalArgumentException("invalid CIDR prefix length in " + ValueTest.quote(text));
+                throw new IllegalArgumentException("invalid CIDR prefix length in " + ValueMatcher.quote(text));
             }
             prefix = Integer.parseInt(p);
             if (prefix > bits) {
-                throw new IllegalArgumentException("CIDR prefix length above " + bits + " in " + ValueTest.quote(text));
+                throw new IllegalArgumentException(
+                        "CIDR prefix length above " + bits + " in " + ValueMatcher.quote(text));
             }
         }
         return new Cidr(mask(address, prefix), prefix, text);

@@ -130,11 +130,11 @@ public abstract class Condition {
 
     /* ------------------------------------------------------------------ implementations */
 
-    static final class FieldTest extends Condition {
+    static final class FieldCondition extends Condition {
         final Field field;
-        final ValueTest test;
+        final ValueMatcher test;
 
-        FieldTest(Field field, ValueTest test) {
+        FieldCondition(Field field, ValueMatcher test) {
             this.field = field;
             this.test = test;
         }
@@ -181,7 +181,7 @@ public abstract class Condition {
     /** EventBridge's {@code exists: false}: no value at the path (absent, an empty array, or only objects). */
     static final class Absent extends Condition {
         final Field field;
-        private static final ValueTest PRESENT = new ValueTest.Exists();
+        private static final ValueMatcher PRESENT = new ValueMatcher.Exists();
 
         Absent(Field field) {
             this.field = field;
@@ -335,7 +335,7 @@ public abstract class Condition {
                 return false;
             }
             if (ignoreCase && a instanceof String && b instanceof String) {
-                return ValueTest.IgnoreCase.equals((String) a, (String) b);
+                return ValueMatcher.IgnoreCase.equals((String) a, (String) b);
             }
             return a.equals(b);
         }
@@ -666,11 +666,11 @@ public abstract class Condition {
     }
 
     /** A plain Java predicate: the escape hatch. The engine cannot see inside it, so it is never indexed. */
-    static final class PredicateTest extends Condition {
+    static final class PredicateCondition extends Condition {
         final String name;
         final Predicate<CloudTrailRecord> predicate;
 
-        PredicateTest(String name, Predicate<CloudTrailRecord> predicate) {
+        PredicateCondition(String name, Predicate<CloudTrailRecord> predicate) {
             this.name = Objects.requireNonNull(name, "name");
             this.predicate = Objects.requireNonNull(predicate, "predicate");
         }
@@ -682,17 +682,17 @@ public abstract class Condition {
 
         @Override
         public String toString() {
-            return "predicate(" + ValueTest.quote(name) + ", <java code>)";
+            return "predicate(" + ValueMatcher.quote(name) + ", <java code>)";
         }
 
         @Override
         String explainMiss(CloudTrailRecord record) {
-            return matches(record) ? null : "the predicate " + ValueTest.quote(name) + " returned false";
+            return matches(record) ? null : "the predicate " + ValueMatcher.quote(name) + " returned false";
         }
 
         @Override
         String explainMatch(CloudTrailRecord record) {
-            return matches(record) ? "the predicate " + ValueTest.quote(name) + " returned true" : null;
+            return matches(record) ? "the predicate " + ValueMatcher.quote(name) + " returned true" : null;
         }
 
         @Override

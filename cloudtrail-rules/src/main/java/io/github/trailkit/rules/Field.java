@@ -41,7 +41,7 @@ public final class Field {
         Objects.requireNonNull(path, "path");
         if (path.isEmpty() || Arrays.stream(path.split("\\.", -1)).anyMatch(String::isEmpty)) {
             throw new IllegalArgumentException(
-                    "a field path is dot-separated member names, was " + ValueTest.quote(path));
+                    "a field path is dot-separated member names, was " + ValueMatcher.quote(path));
         }
         return new Field(path, dsl, null);
     }
@@ -73,7 +73,7 @@ public final class Field {
      * True when a leaf at this field of {@code record} passes {@code test}. A path of typed members that ends at a
      * string or a boolean has that one leaf, tested directly; any other is walked.
      */
-    boolean anyLeafPasses(CloudTrailRecord record, ValueTest test) {
+    boolean anyLeafPasses(CloudTrailRecord record, ValueMatcher test) {
         if (derived == null) {
             Object single = compiled.single(record);
             if (single != CompiledPath.WALK) {
@@ -160,10 +160,10 @@ public final class Field {
     private static String show(Object leaf) {
         if (leaf instanceof String) {
             String s = (String) leaf;
-            return ValueTest.quote(s.length() > 80 ? s.substring(0, 77) + "..." : s);
+            return ValueMatcher.quote(s.length() > 80 ? s.substring(0, 77) + "..." : s);
         }
         if (leaf instanceof Double) {
-            return ValueTest.number((Double) leaf);
+            return ValueMatcher.number((Double) leaf);
         }
         return String.valueOf(leaf);
     }
@@ -174,8 +174,8 @@ public final class Field {
         return dsl;
     }
 
-    private Condition test(ValueTest t) {
-        return new Condition.FieldTest(this, t);
+    private Condition test(ValueMatcher t) {
+        return new Condition.FieldCondition(this, t);
     }
 
     private static List<String> strings(String first, String... more) {
@@ -191,12 +191,12 @@ public final class Field {
 
     /** Equals one of the values, case-sensitively: {@code eventName().is("StopLogging", "DeleteTrail")}. */
     public Condition is(String first, String... more) {
-        return test(new ValueTest.OneOf(new LinkedHashSet<>(strings(first, more))));
+        return test(new ValueMatcher.OneOf(new LinkedHashSet<>(strings(first, more))));
     }
 
     /** Equals one of the values, case-sensitively (the same as {@link #is(String, String...)}). */
     public Condition in(String first, String... more) {
-        return test(new ValueTest.OneOf(new LinkedHashSet<>(strings(first, more))));
+        return test(new ValueMatcher.OneOf(new LinkedHashSet<>(strings(first, more))));
     }
 
     /** Equals one of the values, case-sensitively. */
@@ -204,7 +204,7 @@ public final class Field {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("in() needs at least one value");
         }
-        return test(new ValueTest.OneOf(new LinkedHashSet<>(values)));
+        return test(new ValueMatcher.OneOf(new LinkedHashSet<>(values)));
     }
 
     /**
@@ -212,32 +212,32 @@ public final class Field {
      * same as {@link #in(double, double...)}.
      */
     public Condition is(double first, double... more) {
-        return more.length == 0 ? test(new ValueTest.NumberEquals(first)) : in(first, more);
+        return more.length == 0 ? test(new ValueMatcher.NumberEquals(first)) : in(first, more);
     }
 
     /** Is one of the JSON numbers (compared as numbers). */
     public Condition in(double first, double... more) {
-        ValueTest.AnyOf any = numbers(first, more);
+        ValueMatcher.AnyOf any = numbers(first, more);
         if (more.length == 0) {
             return test(any.tests.get(0));
         }
-        return test(new ValueTest.Named(
+        return test(new ValueMatcher.Named(
                 any,
                 "in("
                         + any.tests.stream()
-                                .map(t -> ValueTest.number(((ValueTest.NumberEquals) t).value))
+                                .map(t -> ValueMatcher.number(((ValueMatcher.NumberEquals) t).value))
                                 .collect(Collectors.joining(", "))
                         + ")"));
     }
 
     /** Is the JSON boolean {@code value} (the string {@code "true"} is not {@code true}). */
     public Condition is(boolean value) {
-        return test(new ValueTest.BooleanEquals(value));
+        return test(new ValueMatcher.BooleanEquals(value));
     }
 
     /** Is a JSON {@code null} (an absent field is not {@code null}; see {@link #absentOrNull()}). */
     public Condition isNull() {
-        return test(new ValueTest.IsNull());
+        return test(new ValueMatcher.IsNull());
     }
 
     /**
@@ -247,34 +247,34 @@ public final class Field {
      * #startsWithIgnoreCase}, {@link #endsWithIgnoreCase} and {@link #sameAsIgnoreCase}.
      */
     public Condition equalsIgnoreCase(String first, String... more) {
-        return test(new ValueTest.EqualsIgnoreCase(strings(first, more)));
+        return test(new ValueMatcher.EqualsIgnoreCase(strings(first, more)));
     }
 
     /* ------------------------------------------------------------------ strings */
 
     /** Starts with one of the prefixes. */
     public Condition startsWith(String first, String... more) {
-        return anyString(strings(first, more), p -> new ValueTest.Prefix(p, false), "startsWith");
+        return anyString(strings(first, more), p -> new ValueMatcher.Prefix(p, false), "startsWith");
     }
 
     /** Starts with one of the prefixes, ignoring case. */
     public Condition startsWithIgnoreCase(String first, String... more) {
-        return anyString(strings(first, more), p -> new ValueTest.Prefix(p, true), "startsWithIgnoreCase");
+        return anyString(strings(first, more), p -> new ValueMatcher.Prefix(p, true), "startsWithIgnoreCase");
     }
 
     /** Ends with one of the suffixes. */
     public Condition endsWith(String first, String... more) {
-        return anyString(strings(first, more), p -> new ValueTest.Suffix(p, false), "endsWith");
+        return anyString(strings(first, more), p -> new ValueMatcher.Suffix(p, false), "endsWith");
     }
 
     /** Ends with one of the suffixes, ignoring case. */
     public Condition endsWithIgnoreCase(String first, String... more) {
-        return anyString(strings(first, more), p -> new ValueTest.Suffix(p, true), "endsWithIgnoreCase");
+        return anyString(strings(first, more), p -> new ValueMatcher.Suffix(p, true), "endsWithIgnoreCase");
     }
 
     /** Contains one of the parts. */
     public Condition contains(String first, String... more) {
-        return anyString(strings(first, more), ValueTest.Contains::new, "contains");
+        return anyString(strings(first, more), ValueMatcher.Contains::new, "contains");
     }
 
     /**
@@ -282,7 +282,7 @@ public final class Field {
      * character by character (Unicode simple case folding), so {@code "ß"} does not match {@code "SS"} here.
      */
     public Condition containsIgnoreCase(String first, String... more) {
-        return anyString(strings(first, more), ValueTest.ContainsIgnoreCase::new, "containsIgnoreCase");
+        return anyString(strings(first, more), ValueMatcher.ContainsIgnoreCase::new, "containsIgnoreCase");
     }
 
     /**
@@ -290,12 +290,12 @@ public final class Field {
      * and {@code \\} a backslash. Two stars in a row are rejected, as EventBridge does.
      */
     public Condition wildcard(String first, String... more) {
-        return anyString(strings(first, more), ValueTest.Wildcard::new, "wildcard");
+        return anyString(strings(first, more), ValueMatcher.Wildcard::new, "wildcard");
     }
 
     /** Matches one of the wildcard patterns (as {@link #wildcard}), ignoring case as {@link #containsIgnoreCase} does. */
     public Condition wildcardIgnoreCase(String first, String... more) {
-        return anyString(strings(first, more), ValueTest.WildcardIgnoreCase::new, "wildcardIgnoreCase");
+        return anyString(strings(first, more), ValueMatcher.WildcardIgnoreCase::new, "wildcardIgnoreCase");
     }
 
     /**
@@ -303,15 +303,16 @@ public final class Field {
      * {@code .*} at either end to search within the value, and {@code (?i)} to ignore case.
      */
     public Condition matchesRegex(String first, String... more) {
-        return anyString(strings(first, more), ValueTest.Regex::new, "matchesRegex");
+        return anyString(strings(first, more), ValueMatcher.Regex::new, "matchesRegex");
     }
 
-    private Condition anyString(List<String> values, Function<String, ValueTest> make, String name) {
+    private Condition anyString(List<String> values, Function<String, ValueMatcher> make, String name) {
         if (values.size() == 1) {
             return test(make.apply(values.get(0)));
         }
-        List<ValueTest> tests = values.stream().map(make).collect(Collectors.toList());
-        return test(new ValueTest.Named(new ValueTest.AnyOf(tests), name + "(" + ValueTest.quoteAll(values) + ")"));
+        List<ValueMatcher> tests = values.stream().map(make).collect(Collectors.toList());
+        return test(new ValueMatcher.Named(
+                new ValueMatcher.AnyOf(tests), name + "(" + ValueMatcher.quoteAll(values) + ")"));
     }
 
     /* ------------------------------------------------------------------ presence */
@@ -357,7 +358,7 @@ public final class Field {
      * array is not a leaf value. Rule documents use it; in Java, {@link #exists()} is usually what is meant.
      */
     public Condition existsAsLeaf() {
-        return test(new ValueTest.Exists());
+        return test(new ValueMatcher.Exists());
     }
 
     /**
@@ -395,27 +396,27 @@ public final class Field {
 
     /** A number above {@code bound}. */
     public Condition greaterThan(double bound) {
-        return test(new ValueTest.Range(bound, false, Double.POSITIVE_INFINITY, false));
+        return test(new ValueMatcher.Range(bound, false, Double.POSITIVE_INFINITY, false));
     }
 
     /** A number at or above {@code bound}. */
     public Condition atLeast(double bound) {
-        return test(new ValueTest.Range(bound, true, Double.POSITIVE_INFINITY, false));
+        return test(new ValueMatcher.Range(bound, true, Double.POSITIVE_INFINITY, false));
     }
 
     /** A number below {@code bound}. */
     public Condition lessThan(double bound) {
-        return test(new ValueTest.Range(Double.NEGATIVE_INFINITY, false, bound, false));
+        return test(new ValueMatcher.Range(Double.NEGATIVE_INFINITY, false, bound, false));
     }
 
     /** A number at or below {@code bound}. */
     public Condition atMost(double bound) {
-        return test(new ValueTest.Range(Double.NEGATIVE_INFINITY, false, bound, true));
+        return test(new ValueMatcher.Range(Double.NEGATIVE_INFINITY, false, bound, true));
     }
 
     /** A number from {@code lower} to {@code upper}, both included. */
     public Condition between(double lower, double upper) {
-        return test(new ValueTest.Range(lower, true, upper, true));
+        return test(new ValueMatcher.Range(lower, true, upper, true));
     }
 
     /**
@@ -424,17 +425,19 @@ public final class Field {
      */
     public Condition range(String lowerOp, double lower, String upperOp, double upper) {
         if (!lowerOp.equals(">") && !lowerOp.equals(">=")) {
-            throw new IllegalArgumentException("lower bound operator must be > or >=, was " + ValueTest.quote(lowerOp));
+            throw new IllegalArgumentException(
+                    "lower bound operator must be > or >=, was " + ValueMatcher.quote(lowerOp));
         }
         if (!upperOp.equals("<") && !upperOp.equals("<=")) {
-            throw new IllegalArgumentException("upper bound operator must be < or <=, was " + ValueTest.quote(upperOp));
+            throw new IllegalArgumentException(
+                    "upper bound operator must be < or <=, was " + ValueMatcher.quote(upperOp));
         }
-        return test(new ValueTest.Range(lower, lowerOp.equals(">="), upper, upperOp.equals("<=")));
+        return test(new ValueMatcher.Range(lower, lowerOp.equals(">="), upper, upperOp.equals("<=")));
     }
 
     /** An IPv4 or IPv6 address inside one of the CIDR ranges (or equal to one of the addresses given). */
     public Condition inCidr(String first, String... more) {
-        return test(new ValueTest.InCidr(
+        return test(new ValueMatcher.InCidr(
                 strings(first, more).stream().map(Cidr::parse).collect(Collectors.toList())));
     }
 
@@ -487,18 +490,19 @@ public final class Field {
      */
     public Condition anythingBut(String first, String... more) {
         List<String> values = strings(first, more);
-        return test(new ValueTest.AnythingBut(
-                new ValueTest.OneOf(new LinkedHashSet<>(values)), "anythingBut(" + ValueTest.quoteAll(values) + ")"));
+        return test(new ValueMatcher.AnythingBut(
+                new ValueMatcher.OneOf(new LinkedHashSet<>(values)),
+                "anythingBut(" + ValueMatcher.quoteAll(values) + ")"));
     }
 
     /** EventBridge's numeric {@code anything-but}: has a leaf value that is none of these numbers. */
     public Condition anythingBut(double first, double... more) {
-        ValueTest.AnyOf any = numbers(first, more);
-        return test(new ValueTest.AnythingBut(
+        ValueMatcher.AnyOf any = numbers(first, more);
+        return test(new ValueMatcher.AnythingBut(
                 any,
                 "anythingBut("
                         + any.tests.stream()
-                                .map(t -> ValueTest.number(((ValueTest.NumberEquals) t).value))
+                                .map(t -> ValueMatcher.number(((ValueMatcher.NumberEquals) t).value))
                                 .collect(Collectors.joining(", "))
                         + ")"));
     }
@@ -506,42 +510,46 @@ public final class Field {
     /** EventBridge's {@code anything-but} {@code prefix}: has a leaf value that starts with none of the prefixes. */
     public Condition anythingButPrefix(String first, String... more) {
         List<String> values = strings(first, more);
-        return test(new ValueTest.AnythingBut(
-                new ValueTest.AnyOf(
-                        values.stream().map(p -> new ValueTest.Prefix(p, false)).collect(Collectors.toList())),
-                "anythingButPrefix(" + ValueTest.quoteAll(values) + ")"));
+        return test(new ValueMatcher.AnythingBut(
+                new ValueMatcher.AnyOf(values.stream()
+                        .map(p -> new ValueMatcher.Prefix(p, false))
+                        .collect(Collectors.toList())),
+                "anythingButPrefix(" + ValueMatcher.quoteAll(values) + ")"));
     }
 
     /** EventBridge's {@code anything-but} {@code suffix}: has a leaf value that ends with none of the suffixes. */
     public Condition anythingButSuffix(String first, String... more) {
         List<String> values = strings(first, more);
-        return test(new ValueTest.AnythingBut(
-                new ValueTest.AnyOf(
-                        values.stream().map(p -> new ValueTest.Suffix(p, false)).collect(Collectors.toList())),
-                "anythingButSuffix(" + ValueTest.quoteAll(values) + ")"));
+        return test(new ValueMatcher.AnythingBut(
+                new ValueMatcher.AnyOf(values.stream()
+                        .map(p -> new ValueMatcher.Suffix(p, false))
+                        .collect(Collectors.toList())),
+                "anythingButSuffix(" + ValueMatcher.quoteAll(values) + ")"));
     }
 
     /** EventBridge's {@code anything-but} {@code equals-ignore-case}. */
     public Condition anythingButIgnoreCase(String first, String... more) {
         List<String> values = strings(first, more);
-        return test(new ValueTest.AnythingBut(
-                new ValueTest.EqualsIgnoreCase(values), "anythingButIgnoreCase(" + ValueTest.quoteAll(values) + ")"));
+        return test(new ValueMatcher.AnythingBut(
+                new ValueMatcher.EqualsIgnoreCase(values),
+                "anythingButIgnoreCase(" + ValueMatcher.quoteAll(values) + ")"));
     }
 
     /** EventBridge's {@code anything-but} {@code wildcard}: has a leaf value that matches none of the patterns. */
     public Condition anythingButWildcard(String first, String... more) {
         List<String> values = strings(first, more);
-        return test(new ValueTest.AnythingBut(
-                new ValueTest.AnyOf(values.stream().map(ValueTest.Wildcard::new).collect(Collectors.toList())),
-                "anythingButWildcard(" + ValueTest.quoteAll(values) + ")"));
+        return test(new ValueMatcher.AnythingBut(
+                new ValueMatcher.AnyOf(
+                        values.stream().map(ValueMatcher.Wildcard::new).collect(Collectors.toList())),
+                "anythingButWildcard(" + ValueMatcher.quoteAll(values) + ")"));
     }
 
-    private static ValueTest.AnyOf numbers(double first, double... more) {
-        List<ValueTest> tests = new ArrayList<>();
-        tests.add(new ValueTest.NumberEquals(first));
+    private static ValueMatcher.AnyOf numbers(double first, double... more) {
+        List<ValueMatcher> tests = new ArrayList<>();
+        tests.add(new ValueMatcher.NumberEquals(first));
         for (double d : more) {
-            tests.add(new ValueTest.NumberEquals(d));
+            tests.add(new ValueMatcher.NumberEquals(d));
         }
-        return new ValueTest.AnyOf(tests);
+        return new ValueMatcher.AnyOf(tests);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.model.internal.Json;
-import io.github.trailkit.rules.internal.FindingJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

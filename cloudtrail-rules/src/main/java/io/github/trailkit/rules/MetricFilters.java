@@ -1,9 +1,9 @@
 package io.github.trailkit.rules;
 
+import io.github.trailkit.rules.internal.logic.Expr;
 import io.github.trailkit.rules.internal.metricfilter.FilterParser;
 import io.github.trailkit.rules.internal.metricfilter.FilterSyntax;
-import java.util.ArrayList;
-import java.util.List;
+import io.github.trailkit.rules.internal.metricfilter.FilterSyntaxError;
 import java.util.Objects;
 
 /**
@@ -55,27 +55,22 @@ public final class MetricFilters {
      */
     public static Condition parse(String filterPattern) {
         Objects.requireNonNull(filterPattern, "filterPattern");
-        return convert(FilterParser.parse(filterPattern));
+        Expr node;
+        try {
+            node = FilterParser.parse(filterPattern);
+        } catch (FilterSyntaxError e) {
+            throw new MetricFilterException(e.pattern, e.column, e.getMessage());
+        }
+        return Expr.fold(node, CONVERT);
     }
 
-    private static Condition convert(FilterSyntax.Node node) {
-        if (node instanceof FilterSyntax.And) {
-            List<Condition> parts = new ArrayList<>();
-            for (FilterSyntax.Node n : ((FilterSyntax.And) node).parts) {
-                parts.add(convert(n));
-            }
-            return Rules.allOf(parts);
+    /** Filter pattern expressions as conditions: comparisons and checks are the leaves. */
+    private static final ConditionFolder<RuntimeException> CONVERT = new ConditionFolder<>() {
+        @Override
+        public Condition leaf(Expr leaf) {
+            return leaf instanceof FilterSyntax.Comparison c
+                    ? new MetricFilterCondition(c)
+                    : new MetricFilterCondition((FilterSyntax.Check) leaf);
         }
-        if (node instanceof FilterSyntax.Or) {
-            List<Condition> parts = new ArrayList<>();
-            for (FilterSyntax.Node n : ((FilterSyntax.Or) node).parts) {
-                parts.add(convert(n));
-            }
-            return Rules.anyOf(parts);
-        }
-        if (node instanceof FilterSyntax.Comparison) {
-            return new MetricFilterTest((FilterSyntax.Comparison) node);
-        }
-        return new MetricFilterTest((FilterSyntax.Check) node);
-    }
+    };
 }

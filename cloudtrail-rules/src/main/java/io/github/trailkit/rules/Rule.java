@@ -164,7 +164,7 @@ public abstract class Rule {
     void check() {
         if (!ID.matcher(id()).matches()) {
             throw new IllegalArgumentException("rule id must be 1 to 200 letters, digits or . _ : / - starting with a "
-                    + "letter or digit, was " + ValueTest.quote(id()));
+                    + "letter or digit, was " + ValueMatcher.quote(id()));
         }
         dedupKey().forEach(path -> Field.of(path, path));
     }
@@ -173,16 +173,17 @@ public abstract class Rule {
     @Override
     public String toString() {
         StringBuilder sb =
-                new StringBuilder("rule(").append(ValueTest.quote(id())).append(')');
+                new StringBuilder("rule(").append(ValueMatcher.quote(id())).append(')');
         if (!title().equals(id())) {
-            sb.append(".title(").append(ValueTest.quote(title())).append(')');
+            sb.append(".title(").append(ValueMatcher.quote(title())).append(')');
         }
         description()
                 .ifPresent(d ->
-                        sb.append(".description(").append(ValueTest.quote(d)).append(')'));
+                        sb.append(".description(").append(ValueMatcher.quote(d)).append(')'));
         references()
-                .forEach(r ->
-                        sb.append(".addReferences(").append(ValueTest.quote(r)).append(')'));
+                .forEach(r -> sb.append(".addReferences(")
+                        .append(ValueMatcher.quote(r))
+                        .append(')'));
         sb.append(".severity(Severity.").append(severity()).append(')');
         severityWhen()
                 .forEach(e -> sb.append(".severityWhen(")
@@ -192,12 +193,12 @@ public abstract class Rule {
                         .append(')'));
         if (!tags().isEmpty()) {
             sb.append(".tags(")
-                    .append(tags().stream().map(ValueTest::quote).collect(Collectors.joining(", ")))
+                    .append(tags().stream().map(ValueMatcher::quote).collect(Collectors.joining(", ")))
                     .append(')');
         }
         if (!dedupKey().isEmpty()) {
             sb.append(".dedupKey(")
-                    .append(dedupKey().stream().map(ValueTest::quote).collect(Collectors.joining(", ")))
+                    .append(dedupKey().stream().map(ValueMatcher::quote).collect(Collectors.joining(", ")))
                     .append(')');
         }
         return sb.append(".when(").append(condition()).append(").build()").toString();
@@ -235,7 +236,7 @@ public abstract class Rule {
             for (String t : techniqueIds) {
                 if (!TECHNIQUE.matcher(t).matches() || t.regionMatches(true, 0, "attack.", 0, 7)) {
                     throw new IllegalArgumentException("an ATT&CK technique id is T and four digits with an optional "
-                            + ".NNN, such as T1562.008; was " + ValueTest.quote(t));
+                            + ".NNN, such as T1562.008; was " + ValueMatcher.quote(t));
                 }
                 tags.add("attack." + t.toLowerCase(Locale.ROOT));
             }

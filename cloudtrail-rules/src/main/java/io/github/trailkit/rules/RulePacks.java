@@ -1,6 +1,5 @@
 package io.github.trailkit.rules;
 
-import io.github.trailkit.rules.internal.yaml.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -60,7 +59,7 @@ public final class RulePacks {
      */
     public static List<Rule> byName(String name) {
         if (!names().contains(name)) {
-            throw new IllegalArgumentException("no rule pack named " + ValueTest.quote(String.valueOf(name))
+            throw new IllegalArgumentException("no rule pack named " + ValueMatcher.quote(String.valueOf(name))
                     + "; the packs are " + String.join(", ", new java.util.TreeSet<>(names())));
         }
         return LOADED.computeIfAbsent(name, RulePacks::load);
@@ -76,7 +75,7 @@ public final class RulePacks {
             if (in == null) {
                 throw new IllegalStateException("the rule pack resource " + resource + " is missing from the jar");
             }
-            Map<String, Object> top = (Map<String, Object>) YamlTree.read(in).root;
+            Map<String, Object> top = (Map<String, Object>) YamlValues.read(in).root;
             List<Rule> rules = new ArrayList<>();
             for (Object o : (List<Object>) top.get("rules")) {
                 Map<String, Object> r = (Map<String, Object>) o;
@@ -93,7 +92,7 @@ public final class RulePacks {
             return List.copyOf(rules);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the rule pack " + name, e);
-        } catch (YamlTree.SyntaxError e) {
+        } catch (YamlValues.SyntaxError e) {
             throw new IllegalStateException("the rule pack " + name + " is not valid YAML: " + e.getMessage(), e);
         }
     }

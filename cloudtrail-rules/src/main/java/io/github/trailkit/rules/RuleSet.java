@@ -124,7 +124,7 @@ public final class RuleSet {
         for (int i = 0; i < this.rules.length; i++) {
             Rule r = this.rules[i];
             if (ids.put(r.id(), r) != null) {
-                throw new IllegalArgumentException("two rules have the id " + ValueTest.quote(r.id()));
+                throw new IllegalArgumentException("two rules have the id " + ValueMatcher.quote(r.id()));
             }
             conditions[i] = r.condition();
             dedupFields[i] = r.dedupKey().isEmpty()
@@ -404,7 +404,7 @@ public final class RuleSet {
     public String explain(String ruleId, CloudTrailRecord record) {
         Rule rule = byId.get(Objects.requireNonNull(ruleId, "ruleId"));
         if (rule == null) {
-            throw new IllegalArgumentException("no rule " + ValueTest.quote(ruleId) + " in this rule set");
+            throw new IllegalArgumentException("no rule " + ValueMatcher.quote(ruleId) + " in this rule set");
         }
         return rule.explain(record);
     }

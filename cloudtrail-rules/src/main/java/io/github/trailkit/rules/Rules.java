@@ -127,7 +127,7 @@ public final class Rules {
 
     /** A member of {@code requestParameters}, by dotted path: {@code requestParameter("bucketName")}. */
     public static Field requestParameter(String path) {
-        return Field.of("requestParameters." + path, "requestParameter(" + ValueTest.quote(path) + ")");
+        return Field.of("requestParameters." + path, "requestParameter(" + ValueMatcher.quote(path) + ")");
     }
 
     /** The whole {@code requestParameters} payload: {@code requestParameters().absentOrNull()}. */
@@ -142,12 +142,12 @@ public final class Rules {
 
     /** A member of {@code responseElements}, by dotted path. */
     public static Field responseElement(String path) {
-        return Field.of("responseElements." + path, "responseElement(" + ValueTest.quote(path) + ")");
+        return Field.of("responseElements." + path, "responseElement(" + ValueMatcher.quote(path) + ")");
     }
 
     /** A member of {@code additionalEventData}, by dotted path: {@code additionalEventData("MFAUsed")}. */
     public static Field additionalEventData(String path) {
-        return Field.of("additionalEventData." + path, "additionalEventData(" + ValueTest.quote(path) + ")");
+        return Field.of("additionalEventData." + path, "additionalEventData(" + ValueMatcher.quote(path) + ")");
     }
 
     /**
@@ -155,7 +155,7 @@ public final class Rules {
      * "requestParameters.ipPermissions.items.ipRanges.items.cidrIp"}. A path through arrays tests every element.
      */
     public static Field field(String path) {
-        return Field.of(path, "field(" + ValueTest.quote(path) + ")");
+        return Field.of(path, "field(" + ValueMatcher.quote(path) + ")");
     }
 
     /**
@@ -288,7 +288,7 @@ public final class Rules {
      * names its event names. Exceptions it throws are reported as {@link RuleError}s.
      */
     public static Condition predicate(String name, Predicate<CloudTrailRecord> predicate) {
-        return new Condition.PredicateTest(name, predicate);
+        return new Condition.PredicateCondition(name, predicate);
     }
 
     /**

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import io.github.trailkit.rules.internal.logic.Expr;
 import io.github.trailkit.rules.internal.match.Glob;
 import io.github.trailkit.rules.internal.match.RegexSize;
 import io.github.trailkit.rules.internal.sigma.SigmaCondition;
 import io.github.trailkit.rules.internal.yaml.RuleText;
-import io.github.trailkit.rules.internal.yaml.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -83,10 +83,10 @@ public final class SigmaRules {
      * @throws RuleDocumentException when the rule is invalid or uses something this reader does not support
      */
     public static Rule read(InputStream in, String source) {
-        YamlTree.Document doc;
+        YamlValues.Document doc;
         try {
-            doc = YamlTree.read(in);
-        } catch (YamlTree.SyntaxError e) {
+            doc = YamlValues.read(in);
+        } catch (YamlValues.SyntaxError e) {
             throw problem(
                     source,
                     Math.max(1, e.line),
@@ -163,10 +163,10 @@ public final class SigmaRules {
 
     private static final class Reader {
         private final String source;
-        private final YamlTree.Document doc;
+        private final YamlValues.Document doc;
         private int line = 1;
 
-        Reader(String source, YamlTree.Document doc) {
+        Reader(String source, YamlValues.Document doc) {
             this.source = source;
             this.doc = doc;
         }
@@ -181,8 +181,8 @@ public final class SigmaRules {
         }
 
         private int lineOf(Object value) {
-            if (value instanceof YamlTree.Scalar) {
-                return ((YamlTree.Scalar) value).line;
+            if (value instanceof YamlValues.Scalar s) {
+                return s.line();
             }
             int l = doc.lineOf(value);
             return l > 0 ? l : line;
@@ -405,12 +405,12 @@ public final class SigmaRules {
                 if (values.size() != 1 || v == null || !(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))) {
                     throw fail("in " + selection + ": " + key + " takes true or false");
                 }
-                SigmaFieldTest present = new SigmaFieldTest(
-                        path, List.of(t -> true), false, "sigma(" + ValueTest.quote(path + "|exists") + ", true)");
+                SigmaFieldCondition present = new SigmaFieldCondition(
+                        path, List.of(t -> true), false, "sigma(" + ValueMatcher.quote(path + "|exists") + ", true)");
                 return v.equalsIgnoreCase("true") ? present : Rules.not(present);
             }
             List<Condition> nulls = new ArrayList<>();
-            List<SigmaFieldTest.Matcher> matchers = new ArrayList<>();
+            List<SigmaFieldCondition.Matcher> matchers = new ArrayList<>();
             List<String> shown = new ArrayList<>();
             for (Object v : values) {
                 if (v instanceof Map || v instanceof List) {
@@ -425,16 +425,16 @@ public final class SigmaRules {
                     continue;
                 }
                 String s = text(v);
-                shown.add(ValueTest.quote(s));
+                shown.add(ValueMatcher.quote(s));
                 matchers.add(matcher(selection, key, kind, s, cased, reFlags.toString()));
             }
-            String label = "sigma(" + ValueTest.quote(key) + ", " + String.join(", ", shown) + ")";
+            String label = "sigma(" + ValueMatcher.quote(key) + ", " + String.join(", ", shown) + ")";
             List<Condition> alternatives = new ArrayList<>(nulls);
             if (!matchers.isEmpty()) {
                 if (all && !nulls.isEmpty()) {
                     throw fail("in " + selection + ": " + key + " mixes |all with null");
                 }
-                alternatives.add(new SigmaFieldTest(path, matchers, all, label));
+                alternatives.add(new SigmaFieldCondition(path, matchers, all, label));
             }
             return Rules.anyOf(alternatives);
         }
@@ -459,7 +459,7 @@ public final class SigmaRules {
             return all ? Rules.allOf(refs) : Rules.anyOf(refs);
         }
 
-        private SigmaFieldTest.Matcher matcher(
+        private SigmaFieldCondition.Matcher matcher(
                 String selection, String key, String kind, String value, boolean cased, String reFlags) {
             switch (kind) {
                 case "re": {
@@ -528,28 +528,19 @@ public final class SigmaRules {
             }
         }
 
-        @SuppressWarnings("unchecked")
-        private Condition convert(SigmaCondition.Node n, Map<String, Condition> selections)
-                throws SigmaCondition.Unsupported {
-            if (n instanceof SigmaCondition.And) {
-                List<Condition> parts = new ArrayList<>();
-                for (SigmaCondition.Node p : ((SigmaCondition.And) n).parts) {
-                    parts.add(convert(p, selections));
+        private Condition convert(Expr n, Map<String, Condition> selections) throws SigmaCondition.Unsupported {
+            return Expr.fold(n, new ConditionFolder<SigmaCondition.Unsupported>() {
+                @Override
+                public Condition leaf(Expr leaf) throws SigmaCondition.Unsupported {
+                    return convertLeaf(leaf, selections);
                 }
-                return Rules.allOf(parts);
-            }
-            if (n instanceof SigmaCondition.Or) {
-                List<Condition> parts = new ArrayList<>();
-                for (SigmaCondition.Node p : ((SigmaCondition.Or) n).parts) {
-                    parts.add(convert(p, selections));
-                }
-                return Rules.anyOf(parts);
-            }
-            if (n instanceof SigmaCondition.Not) {
-                return Rules.not(convert(((SigmaCondition.Not) n).inner, selections));
-            }
-            if (n instanceof SigmaCondition.Ref) {
-                String name = ((SigmaCondition.Ref) n).name;
+            });
+        }
+
+        /** A search identifier, or {@code 1 of} / {@code all of} a pattern of them. */
+        private Condition convertLeaf(Expr n, Map<String, Condition> selections) throws SigmaCondition.Unsupported {
+            if (n instanceof SigmaCondition.Ref ref) {
+                String name = ref.name();
                 Condition c = selections.get(name);
                 if (c == null) {
                     throw new SigmaCondition.Unsupported("the condition names \"" + name
@@ -559,31 +550,31 @@ public final class SigmaRules {
             }
             SigmaCondition.Quantified q = (SigmaCondition.Quantified) n;
             List<Condition> matched = new ArrayList<>();
-            List<String> runs = starRuns(q.pattern);
+            List<String> runs = starRuns(q.pattern());
             java.util.function.Predicate<String> names;
             if (runs != null) {
                 names = new Glob(runs, false)::matches;
             } else {
-                String regex = wildcardRegex(q.pattern);
+                String regex = wildcardRegex(q.pattern());
                 String tooBig = RegexSize.refusal(regex);
                 if (tooBig != null) {
                     throw new SigmaCondition.Unsupported(
-                            "the pattern of \"" + (q.all ? "all" : "1") + " of\" is " + tooBig);
+                            "the pattern of \"" + (q.all() ? "all" : "1") + " of\" is " + tooBig);
                 }
                 Pattern p = Pattern.compile(regex);
                 names = p::matches;
             }
             for (Map.Entry<String, Condition> e : selections.entrySet()) {
-                boolean hit = q.pattern.equals("them") ? !e.getKey().startsWith("_") : names.test(e.getKey());
+                boolean hit = q.pattern().equals("them") ? !e.getKey().startsWith("_") : names.test(e.getKey());
                 if (hit) {
                     matched.add(e.getValue());
                 }
             }
             if (matched.isEmpty()) {
-                throw new SigmaCondition.Unsupported("\"" + (q.all ? "all" : "1") + " of " + q.pattern
+                throw new SigmaCondition.Unsupported("\"" + (q.all() ? "all" : "1") + " of " + q.pattern()
                         + "\" matches no search identifier; there are " + selections.keySet());
             }
-            return q.all ? Rules.allOf(matched) : Rules.anyOf(matched);
+            return q.all() ? Rules.allOf(matched) : Rules.anyOf(matched);
         }
 
         private static String text(Object v) {

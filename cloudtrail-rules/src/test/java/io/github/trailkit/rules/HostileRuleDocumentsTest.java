@@ -108,7 +108,7 @@ final class HostileRuleDocumentsTest {
     @Test
     void regularExpressionsAreRe2j_soCatastrophicBacktrackingCannotHappen() {
         Condition c = Rules.eventName().matchesRegex("(a+)+$");
-        ValueTest.Regex test = (ValueTest.Regex) ((Condition.FieldTest) c).test;
+        ValueMatcher.Regex test = (ValueMatcher.Regex) ((Condition.FieldCondition) c).test;
         assertThat(test.pattern).isInstanceOf(com.google.re2j.Pattern.class); // an automaton: linear by construction
         CloudTrailRecord r = CloudTrail.reader().readRecord("{\"eventName\":\"" + "a".repeat(100_000) + "!\"}");
         assertThat(c.matches(r)).isFalse();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailRecord;
+import io.github.trailkit.rules.internal.logic.Expr;
 import io.github.trailkit.rules.internal.match.Glob;
 import io.github.trailkit.rules.internal.match.RegexSize;
 import io.github.trailkit.rules.internal.sigma.SigmaCondition;
@@ -141,11 +142,11 @@ final class RuleBoundsTest {
     @Test
     void oneHundredThousandNots_giveTheRightResult() throws Exception {
         // cond_not_100k.yml overflowed the stack; the parser now takes a run of nots by its parity
-        SigmaCondition.Node even = SigmaCondition.parse("not ".repeat(100_000) + "sel");
-        SigmaCondition.Node odd = SigmaCondition.parse("not ".repeat(100_001) + "sel");
+        Expr even = SigmaCondition.parse("not ".repeat(100_000) + "sel");
+        Expr odd = SigmaCondition.parse("not ".repeat(100_001) + "sel");
         assertThat(even).isInstanceOf(SigmaCondition.Ref.class);
-        assertThat(odd).isInstanceOf(SigmaCondition.Not.class);
-        assertThat(((SigmaCondition.Not) odd).inner).isInstanceOf(SigmaCondition.Ref.class);
+        assertThat(odd).isInstanceOf(Expr.Not.class);
+        assertThat(((Expr.Not) odd).inner()).isInstanceOf(SigmaCondition.Ref.class);
         // through a rule file, such a condition is over the string limit; 16,000 nots are within it
         assertThatThrownBy(() -> sigmaDetection(
                         "  sel:\n    eventName: CreateTopic\n  condition: \"" + "not ".repeat(100_000) + "sel\"\n"))

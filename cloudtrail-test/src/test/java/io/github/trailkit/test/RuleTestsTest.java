@@ -128,4 +128,31 @@ final class RuleTestsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected an object with a list \"cases\"");
     }
+
+    @Test
+    void testFilesAreReadByTheRuleReader_withItsRefusalsAndYamlWords() throws Throwable {
+        // the rules module's one reader: a key given twice and anchors are refused as in rule documents,
+        // and yes/no are strings (a rule id "yes" is found)
+        RuleSet yes = RuleSet.of(io.github.trailkit.rules.Rules.rule("yes")
+                .when(io.github.trailkit.rules.Rules.eventName().is("CreateTopic"))
+                .build());
+        String record = "    record: {eventVersion: '1.10', eventSource: sns.amazonaws.com, eventName: CreateTopic,"
+                + " awsRegion: us-east-1, eventTime: '2024-01-01T00:00:00Z'}\n";
+        Path tmp = java.nio.file.Files.createTempFile("words", ".yaml");
+        try {
+            java.nio.file.Files.writeString(tmp, "cases:\n  - name: a yes\n" + record + "    triggers: [yes]\n");
+            List<DynamicTest> tests = RuleTests.from(tmp, yes).collect(Collectors.toList());
+            assertThat(tests).hasSize(1);
+            tests.get(0).getExecutable().execute();
+
+            java.nio.file.Files.writeString(
+                    tmp, "cases:\n  - name: twice\n    name: again\n" + record + "    triggers: &t [yes]\n");
+            assertThatThrownBy(() -> RuleTests.from(tmp, yes))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(tmp + ":3: duplicate key \"name\"; first at line 2, column 5\n")
+                    .hasMessageContaining(tmp + ":5: YAML anchors (&t) are not supported");
+        } finally {
+            java.nio.file.Files.delete(tmp);
+        }
+    }
 }

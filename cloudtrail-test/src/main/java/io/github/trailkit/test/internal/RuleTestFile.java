@@ -4,13 +4,15 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailException;
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.model.FieldPolicy;
 import io.github.trailkit.rules.RuleSet;
+import io.github.trailkit.rules.tree.Node;
+import io.github.trailkit.rules.tree.Tree;
+import io.github.trailkit.rules.tree.TreeProblem;
+import io.github.trailkit.rules.tree.TreeReader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -33,9 +35,6 @@ import java.util.function.Function;
  */
 public final class RuleTestFile {
     private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final YAMLFactory YAML = YAMLFactory.builder()
-            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-            .build();
     private static final List<String> CASE_KEYS =
             List.of("name", "description", "record", "resource", "index", "triggers", "doesNotTrigger");
     /** Record members whose contents are free-form JSON: YAML scalars keep their types there. */
@@ -124,29 +123,27 @@ public final class RuleTestFile {
 
     private List<Case> read(byte[] content) {
         yaml = !source.endsWith(".json");
-        Node root;
-        try (JsonParser p = (yaml ? YAML : JSON).createParser(content)) {
-            if (p.nextToken() == null) {
-                throw invalid(List.of(source + ": the file is empty; expected an object with \"cases\""));
-            }
-            root = Node.read(p, problem -> problems.add(source + ":" + problem));
-            if (p.nextToken() != null) {
-                problems.add(source + ":" + p.currentTokenLocation().getLineNr() + ": more than one document");
-            }
-        } catch (JsonProcessingException e) {
-            throw invalid(List.of(source + ":" + e.getLocation().getLineNr() + ": not valid " + (yaml ? "YAML" : "JSON")
-                    + ": " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source, e);
+        Tree tree = TreeReader.read(content, yaml ? TreeReader.Syntax.YAML : TreeReader.Syntax.JSON);
+        for (TreeProblem p : tree.problems()) {
+            problems.add(source + ":" + p.line() + ": "
+                    + (p.syntax() ? "not valid " + (yaml ? "YAML" : "JSON") + ": " : "") + p.message());
         }
+        Node root = tree.root();
+        if (root == null) {
+            throw invalid(
+                    problems.isEmpty()
+                            ? List.of(source + ": the file is empty; expected an object with \"cases\"")
+                            : problems);
+        }
+        tree.moreContent().ifPresent(at -> problems.add(source + ":" + at.line() + ": more than one document"));
         List<Case> cases = new ArrayList<>();
         Node list = root.kind() == Node.Kind.OBJECT ? root.get("cases") : null;
         if (list == null || list.kind() != Node.Kind.ARRAY) {
             problems.add(source + ":" + root.line() + ": expected an object with a list \"cases\"");
         } else {
-            for (String key : root.members().keySet()) {
-                if (!key.equals("cases")) {
-                    problems.add(source + ":" + root.line() + ": unknown key " + Describe.quote(key)
+            for (Node.Member m : root.members()) {
+                if (!m.key().equals("cases")) {
+                    problems.add(source + ":" + root.line() + ": unknown key " + Describe.quote(m.key())
                             + "; expected \"cases\"");
                 }
             }
@@ -186,9 +183,9 @@ public final class RuleTestFile {
         if (!names.add(name)) {
             problems.add(where(node.line(), name) + "another case has the same name");
         }
-        for (String key : node.members().keySet()) {
-            if (!CASE_KEYS.contains(key)) {
-                problems.add(where(node.get(key).line(), name) + "unknown key " + Describe.quote(key)
+        for (Node.Member m : node.members()) {
+            if (!CASE_KEYS.contains(m.key())) {
+                problems.add(where(m.value().line(), name) + "unknown key " + Describe.quote(m.key())
                         + "; expected one of " + String.join(", ", CASE_KEYS));
             }
         }
@@ -332,17 +329,17 @@ public final class RuleTestFile {
         switch (n.kind()) {
             case OBJECT:
                 g.writeStartObject();
-                for (var e : n.members().entrySet()) {
-                    g.writeFieldName(e.getKey());
-                    if (depth == 0 && PAYLOADS.contains(e.getKey())) {
-                        writeAsIs(g, e.getValue());
+                for (Node.Member e : n.members()) {
+                    g.writeFieldName(e.key());
+                    if (depth == 0 && PAYLOADS.contains(e.key())) {
+                        writeAsIs(g, e.value());
                     } else {
                         write(
                                 g,
-                                e.getValue(),
+                                e.value(),
                                 depth + 1,
-                                e.getKey(),
-                                inIdentity || (depth == 0 && e.getKey().equals("userIdentity")));
+                                e.key(),
+                                inIdentity || (depth == 0 && e.key().equals("userIdentity")));
                     }
                 }
                 g.writeEndObject();
@@ -361,7 +358,8 @@ public final class RuleTestFile {
                     writeAsIs(g, n);
                 }
                 return;
-            case BOOLEAN:
+            case TRUE:
+            case FALSE:
                 if (yaml
                         && ((inIdentity && !"assumedRoot".equals(key))
                                 || (depth == 1 && "sessionCredentialFromConsole".equals(key)))) {
@@ -379,9 +377,9 @@ public final class RuleTestFile {
         switch (n.kind()) {
             case OBJECT:
                 g.writeStartObject();
-                for (var e : n.members().entrySet()) {
-                    g.writeFieldName(e.getKey());
-                    writeAsIs(g, e.getValue());
+                for (Node.Member e : n.members()) {
+                    g.writeFieldName(e.key());
+                    writeAsIs(g, e.value());
                 }
                 g.writeEndObject();
                 return;
@@ -398,8 +396,9 @@ public final class RuleTestFile {
             case NUMBER:
                 writeNumber(g, n.text());
                 return;
-            case BOOLEAN:
-                g.writeBoolean(Boolean.parseBoolean(n.text()));
+            case TRUE:
+            case FALSE:
+                g.writeBoolean(n.kind() == Node.Kind.TRUE);
                 return;
             default:
                 g.writeNull();

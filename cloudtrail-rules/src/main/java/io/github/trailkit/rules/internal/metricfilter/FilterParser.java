@@ -1,10 +1,9 @@
 package io.github.trailkit.rules.internal.metricfilter;
 
-import io.github.trailkit.rules.MetricFilterException;
+import io.github.trailkit.rules.internal.logic.Expr;
 import io.github.trailkit.rules.internal.metricfilter.FilterSyntax.Check;
 import io.github.trailkit.rules.internal.metricfilter.FilterSyntax.CheckKind;
 import io.github.trailkit.rules.internal.metricfilter.FilterSyntax.Comparison;
-import io.github.trailkit.rules.internal.metricfilter.FilterSyntax.Node;
 import io.github.trailkit.rules.internal.metricfilter.FilterSyntax.Operator;
 import io.github.trailkit.rules.internal.metricfilter.FilterSyntax.Selector;
 import java.math.BigDecimal;
@@ -27,10 +26,10 @@ import java.util.regex.Pattern;
  * value      = quoted string | number | unquoted word
  * </pre>
  *
- * <p>Errors are {@link MetricFilterException}s with the 1-based column. Example:
+ * <p>Errors are {@link FilterSyntaxError}s with the 1-based column. Example:
  *
  * <pre>{@code
- * Node n = FilterParser.parse("{ ($.errorCode = \"AccessDenied*\") || ($.errorCode = \"*UnauthorizedOperation\") }");
+ * Expr n = FilterParser.parse("{ ($.errorCode = \"AccessDenied*\") || ($.errorCode = \"*UnauthorizedOperation\") }");
  * }</pre>
  */
 public final class FilterParser {
@@ -54,9 +53,9 @@ public final class FilterParser {
     }
 
     /** Parses a whole pattern, braces included. */
-    public static Node parse(String pattern) {
+    public static Expr parse(String pattern) {
         if (pattern.length() > MAX_PATTERN_LENGTH) {
-            throw new MetricFilterException(
+            throw new FilterSyntaxError(
                     pattern.substring(0, MAX_PATTERN_LENGTH) + "...",
                     MAX_PATTERN_LENGTH + 1,
                     "the pattern has " + pattern.length() + " characters, over CloudWatch Logs' limit of "
@@ -72,7 +71,7 @@ public final class FilterParser {
         if (p.peek() == '}') {
             throw p.error("empty pattern: expected a condition such as $.eventName = \"ConsoleLogin\"");
         }
-        Node n = p.or();
+        Expr n = p.or();
         p.skipSpace();
         p.expect('}', "expected && or || or the closing }");
         p.skipSpace();
@@ -82,8 +81,8 @@ public final class FilterParser {
         return n;
     }
 
-    private Node or() {
-        List<Node> parts = new ArrayList<>();
+    private Expr or() {
+        List<Expr> parts = new ArrayList<>();
         parts.add(and());
         while (true) {
             skipSpace();
@@ -94,11 +93,11 @@ public final class FilterParser {
                 break;
             }
         }
-        return parts.size() == 1 ? parts.get(0) : new FilterSyntax.Or(parts);
+        return Expr.anyOf(parts);
     }
 
-    private Node and() {
-        List<Node> parts = new ArrayList<>();
+    private Expr and() {
+        List<Expr> parts = new ArrayList<>();
         parts.add(primary());
         while (true) {
             skipSpace();
@@ -109,10 +108,10 @@ public final class FilterParser {
                 break;
             }
         }
-        return parts.size() == 1 ? parts.get(0) : new FilterSyntax.And(parts);
+        return Expr.allOf(parts);
     }
 
-    private Node primary() {
+    private Expr primary() {
         skipSpace();
         char c = peek();
         if (c == '(') {
@@ -121,7 +120,7 @@ public final class FilterParser {
             }
             pos++;
             depth++;
-            Node inner = or();
+            Expr inner = or();
             skipSpace();
             expect(')', "expected ) or && or ||");
             depth--;
@@ -177,7 +176,7 @@ public final class FilterParser {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     }
 
-    private Node test(Selector s) {
+    private Expr test(Selector s) {
         skipSpace();
         if (text.startsWith("IS NULL", pos)) {
             pos += 7;
@@ -253,13 +252,13 @@ public final class FilterParser {
                 || c == '"';
     }
 
-    private Node comparison(Selector s, Operator op, String value, String written, int at, boolean quoted) {
+    private Expr comparison(Selector s, Operator op, String value, String written, int at, boolean quoted) {
         if (!quoted && NUMBER.matcher(value).matches()) {
             return new Comparison(s, op, new BigDecimal(value), null, false, false, false, written);
         }
         boolean numericOp = op != Operator.EQ && op != Operator.NE;
         if (numericOp) {
-            throw new MetricFilterException(
+            throw new FilterSyntaxError(
                     text, at + 1, op.symbol + " compares numbers; expected a number, was " + written);
         }
         if (value.equals("*")) {
@@ -307,7 +306,7 @@ public final class FilterParser {
         pos++;
     }
 
-    private MetricFilterException error(String reason) {
-        return new MetricFilterException(text, pos + 1, reason);
+    private FilterSyntaxError error(String reason) {
+        return new FilterSyntaxError(text, pos + 1, reason);
     }
 }

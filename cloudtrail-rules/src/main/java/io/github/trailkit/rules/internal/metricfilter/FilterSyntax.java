@@ -1,42 +1,22 @@
 package io.github.trailkit.rules.internal.metricfilter;
 
+import io.github.trailkit.rules.internal.logic.Expr;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The syntax tree of a CloudWatch Logs JSON filter pattern, as {@link FilterParser} reads it. Internal: users call
+ * The leaves of a CloudWatch Logs JSON filter pattern, as {@link FilterParser} reads it into an {@link Expr}. Internal: users call
  * {@code MetricFilters.parse}.
  *
  * <pre>{@code
- * FilterSyntax.Node n = FilterParser.parse("{ $.eventName = \"ConsoleLogin\" }");
+ * Expr n = FilterParser.parse("{ $.eventName = \"ConsoleLogin\" }");
  * // a Comparison of selector $.eventName, operator =, string operand ConsoleLogin
  * }</pre>
  */
 public final class FilterSyntax {
     private FilterSyntax() {}
-
-    /** A node of the tree: {@link And}, {@link Or}, {@link Comparison} or {@link Check}. */
-    public interface Node {}
-
-    /** All parts hold ({@code &&}). */
-    public static final class And implements Node {
-        public final List<Node> parts;
-
-        public And(List<Node> parts) {
-            this.parts = List.copyOf(parts);
-        }
-    }
-
-    /** Some part holds ({@code ||}). */
-    public static final class Or implements Node {
-        public final List<Node> parts;
-
-        public Or(List<Node> parts) {
-            this.parts = List.copyOf(parts);
-        }
-    }
 
     /**
      * A property selector: {@code $.} and names, each followed by any number of {@code [n]} indexes. Each step is a
@@ -85,7 +65,7 @@ public final class FilterSyntax {
      * {@link #leadingStar} and {@link #trailingStar} for the wildcards); a lone {@code *} is a string operand with
      * {@code anyValue}.
      */
-    public static final class Comparison implements Node {
+    public static final class Comparison implements Expr {
         public final Selector selector;
         public final Operator op;
         public final BigDecimal number;
@@ -131,7 +111,7 @@ public final class FilterSyntax {
     }
 
     /** {@code selector IS NULL}, {@code NOT EXISTS}, {@code IS TRUE} or {@code IS FALSE}. */
-    public static final class Check implements Node {
+    public static final class Check implements Expr {
         public final Selector selector;
         public final CheckKind kind;
 

@@ -1,5 +1,6 @@
 package io.github.trailkit.rules.internal.sigma;
 
+import io.github.trailkit.rules.internal.logic.Expr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,59 +10,24 @@ import java.util.Locale;
  * {@code not}, {@code 1 of} / {@code all of}, parentheses. Internal: users call {@code SigmaRules.read}.
  *
  * <pre>{@code
- * SigmaCondition.Node n = SigmaCondition.parse("selection and not 1 of filter_*");
+ * Expr n = SigmaCondition.parse("selection and not 1 of filter_*");
  * }</pre>
  */
 public final class SigmaCondition {
-    /** A node: {@link And}, {@link Or}, {@link Not}, {@link Ref} or {@link Quantified}. */
-    public interface Node {}
+    /**
+     * A search identifier by name.
+     *
+     * @param name the identifier
+     */
+    public record Ref(String name) implements Expr {}
 
-    /** Both sides hold. */
-    public static final class And implements Node {
-        public final List<Node> parts;
-
-        And(List<Node> parts) {
-            this.parts = List.copyOf(parts);
-        }
-    }
-
-    /** Either side holds. */
-    public static final class Or implements Node {
-        public final List<Node> parts;
-
-        Or(List<Node> parts) {
-            this.parts = List.copyOf(parts);
-        }
-    }
-
-    /** The inner node does not hold. */
-    public static final class Not implements Node {
-        public final Node inner;
-
-        Not(Node inner) {
-            this.inner = inner;
-        }
-    }
-
-    /** A search identifier by name. */
-    public static final class Ref implements Node {
-        public final String name;
-
-        Ref(String name) {
-            this.name = name;
-        }
-    }
-
-    /** {@code 1 of pattern} or {@code all of pattern}; the pattern is {@code them} or a name with {@code *}. */
-    public static final class Quantified implements Node {
-        public final boolean all;
-        public final String pattern;
-
-        Quantified(boolean all, String pattern) {
-            this.all = all;
-            this.pattern = pattern;
-        }
-    }
+    /**
+     * {@code 1 of pattern} or {@code all of pattern}; the pattern is {@code them} or a name with {@code *}.
+     *
+     * @param all true for {@code all of}
+     * @param pattern {@code them} or a name pattern
+     */
+    public record Quantified(boolean all, String pattern) implements Expr {}
 
     /** A condition that cannot be read: what is wrong, for the message. */
     public static final class Unsupported extends Exception {
@@ -77,8 +43,8 @@ public final class SigmaCondition {
 
     /** One level of parentheses (or the whole condition) while it is read. */
     private static final class Group {
-        final List<Node> or = new ArrayList<>();
-        List<Node> and = new ArrayList<>();
+        final List<Expr> or = new ArrayList<>();
+        List<Expr> and = new ArrayList<>();
         boolean negate; // an odd number of nots waits for the next operand
     }
 
@@ -87,7 +53,7 @@ public final class SigmaCondition {
      * deeper than {@link #MAX_PARENTHESES_DEPTH}. Iterative: no input can exhaust the stack. A run of {@code not}s is
      * one {@code not} or none, by its parity, so the tree is at most about three times the parenthesis depth deep.
      */
-    public static Node parse(String text) throws Unsupported {
+    public static Expr parse(String text) throws Unsupported {
         if (text.contains("|")) {
             throw new Unsupported("aggregation in the condition (\""
                     + text.substring(text.indexOf('|')).trim()
@@ -141,7 +107,7 @@ public final class SigmaCondition {
                     if (lower.equals(")") || lower.equals("and") || lower.equals("or")) {
                         throw new Unsupported("unexpected \"" + t + "\" where a search identifier was expected");
                     }
-                    Node atom;
+                    Expr atom;
                     if (i + 1 < tokens.size() && tokens.get(i + 1).equalsIgnoreCase("of")) {
                         boolean all;
                         if (lower.equals("1") || lower.equals("any")) {
@@ -174,7 +140,7 @@ public final class SigmaCondition {
                 operand = true;
                 i++;
             } else if (t.equals(")") && !open.isEmpty()) {
-                Node inner = finish(g);
+                Expr inner = finish(g);
                 g = open.remove(open.size() - 1);
                 operand(g, inner);
                 i++;
@@ -191,20 +157,17 @@ public final class SigmaCondition {
         return finish(g);
     }
 
-    private static void operand(Group g, Node n) {
-        g.and.add(g.negate ? new Not(n) : n);
+    private static void operand(Group g, Expr n) {
+        g.and.add(g.negate ? new Expr.Not(n) : n);
         g.negate = false;
     }
 
-    private static Node finish(Group g) {
+    private static Expr finish(Group g) {
         g.or.add(join(g.and, false));
         return join(g.or, true);
     }
 
-    private static Node join(List<Node> parts, boolean or) {
-        if (parts.size() == 1) {
-            return parts.get(0);
-        }
-        return or ? new Or(parts) : new And(parts);
+    private static Expr join(List<Expr> parts, boolean or) {
+        return or ? Expr.anyOf(parts) : Expr.allOf(parts);
     }
 }

@@ -198,4 +198,26 @@ public final class RuleText {
     public static String tooDeep() {
         return "nested deeper than " + MAX_DEPTH + " maps and lists (RuleDocuments.MAX_NESTING_DEPTH)";
     }
+
+    /** {@code s} in double quotes, with quotes, backslashes and control characters escaped as in JSON. */
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
 }

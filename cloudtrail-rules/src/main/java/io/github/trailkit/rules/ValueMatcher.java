@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.github.trailkit.rules.internal.match.Glob;
 import io.github.trailkit.rules.internal.match.RegexSize;
+import io.github.trailkit.rules.internal.yaml.RuleText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
  * A test on one leaf value (see {@link Leaves}): the operators of the DSL and of EventBridge patterns. Each test knows
  * its DSL text, and the exact strings it requires (for the rule index).
  */
-abstract class ValueTest implements Leaves.Visitor {
+abstract class ValueMatcher implements Leaves.Visitor {
     /** True when the leaf passes. */
     abstract boolean accepts(Object leaf);
 
@@ -39,31 +40,7 @@ abstract class ValueTest implements Leaves.Visitor {
     }
 
     static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"':
-                    sb.append("\\\"");
-                    break;
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\t':
-                    sb.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
-        return sb.append('"').toString();
+        return RuleText.quote(s);
     }
 
     static String quoteAll(Iterable<String> values) {
@@ -78,7 +55,7 @@ abstract class ValueTest implements Leaves.Visitor {
 
     /* ------------------------------------------------------------------ exact values */
 
-    static final class OneOf extends ValueTest {
+    static final class OneOf extends ValueMatcher {
         final Set<String> values;
 
         OneOf(Set<String> values) {
@@ -109,7 +86,7 @@ abstract class ValueTest implements Leaves.Visitor {
         }
     }
 
-    static final class NumberEquals extends ValueTest {
+    static final class NumberEquals extends ValueMatcher {
         final double value;
 
         NumberEquals(double value) {
@@ -127,7 +104,7 @@ abstract class ValueTest implements Leaves.Visitor {
         }
     }
 
-    static final class BooleanEquals extends ValueTest {
+    static final class BooleanEquals extends ValueMatcher {
         final boolean value;
 
         BooleanEquals(boolean value) {
@@ -145,7 +122,7 @@ abstract class ValueTest implements Leaves.Visitor {
         }
     }
 
-    static final class IsNull extends ValueTest {
+    static final class IsNull extends ValueMatcher {
         @Override
         boolean accepts(Object leaf) {
             return leaf == Leaves.NULL;
@@ -158,7 +135,7 @@ abstract class ValueTest implements Leaves.Visitor {
     }
 
     /** Present as a value ({@code null} included), not as an object. EventBridge's {@code exists: true}. */
-    static final class Exists extends ValueTest {
+    static final class Exists extends ValueMatcher {
         @Override
         boolean accepts(Object leaf) {
             return leaf != Leaves.OBJECT;
@@ -172,7 +149,7 @@ abstract class ValueTest implements Leaves.Visitor {
 
     /* ------------------------------------------------------------------ strings */
 
-    static final class Prefix extends ValueTest {
+    static final class Prefix extends ValueMatcher {
         final String prefix;
         final boolean ignoreCase;
 
@@ -196,7 +173,7 @@ abstract class ValueTest implements Leaves.Visitor {
         }
     }
 
-    static final class Suffix extends ValueTest {
+    static final class Suffix extends ValueMatcher {
         final String suffix;
         final boolean ignoreCase;
 
@@ -300,7 +277,7 @@ abstract class ValueTest implements Leaves.Visitor {
         }
     }
 
-    static final class Contains extends ValueTest {
+    static final class Contains extends ValueMatcher {
         final String part;
         private final Glob glob;
 
@@ -325,7 +302,7 @@ abstract class ValueTest implements Leaves.Visitor {
         }
     }
 
-    static final class EqualsIgnoreCase extends ValueTest {
+    static final class EqualsIgnoreCase extends ValueMatcher {
         final List<String> values;
 
         EqualsIgnoreCase(List<String> values) {
@@ -352,7 +329,7 @@ abstract class ValueTest implements Leaves.Visitor {
     }
 
     /** {@code *} is any run of characters (none included); {@code \*} is a star and {@code \\} a backslash. */
-    static final class Wildcard extends ValueTest {
+    static final class Wildcard extends ValueMatcher {
         final String pattern;
         private final Glob glob; // the literal runs between stars
 
@@ -407,7 +384,7 @@ abstract class ValueTest implements Leaves.Visitor {
     }
 
     /** Contains {@code part}, case folded character by character (RE2's {@code (?i)}: linear in the value). */
-    static final class ContainsIgnoreCase extends ValueTest {
+    static final class ContainsIgnoreCase extends ValueMatcher {
         final String part;
         private final Pattern pattern;
 
@@ -433,7 +410,7 @@ abstract class ValueTest implements Leaves.Visitor {
     }
 
     /** A wildcard pattern (as {@link Wildcard}) matched ignoring case, through RE2J (linear in the value). */
-    static final class WildcardIgnoreCase extends ValueTest {
+    static final class WildcardIgnoreCase extends ValueMatcher {
         final String wildcard;
         private final Pattern pattern;
 
@@ -474,11 +451,11 @@ abstract class ValueTest implements Leaves.Visitor {
     }
 
     /** Another test under the name of the DSL call that made it, such as {@code startsWith("a", "b")}. */
-    static final class Named extends ValueTest {
-        final ValueTest inner;
+    static final class Named extends ValueMatcher {
+        final ValueMatcher inner;
         private final String dsl;
 
-        Named(ValueTest inner, String dsl) {
+        Named(ValueMatcher inner, String dsl) {
             this.inner = inner;
             this.dsl = dsl;
         }
@@ -505,7 +482,7 @@ abstract class ValueTest implements Leaves.Visitor {
     }
 
     /** RE2J: linear time in the input, whatever the expression. Must match the whole value. */
-    static final class Regex extends ValueTest {
+    static final class Regex extends ValueMatcher {
         final Pattern pattern;
 
         Regex(String regex) {
@@ -540,7 +517,7 @@ abstract class ValueTest implements Leaves.Visitor {
 
     /* ------------------------------------------------------------------ numbers and addresses */
 
-    static final class Range extends ValueTest {
+    static final class Range extends ValueMatcher {
         final double lower;
         final boolean lowerInclusive;
         final double upper;
@@ -590,7 +567,7 @@ abstract class ValueTest implements Leaves.Visitor {
         }
     }
 
-    static final class InCidr extends ValueTest {
+    static final class InCidr extends ValueMatcher {
         final List<Cidr> ranges;
 
         private final Cidr[] array; // iterated without an iterator
@@ -644,18 +621,18 @@ abstract class ValueTest implements Leaves.Visitor {
     /* ------------------------------------------------------------------ combinations */
 
     /** Passes when any of several tests passes: EventBridge's list of alternatives for one field. */
-    static final class AnyOf extends ValueTest {
-        final List<ValueTest> tests;
-        private final ValueTest[] array; // iterated without an iterator
+    static final class AnyOf extends ValueMatcher {
+        final List<ValueMatcher> tests;
+        private final ValueMatcher[] array; // iterated without an iterator
 
-        AnyOf(List<ValueTest> tests) {
+        AnyOf(List<ValueMatcher> tests) {
             this.tests = List.copyOf(tests);
-            this.array = this.tests.toArray(new ValueTest[0]);
+            this.array = this.tests.toArray(new ValueMatcher[0]);
         }
 
         @Override
         boolean accepts(Object leaf) {
-            for (ValueTest t : array) {
+            for (ValueMatcher t : array) {
                 if (t.accepts(leaf)) {
                     return true;
                 }
@@ -665,13 +642,13 @@ abstract class ValueTest implements Leaves.Visitor {
 
         @Override
         String dsl() {
-            return tests.stream().map(ValueTest::dsl).collect(Collectors.joining(" | "));
+            return tests.stream().map(ValueMatcher::dsl).collect(Collectors.joining(" | "));
         }
 
         @Override
         Set<String> exactStrings() {
             Set<String> all = new LinkedHashSet<>();
-            for (ValueTest t : tests) {
+            for (ValueMatcher t : tests) {
                 Set<String> s = t.exactStrings();
                 if (s == null) {
                     return null;
@@ -683,7 +660,7 @@ abstract class ValueTest implements Leaves.Visitor {
 
         @Override
         int cost() {
-            return tests.stream().mapToInt(ValueTest::cost).sum();
+            return tests.stream().mapToInt(ValueMatcher::cost).sum();
         }
     }
 
@@ -691,11 +668,11 @@ abstract class ValueTest implements Leaves.Visitor {
      * EventBridge's {@code anything-but}: a value is present (not an object) and the excluded test rejects it. Against
      * an array, some element must pass.
      */
-    static final class AnythingBut extends ValueTest {
-        final ValueTest excluded;
+    static final class AnythingBut extends ValueMatcher {
+        final ValueMatcher excluded;
         private final String dsl;
 
-        AnythingBut(ValueTest excluded, String dsl) {
+        AnythingBut(ValueMatcher excluded, String dsl) {
             this.excluded = excluded;
             this.dsl = dsl;
         }

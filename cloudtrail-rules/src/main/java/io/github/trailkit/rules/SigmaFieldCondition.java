@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * their JSON text ({@code false}), and an object as its JSON, so {@code requestParameters|contains} searches the
  * serialized parameters.
  */
-final class SigmaFieldTest extends Condition {
+final class SigmaFieldCondition extends Condition {
     /** One value of a field condition. */
     interface Matcher extends Predicate<String> {}
 
@@ -23,7 +23,7 @@ final class SigmaFieldTest extends Condition {
     private final boolean all;
     private final String text;
 
-    SigmaFieldTest(String path, List<Matcher> matchers, boolean all, String text) {
+    SigmaFieldCondition(String path, List<Matcher> matchers, boolean all, String text) {
         this.path = path;
         this.segments = path.split("\\.", -1);
         this.matchers = List.copyOf(matchers);

@@ -17,7 +17,7 @@ import java.util.Set;
  * a selector names exactly one place (arrays are entered only by an explicit {@code [n]}), and {@code =}, {@code !=}
  * and the numeric operators apply only when that place holds a string or a number.
  */
-final class MetricFilterTest extends Condition {
+final class MetricFilterCondition extends Condition {
     private static final Object ABSENT = new Object();
     private static final Object CONTAINER = new Object();
     private static final Object NULL = new Object();
@@ -27,7 +27,7 @@ final class MetricFilterTest extends Condition {
     private final Check check; // or null
     private final Glob contains; // for "*text*": linear in the value; or null
 
-    MetricFilterTest(Comparison comparison) {
+    MetricFilterCondition(Comparison comparison) {
         this.selector = comparison.selector;
         this.comparison = comparison;
         this.check = null;
@@ -36,7 +36,7 @@ final class MetricFilterTest extends Condition {
                 : null;
     }
 
-    MetricFilterTest(Check check) {
+    MetricFilterCondition(Check check) {
         this.selector = check.selector;
         this.comparison = null;
         this.check = check;
@@ -189,7 +189,7 @@ final class MetricFilterTest extends Condition {
     /** The Java that rebuilds this test: {@code MetricFilters.parse("{ $.eventName = ConsoleLogin }")}. */
     @Override
     public String toString() {
-        return "MetricFilters.parse(" + ValueTest.quote("{ " + leafText() + " }") + ")";
+        return "MetricFilters.parse(" + ValueMatcher.quote("{ " + leafText() + " }") + ")";
     }
 
     @Override
@@ -206,7 +206,7 @@ final class MetricFilterTest extends Condition {
         } else if (v == CONTAINER) {
             found = selector.text + " is an object or array, not a value";
         } else if (v instanceof String) {
-            found = selector.text + " is " + ValueTest.quote((String) v);
+            found = selector.text + " is " + ValueMatcher.quote((String) v);
         } else {
             found = selector.text + " is " + v;
         }

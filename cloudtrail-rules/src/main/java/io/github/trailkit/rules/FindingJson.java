@@ -1,4 +1,4 @@
-package io.github.trailkit.rules.internal;
+package io.github.trailkit.rules;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -10,9 +10,6 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.model.UserIdentity;
-import io.github.trailkit.rules.AttackTactic;
-import io.github.trailkit.rules.Finding;
-import io.github.trailkit.rules.Severity;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +19,7 @@ import java.util.Optional;
  * A {@link Finding} as JSON: what {@link Finding#toJson(boolean)} writes, and what any {@code ObjectMapper} writes and
  * reads through the annotations on {@link Finding}.
  */
-public final class FindingJson {
+final class FindingJson {
     private FindingJson() {}
 
     /**
@@ -30,7 +27,7 @@ public final class FindingJson {
      * dedupKey}, a summary of the record, {@code source} and {@code recordIndex} when known, and with {@code
      * withRecord} the whole {@code record}.
      */
-    public static void write(Finding f, JsonGenerator g, boolean withRecord) throws IOException {
+    static void write(Finding f, JsonGenerator g, boolean withRecord) throws IOException {
         CloudTrailRecord r = f.record();
         g.writeStartObject();
         g.writeStringField("ruleId", f.ruleId());
