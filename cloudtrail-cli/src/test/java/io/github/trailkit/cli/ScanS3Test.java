@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.trailkit.cli.internal.S3LogKeys;
 import io.github.trailkit.lambda.testing.LoopbackS3;
 import io.github.trailkit.model.GeneratedLog;
+import io.github.trailkit.model.LogFileKeyFilter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,12 +161,9 @@ final class ScanS3Test {
         List<String> listed = new ArrayList<>();
         S3LogKeys keys = new S3LogKeys(
                         s3.handlerClient(),
-                        Set.of("444455556666"),
-                        Set.of(),
-                        null,
-                        Instant.parse("2024-01-03T00:00:00Z"),
-                        null,
-                        Duration.ofHours(24))
+                        LogFileKeyFilter.all()
+                                .accounts(Set.of("444455556666"))
+                                .from(Instant.parse("2024-01-03T00:00:00Z")))
                 .onList(listed::add);
         List<String> found = keys.list(BUCKET, "");
         assertThat(found).containsExactly(key("444455556666", "eu-west-1", 3), key("444455556666", "us-east-1", 3));
