@@ -30,7 +30,6 @@ import org.apache.spark.unsafe.types.UTF8String;
  */
 final class LogFileReader implements PartitionReader<InternalRow> {
     private static final CloudTrailReader READER = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT);
-    private static final int READ_BUFFER = 1 << 16;
 
     private final String path;
     private final UTF8String source;
@@ -67,8 +66,7 @@ final class LogFileReader implements PartitionReader<InternalRow> {
         if (log == null) {
             try {
                 Path p = new Path(path);
-                // a whole gzip member is read in sequence: a large buffer saves calls into the file system's stream
-                InputStream in = p.getFileSystem(conf).open(p, READ_BUFFER);
+                InputStream in = p.getFileSystem(conf).open(p);
                 log = READER.read(in, path);
                 records = log.iterator();
             } catch (IOException | UncheckedIOException | CloudTrailParseException e) {
