@@ -67,7 +67,8 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(
             names = "--rules",
             paramLabel = "FILE",
-            description = "a rule document (YAML or JSON, EventBridge patterns) or a Sigma rule; repeat for more")
+            description = "a rule document (YAML or JSON, EventBridge patterns) or a Sigma rule, or a directory of"
+                    + " them (every .yml, .yaml and .json file below it); repeat for more")
     private List<Path> ruleFiles = new ArrayList<>();
 
     @Option(names = "--pack", paramLabel = "NAME", description = "a built-in rule pack; repeat for more")
