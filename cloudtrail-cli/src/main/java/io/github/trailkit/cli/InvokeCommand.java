@@ -6,8 +6,6 @@ import io.github.trailkit.lambda.FindingSink;
 import io.github.trailkit.lambda.TrailkitHandler;
 import io.github.trailkit.model.SafeText;
 import io.github.trailkit.rules.Finding;
-import io.github.trailkit.rules.Rule;
-import io.github.trailkit.rules.RulePacks;
 import io.github.trailkit.rules.RuleSet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,10 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,7 +67,8 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(
             names = "--rules",
             paramLabel = "FILE",
-            description = "a rule document (YAML or JSON, EventBridge patterns) or a Sigma rule; repeat for more")
+            description = "a rule document (YAML or JSON, EventBridge patterns) or a Sigma rule, or a directory of"
+                    + " them (every .yml, .yaml and .json file below it); repeat for more")
     private List<Path> ruleFiles = new ArrayList<>();
 
     @Option(names = "--pack", paramLabel = "NAME", description = "a built-in rule pack; repeat for more")
@@ -92,16 +88,8 @@ final class InvokeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (ruleFiles.isEmpty() && packs.isEmpty()) {
-            err.println(SafeText.escape("cloudtrail invoke: give at least one --rules FILE or --pack NAME"));
+        if (!RuleFiles.checkNamed("invoke", ruleFiles, packs, err)) {
             return CloudTrailCommand.USAGE;
-        }
-        for (String pack : packs) {
-            if (!RulePacks.names().contains(pack)) {
-                err.println(SafeText.escape("cloudtrail invoke: no rule pack named \"" + pack + "\"; the packs are "
-                        + String.join(", ", new TreeSet<>(RulePacks.names()))));
-                return CloudTrailCommand.USAGE;
-            }
         }
         URI endpoint = null;
         if (endpointUrl != null) {
@@ -116,7 +104,7 @@ final class InvokeCommand implements Callable<Integer> {
         if (!LogFiles.allExist(events, err) || !rulesExist) {
             return CloudTrailCommand.USAGE;
         }
-        RuleSet rules = loadRules(err);
+        RuleSet rules = RuleFiles.ruleSet(ruleFiles, packs, err);
         if (rules == null) {
             return CloudTrailCommand.PROBLEM;
         }
@@ -248,35 +236,5 @@ final class InvokeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             return Region.US_EAST_1;
         }
-    }
-
-    /** Every rule of every document and pack, or {@code null} after reporting every problem. */
-    private RuleSet loadRules(PrintWriter err) {
-        List<Rule> all = new ArrayList<>();
-        Map<String, String> ids = new HashMap<>();
-        boolean ok = true;
-        for (Path file : ruleFiles) {
-            List<Rule> rules = RuleFiles.load(file, err);
-            if (rules == null) {
-                ok = false;
-                continue;
-            }
-            for (Rule r : rules) {
-                String first = ids.putIfAbsent(r.id(), file.toString());
-                if (first != null) {
-                    err.println(SafeText.escape(file + ": rule id \"" + r.id() + "\" is also used in " + first));
-                    ok = false;
-                }
-            }
-            all.addAll(rules);
-        }
-        for (String pack : packs) {
-            for (Rule r : RulePacks.byName(pack)) {
-                if (ids.putIfAbsent(r.id(), "--pack " + pack) == null) {
-                    all.add(r);
-                }
-            }
-        }
-        return ok ? RuleSet.of(all) : null;
     }
 }

@@ -29,6 +29,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The log files named on a command line, and reading them: every record is handed on, every problem is reported on
@@ -43,7 +44,30 @@ final class LogFiles {
 
     /** What is done with each record read: {@code recordIndex} is its index in the file's {@code Records} array. */
     interface RecordHandler {
-        void accept(Path file, long recordIndex, CloudTrailRecord record);
+        void accept(String source, long recordIndex, CloudTrailRecord record);
+    }
+
+    /** Opens one input's bytes; a failure is reported as the input's "cannot open" problem. */
+    interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * One log to read: a local file or an S3 object. {@code source} names it in findings and problems (a path, or
+     * {@code s3://bucket/key}).
+     */
+    record Input(String source, Opener opener) {
+        static Input of(Path file) {
+            return new Input(file.toString(), () -> LogFiles.open(file));
+        }
+
+        static List<Input> of(List<Path> files) {
+            List<Input> inputs = new ArrayList<>(files.size());
+            for (Path f : files) {
+                inputs.add(of(f));
+            }
+            return inputs;
+        }
     }
 
     private final Runnable flushOut;
@@ -164,13 +188,20 @@ final class LogFiles {
      * stopped the reading, if any.
      */
     void read(Path file, RecordHandler handler) {
+        read(Input.of(file), handler);
+    }
+
+    /** {@link #read(Path, RecordHandler)} for any input: a file, or an object fetched as it streams in. */
+    void read(Input input, RecordHandler handler) {
+        String file = input.source();
         files++;
         CloudTrailLog log;
         try {
-            log = reader.read(open(file), file.toString());
-        } catch (IOException e) {
+            log = reader.read(input.opener().open(), file);
+        } catch (IOException | UncheckedIOException | CloudTrailParseException e) {
             beforeReport.run();
-            problem("cloudtrail: " + file + ": cannot open: " + reason(e));
+            problem("cloudtrail: " + file + ": cannot open: "
+                    + reason(e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e));
             return;
         }
         String damage = null;
@@ -183,6 +214,8 @@ final class LogFiles {
             damage = e.getMessage();
         } catch (UncheckedIOException e) {
             damage = file + ": " + reason(e.getCause());
+        } catch (SdkException e) {
+            damage = file + ": " + CloudTrailCommand.describe(e); // an S3 object's stream broke off
         }
         List<RecordProblem> skipped = log.problems();
         long notListed = log.problemCount() - skipped.size();
@@ -224,7 +257,7 @@ final class LogFiles {
      * another thread, waited for at most {@link #openWaitMillis}: opening a named pipe waits for a writer, and one that
      * never comes must not hang the command.
      */
-    private static InputStream open(Path file) throws IOException {
+    static InputStream open(Path file) throws IOException {
         if (Files.isRegularFile(file)) {
             return Files.newInputStream(file);
         }

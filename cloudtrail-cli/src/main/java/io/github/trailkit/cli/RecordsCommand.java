@@ -49,7 +49,7 @@ final class RecordsCommand implements Callable<Integer> {
         CloudTrailWriter writer = CloudTrail.writer();
         LogFiles logs = new LogFiles(out, err).strictFields(strictFields);
         for (Path file : logs.expand(paths)) {
-            logs.read(file, (f, index, record) -> out.println(SafeText.escape(writer.toJson(record))));
+            logs.read(file, (source, index, record) -> out.println(SafeText.escape(writer.toJson(record))));
             if (out.checkError()) { // stdout was closed (| head): nobody reads on
                 return logs.problems == 0 ? CloudTrailCommand.OK : CloudTrailCommand.PROBLEM;
             }

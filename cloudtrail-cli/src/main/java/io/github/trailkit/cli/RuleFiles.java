@@ -5,6 +5,8 @@ import io.github.trailkit.rules.Rule;
 import io.github.trailkit.rules.RuleDocumentException;
 import io.github.trailkit.rules.RuleDocumentProblem;
 import io.github.trailkit.rules.RuleDocuments;
+import io.github.trailkit.rules.RulePacks;
+import io.github.trailkit.rules.RuleSet;
 import io.github.trailkit.rules.SigmaRules;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,14 +16,81 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Loading rule documents and Sigma rules named on a command line, reporting every problem of every file. */
 final class RuleFiles {
     private RuleFiles() {}
+
+    /**
+     * Checks what a command was given before anything is read: at least one rule file or pack, and only packs that
+     * exist. Reports the first problem as {@code cloudtrail <command>: ...}.
+     *
+     * @return whether the command may go on (else it is a usage error)
+     */
+    static boolean checkNamed(String command, List<Path> ruleFiles, List<String> packs, PrintWriter err) {
+        if (ruleFiles.isEmpty() && packs.isEmpty()) {
+            err.println("cloudtrail " + command + ": give at least one --rules FILE or --pack NAME");
+            return false;
+        }
+        for (String pack : packs) {
+            if (!RulePacks.names().contains(pack)) {
+                err.println(SafeText.escape("cloudtrail " + command + ": no rule pack named \"" + pack
+                        + "\"; the packs are " + String.join(", ", new TreeSet<>(RulePacks.names()))));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every rule of the rule files (directories expanded, {@link #expand}) and of the packs, in that order, as one rule
+     * set; {@code null} after reporting every problem of every file. A rule id used twice among the files, or by a file
+     * and a pack, is a problem naming both places; a pack named twice, or packs sharing a rule, give that rule once.
+     */
+    static RuleSet ruleSet(List<Path> ruleFiles, List<String> packs, PrintWriter err) {
+        List<Rule> all = new ArrayList<>();
+        Map<String, String> ids = new HashMap<>();
+        List<Path> files = expand(ruleFiles, err);
+        if (files == null) {
+            return null;
+        }
+        boolean ok = true;
+        for (Path file : files) {
+            List<Rule> rules = load(file, err);
+            if (rules == null) {
+                ok = false;
+                continue;
+            }
+            for (Rule r : rules) {
+                String first = ids.putIfAbsent(r.id(), file.toString());
+                if (first != null) {
+                    err.println(SafeText.escape(file + ": rule id \"" + r.id() + "\" is also used in " + first));
+                    ok = false;
+                }
+            }
+            all.addAll(rules);
+        }
+        for (String pack : packs) {
+            for (Rule r : RulePacks.byName(pack)) {
+                String first = ids.putIfAbsent(r.id(), "--pack " + pack);
+                if (first == null) {
+                    all.add(r);
+                } else if (!first.startsWith("--pack ")) {
+                    err.println(SafeText.escape(
+                            "--pack " + pack + ": rule id \"" + r.id() + "\" is also used in " + first));
+                    ok = false;
+                }
+            }
+        }
+        return ok ? RuleSet.of(all) : null;
+    }
 
     /**
      * The files named, a directory standing for every {@code .yml}, {@code .yaml} and {@code .json} file below it

@@ -1,37 +1,16 @@
 package io.github.trailkit.cli;
 
 import io.github.trailkit.cli.internal.S3LogKeys;
-import io.github.trailkit.model.CloudTrail;
-import io.github.trailkit.model.CloudTrailLog;
-import io.github.trailkit.model.CloudTrailParseException;
-import io.github.trailkit.model.CloudTrailReader;
-import io.github.trailkit.model.CloudTrailRecord;
-import io.github.trailkit.model.ProblemPolicy;
-import io.github.trailkit.model.RecordProblem;
+import io.github.trailkit.model.LogFileKeyFilter;
 import io.github.trailkit.model.SafeText;
-import io.github.trailkit.rules.Evaluation;
-import io.github.trailkit.rules.Finding;
-import io.github.trailkit.rules.RuleError;
-import io.github.trailkit.rules.RuleSet;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -41,32 +20,53 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
- * {@code cloudtrail scan s3://bucket/prefix...}: the log files under the prefixes, found by walking CloudTrail's key
- * layout with the filters ({@link S3LogKeys}), fetched {@code threads} at a time and read as they stream in, and printed
- * as a local scan prints files: each object's findings in record order, the objects in key order, problems on stderr
- * naming {@code s3://bucket/key}, the same summary line.
+ * The {@code s3://bucket/prefix} paths of {@code cloudtrail scan}: the log files under the prefixes, found by walking
+ * CloudTrail's key layout with the filters ({@link S3LogKeys}, {@link LogFileKeyFilter}), as inputs that
+ * {@link ScanCommand} reads as it reads local files (the same threads, bounded line queue, printing and summary), each
+ * object fetched when its turn comes and read as it streams in.
  */
-final class S3Scan {
+final class S3Scan implements AutoCloseable {
     static final String S3 = "s3://";
 
     private final S3ScanOptions options;
-    private final RuleSet rules;
-    private final int threads;
-    private final PrintWriter out;
-    private final PrintWriter err;
+    private final LogFileKeyFilter filter;
+    private final S3Client s3;
 
-    long objects;
-    long records;
-    long problems;
-    long findings;
-    long ruleErrors;
-
-    S3Scan(S3ScanOptions options, RuleSet rules, int threads, PrintWriter out, PrintWriter err) {
+    private S3Scan(S3ScanOptions options, LogFileKeyFilter filter) {
         this.options = options;
-        this.rules = rules;
-        this.threads = threads;
-        this.out = out;
-        this.err = err;
+        this.filter = filter;
+        this.s3 = client();
+    }
+
+    /**
+     * Checks the filters and the URIs; reports a usage error and returns {@code null}, or opens the S3 client.
+     */
+    static S3Scan open(S3ScanOptions options, List<String> uris, PrintWriter err) {
+        LogFileKeyFilter filter;
+        try {
+            filter = LogFileKeyFilter.all()
+                    .accounts(options.accounts)
+                    .regions(options.regions)
+                    .organizationId(options.organizationId)
+                    .maxDeliveryDelay(Duration.parse(options.maxDeliveryDelay))
+                    .from(time("--from", options.from))
+                    .to(time("--to", options.to));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            err.println(SafeText.escape("cloudtrail scan: " + e.getMessage()));
+            return null;
+        }
+        for (String uri : uris) {
+            if (!uri.startsWith(S3)) {
+                err.println(
+                        SafeText.escape("cloudtrail scan: give either s3:// paths or local paths, not both: " + uri));
+                return null;
+            }
+            if (bucketOf(uri).isEmpty()) {
+                err.println(SafeText.escape("cloudtrail scan: no bucket in " + uri));
+                return null;
+            }
+        }
+        return new S3Scan(options, filter);
     }
 
     /** The PATH arguments as typed (a {@code Path} would fold the two slashes of {@code s3://}). */
@@ -84,221 +84,58 @@ final class S3Scan {
         return paths.stream().anyMatch(p -> p.startsWith(S3));
     }
 
-    /** Scans the {@code s3://} URIs; returns the exit code. */
-    int run(List<String> uris) {
-        S3LogKeys keys;
-        Instant from;
-        Instant to;
-        Duration delay;
-        try {
-            from = time("--from", options.from);
-            to = time("--to", options.to);
-            delay = Duration.parse(options.maxDeliveryDelay);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            err.println(SafeText.escape("cloudtrail scan: " + e.getMessage()));
-            return CloudTrailCommand.USAGE;
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            err.println(
-                    SafeText.escape("cloudtrail scan: --from " + options.from + " is not before --to " + options.to));
-            return CloudTrailCommand.USAGE;
-        }
+    /**
+     * The objects to read under the URIs, in key order per URI; a prefix that cannot be listed is reported on
+     * {@code logs}' stderr and counted as a problem, as a local folder that cannot be listed is.
+     */
+    List<LogFiles.Input> inputs(List<String> uris, LogFiles logs, PrintWriter err) {
+        S3LogKeys keys = new S3LogKeys(s3, filter);
+        List<LogFiles.Input> inputs = new ArrayList<>();
         for (String uri : uris) {
-            if (!uri.startsWith(S3)) {
-                err.println(
-                        SafeText.escape("cloudtrail scan: give either s3:// paths or local paths, not both: " + uri));
-                return CloudTrailCommand.USAGE;
+            String bucket = bucketOf(uri);
+            List<String> found;
+            try {
+                String key = uri.substring(S3.length() + bucket.length()).replaceFirst("^/", "");
+                // one object named in full is read whatever the filters say, as a file named on the command line
+                found = key.endsWith(".json") || key.endsWith(".json.gz")
+                        ? List.of(key)
+                        : keys.list(bucket, prefixOf(uri));
+            } catch (SdkException e) {
+                logs.problems++;
+                err.println(SafeText.escape("cloudtrail: cannot list " + uri + ": " + CloudTrailCommand.describe(e)));
+                continue;
             }
-            if (bucketOf(uri).isEmpty()) {
-                err.println(SafeText.escape("cloudtrail scan: no bucket in " + uri));
-                return CloudTrailCommand.USAGE;
+            if (found.isEmpty()) {
+                err.println(SafeText.escape("cloudtrail: " + uri + ": no .json or .json.gz objects"
+                        + (options.anyFilter() ? " that the filters select" : "")));
+            }
+            for (String key : found) {
+                inputs.add(new LogFiles.Input(S3 + bucket + "/" + key, () -> fetch(bucket, key)));
             }
         }
-        long start = System.nanoTime();
-        try (S3Client s3 = client()) {
-            keys = new S3LogKeys(
-                    s3,
-                    new LinkedHashSet<>(options.accounts),
-                    new LinkedHashSet<>(options.regions),
-                    options.organizationId,
-                    from,
-                    to,
-                    delay);
-            for (String uri : uris) {
-                String bucket = bucketOf(uri);
-                List<String> found;
-                try {
-                    String key = uri.substring(S3.length() + bucket.length()).replaceFirst("^/", "");
-                    // one object named in full is read whatever the filters say, as a file named on the command line
-                    found = key.endsWith(".json") || key.endsWith(".json.gz")
-                            ? List.of(key)
-                            : keys.list(bucket, prefixOf(uri));
-                } catch (SdkException e) {
-                    problems++;
-                    err.println(
-                            SafeText.escape("cloudtrail: cannot list " + uri + ": " + CloudTrailCommand.describe(e)));
-                    continue;
-                }
-                if (found.isEmpty()) {
-                    err.println(SafeText.escape("cloudtrail: " + uri + ": no .json or .json.gz objects"
-                            + (options.anyFilter() ? " that the filters select" : "")));
-                }
-                scan(s3, bucket, found);
-            }
+        return inputs;
+    }
+
+    /** Starts fetching one object; its body streams in as it is read. */
+    private InputStream fetch(String bucket, String key) throws IOException {
+        try {
+            return s3.getObject(g -> g.bucket(bucket).key(key));
         } catch (SdkException e) {
-            err.println(SafeText.escape("cloudtrail scan: " + CloudTrailCommand.describe(e)));
-            return CloudTrailCommand.PROBLEM;
+            throw new IOException(CloudTrailCommand.describe(e), e);
         }
-        out.flush();
-        err.println(summary(System.nanoTime() - start));
-        return problems > 0 || ruleErrors > 0 ? CloudTrailCommand.PROBLEM : CloudTrailCommand.OK;
     }
 
-    /** What one object's reading printed and counted, kept until every object before it is printed. */
-    private static final class ObjectScan {
-        final List<String> lines = new ArrayList<>();
-        final List<Boolean> toErr = new ArrayList<>();
-        long records;
-        long problems;
-        long findings;
-        long ruleErrors;
+    @Override
+    public void close() {
+        s3.close();
     }
 
-    /** Several objects in flight ({@code threads}), a few more queued; printed in key order. */
-    private void scan(S3Client s3, String bucket, List<String> keys) {
-        AtomicInteger count = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread t = new Thread(task, "cloudtrail-s3-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+    private static Instant time(String option, String value) {
         try {
-            Deque<Future<ObjectScan>> ahead = new ArrayDeque<>();
-            int next = 0;
-            int window = threads * 4;
-            while (next < keys.size() || !ahead.isEmpty()) {
-                while (next < keys.size() && ahead.size() < window) {
-                    String key = keys.get(next++);
-                    ahead.add(pool.submit(() -> scanObject(s3, bucket, key, rules)));
-                }
-                ObjectScan done = await(ahead.remove());
-                objects++;
-                records += done.records;
-                problems += done.problems;
-                findings += done.findings;
-                ruleErrors += done.ruleErrors;
-                for (int i = 0; i < done.lines.size(); i++) {
-                    if (done.toErr.get(i)) {
-                        out.flush();
-                        err.println(SafeText.escape(done.lines.get(i)));
-                    } else {
-                        out.println(SafeText.escape(done.lines.get(i)));
-                    }
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+            return LogFileKeyFilter.time(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }
-    }
-
-    private static final CloudTrailReader READER = CloudTrail.reader().onProblem(ProblemPolicy.SKIP_AND_REPORT);
-
-    /** Runs on a worker thread: fetches and reads one object as it streams in. */
-    private static ObjectScan scanObject(S3Client s3, String bucket, String key, RuleSet rules) {
-        ObjectScan scan = new ObjectScan();
-        String source = S3 + bucket + "/" + key;
-        CloudTrailLog log;
-        try {
-            InputStream in = s3.getObject(g -> g.bucket(bucket).key(key));
-            log = READER.read(in, source);
-        } catch (SdkException | UncheckedIOException | CloudTrailParseException e) {
-            scan.problems++;
-            scan.toErr.add(true);
-            scan.lines.add("cloudtrail: " + source + ": cannot open: " + CloudTrailCommand.describe(e));
-            return scan;
-        }
-        String damage = null;
-        try (log) {
-            for (CloudTrailRecord r : log) {
-                scan.records++;
-                long index = log.lastRecordIndex();
-                Evaluation e = rules.evaluation(r);
-                for (Finding f : e.findings()) {
-                    scan.findings++;
-                    scan.toErr.add(false);
-                    scan.lines.add(f.at(source, index).toJson(false));
-                }
-                for (RuleError error : e.errors()) {
-                    scan.ruleErrors++;
-                    scan.toErr.add(true);
-                    scan.lines.add(source + ": record " + index + ": " + error);
-                }
-            }
-        } catch (CloudTrailParseException e) {
-            damage = e.getMessage();
-        } catch (UncheckedIOException | SdkException e) {
-            damage = source + ": " + CloudTrailCommand.describe(e);
-        }
-        for (RecordProblem p : log.problems()) {
-            scan.problems++;
-            scan.toErr.add(true);
-            scan.lines.add(p.toString());
-        }
-        for (RecordProblem w : log.warnings()) {
-            scan.toErr.add(true);
-            scan.lines.add("warning: " + w + " (the record was read, this value kept as it came)");
-        }
-        long notListed = log.problemCount() - log.problems().size();
-        if (notListed > 0) {
-            scan.problems += notListed;
-            scan.toErr.add(true);
-            scan.lines.add(source + ": " + notListed + " more invalid records skipped, not listed (only the first "
-                    + CloudTrailLog.MAX_PROBLEMS_KEPT + " of a file are)");
-        }
-        if (damage != null) {
-            scan.problems++;
-            scan.toErr.add(true);
-            scan.lines.add(damage);
-        }
-        return scan;
-    }
-
-    private static ObjectScan await(Future<ObjectScan> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while scanning", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
-    private String summary(long nanos) {
-        double seconds = nanos / 1e9;
-        long perSecond = seconds > 0 ? Math.round(records / seconds) : 0;
-        String errors = ruleErrors == 0 ? "" : String.format(Locale.ROOT, ", %d rule errors", ruleErrors);
-        return String.format(
-                Locale.ROOT,
-                "scanned %d %s, %d %s: %d %s, %d %s%s in %.3f s (%d records/s)",
-                objects,
-                ScanCommand.plural(objects, "file"),
-                records,
-                ScanCommand.plural(records, "record"),
-                findings,
-                ScanCommand.plural(findings, "finding"),
-                problems,
-                ScanCommand.plural(problems, "problem"),
-                errors,
-                seconds,
-                perSecond);
     }
 
     /** An S3 client with the SDK's default credentials; path-style against an S3-compatible endpoint. */
@@ -315,21 +152,6 @@ final class S3Scan {
             b.region(region);
         }
         return b.build();
-    }
-
-    private static Instant time(String option, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    option + ": not a date (2024-01-31) or a UTC time" + " (2024-01-31T12:00:00Z): " + value);
-        }
     }
 
     static String bucketOf(String uri) {

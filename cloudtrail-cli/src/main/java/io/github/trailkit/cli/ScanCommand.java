@@ -3,19 +3,15 @@ package io.github.trailkit.cli;
 import io.github.trailkit.model.SafeText;
 import io.github.trailkit.rules.Evaluation;
 import io.github.trailkit.rules.Finding;
-import io.github.trailkit.rules.Rule;
 import io.github.trailkit.rules.RuleError;
-import io.github.trailkit.rules.RulePacks;
 import io.github.trailkit.rules.RuleSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -33,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code cloudtrail scan [--rules FILE]... [--pack NAME]... [--threads N] PATH...}: one JSON line per finding, a
@@ -112,30 +109,30 @@ final class ScanCommand implements Callable<Integer> {
             err.println("cloudtrail scan: --threads must be between 1 and " + MAX_THREADS + ", not " + threads);
             return CloudTrailCommand.USAGE;
         }
-        if (ruleFiles.isEmpty() && packs.isEmpty()) {
-            err.println("cloudtrail scan: give at least one --rules FILE or --pack NAME");
+        if (!RuleFiles.checkNamed("scan", ruleFiles, packs, err)) {
             return CloudTrailCommand.USAGE;
-        }
-        for (String pack : packs) {
-            if (!RulePacks.names().contains(pack)) {
-                err.println(SafeText.escape("cloudtrail scan: no rule pack named \"" + pack + "\"; the packs are "
-                        + String.join(", ", new java.util.TreeSet<>(RulePacks.names()))));
-                return CloudTrailCommand.USAGE;
-            }
         }
         List<String> typed = S3Scan.typedPaths(spec);
-        if (S3Scan.anyS3(typed)) {
-            if (!LogFiles.allExist(ruleFiles, err)) {
-                return CloudTrailCommand.USAGE;
-            }
-            RuleSet s3Rules = loadRules(err);
-            return s3Rules == null ? CloudTrailCommand.PROBLEM : new S3Scan(s3, s3Rules, threads, out, err).run(typed);
-        }
+        boolean inS3 = S3Scan.anyS3(typed);
         boolean exist = LogFiles.allExist(ruleFiles, err);
-        if (!LogFiles.allExist(paths, err) || !exist) {
+        if ((!inS3 && !LogFiles.allExist(paths, err)) || !exist) {
             return CloudTrailCommand.USAGE;
         }
-        RuleSet rules = loadRules(err);
+        S3Scan s3Scan = inS3 ? S3Scan.open(s3, typed, err) : null;
+        if (inS3 && s3Scan == null) {
+            return CloudTrailCommand.USAGE;
+        }
+        try (S3Scan closing = s3Scan) {
+            return run(typed, s3Scan, out, err);
+        } catch (SdkException e) {
+            err.println(SafeText.escape("cloudtrail scan: " + CloudTrailCommand.describe(e)));
+            return CloudTrailCommand.PROBLEM;
+        }
+    }
+
+    /** Reads the local files, or the S3 objects of {@code s3Scan}, the same way; returns the exit code. */
+    private int run(List<String> typed, S3Scan s3Scan, PrintWriter out, PrintWriter err) {
+        RuleSet rules = RuleFiles.ruleSet(ruleFiles, packs, err);
         if (rules == null) {
             return CloudTrailCommand.PROBLEM;
         }
@@ -144,8 +141,9 @@ final class ScanCommand implements Callable<Integer> {
         lastProgress = start;
         LogFiles logs = new LogFiles(out, err).strictFields(strictFields);
         logs.beforeReport = () -> clearProgress(err);
-        List<Path> files = logs.expand(paths);
-        scan(files, rules, logs, out, err);
+        List<LogFiles.Input> inputs =
+                s3Scan == null ? LogFiles.Input.of(logs.expand(paths)) : s3Scan.inputs(typed, logs, err);
+        scan(inputs, rules, logs, out, err);
         out.flush();
         long nanos = System.nanoTime() - start;
         clearProgress(err);
@@ -157,47 +155,6 @@ final class ScanCommand implements Callable<Integer> {
         return CloudTrailCommand.OK;
     }
 
-    /** Every rule of every document, or {@code null} after reporting all problems of all documents. */
-    private RuleSet loadRules(PrintWriter err) {
-        List<Rule> all = new ArrayList<>();
-        Map<String, Path> ids = new HashMap<>();
-        List<Path> files = RuleFiles.expand(ruleFiles, err);
-        if (files == null) {
-            return null;
-        }
-        boolean ok = true;
-        for (Path file : files) {
-            List<Rule> rules = RuleFiles.load(file, err);
-            if (rules == null) {
-                ok = false;
-                continue;
-            }
-            for (Rule r : rules) {
-                Path first = ids.putIfAbsent(r.id(), file);
-                if (first != null) {
-                    err.println(SafeText.escape(file + ": rule id \"" + r.id() + "\" is also used in " + first));
-                    ok = false;
-                }
-            }
-            all.addAll(rules);
-        }
-        for (String pack : packs) {
-            for (Rule r : RulePacks.byName(pack)) {
-                Path first = ids.putIfAbsent(r.id(), Path.of("--pack " + pack));
-                if (first != null) {
-                    if (!first.toString().equals("--pack " + pack)) {
-                        err.println(SafeText.escape(
-                                "--pack " + pack + ": rule id \"" + r.id() + "\" is also used in " + first));
-                        ok = false;
-                    }
-                    continue;
-                }
-                all.add(r);
-            }
-        }
-        return ok ? RuleSet.of(all) : null;
-    }
-
     /**
      * Reads the files on {@code threads} worker threads, one file per task, and prints each file's output (its findings
      * and problems, in the order they were found) as it is found, once every file before it is done: the output is the
@@ -206,7 +163,7 @@ final class ScanCommand implements Callable<Integer> {
      * at most {@link FileScan#BUFFERED_LINES} lines waiting (its reading pauses when they are not taken), which bounds
      * what is held in memory whatever a file holds.
      */
-    private void scan(List<Path> files, RuleSet rules, LogFiles logs, PrintWriter out, PrintWriter err) {
+    private void scan(List<LogFiles.Input> files, RuleSet rules, LogFiles logs, PrintWriter out, PrintWriter err) {
         Live live = progress ? new Live() : null;
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         try {
@@ -215,7 +172,7 @@ final class ScanCommand implements Callable<Integer> {
             int window = threads * 4;
             while (next < files.size() || !ahead.isEmpty()) {
                 while (next < files.size() && ahead.size() < window) {
-                    Path file = files.get(next++);
+                    LogFiles.Input file = files.get(next++);
                     FileScan scan = new FileScan();
                     scan.task = pool.submit(() -> scanFile(file, rules, live, strictFields, scan));
                     ahead.add(scan);
@@ -277,9 +234,8 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /** Runs on a worker thread: touches nothing but its own {@link FileScan} and the thread-safe counters. */
-    private static void scanFile(Path file, RuleSet rules, Live live, boolean strictFields, FileScan scan) {
+    private static void scanFile(LogFiles.Input file, RuleSet rules, Live live, boolean strictFields, FileScan scan) {
         try {
-            String source = file.toString();
             LogFiles logs = new LogFiles(() -> {}, line -> {
                         scan.err(line);
                         if (live != null && !line.startsWith("warning: ")) {
@@ -287,7 +243,7 @@ final class ScanCommand implements Callable<Integer> {
                         }
                     })
                     .strictFields(strictFields);
-            logs.read(file, (f, index, record) -> {
+            logs.read(file, (source, index, record) -> {
                 Evaluation e = rules.evaluation(record);
                 for (Finding finding : e.findings()) {
                     scan.findings++;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.trailkit.cli.internal.S3LogKeys;
 import io.github.trailkit.lambda.testing.LoopbackS3;
 import io.github.trailkit.model.GeneratedLog;
+import io.github.trailkit.model.LogFileKeyFilter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,12 +161,9 @@ final class ScanS3Test {
         List<String> listed = new ArrayList<>();
         S3LogKeys keys = new S3LogKeys(
                         s3.handlerClient(),
-                        Set.of("444455556666"),
-                        Set.of(),
-                        null,
-                        Instant.parse("2024-01-03T00:00:00Z"),
-                        null,
-                        Duration.ofHours(24))
+                        LogFileKeyFilter.all()
+                                .accounts(Set.of("444455556666"))
+                                .from(Instant.parse("2024-01-03T00:00:00Z")))
                 .onList(listed::add);
         List<String> found = keys.list(BUCKET, "");
         assertThat(found).containsExactly(key("444455556666", "eu-west-1", 3), key("444455556666", "us-east-1", 3));
@@ -186,6 +183,52 @@ final class ScanS3Test {
                         account + "CloudTrail/us-east-1/2024/",
                         account + "CloudTrail/us-east-1/2024/01/",
                         account + "CloudTrail/us-east-1/2024/01/03/");
+    }
+
+    /**
+     * Objects are read by scan's own path for files: a bad field is a warning (or with {@code --strict-fields} a
+     * problem) and damaged JSON costs its record only, with the same lines as for the same file on disk.
+     */
+    @Test
+    void badFieldsAndDamageReadAsForAFileOnDisk(@TempDir Path copy) throws IOException {
+        String a = "{\"eventVersion\":\"1.08\",\"eventID\":\"a\",\"eventSource\":\"s3.amazonaws.com\","
+                + "\"eventName\":\"PutBucketPolicy\",\"eventTime\":\"redacted\"}";
+        String b = "{\"eventVersion\":\"1.08\",\"eventID\":\"b\",\"eventName\":\"B\"}";
+        byte[] log = ("{\"Records\":[" + a + "," + b.replace("\"B\"}", "\"B\"x}") + "," + a.replace("\"a\"", "\"c\"")
+                        + "]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String bucket = "damaged-logs";
+        s3.createBucket(bucket);
+        s3.put(bucket, "exports/bad.json", log);
+        Path dir = Files.createDirectories(copy.resolve("exports"));
+        Files.write(dir.resolve("bad.json"), log);
+        String folder = copy + "/";
+        for (boolean strict : new boolean[] {false, true}) {
+            String fields = strict ? "--strict-fields" : "--threads=2"; // --threads=2: an option that changes nothing
+            Cli.Result onDisk = Cli.run("scan", "--pack", "cis-aws-foundations", fields, folder);
+            Cli.Result inS3 = Cli.run(
+                    "scan",
+                    "--pack",
+                    "cis-aws-foundations",
+                    fields,
+                    "--endpoint-url",
+                    s3.endpoint().toString(),
+                    "s3://" + bucket + "/");
+            assertThat(inS3.exit()).as(inS3.err()).isEqualTo(onDisk.exit()).isEqualTo(1);
+            assertThat(inS3.lines())
+                    .isEqualTo(onDisk.lines().stream()
+                            .map(l -> l.replace(folder, "s3://" + bucket + "/"))
+                            .collect(Collectors.toList()));
+            List<String> diskErr = onDisk.err()
+                    .lines()
+                    .filter(l -> !l.startsWith("scanned "))
+                    .map(l -> l.replace(folder, "s3://" + bucket + "/"))
+                    .collect(Collectors.toList());
+            assertThat(inS3.err().lines().filter(l -> !l.startsWith("scanned ")))
+                    .containsExactlyElementsOf(diskErr)
+                    .anyMatch(l -> l.contains("s3://" + bucket + "/exports/bad.json: record 1 at byte "));
+            assertThat(summaryCounts(inS3.err())).isEqualTo(summaryCounts(onDisk.err()));
+        }
     }
 
     @Test

@@ -46,6 +46,9 @@ import java.util.regex.Pattern;
  *     key.deliveryTime(); // Optional[2015-08-01T02:10:00Z]
  * }
  * }</pre>
+ *
+ * <p>To choose files by account, region, organization or time range before opening them, or to prune a walk of the
+ * layout folder by folder, use {@link LogFileKeyFilter}.
  */
 public final class LogFileKey {
 

@@ -2,8 +2,8 @@ package io.github.trailkit.spark;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.github.trailkit.spark.internal.FilterOptions;
 import io.github.trailkit.spark.internal.FindingRows;
-import io.github.trailkit.spark.internal.KeyFilter;
 import io.github.trailkit.spark.internal.LogFileTable;
 import io.github.trailkit.spark.internal.Schemas;
 import java.util.HashMap;
@@ -33,23 +33,23 @@ public final class CloudTrailSpark {
     private CloudTrailSpark() {}
 
     /** Option: comma-separated account ids; files of other accounts are skipped by their key, unopened. */
-    public static final String ACCOUNTS = KeyFilter.ACCOUNTS;
+    public static final String ACCOUNTS = FilterOptions.ACCOUNTS;
     /** Option: comma-separated regions; files of other regions are skipped by their key. */
-    public static final String REGIONS = KeyFilter.REGIONS;
+    public static final String REGIONS = FilterOptions.REGIONS;
     /** Option: an organization id ({@code o-...}); files outside {@code AWSLogs/<org id>/} are skipped. */
-    public static final String ORGANIZATION_ID = KeyFilter.ORGANIZATION_ID;
+    public static final String ORGANIZATION_ID = FilterOptions.ORGANIZATION_ID;
     /**
      * Option: a date ({@code 2024-01-31}) or UTC time ({@code 2024-01-31T12:00:00Z}); files delivered before it are
      * skipped (a file holds only records of times before its delivery). Files are chosen by key: records near the edges
      * of the range may be outside it, so filter {@code eventtime} for an exact range.
      */
-    public static final String FROM = KeyFilter.FROM;
+    public static final String FROM = FilterOptions.FROM;
     /**
      * Option: a date or UTC time; files delivered more than {@link #MAX_DELIVERY_DELAY} after it are skipped.
      */
-    public static final String TO = KeyFilter.TO;
+    public static final String TO = FilterOptions.TO;
     /** Option: an ISO-8601 duration, how late CloudTrail may deliver a record (default {@code PT24H}). */
-    public static final String MAX_DELIVERY_DELAY = KeyFilter.MAX_DELIVERY_DELAY;
+    public static final String MAX_DELIVERY_DELAY = FilterOptions.MAX_DELIVERY_DELAY;
 
     /**
      * The columns of the records: those of the Athena table for CloudTrail that AWS documents (lower-case names,

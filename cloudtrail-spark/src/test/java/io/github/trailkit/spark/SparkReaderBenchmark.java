@@ -1,12 +1,17 @@
 package io.github.trailkit.spark;
 
 import io.github.trailkit.model.GeneratedLog;
-import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Dataset;
@@ -20,13 +25,18 @@ import org.apache.spark.sql.types.DataType;
  * ending in Spark's {@code noop} sink so that every finding column is computed.
  *
  * <ul>
- *   <li>baseline: Spark's {@code json} reader with {@code multiLine} (whole files) and an explicit schema of the
- *       Athena columns (no inference pass), {@code explode} of {@code Records}, the rules as one SQL query;</li>
+ *   <li>json-athena: Spark's {@code json} reader with {@code multiLine} (whole files) and an explicit schema of the
+ *       Athena columns (no inference pass; payloads as JSON text), {@code explode} of {@code Records}, the rules as one
+ *       SQL query;</li>
+ *   <li>json-narrow: the same with a schema of only the fields the rules and the output use, the fastest a Spark user
+ *       can make the JSON reader (it skips every other member instead of building it);</li>
  *   <li>trailkit: {@code format("cloudtrail")} and {@link CloudTrailSpark#findings}.</li>
  * </ul>
  *
- * A runnable main, not a test: see the README section "At scale" for the command. Arguments: files, records per file,
- * rounds (default 8 4000 3); the best round of each counts.
+ * <p>The three alternate within each round, in an order that turns round by round, so that a change of the machine's
+ * load falls on each alike; each measurement prints the load average it ran under. All three must find the same
+ * findings, or the run fails. A runnable main, not a test: {@code cloudtrail-spark/spark-benchmark.sh} builds and runs
+ * it (see the README section "At scale"). Arguments: files, records per file, rounds (default 8 10000 5).
  */
 public final class SparkReaderBenchmark {
     private static final String BASELINE_SCHEMA = "Records ARRAY<STRUCT<eventVersion: STRING, "
@@ -57,12 +67,19 @@ public final class SparkReaderBenchmark {
             + "CASE WHEN r.eventName = 'ConsoleLogin' THEN 'console-login' END), x -> x IS NOT NULL)) AS ruleId "
             + "FROM (SELECT explode(Records) AS r FROM logs))";
 
+    private static final String NARROW_SCHEMA = "Records ARRAY<STRUCT<"
+            + "userIdentity: STRUCT<type: STRING, arn: STRING>, eventTime: STRING, eventSource: STRING, "
+            + "eventName: STRING, awsRegion: STRING, errorCode: STRING, eventID: STRING, recipientAccountId: STRING>>";
+
     private SparkReaderBenchmark() {}
+
+    private record Side(String name, Function<SparkSession, Dataset<Row>> query, List<Double> seconds) {}
 
     public static void main(String[] args) throws Exception {
         int files = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-        int perFile = args.length > 1 ? Integer.parseInt(args[1]) : 4000;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int perFile = args.length > 1 ? Integer.parseInt(args[1]) : 10000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         Path dir = Files.createTempDirectory("trailkit-spark-bench");
         try {
             long bytes = 0;
@@ -90,41 +107,69 @@ public final class SparkReaderBenchmark {
             spark.sparkContext().setLogLevel("WARN");
             System.out.printf(
                     Locale.ROOT,
-                    "%d files, %,d records, %,d MB of JSON before gzip, local[2], Spark %s, JDK %s%n",
+                    "%d files, %,d records, %,d MB of JSON before gzip, local[2], Spark %s, JDK %s, %d processors%n",
                     files,
                     records,
                     bytes >> 20,
                     spark.version(),
-                    Runtime.version());
+                    Runtime.version(),
+                    os.getAvailableProcessors());
 
             RuleSource source = RuleSource.documents(rules);
-            long baselineFindings = baseline(spark, dir).count();
-            long trailkitFindings = trailkit(spark, dir, source).count();
-            System.out.printf(
-                    Locale.ROOT, "findings: baseline %,d, trailkit %,d%n", baselineFindings, trailkitFindings);
+            List<Side> sides = List.of(
+                    new Side("json-athena", s -> baseline(s, dir, BASELINE_SCHEMA), new ArrayList<>()),
+                    new Side("json-narrow", s -> baseline(s, dir, NARROW_SCHEMA), new ArrayList<>()),
+                    new Side("trailkit", s -> trailkit(s, dir, source), new ArrayList<>()));
+            // a warm-up run of each, which also checks that all find the same findings
+            StringBuilder counts = new StringBuilder("findings:");
+            long expected = -1;
+            boolean same = true;
+            for (Side side : sides) {
+                long n = side.query().apply(spark).count();
+                counts.append(String.format(Locale.ROOT, " %s %,d", side.name(), n));
+                same &= expected < 0 || n == expected;
+                expected = n;
+            }
+            System.out.println(counts);
+            if (!same) {
+                spark.stop();
+                throw new IllegalStateException("the sides found different findings: " + counts);
+            }
 
-            double bestBaseline = Double.MAX_VALUE;
-            double bestTrailkit = Double.MAX_VALUE;
             for (int round = 1; round <= rounds; round++) {
-                double b = time(baseline(spark, dir));
-                double t = time(trailkit(spark, dir, source));
-                bestBaseline = Math.min(bestBaseline, b);
-                bestTrailkit = Math.min(bestTrailkit, t);
+                List<Side> order = new ArrayList<>(sides);
+                Collections.rotate(order, round - 1);
+                if (round % 2 == 0) {
+                    Collections.reverse(order);
+                }
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d:", round));
+                for (Side side : order) {
+                    double load = os.getSystemLoadAverage();
+                    double t = time(side.query().apply(spark));
+                    side.seconds().add(t);
+                    line.append(String.format(
+                            Locale.ROOT, "  %s %.2f s %,.0f rec/s (load %.1f)", side.name(), t, records / t, load));
+                }
+                System.out.println(line);
+            }
+            Side trailkit = sides.get(2);
+            for (Side side : sides) {
                 System.out.printf(
                         Locale.ROOT,
-                        "round %d: baseline %.2f s (%,.0f records/s), trailkit %.2f s" + " (%,.0f records/s)%n",
-                        round,
-                        b,
-                        records / b,
-                        t,
-                        records / t);
+                        "%-11s best %,8.0f records/s, median %,8.0f records/s%n",
+                        side.name(),
+                        records / best(side.seconds()),
+                        records / median(side.seconds()));
             }
-            System.out.printf(
-                    Locale.ROOT,
-                    "best: baseline %,.0f records/s, trailkit %,.0f records/s, ratio %.2fx%n",
-                    records / bestBaseline,
-                    records / bestTrailkit,
-                    bestBaseline / bestTrailkit);
+            for (Side baseline : sides.subList(0, 2)) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "ratio trailkit / %s: best %.2fx, median %.2fx%n",
+                        baseline.name(),
+                        best(baseline.seconds()) / best(trailkit.seconds()),
+                        median(baseline.seconds()) / median(trailkit.seconds()));
+            }
+            System.out.printf(Locale.ROOT, "load average at the end: %.1f%n", os.getSystemLoadAverage());
             spark.stop();
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
@@ -133,10 +178,21 @@ public final class SparkReaderBenchmark {
         }
     }
 
-    private static Dataset<Row> baseline(SparkSession spark, Path dir) {
+    private static double best(List<Double> seconds) {
+        return Collections.min(seconds);
+    }
+
+    private static double median(List<Double> seconds) {
+        List<Double> sorted = new ArrayList<>(seconds);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static Dataset<Row> baseline(SparkSession spark, Path dir, String schema) {
         spark.read()
                 .option("multiLine", true)
-                .schema((org.apache.spark.sql.types.StructType) DataType.fromDDL(BASELINE_SCHEMA))
+                .schema((org.apache.spark.sql.types.StructType) DataType.fromDDL(schema))
                 .json(dir.toString())
                 .createOrReplaceTempView("logs");
         return spark.sql(BASELINE_RULES);
@@ -147,7 +203,7 @@ public final class SparkReaderBenchmark {
     }
 
     /** Seconds to compute every row and column of the query (Spark's noop sink). */
-    private static double time(Dataset<Row> query) throws IOException {
+    private static double time(Dataset<Row> query) {
         long start = System.nanoTime();
         query.write().format("noop").mode("overwrite").save();
         return (System.nanoTime() - start) / 1e9;

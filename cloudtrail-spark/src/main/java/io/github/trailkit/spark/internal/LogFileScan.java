@@ -1,5 +1,6 @@
 package io.github.trailkit.spark.internal;
 
+import io.github.trailkit.model.LogFileKeyFilter;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,18 +23,18 @@ import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Plans the read: lists the files on the driver, drops those whose key the {@link KeyFilter} rejects (they are never
+ * Plans the read: lists the files on the driver, drops those whose key the {@link LogFileKeyFilter} rejects (they are never
  * opened), and makes one input partition per remaining file (gzip cannot be split). Only the columns the query uses are
  * computed.
  */
 final class LogFileScan implements ScanBuilder, SupportsPushDownRequiredColumns, Scan, Batch {
     private final List<String> paths;
-    private final KeyFilter filter;
+    private final LogFileKeyFilter filter;
     private final RuleSpec findingsOf;
     private StructType schema;
 
     /** A scan of records, or with {@code findingsOf} of the findings of those rules. */
-    LogFileScan(StructType schema, List<String> paths, KeyFilter filter, RuleSpec findingsOf) {
+    LogFileScan(StructType schema, List<String> paths, LogFileKeyFilter filter, RuleSpec findingsOf) {
         this.schema = schema;
         this.paths = List.copyOf(paths);
         this.filter = filter;
@@ -90,7 +91,7 @@ final class LogFileScan implements ScanBuilder, SupportsPushDownRequiredColumns,
      * the files ending {@code .json} or {@code .json.gz}, recursively. Globs are expanded. A path that matches nothing is
      * an error, as for Spark's own file sources.
      */
-    static List<String> listFiles(List<String> paths, KeyFilter filter, Configuration conf) {
+    static List<String> listFiles(List<String> paths, LogFileKeyFilter filter, Configuration conf) {
         TreeMap<String, String> files = new TreeMap<>();
         for (String given : paths) {
             Path path = new Path(given);
@@ -135,29 +136,23 @@ final class LogFileScan implements ScanBuilder, SupportsPushDownRequiredColumns,
      * Lists one folder level at a time, and below a folder only when the filter keeps it: another account's, region's
      * or day's folder is never listed.
      */
-    private static void walk(FileSystem fs, Path dir, KeyFilter filter, TreeMap<String, String> files, int depth)
+    private static void walk(FileSystem fs, Path dir, LogFileKeyFilter filter, TreeMap<String, String> files, int depth)
             throws IOException {
-        List<String> folders = new ArrayList<>();
-        for (String part : dir.toUri().getPath().split("/")) {
-            if (!part.isEmpty()) {
-                folders.add(part);
-            }
-        }
-        int logs = folders.lastIndexOf("AWSLogs");
-        List<String> layout = logs < 0 ? null : folders.subList(logs + 1, folders.size());
+        boolean inLayout =
+                dir.toUri().getPath().contains("/AWSLogs/") || dir.getName().equals("AWSLogs");
         for (FileStatus child : fs.listStatus(dir)) {
             Path p = child.getPath();
             if (!child.isDirectory()) {
                 if (isLogFileName(p.getName())) {
                     add(files, p, filter);
                 }
-            } else if (layout == null ? depth < MAX_PREFIX_DEPTH : filter.keepFolder(layout, p.getName())) {
+            } else if (inLayout ? filter.keepsFolder(p.toUri().getPath()) : depth < MAX_PREFIX_DEPTH) {
                 walk(fs, p, filter, files, depth + 1);
             }
         }
     }
 
-    private static void add(TreeMap<String, String> files, Path p, KeyFilter filter) {
+    private static void add(TreeMap<String, String> files, Path p, LogFileKeyFilter filter) {
         String key = p.toUri().getPath();
         if (key.startsWith("/")) {
             key = key.substring(1);

@@ -46,7 +46,7 @@ public final class LogFileTable implements SupportsRead {
     public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
         String rules = options.get(Schemas.FINDINGS_OPTION);
         return new LogFileScan(
-                schema, paths(options), KeyFilter.fromOptions(options), rules == null ? null : RuleSpec.decode(rules));
+                schema, paths(options), FilterOptions.filter(options), rules == null ? null : RuleSpec.decode(rules));
     }
 
     /** The paths given to {@code load}: Spark passes one as {@code path}, several as a JSON array in {@code paths}. */
