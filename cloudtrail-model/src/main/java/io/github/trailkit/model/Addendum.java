@@ -1,6 +1,5 @@
 package io.github.trailkit.model;
 
-import io.github.trailkit.model.internal.RecordCodec;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;

@@ -1,6 +1,5 @@
 package io.github.trailkit.model;
 
-import io.github.trailkit.model.internal.LogParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;

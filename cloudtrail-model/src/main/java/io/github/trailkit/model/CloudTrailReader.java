@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import io.github.trailkit.model.internal.Limits;
-import io.github.trailkit.model.internal.LogParser;
-import io.github.trailkit.model.internal.RecordCodec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -171,7 +168,7 @@ public final class CloudTrailReader {
         CloudTrailRecord r;
         try {
             r = RecordCodec.readCloudTrailRecord(p, t);
-        } catch (io.github.trailkit.model.internal.InvalidFieldException e) {
+        } catch (InvalidFieldException e) {
             throw new InvalidRecordException(problem(e.getMessage(), p), e);
         } catch (IllegalArgumentException e) {
             throw new InvalidRecordException(problem(e.getMessage(), p), e);

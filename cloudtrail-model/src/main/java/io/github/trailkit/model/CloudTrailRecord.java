@@ -2,8 +2,6 @@ package io.github.trailkit.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import io.github.trailkit.model.internal.JacksonBinding;
-import io.github.trailkit.model.internal.RecordCodec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +39,17 @@ import org.immutables.value.Value;
  *         .eventTime(Instant.parse("2024-01-01T00:00:00Z"))
  *         .build();
  * }</pre>
+ *
+ * <h2>Adding a field</h2>
+ *
+ * <p>The abstract accessors of this class and of the other record types are the schema: declared once here, they are
+ * what the build's generator ({@code cloudtrail-model/src/build/java/RecordSchemaGenerator.java}) turns into the
+ * codec (read, write, normalize), the {@link RecordMember} table that rules use and the parser's table of known names.
+ * A new CloudTrail field is one accessor, {@code public abstract Optional<T> name();}, placed where it is to be
+ * written, plus its test. {@code T} is {@code String}, {@code Boolean}, {@code Instant}, {@code BigDecimal}, {@link
+ * JsonValue} (a payload), a record type or a {@code List} of one ({@code OptionalLong} for an integer). The JSON name is
+ * the accessor's, less a trailing {@code AsString} (an open enum's raw value); a package-private {@code @JsonName}
+ * annotation gives it when it differs (as for {@link #aggregatedEventId()}).
  */
 @Value.Immutable
 @TrailkitStyle
@@ -165,6 +174,7 @@ public abstract class CloudTrailRecord {
     public abstract Optional<String> accountId();
 
     /** The id of an aggregated event, written {@code eventId} (lower-case {@code d}) in that schema. */
+    @JsonName("eventId")
     public abstract Optional<String> aggregatedEventId();
 
     /** The five-minute window an aggregated event summarizes. */

@@ -2,7 +2,6 @@ package io.github.trailkit.model;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.trailkit.model.internal.Json;
-import io.github.trailkit.model.internal.RecordCodec;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -3,8 +3,6 @@ package io.github.trailkit.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import io.github.trailkit.model.internal.JacksonBinding;
-import io.github.trailkit.model.internal.JsonValues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -640,37 +638,36 @@ public abstract class JsonValue {
         }
     }
 
-    static {
-        JsonValues.install(new JsonValues.Access() {
-            @Override
-            public JsonValue object(Map<String, JsonValue> unmodifiableMembers) {
-                return new ObjectValue(unmodifiableMembers);
-            }
+    /** Trusted construction for the reader ({@link JsonValues}), which lives in this package. */
+    static final JsonValues.Access ACCESS = new JsonValues.Access() {
+        @Override
+        public JsonValue object(Map<String, JsonValue> unmodifiableMembers) {
+            return new ObjectValue(unmodifiableMembers);
+        }
 
-            @Override
-            public JsonValue array(List<JsonValue> unmodifiableElements) {
-                return new ArrayValue(unmodifiableElements);
-            }
+        @Override
+        public JsonValue array(List<JsonValue> unmodifiableElements) {
+            return new ArrayValue(unmodifiableElements);
+        }
 
-            @Override
-            public JsonValue number(String validJsonNumber) {
-                return new NumberValue(validJsonNumber);
-            }
+        @Override
+        public JsonValue number(String validJsonNumber) {
+            return new NumberValue(validJsonNumber);
+        }
 
-            @Override
-            public JsonValue lazy(boolean object, byte[] json) {
-                return new LazyValue(object ? Kind.OBJECT : Kind.ARRAY, json);
-            }
+        @Override
+        public JsonValue lazy(boolean object, byte[] json) {
+            return new LazyValue(object ? Kind.OBJECT : Kind.ARRAY, json);
+        }
 
-            @Override
-            public JsonValue decoded(JsonValue value) {
-                return value instanceof LazyValue ? ((LazyValue) value).decoded() : value;
-            }
+        @Override
+        public JsonValue decoded(JsonValue value) {
+            return value instanceof LazyValue ? ((LazyValue) value).decoded() : value;
+        }
 
-            @Override
-            public String numberText(JsonValue number) {
-                return ((NumberValue) number).text;
-            }
-        });
-    }
+        @Override
+        public String numberText(JsonValue number) {
+            return ((NumberValue) number).text;
+        }
+    };
 }

@@ -1,7 +1,5 @@
 package io.github.trailkit.model;
 
-import io.github.trailkit.model.internal.Limits;
-
 /**
  * A log went over one of the reader's {@link ReadLimits}: too deep, a string or number too long, a record too large,
  * too much JSON, or gzip data that inflates too much (a decompression bomb). Every record before it was delivered;

@@ -1,6 +1,5 @@
 package io.github.trailkit.model;
 
-import io.github.trailkit.model.internal.RecordCodec;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -19,6 +18,7 @@ public abstract class Resource {
     Resource() {}
 
     /** The resource ARN (written {@code ARN} in the record). */
+    @JsonName("ARN")
     public abstract Optional<String> arn();
 
     /** The account that owns the resource; removed in some cross-account denials. */
@@ -28,6 +28,7 @@ public abstract class Resource {
     public abstract Optional<String> type();
 
     /** An ARN prefix, for resources logged by prefix (written {@code ARNPrefix}). */
+    @JsonName("ARNPrefix")
     public abstract Optional<String> arnPrefix();
 
     /**

@@ -2,8 +2,6 @@ package io.github.trailkit.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.trailkit.model.internal.Limits;
-import io.github.trailkit.model.internal.LogParser;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package io.github.trailkit.rules;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.trailkit.model.CloudTrailRecord;
-import io.github.trailkit.model.internal.Json;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -31,6 +31,9 @@ import org.immutables.value.Value;
 @JsonSerialize(using = FindingJson.Serializer.class)
 @JsonDeserialize(using = FindingJson.Deserializer.class)
 public abstract class Finding {
+    /** Writes {@link #toJson}: a plain factory is all writing to a string needs. */
+    private static final JsonFactory JSON = new JsonFactory();
+
     Finding() {}
 
     /** The id of the rule that matched. */
@@ -91,7 +94,7 @@ public abstract class Finding {
      */
     public String toJson(boolean withRecord) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = JSON.createGenerator(out)) {
             FindingJson.write(this, g, withRecord);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,7 @@
 package io.github.trailkit.rules;
 
 import io.github.trailkit.model.JsonValue;
-import io.github.trailkit.model.internal.RecordMembers;
+import io.github.trailkit.model.RecordMember;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -74,7 +74,7 @@ final class Leaves {
         if (node instanceof Number) {
             return false;
         }
-        return walk(RecordMembers.get(node, path[i]), path, i + 1, visitor);
+        return walk(RecordMember.lookup(node, path[i]), path, i + 1, visitor);
     }
 
     /**
@@ -113,7 +113,7 @@ final class Leaves {
         } else if (node instanceof String || node instanceof Boolean || node instanceof Number) {
             return false;
         }
-        return nodes(RecordMembers.get(node, path[i]), path, i + 1, visitor);
+        return nodes(RecordMember.lookup(node, path[i]), path, i + 1, visitor);
     }
 
     /** True for a JSON {@code null} node. */

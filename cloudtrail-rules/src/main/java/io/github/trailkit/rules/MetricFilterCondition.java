@@ -2,7 +2,7 @@ package io.github.trailkit.rules;
 
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.model.JsonValue;
-import io.github.trailkit.model.internal.RecordMembers;
+import io.github.trailkit.model.RecordMember;
 import io.github.trailkit.rules.internal.match.Glob;
 import io.github.trailkit.rules.internal.metricfilter.FilterSyntax.Check;
 import io.github.trailkit.rules.internal.metricfilter.FilterSyntax.Comparison;
@@ -130,7 +130,7 @@ final class MetricFilterCondition extends Condition {
                         || node instanceof Number) {
                     return ABSENT;
                 }
-                node = RecordMembers.get(node, (String) step);
+                node = RecordMember.lookup(node, (String) step);
             } else {
                 int i = (Integer) step;
                 if (node instanceof List) {

@@ -2,7 +2,7 @@ package io.github.trailkit.rules;
 
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.model.JsonValue;
-import io.github.trailkit.model.internal.RecordMembers;
+import io.github.trailkit.model.RecordMember;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Predicate;
@@ -83,7 +83,7 @@ final class SigmaFieldCondition extends Condition {
                 || (node instanceof JsonValue && !((JsonValue) node).isObject())) {
             return false;
         }
-        return anyText(RecordMembers.get(node, path[i]), path, i + 1, m);
+        return anyText(RecordMember.lookup(node, path[i]), path, i + 1, m);
     }
 
     private static boolean anyDescendant(JsonValue v, Matcher m) {

@@ -11,7 +11,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,7 +55,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("enabled when the model exposes member lookup")
     void noOtherModulesInternalPackage() {
         noClasses()
                 .should()

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** A compiled path offers the same leaves as the generic walk, member by member through {@code RecordMembers}. */
+/** A compiled path offers the same leaves as the generic walk, member by member through {@code RecordMember.lookup}. */
 final class CompiledPathTest {
 
     /** Paths that name typed members, absent or not, and some that run past them into nothing. */

@@ -2,7 +2,6 @@ package io.github.trailkit.model.digest;
 
 import io.github.trailkit.model.JsonValue;
 import io.github.trailkit.model.TrailkitStyle;
-import io.github.trailkit.model.digest.internal.DigestCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

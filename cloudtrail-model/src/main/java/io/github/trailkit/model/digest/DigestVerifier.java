@@ -2,7 +2,6 @@ package io.github.trailkit.model.digest;
 
 import io.github.trailkit.model.LogFileKey;
 import io.github.trailkit.model.digest.FileVerdict.FileType;
-import io.github.trailkit.model.digest.internal.DigestCodec;
 import io.github.trailkit.model.digest.internal.Hex;
 import io.github.trailkit.model.digest.internal.SingleMemberGzip;
 import io.github.trailkit.model.digest.internal.SingleMemberGzip.GzipException;

@@ -16,7 +16,7 @@ import java.util.Arrays;
  * does (a UTF-8 byte order mark is passed over; a UTF-16 or UTF-32 one, or a zero byte in the first four, is another
  * encoding) and leaves everything but UTF-8 to Jackson, as it does input it would not read with canonical names.
  */
-final class AsciiStringJsonFactory extends JsonFactory {
+public final class AsciiStringJsonFactory extends JsonFactory {
     private static final long serialVersionUID = 1L;
     /** Bytes a parser reads from a stream at a time (Jackson's own: 8,000). */
     static final int READ_BUFFER = 32_000;

@@ -31,7 +31,7 @@ import java.util.Arrays;
  * CloudTrail record, which the reader keeps as text and checks token by token otherwise. Anything else is left to
  * Jackson's tokens, so every error is still Jackson's, found where Jackson finds it.
  */
-final class AsciiStringParser extends UTF8StreamJsonParser {
+public final class AsciiStringParser extends UTF8StreamJsonParser {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
@@ -202,7 +202,7 @@ final class AsciiStringParser extends UTF8StreamJsonParser {
      * offset in the input); then the current token is that end, with Jackson's context, location and line count, and
      * it returns true. Otherwise it returns false, and the parser has not moved.
      */
-    boolean skipPlainValue(long maxEnd) throws IOException {
+    public boolean skipPlainValue(long maxEnd) throws IOException {
         JsonToken t = _currToken;
         if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY || _nextToken != null || _trackMaxTokenCount) {
             return false;

@@ -20,7 +20,7 @@ import java.util.zip.ZipException;
  * breaks). It is thrown by the first read that has no inflated byte left to return, so every byte inflated before the
  * damage is delivered first.
  */
-final class GzipMembers extends InputStream {
+public final class GzipMembers extends InputStream {
     private static final int MAGIC_1 = 0x1f;
     private static final int MAGIC_2 = 0x8b;
     private static final int DEFLATE = 8;
@@ -48,7 +48,7 @@ final class GzipMembers extends InputStream {
     private boolean ended;
     private boolean closed;
 
-    GzipMembers(InputStream in, int bufferSize) {
+    public GzipMembers(InputStream in, int bufferSize) {
         this.in = in;
         this.buf = new byte[bufferSize];
     }

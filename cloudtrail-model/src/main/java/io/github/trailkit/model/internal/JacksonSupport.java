@@ -63,7 +63,7 @@ public final class JacksonSupport {
     }
 
     /** Sets {@code maxDocumentLength} where this jackson-core has it; {@code -1} is no limit. */
-    static StreamReadConstraints.Builder documentLength(StreamReadConstraints.Builder b, long max) {
+    public static StreamReadConstraints.Builder documentLength(StreamReadConstraints.Builder b, long max) {
         return DOCUMENT_LENGTH ? b.maxDocumentLength(max) : b;
     }
 

@@ -17,7 +17,7 @@ import java.util.Set;
  * the starts and ends of objects and arrays token by token: a name finds its object's table, or the context has none
  * and the object has just started.
  */
-final class MemberNames {
+public final class MemberNames {
     private static final int MIN_TABLE = 16;
     /** A table grown past this for one large object is dropped when its depth is reused. */
     private static final int KEEP_TABLE = 1024;
@@ -40,7 +40,7 @@ final class MemberNames {
      * use (a parser not closed yet), when new ones. A parser of one value reads it to its end in one call, so on one
      * thread they do not overlap; a log's parser, which lives across calls, has tables of its own.
      */
-    static MemberNames forValue() {
+    public static MemberNames forValue() {
         MemberNames m = FOR_VALUES.get();
         if (m == null || m.inUse) {
             m = new MemberNames();
@@ -55,7 +55,7 @@ final class MemberNames {
      * grew (deep nesting, an object of many members) is dropped first, so that a thread keeps about a record's worth of
      * tables between values, whatever it has read.
      */
-    void release() {
+    public void release() {
         if (tables.length > KEEP_DEPTHS) {
             tables = Arrays.copyOf(tables, KEEP_DEPTHS);
         }
@@ -69,12 +69,12 @@ final class MemberNames {
     }
 
     /** Adds {@code name} to the object of context {@code object}; false when it was there already. */
-    boolean add(JsonStreamContext object, String name) {
+    public boolean add(JsonStreamContext object, String name) {
         return table(object).add(name);
     }
 
     /** Whether the object of context {@code object} has {@code name} already. */
-    boolean contains(JsonStreamContext object, String name) {
+    public boolean contains(JsonStreamContext object, String name) {
         Object t = object.getCurrentValue();
         return t instanceof Table && ((Table) t).contains(name);
     }

@@ -18,12 +18,12 @@ import java.util.Arrays;
  * {@link #slice} that needs them is {@code null}. Memory is bounded by the window and the cap, never by the size of
  * the input.
  */
-final class RetainingInput extends FilterInputStream {
+public final class RetainingInput extends FilterInputStream {
     /**
      * Bytes always kept behind the read position: at least twice what the parser reads ahead ({@link
      * AsciiStringJsonFactory#READ_BUFFER}).
      */
-    static final int WINDOW = 1 << 16;
+    public static final int WINDOW = 1 << 16;
 
     private static final int INITIAL = 1 << 17;
 
@@ -40,7 +40,7 @@ final class RetainingInput extends FilterInputStream {
     /** Bytes went by unkept since {@link #retainFrom}: kept bytes end before {@link #pos}. */
     private boolean truncated;
 
-    RetainingInput(InputStream in, long maxRetained) {
+    public RetainingInput(InputStream in, long maxRetained) {
         super(in);
         this.maxRetained = Math.min(Math.max(maxRetained, WINDOW), Integer.MAX_VALUE - 16);
         this.buf = new byte[INITIAL];
@@ -58,7 +58,7 @@ final class RetainingInput extends FilterInputStream {
      * All of {@code json}, kept as it is, not copied: for a parser that reads the array itself, whose byte offsets are
      * then offsets into it. Nothing is read through it.
      */
-    static RetainingInput whole(byte[] json) {
+    public static RetainingInput whole(byte[] json) {
         return new RetainingInput(json);
     }
 
@@ -66,7 +66,7 @@ final class RetainingInput extends FilterInputStream {
      * Keeps every byte from {@code offset} on, until {@link #release()}; false (and nothing changes) when the byte at
      * that offset is no longer kept.
      */
-    boolean retainFrom(long offset) {
+    public boolean retainFrom(long offset) {
         if (truncated || offset < bufStart || offset > bufStart + len) {
             return false;
         }
@@ -75,7 +75,7 @@ final class RetainingInput extends FilterInputStream {
     }
 
     /** Back to keeping only the window. */
-    void release() {
+    public void release() {
         retainFrom = -1;
         if (truncated) {
             truncated = false;
@@ -85,12 +85,12 @@ final class RetainingInput extends FilterInputStream {
     }
 
     /** A copy of the bytes from offset {@code from} to the last one read, or {@code null} when some are not kept. */
-    byte[] keptFrom(long from) {
+    public byte[] keptFrom(long from) {
         return slice(from, pos);
     }
 
     /** A copy of the bytes at offsets {@code [from, to)}, or {@code null} when some of them are not kept. */
-    byte[] slice(long from, long to) {
+    public byte[] slice(long from, long to) {
         if (from < bufStart || to > bufStart + len || from > to) {
             return null;
         }
@@ -101,7 +101,7 @@ final class RetainingInput extends FilterInputStream {
      * The length in bytes, quotes included, of the JSON string whose opening quote is at {@code offset}, or -1 when
      * not all of it is kept.
      */
-    int stringLength(long offset) {
+    public int stringLength(long offset) {
         if (offset < bufStart || offset >= bufStart + len) {
             return -1;
         }
@@ -117,7 +117,7 @@ final class RetainingInput extends FilterInputStream {
     }
 
     /** A parser over the bytes at offsets {@code [from, to)} that are kept (perhaps only some, perhaps none). */
-    JsonParser kept(JsonFactory factory, long from, long to) throws IOException {
+    public JsonParser kept(JsonFactory factory, long from, long to) throws IOException {
         int at = (int) Math.max(0, Math.min(from - bufStart, len));
         int until = (int) Math.max(at, Math.min(to - bufStart, len));
         return factory.createParser(buf, at, until - at);

@@ -14,16 +14,16 @@ import java.util.Set;
  * table, an entry object per member and hashing, all for a handful of lookups by linear scan. Equality, hash code and
  * text are those of any {@link Map} ({@link AbstractMap}).
  */
-final class SmallMap<V> extends AbstractMap<String, V> {
+public final class SmallMap<V> extends AbstractMap<String, V> {
     /** Objects with more members than this use a LinkedHashMap. */
-    static final int MAX = 8;
+    public static final int MAX = 8;
 
     private final String[] keys;
     private final Object[] values;
     private final int size;
 
     /** Takes the arrays over; keys are distinct and non-null, values non-null. */
-    SmallMap(String[] keys, Object[] values, int size) {
+    public SmallMap(String[] keys, Object[] values, int size) {
         this.keys = keys;
         this.values = values;
         this.size = size;

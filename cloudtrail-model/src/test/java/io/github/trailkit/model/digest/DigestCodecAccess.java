@@ -1,6 +1,5 @@
 package io.github.trailkit.model.digest;
 
-import io.github.trailkit.model.digest.internal.DigestCodec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 

@@ -8,6 +8,7 @@ import io.github.trailkit.model.CloudTrail;
 import io.github.trailkit.model.CloudTrailException;
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.model.FieldPolicy;
+import io.github.trailkit.model.RecordMember;
 import io.github.trailkit.rules.RuleSet;
 import io.github.trailkit.rules.tree.Node;
 import io.github.trailkit.rules.tree.Tree;
@@ -323,7 +324,8 @@ public final class RuleTestFile {
     /**
      * Writes {@code n} as JSON. In YAML, scalars outside payloads are written as text where CloudTrail writes text:
      * unquoted numbers ({@code eventVersion: 1.10}, account ids), and {@code true}/{@code false} inside {@code
-     * userIdentity} ({@code mfaAuthenticated}); the YAML author then need not quote them.
+     * userIdentity} ({@code mfaAuthenticated}) and for a top-level record member typed as text (see {@link
+     * RecordMember#valueType()}); the YAML author then need not quote them.
      */
     private void write(JsonGenerator g, Node n, int depth, String key, boolean inIdentity) throws IOException {
         switch (n.kind()) {
@@ -360,9 +362,7 @@ public final class RuleTestFile {
                 return;
             case TRUE:
             case FALSE:
-                if (yaml
-                        && ((inIdentity && !"assumedRoot".equals(key))
-                                || (depth == 1 && "sessionCredentialFromConsole".equals(key)))) {
+                if (yaml && ((inIdentity && !"assumedRoot".equals(key)) || (depth == 1 && textMember(key)))) {
                     g.writeString(n.text());
                 } else {
                     writeAsIs(g, n);
@@ -420,5 +420,12 @@ public final class RuleTestFile {
         } catch (NumberFormatException e) {
             g.writeString(text); // 0x1F, .inf: keep the text; the record reader says if it is wrong
         }
+    }
+
+    /** Whether {@code key} is a member of the record that CloudTrail writes as text. */
+    private static boolean textMember(String key) {
+        return RecordMember.of(CloudTrailRecord.class, key)
+                .map(m -> m.valueType() == String.class)
+                .orElse(false);
     }
 }

@@ -13,7 +13,7 @@ import java.util.zip.Inflater;
  * The uncompressed bytes of exactly one gzip member, pulled as they are read, with the same checks as {@link
  * SingleMemberGzip#inflate}: CRC, length, and nothing after the member (checked when the end is read).
  */
-final class InflatingStream extends InputStream {
+public final class InflatingStream extends InputStream {
     private final InputStream in;
     private final Inflater inflater = new Inflater(true);
     private final CRC32 crc = new CRC32();
@@ -22,7 +22,7 @@ final class InflatingStream extends InputStream {
     private long total;
     private boolean done;
 
-    InflatingStream(InputStream in) throws IOException {
+    public InflatingStream(InputStream in) throws IOException {
         this.in = in;
         SingleMemberGzip.readHeader(in);
     }

@@ -1,12 +1,13 @@
-package io.github.trailkit.model.internal;
+package io.github.trailkit.model;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import io.github.trailkit.model.ReadLimits;
+import io.github.trailkit.model.internal.JacksonSupport;
+import io.github.trailkit.model.internal.Json;
 
 /** Applies {@link ReadLimits}: Jackson's constraints for what Jackson checks, texts for what a hit says. */
-public final class Limits {
+final class Limits {
     /** Levels of nesting around a record that do not count against its depth: the root object and the array. */
     private static final int ENVELOPE_DEPTH = 2;
 

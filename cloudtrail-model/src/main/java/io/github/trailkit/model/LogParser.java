@@ -1,4 +1,4 @@
-package io.github.trailkit.model.internal;
+package io.github.trailkit.model;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -8,14 +8,9 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import io.github.trailkit.model.CloudTrailParseException;
-import io.github.trailkit.model.CloudTrailRecord;
-import io.github.trailkit.model.InvalidRecordException;
-import io.github.trailkit.model.LimitExceededException;
-import io.github.trailkit.model.NotCloudTrailLogException;
-import io.github.trailkit.model.ProblemPolicy;
-import io.github.trailkit.model.ReadLimits;
-import io.github.trailkit.model.RecordProblem;
+import io.github.trailkit.model.internal.GzipMembers;
+import io.github.trailkit.model.internal.JacksonSupport;
+import io.github.trailkit.model.internal.RetainingInput;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -29,7 +24,7 @@ import java.util.List;
  * {"Records":[...]}} object or several in a row (as concatenated gzip members produce), one record in memory at a
  * time. Gzip members are read strictly ({@link GzipMembers}): damage in any of them ends the read with a report.
  */
-public final class LogParser implements Closeable {
+final class LogParser implements Closeable {
     /** How many problems a parser keeps; the ones after are counted (see {@code CloudTrailLog.MAX_PROBLEMS_KEPT}). */
     public static final int MAX_PROBLEMS_KEPT = 1000;
 

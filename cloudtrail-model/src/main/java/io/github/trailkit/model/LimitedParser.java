@@ -1,4 +1,4 @@
-package io.github.trailkit.model.internal;
+package io.github.trailkit.model;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -10,7 +10,9 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
-import io.github.trailkit.model.ReadLimits;
+import io.github.trailkit.model.internal.AsciiStringParser;
+import io.github.trailkit.model.internal.MemberNames;
+import io.github.trailkit.model.internal.RetainingInput;
 import java.io.IOException;
 
 /**

@@ -1,18 +1,15 @@
-package io.github.trailkit.model.digest.internal;
+package io.github.trailkit.model.digest;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.trailkit.model.JsonValue;
-import io.github.trailkit.model.digest.DigestFile;
-import io.github.trailkit.model.digest.DigestLimitExceededException;
-import io.github.trailkit.model.digest.DigestLimits;
-import io.github.trailkit.model.digest.DigestLogFile;
-import io.github.trailkit.model.digest.DigestParseException;
+import io.github.trailkit.model.digest.internal.Hex;
+import io.github.trailkit.model.digest.internal.InflatingStream;
+import io.github.trailkit.model.digest.internal.SingleMemberGzip;
 import io.github.trailkit.model.digest.internal.SingleMemberGzip.GzipException;
 import io.github.trailkit.model.internal.Json;
-import io.github.trailkit.model.internal.JsonValues;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -29,7 +26,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Reads and writes digest files with the streaming parser. */
-public final class DigestCodec {
+final class DigestCodec {
     private DigestCodec() {}
 
     /** A digest read from its stored bytes: the digest and the lower-case hex SHA-256 of its uncompressed bytes. */
@@ -43,7 +40,7 @@ public final class DigestCodec {
      *     DigestLimitExceededException})
      * @throws IOException if the stream cannot be read
      */
-    public static Read read(InputStream stored, String source, DigestLimits limits) throws IOException {
+    static Read read(InputStream stored, String source, DigestLimits limits) throws IOException {
         Counted raw = new Counted(stored, source, limits.maxDigestBytes());
         PushbackInputStream in = new PushbackInputStream(raw, 2);
         byte[] magic = in.readNBytes(2);
@@ -66,7 +63,7 @@ public final class DigestCodec {
     }
 
     /** Parses a digest object (gzip or plain) within the default limits. */
-    public static DigestFile parse(byte[] bytes, String source) {
+    static DigestFile parse(byte[] bytes, String source) {
         try {
             return read(new ByteArrayInputStream(bytes), source, DigestLimits.defaults())
                     .file();
@@ -119,7 +116,7 @@ public final class DigestCodec {
                             b.addLogFiles(logFile(p, t, source, last));
                         }
                     }
-                    default -> b.putOtherFields(name, JsonValues.read(p, t));
+                    default -> b.putOtherFields(name, readValue(p, t));
                 }
             }
             if (p.nextToken() != null) {
@@ -273,7 +270,7 @@ public final class DigestCodec {
                     b.hashAlgorithm(last[1] = same(last[1], required(p, t, source, "logFiles[]." + name)));
                 case "newestEventTime" -> optional(p, t, source, "logFiles[]." + name, b::newestEventTime);
                 case "oldestEventTime" -> optional(p, t, source, "logFiles[]." + name, b::oldestEventTime);
-                default -> b.putOtherFields(name, JsonValues.read(p, t));
+                default -> b.putOtherFields(name, readValue(p, t));
             }
         }
         try {
@@ -326,7 +323,7 @@ public final class DigestCodec {
     }
 
     /** Checks a built digest: the range times must be UTC instants. */
-    public static void check(DigestFile d) {
+    static void check(DigestFile d) {
         for (String s : new String[] {d.digestStartTime(), d.digestEndTime()}) {
             try {
                 Instant.parse(s);
@@ -337,7 +334,7 @@ public final class DigestCodec {
     }
 
     /** Writes a digest as CloudTrail does: every standard member, {@code null} when empty. */
-    public static String toJson(DigestFile d) {
+    static String toJson(DigestFile d) {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = Json.FACTORY.createGenerator(w)) {
             g.writeStartObject();
@@ -388,7 +385,24 @@ public final class DigestCodec {
     private static void other(JsonGenerator g, Map<String, JsonValue> other) throws IOException {
         for (Map.Entry<String, JsonValue> e : other.entrySet()) {
             g.writeFieldName(e.getKey());
-            JsonValues.write(e.getValue(), g);
+            g.writeRawValue(e.getValue().toJson());
         }
+    }
+
+    /** Reads the value at token {@code t}, numbers with their exact text, through the public {@link JsonValue}. */
+    private static JsonValue readValue(JsonParser p, JsonToken t) throws IOException {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator c = Json.FACTORY.createGenerator(w)) {
+            int depth = 0;
+            do {
+                c.copyCurrentEventExact(p);
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    depth++;
+                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    depth--;
+                }
+            } while (depth > 0 && (t = p.nextToken()) != null);
+        }
+        return JsonValue.parse(w.toString());
     }
 }

@@ -1,4 +1,4 @@
-package io.github.trailkit.model.internal;
+package io.github.trailkit.model;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -12,10 +12,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import io.github.trailkit.model.CloudTrail;
-import io.github.trailkit.model.CloudTrailParseException;
-import io.github.trailkit.model.CloudTrailRecord;
-import io.github.trailkit.model.JsonValue;
+import io.github.trailkit.model.internal.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +25,7 @@ import java.nio.charset.StandardCharsets;
  * so that the tree is the same) and is read back with {@code CloudTrail.reader()}: the same record, or the reader's
  * error as a {@link JsonMappingException}. Numbers keep their exact text both ways.
  */
-public final class JacksonBinding {
+final class JacksonBinding {
     /** Trees for {@link JsonValue#toJsonNode()}: every number exact. */
     private static final ObjectMapper TREES = new ObjectMapper(Json.FACTORY)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -1,4 +1,4 @@
-package io.github.trailkit.model.internal;
+package io.github.trailkit.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

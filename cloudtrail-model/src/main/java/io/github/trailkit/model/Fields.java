@@ -1,8 +1,7 @@
-package io.github.trailkit.model.internal;
+package io.github.trailkit.model;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.github.trailkit.model.EventVersion;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reads one typed field value from the parser, or fails with an {@link InvalidFieldException}. */
-public final class Fields {
+final class Fields {
     private Fields() {}
 
     /** Reads one element of a list. */

@@ -1,4 +1,4 @@
-package io.github.trailkit.model.internal;
+package io.github.trailkit.model;
 
 import java.io.IOException;
 
@@ -6,7 +6,7 @@ import java.io.IOException;
  * A well-formed JSON value of the wrong type or form inside a record (such as {@code "readOnly": "yes"}); the
  * parser is still usable, so the reader can skip to the end of the record and go on.
  */
-public final class InvalidFieldException extends IOException {
+final class InvalidFieldException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final String pointer;

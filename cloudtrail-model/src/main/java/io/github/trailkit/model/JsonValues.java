@@ -1,11 +1,13 @@
-package io.github.trailkit.model.internal;
+package io.github.trailkit.model;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import io.github.trailkit.model.JsonValue;
+import io.github.trailkit.model.internal.JacksonSupport;
+import io.github.trailkit.model.internal.Json;
+import io.github.trailkit.model.internal.SmallMap;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -16,14 +18,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads and writes {@link JsonValue}s with the streaming parser and generator. */
-public final class JsonValues {
+final class JsonValues {
     private JsonValues() {}
 
     /**
      * Trusted construction for the parser: collections handed over are already unmodifiable and number text is
-     * already valid JSON. Installed once by {@link JsonValue}'s class initializer.
+     * already valid JSON. {@link JsonValue#ACCESS} is the one implementation.
      */
-    public interface Access {
+    interface Access {
         JsonValue object(Map<String, JsonValue> unmodifiableMembers);
 
         JsonValue array(List<JsonValue> unmodifiableElements);
@@ -55,23 +57,8 @@ public final class JsonValues {
                     .build())
             .build();
 
-    private static volatile Access access;
-
-    /** Called once by {@link JsonValue}; any later call fails. */
-    public static void install(Access a) {
-        if (access != null) {
-            throw new IllegalStateException("already installed");
-        }
-        access = a;
-    }
-
     private static Access access() {
-        Access a = access;
-        if (a == null) {
-            JsonValue.missing(); // initializes JsonValue, which installs the access
-            a = access;
-        }
-        return a;
+        return JsonValue.ACCESS;
     }
 
     /**

@@ -1,13 +1,12 @@
-package io.github.trailkit.model.internal;
+package io.github.trailkit.model;
 
-import io.github.trailkit.model.ReadLimits;
 import java.io.IOException;
 
 /**
  * A {@link ReadLimits} limit the reader enforces itself was hit. An {@link IOException} so that it passes unchanged
  * through Jackson and the record codec up to {@link LogParser}, which turns it into a problem or an exception.
  */
-public final class LimitHit extends IOException {
+final class LimitHit extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final transient ReadLimits.Limit limit;

@@ -1,7 +1,6 @@
-package io.github.trailkit.model.internal;
+package io.github.trailkit.model;
 
 import com.fasterxml.jackson.core.JsonParser;
-import io.github.trailkit.model.JsonValue;
 import java.io.IOException;
 
 /**

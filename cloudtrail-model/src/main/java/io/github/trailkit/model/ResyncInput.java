@@ -1,6 +1,5 @@
-package io.github.trailkit.model.internal;
+package io.github.trailkit.model;
 
-import io.github.trailkit.model.ReadLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
