@@ -32,6 +32,6 @@ final class BadFields {
 
     /** Whether the parser keeps bad fields: then a list whose element failed is kept whole. */
     static boolean kept(JsonParser p) {
-        return p instanceof LimitedParser && ((LimitedParser) p).keepsBadFields();
+        return p instanceof LimitedParser limitedParser && limitedParser.keepsBadFields();
     }
 }

@@ -89,7 +89,7 @@ public final class EventVersion implements Comparable<EventVersion> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EventVersion && ((EventVersion) o).text.equals(text);
+        return o instanceof EventVersion other && other.text.equals(text);
     }
 
     @Override

@@ -343,7 +343,7 @@ public abstract class JsonValue {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof BooleanValue && ((BooleanValue) o).value == value;
+            return o instanceof BooleanValue other && other.value == value;
         }
 
         @Override
@@ -371,7 +371,7 @@ public abstract class JsonValue {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof StringValue && ((StringValue) o).value.equals(value);
+            return o instanceof StringValue other && other.value.equals(value);
         }
 
         @Override
@@ -487,7 +487,7 @@ public abstract class JsonValue {
         @Override
         public boolean equals(Object o) {
             o = resolved(o);
-            return o instanceof ObjectValue && ((ObjectValue) o).members.equals(members);
+            return o instanceof ObjectValue other && other.members.equals(members);
         }
 
         @Override
@@ -527,7 +527,7 @@ public abstract class JsonValue {
         @Override
         public boolean equals(Object o) {
             o = resolved(o);
-            return o instanceof ArrayValue && ((ArrayValue) o).elements.equals(elements);
+            return o instanceof ArrayValue other && other.elements.equals(elements);
         }
 
         @Override
@@ -626,7 +626,7 @@ public abstract class JsonValue {
             if (o == this) {
                 return true;
             }
-            if (o instanceof LazyValue && java.util.Arrays.equals(((LazyValue) o).json, json)) {
+            if (o instanceof LazyValue other && java.util.Arrays.equals(other.json, json)) {
                 return true; // the same text decodes to the same value
             }
             return o instanceof JsonValue && decoded().equals(o);

@@ -355,9 +355,8 @@ final class LimitedParser extends JsonParserDelegate {
         } catch (IOException | RuntimeException e) {
             IOException first = null;
             long at = delegate.currentLocation().getByteOffset();
-            boolean badUtf8 = e instanceof JsonParseException
-                    && String.valueOf(((JsonParseException) e).getOriginalMessage())
-                            .startsWith("Invalid UTF-8");
+            boolean badUtf8 = e instanceof JsonParseException jsonParseException
+                    && String.valueOf(jsonParseException.getOriginalMessage()).startsWith("Invalid UTF-8");
             if (badUtf8) {
                 first = replay(start, at + UTF8_LOOKAHEAD);
             } else if (at - start > maxStringLength && !isDuplicate(e)) {
@@ -376,8 +375,8 @@ final class LimitedParser extends JsonParserDelegate {
     private static final int UTF8_LOOKAHEAD = 4;
 
     private static boolean isDuplicate(Exception e) {
-        return e instanceof JsonParseException
-                && String.valueOf(((JsonParseException) e).getOriginalMessage()).startsWith("Duplicate field");
+        return e instanceof JsonParseException jsonParseException
+                && String.valueOf(jsonParseException.getOriginalMessage()).startsWith("Duplicate field");
     }
 
     /**

@@ -180,13 +180,13 @@ public final class ReadLimits {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ReadLimits
-                && ((ReadLimits) o).maxNestingDepth == maxNestingDepth
-                && ((ReadLimits) o).maxStringLength == maxStringLength
-                && ((ReadLimits) o).maxNumberLength == maxNumberLength
-                && ((ReadLimits) o).maxRecordBytes == maxRecordBytes
-                && ((ReadLimits) o).maxTotalBytes == maxTotalBytes
-                && ((ReadLimits) o).maxInflateRatio == maxInflateRatio;
+        return o instanceof ReadLimits other
+                && other.maxNestingDepth == maxNestingDepth
+                && other.maxStringLength == maxStringLength
+                && other.maxNumberLength == maxNumberLength
+                && other.maxRecordBytes == maxRecordBytes
+                && other.maxTotalBytes == maxTotalBytes
+                && other.maxInflateRatio == maxInflateRatio;
     }
 
     @Override

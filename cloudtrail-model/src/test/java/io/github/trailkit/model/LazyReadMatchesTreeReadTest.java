@@ -49,8 +49,8 @@ final class LazyReadMatchesTreeReadTest {
             }
         } catch (CloudTrailParseException e) {
             offset = e.byteOffset().orElse(-1);
-            stringTooLong = e instanceof LimitExceededException
-                    && ((LimitExceededException) e).limit() == ReadLimits.Limit.STRING_LENGTH;
+            stringTooLong = e instanceof LimitExceededException limitExceededException
+                    && limitExceededException.limit() == ReadLimits.Limit.STRING_LENGTH;
             error = e.getClass().getSimpleName() + " " + e.getMessage() + " | record " + e.recordIndex()
                     + (e instanceof LimitExceededException ? " | " + ((LimitExceededException) e).limit() : "");
             if (stringTooLong) {

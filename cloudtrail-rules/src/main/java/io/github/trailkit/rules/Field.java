@@ -158,8 +158,7 @@ public final class Field {
     }
 
     private static String show(Object leaf) {
-        if (leaf instanceof String) {
-            String s = (String) leaf;
+        if (leaf instanceof String s) {
             return ValueMatcher.quote(s.length() > 80 ? s.substring(0, 77) + "..." : s);
         }
         if (leaf instanceof Double) {

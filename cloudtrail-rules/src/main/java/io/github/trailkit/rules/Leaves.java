@@ -57,8 +57,8 @@ final class Leaves {
             }
             return false;
         }
-        if (node instanceof JsonValue && ((JsonValue) node).isArray()) {
-            for (JsonValue element : ((JsonValue) node).elements()) {
+        if (node instanceof JsonValue jsonValue && jsonValue.isArray()) {
+            for (JsonValue element : jsonValue.elements()) {
                 if (walk(element, path, i, visitor)) {
                     return true;
                 }
@@ -68,7 +68,7 @@ final class Leaves {
         if (i == path.length) {
             return visitor.visit(leaf(node));
         }
-        if (node instanceof JsonValue && !((JsonValue) node).isObject()) {
+        if (node instanceof JsonValue jsonValue && !jsonValue.isObject()) {
             return false;
         }
         if (node instanceof Number) {
@@ -97,8 +97,7 @@ final class Leaves {
             }
             return false;
         }
-        if (node instanceof JsonValue) {
-            JsonValue v = (JsonValue) node;
+        if (node instanceof JsonValue v) {
             if (v.isArray()) {
                 for (JsonValue element : v.elements()) {
                     if (nodes(element, path, i, visitor)) {
@@ -118,7 +117,7 @@ final class Leaves {
 
     /** True for a JSON {@code null} node. */
     static boolean isNull(Object node) {
-        return node instanceof JsonValue && ((JsonValue) node).isNull();
+        return node instanceof JsonValue jsonValue && jsonValue.isNull();
     }
 
     /**
@@ -141,8 +140,7 @@ final class Leaves {
         if (node instanceof List) {
             return ((List<?>) node).isEmpty();
         }
-        if (node instanceof JsonValue) {
-            JsonValue v = (JsonValue) node;
+        if (node instanceof JsonValue v) {
             switch (v.kind()) {
                 case NULL:
                     return true;
@@ -169,8 +167,7 @@ final class Leaves {
         if (node instanceof List) {
             return ((List<?>) node).isEmpty();
         }
-        if (node instanceof JsonValue) {
-            JsonValue v = (JsonValue) node;
+        if (node instanceof JsonValue v) {
             switch (v.kind()) {
                 case STRING:
                     return v.asString().orElseThrow().isEmpty();
@@ -200,8 +197,7 @@ final class Leaves {
         if (node instanceof Number) {
             return ((Number) node).doubleValue();
         }
-        if (node instanceof JsonValue) {
-            JsonValue v = (JsonValue) node;
+        if (node instanceof JsonValue v) {
             switch (v.kind()) {
                 case STRING:
                     return v.asString().orElseThrow();

@@ -124,7 +124,7 @@ final class MetricFilterCondition extends Condition {
         for (Object step : selector.steps) {
             if (step instanceof String) {
                 if (node instanceof List
-                        || (node instanceof JsonValue && !((JsonValue) node).isObject())
+                        || (node instanceof JsonValue jsonValue && !jsonValue.isObject())
                         || node instanceof String
                         || node instanceof Boolean
                         || node instanceof Number) {
@@ -136,8 +136,8 @@ final class MetricFilterCondition extends Condition {
                 if (node instanceof List) {
                     List<?> list = (List<?>) node;
                     node = i < list.size() ? list.get(i) : null;
-                } else if (node instanceof JsonValue && ((JsonValue) node).isArray()) {
-                    List<JsonValue> list = ((JsonValue) node).elements();
+                } else if (node instanceof JsonValue jsonValue && jsonValue.isArray()) {
+                    List<JsonValue> list = jsonValue.elements();
                     node = i < list.size() ? list.get(i) : null;
                 } else {
                     return ABSENT;
@@ -160,8 +160,7 @@ final class MetricFilterCondition extends Condition {
         if (node instanceof Number) {
             return new BigDecimal(node.toString());
         }
-        if (node instanceof JsonValue) {
-            JsonValue v = (JsonValue) node;
+        if (node instanceof JsonValue v) {
             switch (v.kind()) {
                 case STRING:
                     return v.asString().orElseThrow();

@@ -61,8 +61,8 @@ final class SigmaFieldCondition extends Condition {
             }
             return false;
         }
-        if (node instanceof JsonValue && ((JsonValue) node).isArray()) {
-            for (JsonValue e : ((JsonValue) node).elements()) {
+        if (node instanceof JsonValue jsonValue && jsonValue.isArray()) {
+            for (JsonValue e : jsonValue.elements()) {
                 if (anyText(e, path, i, m)) {
                     return true;
                 }
@@ -70,9 +70,9 @@ final class SigmaFieldCondition extends Condition {
             return false;
         }
         if (i == path.length) {
-            if (node instanceof JsonValue && ((JsonValue) node).isObject()) {
+            if (node instanceof JsonValue jsonValue && jsonValue.isObject()) {
                 // an object is searched as its JSON text and as each value inside it
-                return m.test(((JsonValue) node).toJson()) || anyDescendant((JsonValue) node, m);
+                return m.test(jsonValue.toJson()) || anyDescendant(jsonValue, m);
             }
             String t = text(node);
             return t != null && m.test(t);
@@ -80,7 +80,7 @@ final class SigmaFieldCondition extends Condition {
         if (node instanceof String
                 || node instanceof Boolean
                 || node instanceof Number
-                || (node instanceof JsonValue && !((JsonValue) node).isObject())) {
+                || (node instanceof JsonValue jsonValue && !jsonValue.isObject())) {
             return false;
         }
         return anyText(RecordMember.lookup(node, path[i]), path, i + 1, m);
@@ -109,8 +109,7 @@ final class SigmaFieldCondition extends Condition {
         if (node instanceof BigDecimal) {
             return ((BigDecimal) node).toString();
         }
-        if (node instanceof JsonValue) {
-            JsonValue v = (JsonValue) node;
+        if (node instanceof JsonValue v) {
             switch (v.kind()) {
                 case STRING:
                     return v.asString().orElseThrow();

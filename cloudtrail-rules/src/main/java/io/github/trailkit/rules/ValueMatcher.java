@@ -288,7 +288,7 @@ abstract class ValueMatcher implements Leaves.Visitor {
 
         @Override
         boolean accepts(Object leaf) {
-            return leaf instanceof String && glob.matches((String) leaf); // linear, unlike String.contains
+            return leaf instanceof String string && glob.matches(string); // linear, unlike String.contains
         }
 
         @Override
@@ -395,7 +395,7 @@ abstract class ValueMatcher implements Leaves.Visitor {
 
         @Override
         boolean accepts(Object leaf) {
-            return leaf instanceof String && pattern.matches((String) leaf);
+            return leaf instanceof String string && pattern.matches(string);
         }
 
         @Override
@@ -436,7 +436,7 @@ abstract class ValueMatcher implements Leaves.Visitor {
 
         @Override
         boolean accepts(Object leaf) {
-            return leaf instanceof String && pattern.matches((String) leaf);
+            return leaf instanceof String string && pattern.matches(string);
         }
 
         @Override
@@ -501,7 +501,7 @@ abstract class ValueMatcher implements Leaves.Visitor {
 
         @Override
         boolean accepts(Object leaf) {
-            return leaf instanceof String && pattern.matches((String) leaf);
+            return leaf instanceof String string && pattern.matches(string);
         }
 
         @Override

@@ -81,11 +81,12 @@ public final class CloudTrailSpark {
      */
     public static Dataset<Row> findings(Dataset<Row> records, RuleSource rules) {
         LogicalPlan plan = records.queryExecution().analyzed();
-        if (plan instanceof DataSourceV2Relation && ((DataSourceV2Relation) plan).table() instanceof LogFileTable) {
+        if (plan instanceof DataSourceV2Relation dataSourceV2Relation
+                && dataSourceV2Relation.table() instanceof LogFileTable) {
             // a plain read of the source: match each record where it is read, instead of writing it as JSON for the
             // rule runner to read again
             Map<String, String> options =
-                    new HashMap<>(((DataSourceV2Relation) plan).options().asCaseSensitiveMap());
+                    new HashMap<>(dataSourceV2Relation.options().asCaseSensitiveMap());
             options.put(Schemas.FINDINGS_OPTION, rules.spec().encode());
             return records.sparkSession()
                     .read()

@@ -31,15 +31,14 @@ public final class Retry {
         if (Thread.currentThread().isInterrupted()) {
             return false;
         }
-        if (e instanceof SdkServiceException) {
-            SdkServiceException s = (SdkServiceException) e;
+        if (e instanceof SdkServiceException s) {
             if (s.isThrottlingException() || s.statusCode() == 429 || s.statusCode() >= 500) {
                 return true;
             }
-            return e instanceof AwsServiceException
-                    && ((AwsServiceException) e).awsErrorDetails() != null
+            return e instanceof AwsServiceException awsServiceException
+                    && awsServiceException.awsErrorDetails() != null
                     && MORE_THROTTLING_CODES.contains(
-                            ((AwsServiceException) e).awsErrorDetails().errorCode());
+                            awsServiceException.awsErrorDetails().errorCode());
         }
         if (e instanceof AbortedException) {
             return false;
@@ -62,8 +61,7 @@ public final class Retry {
 
     /** The failure in words: {@code Throttling (HTTP 400): Rate exceeded}, or the exception's own text. */
     public static String describe(Throwable e) {
-        if (e instanceof AwsServiceException && ((AwsServiceException) e).awsErrorDetails() != null) {
-            AwsServiceException s = (AwsServiceException) e;
+        if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
             String code = s.awsErrorDetails().errorCode();
             String message = s.awsErrorDetails().errorMessage();
             return (code == null ? "error" : code) + " (HTTP " + s.statusCode() + ")"
