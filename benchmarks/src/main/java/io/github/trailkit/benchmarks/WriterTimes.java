@@ -32,7 +32,6 @@ final class WriterTimes {
         }
         CloudTrailWriter writer = CloudTrail.writer();
         RuleSet rules = BenchRules.ruleSet(100);
-        OutputStream sink = OutputStream.nullOutputStream();
         int warm = quick ? 1 : 3;
         int passes = quick ? 2 : 5;
         long[] findings = new long[1];
@@ -46,7 +45,7 @@ final class WriterTimes {
             return n;
         });
         double write = best(warm, passes, () -> {
-            try (BufferedOutputStream out = new BufferedOutputStream(sink, 1 << 16)) {
+            try (BufferedOutputStream out = new BufferedOutputStream(OutputStream.nullOutputStream(), 1 << 16)) {
                 for (CloudTrailRecord r : records) {
                     writer.writeRecord(r, out);
                     out.write('\n');
@@ -59,7 +58,7 @@ final class WriterTimes {
         double readWrite = best(warm, passes, () -> {
             long n = 0;
             try (CloudTrailLog log = CloudTrail.reader().read(gzip, "bench");
-                    BufferedOutputStream out = new BufferedOutputStream(sink, 1 << 16)) {
+                    BufferedOutputStream out = new BufferedOutputStream(OutputStream.nullOutputStream(), 1 << 16)) {
                 for (CloudTrailRecord r : log) {
                     writer.writeRecord(r, out);
                     out.write('\n');
@@ -73,7 +72,7 @@ final class WriterTimes {
         double findingLines = best(warm, passes, () -> {
             long f = 0;
             try (CloudTrailLog log = CloudTrail.reader().read(gzip, "bench");
-                    BufferedOutputStream out = new BufferedOutputStream(sink, 1 << 16)) {
+                    BufferedOutputStream out = new BufferedOutputStream(OutputStream.nullOutputStream(), 1 << 16)) {
                 long index = 0;
                 for (CloudTrailRecord r : log) {
                     for (Finding finding : rules.match(r).findings()) {
