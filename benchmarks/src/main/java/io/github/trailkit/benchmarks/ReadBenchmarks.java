@@ -94,4 +94,15 @@ public class ReadBenchmarks extends JmhSettings {
             }
         }
     }
+
+    /** trailkit: gzip to typed records, inflating and parsing on the calling thread alone (the one-core path). */
+    @Benchmark
+    @OperationsPerInvocation(BenchData.FILE_RECORDS)
+    public void trailkitReadOneThread(Blackhole bh) {
+        try (CloudTrailLog log = reader.inflateOn(Runnable::run).read(gzip, "bench")) {
+            for (CloudTrailRecord r : log) {
+                bh.consume(r);
+            }
+        }
+    }
 }

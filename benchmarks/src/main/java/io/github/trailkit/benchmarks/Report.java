@@ -70,7 +70,7 @@ public final class Report {
     private static final int HEAP_MB = 64;
     private static final long MB = 1_000_000L;
 
-    private static final List<String> PARTS = List.of("jmh", "heap", "coldstart", "scan");
+    private static final List<String> PARTS = List.of("jmh", "heap", "coldstart", "scan", "cli", "writer");
     /** The scan row's directory: this many gzip files of {@link #SCAN_RECORDS} generated records each. */
     private static final int SCAN_FILES = 8;
 
@@ -82,6 +82,9 @@ public final class Report {
     private final Set<String> only;
     private final StringBuilder md = new StringBuilder();
     private final Map<String, Measured> results = new LinkedHashMap<>();
+
+    /** Whether the scaling rows include 1,000,000 records (several minutes more): {@code --scale-1m}. */
+    private static boolean scaleMillion;
 
     private Report(boolean quick, Set<String> only) {
         this.quick = quick;
@@ -98,6 +101,7 @@ public final class Report {
     public static void main(String[] args) throws Exception {
         List<String> list = Arrays.asList(args);
         boolean quick = list.contains("--quick");
+        scaleMillion = list.contains("--scale-1m");
         Set<String> only = new TreeSet<>();
         int at = list.indexOf("--only");
         if (at >= 0) {
@@ -153,6 +157,7 @@ public final class Report {
             measure("naive", "ReadBenchmarks.naiveReadTree", 100);
             measure("cpl", "ReadBenchmarks.processingLibrary", 100);
             measure("read", "ReadBenchmarks.trailkitRead", 100);
+            measure("read1t", "ReadBenchmarks.trailkitReadOneThread", 100);
             measure("read10", "ReadMatchBenchmarks.trailkitReadMatch", 10);
             measure("read100", "ReadMatchBenchmarks.trailkitReadMatch", 100);
             measure("read1000", "ReadMatchBenchmarks.trailkitReadMatch", 1000);
@@ -187,8 +192,27 @@ public final class Report {
             scan = scan();
         }
 
+        List<String> cliRows = List.of();
+        if (part("cli")) {
+            out("");
+            out("Running the command line cold, each run a fresh process...");
+            cliRows = ColdCli.rows(scaleMillion, quick);
+        }
+        List<String> writerRows = List.of();
+        if (part("writer")) {
+            out("");
+            out("Timing the writer in this JVM...");
+            writerRows = WriterTimes.rows(quick);
+        }
+
         String loadAfter = loadAverage();
         table(fileBytesPerRecord, textBytesPerRecord, heap256, heap1g, cold, lambda, scan);
+        for (String line : cliRows) {
+            out(line);
+        }
+        for (String line : writerRows) {
+            out(line);
+        }
         out("");
         out("- load average at the end: " + loadAfter + "; report time: "
                 + Duration.between(start, Instant.now()).toSeconds() + " s");
@@ -892,18 +916,27 @@ public final class Report {
         row("AWS CloudTrail Processing Library 1.1.3 (`DefaultEventSerializer`)", "cpl", fileBpr, floor, "");
         double read = results.get("read").recordsPerSecond();
         row(
-                "**trailkit read**: gzip to typed records",
+                "**trailkit read**: gzip to typed records, inflating on a second thread (the default with "
+                        + Runtime.getRuntime().availableProcessors() + " processors)",
                 "read",
                 fileBpr,
                 floor,
-                atLeast(read / floor, 0.80, "of the floor"));
+                Runtime.getRuntime().availableProcessors() > 1
+                        ? atLeast(read / floor, 1.25, "of the floor (one thread)")
+                        : "≥ 1.25 of the floor: needs 2 cores, 1 here");
+        row(
+                "trailkit read on one thread (`inflateOn(Runnable::run)`, the one-core path)",
+                "read1t",
+                fileBpr,
+                floor,
+                atLeast(results.get("read1t").recordsPerSecond() / floor, 0.80, "of the floor"));
         // read + N rules: what a record costs where trailkit matches; 100 rules is the "read + 100 rules"
         double read10 = 1e9 / results.get("read10").recordsPerSecond();
         for (int n : new int[] {10, 100, 1000}) {
             Measured m = results.get("read" + n);
             double cost = 1e9 / m.recordsPerSecond();
             String target = n == 100
-                    ? atLeast(m.recordsPerSecond() / floor, 0.70, "of the floor")
+                    ? atLeast(m.recordsPerSecond() / floor, 1.10, "of the floor (one thread)")
                     : n == 1000 ? atMost(cost / read10, 1.5, "× the cost per record with 10") : "";
             row(
                     String.format(
@@ -1100,7 +1133,7 @@ public final class Report {
                 target));
     }
 
-    private static String atLeast(double value, double target, String unit) {
+    static String atLeast(double value, double target, String unit) {
         if (value >= target) {
             return String.format(
                     Locale.ROOT, "≥ %.2f %s: **met** (%.2f, %+.0f%%)", target, unit, value, 100 * (value / target - 1));
@@ -1148,7 +1181,7 @@ public final class Report {
         md.append(line).append('\n');
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return f[0] + ", " + f[1] + ", " + f[2];

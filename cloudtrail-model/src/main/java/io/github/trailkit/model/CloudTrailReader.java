@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.github.trailkit.model.internal.InflateAhead;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * Reads CloudTrail log files: gzip-compressed ({@code .json.gz}, as CloudTrail delivers them) or plain JSON, told
@@ -35,18 +37,23 @@ public final class CloudTrailReader {
             ProblemPolicy.FAIL_FAST,
             FieldPolicy.KEEP_AND_WARN,
             ReadLimits.defaults(),
-            Limits.factory(ReadLimits.defaults()));
+            Limits.factory(ReadLimits.defaults()),
+            InflateAhead.automatic());
 
     private final ProblemPolicy policy;
     private final FieldPolicy fieldPolicy;
     private final ReadLimits limits;
     private final JsonFactory factory;
+    /** Where gzip data is inflated ahead of the parsing; null: on the reading thread. */
+    private final Executor inflater;
 
-    private CloudTrailReader(ProblemPolicy policy, FieldPolicy fieldPolicy, ReadLimits limits, JsonFactory factory) {
+    private CloudTrailReader(
+            ProblemPolicy policy, FieldPolicy fieldPolicy, ReadLimits limits, JsonFactory factory, Executor inflater) {
         this.policy = policy;
         this.fieldPolicy = fieldPolicy;
         this.limits = limits;
         this.factory = factory;
+        this.inflater = inflater;
     }
 
     static CloudTrailReader defaults() {
@@ -55,7 +62,7 @@ public final class CloudTrailReader {
 
     /** A reader like this one with another policy for invalid records; the default is {@link ProblemPolicy#FAIL_FAST}. */
     public CloudTrailReader onProblem(ProblemPolicy policy) {
-        return new CloudTrailReader(Objects.requireNonNull(policy, "policy"), fieldPolicy, limits, factory);
+        return new CloudTrailReader(Objects.requireNonNull(policy, "policy"), fieldPolicy, limits, factory, inflater);
     }
 
     /**
@@ -67,7 +74,7 @@ public final class CloudTrailReader {
      * }</pre>
      */
     public CloudTrailReader onBadField(FieldPolicy policy) {
-        return new CloudTrailReader(this.policy, Objects.requireNonNull(policy, "policy"), limits, factory);
+        return new CloudTrailReader(this.policy, Objects.requireNonNull(policy, "policy"), limits, factory, inflater);
     }
 
     /** The policy for members whose value cannot be read into their typed accessor. */
@@ -85,7 +92,27 @@ public final class CloudTrailReader {
     public CloudTrailReader limits(ReadLimits limits) {
         Objects.requireNonNull(limits, "limits");
         return new CloudTrailReader(
-                policy, fieldPolicy, limits, limits.equals(this.limits) ? factory : Limits.factory(limits));
+                policy, fieldPolicy, limits, limits.equals(this.limits) ? factory : Limits.factory(limits), inflater);
+    }
+
+    /**
+     * A reader like this one that inflates gzip logs on tasks of {@code executor}, one task per log read, ahead of the
+     * thread that parses them (a few 64 KiB buffers apart): one log is read on two cores. The records, their order,
+     * the limits, problems and exceptions are those of a read on one thread. By default, with more than one processor,
+     * a shared pool of daemon threads inflates; with one, the reading thread does. {@code Runnable::run} reads on the
+     * calling thread alone. Closing the log stops its task. A task that has not started within a few milliseconds of
+     * the first read (a saturated pool) is done on the reading thread instead, so a pool may run readers and their
+     * tasks both.
+     *
+     * <pre>{@code
+     * ExecutorService pool = Executors.newFixedThreadPool(2);
+     * CloudTrailReader reader = CloudTrail.reader().inflateOn(pool);
+     * CloudTrailReader oneThread = CloudTrail.reader().inflateOn(Runnable::run);
+     * }</pre>
+     */
+    public CloudTrailReader inflateOn(Executor executor) {
+        Objects.requireNonNull(executor, "executor");
+        return new CloudTrailReader(policy, fieldPolicy, limits, factory, executor);
     }
 
     /** The limits on the input. */
@@ -106,7 +133,8 @@ public final class CloudTrailReader {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(source, "source");
         return new CloudTrailLog(new LogParser(in, source, policy, limits, factory)
-                .keepBadFields(fieldPolicy == FieldPolicy.KEEP_AND_WARN));
+                .keepBadFields(fieldPolicy == FieldPolicy.KEEP_AND_WARN)
+                .inflateOn(inflater));
     }
 
     /** Reads a log file; its path names it in problems and exceptions. */

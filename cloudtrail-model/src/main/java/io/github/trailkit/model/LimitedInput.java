@@ -3,6 +3,7 @@ package io.github.trailkit.model;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongSupplier;
 
 /**
  * Counts bytes on their way to the JSON parser. Under a gzip stream it counts the compressed bytes consumed; over it,
@@ -13,7 +14,9 @@ final class LimitedInput extends FilterInputStream {
     /** Inflated output under this size is never refused: small inputs have extreme ratios either way. */
     static final long RATIO_GRACE_BYTES = 1L << 20;
 
-    private final LimitedInput compressed;
+    /** The compressed bytes consumed so far, or null on the compressed side. */
+    private final LongSupplier compressed;
+
     private final int maxRatio;
     /** The total size limit when the reader counts it (Jackson before 2.16 has no document length); else none. */
     private long maxTotal = Long.MAX_VALUE;
@@ -22,11 +25,14 @@ final class LimitedInput extends FilterInputStream {
 
     /** Counts only (the compressed side). */
     LimitedInput(InputStream in) {
-        this(in, null, 0);
+        this(in, (LongSupplier) null, 0);
     }
 
-    /** Counts the inflated side and checks the ratio against the compressed side's count. */
-    LimitedInput(InputStream in, LimitedInput compressed, int maxRatio) {
+    /**
+     * Counts the inflated side and checks the ratio against {@code compressed}: the compressed bytes consumed to
+     * inflate the bytes read so far (when they are inflated on another thread, those of the bytes handed over).
+     */
+    LimitedInput(InputStream in, LongSupplier compressed, int maxRatio) {
         super(in);
         this.compressed = compressed;
         this.maxRatio = maxRatio;
@@ -72,12 +78,15 @@ final class LimitedInput extends FilterInputStream {
         if (count > maxTotal) {
             throw new LimitHit(ReadLimits.Limit.TOTAL_BYTES, maxTotal, Limits.what(ReadLimits.Limit.TOTAL_BYTES));
         }
-        if (compressed != null && count > RATIO_GRACE_BYTES && count / Math.max(1, compressed.count) >= maxRatio) {
+        if (compressed != null
+                && count > RATIO_GRACE_BYTES
+                && count / Math.max(1, compressed.getAsLong()) >= maxRatio) {
+            long compressedCount = compressed.getAsLong();
             throw new LimitHit(
                     ReadLimits.Limit.INFLATE_RATIO,
                     count,
                     "gzip data inflates to " + count
-                            + " bytes from " + compressed.count + " compressed bytes, over " + maxRatio
+                            + " bytes from " + compressedCount + " compressed bytes, over " + maxRatio
                             + " times (a decompression bomb?)");
         }
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.github.trailkit.model.internal.GzipMembers;
+import io.github.trailkit.model.internal.InflateAhead;
 import io.github.trailkit.model.internal.JacksonSupport;
 import io.github.trailkit.model.internal.RetainingInput;
 import java.io.BufferedInputStream;
@@ -48,6 +49,7 @@ final class LogParser implements Closeable {
 
     private long warningCount;
     private boolean keepBadFields = true;
+    private java.util.concurrent.Executor inflater;
     private JsonParser parser;
     /** The JSON input as read (inflated if need be); what a resynchronisation reads on from. */
     private LimitedInput json;
@@ -116,6 +118,15 @@ final class LogParser implements Closeable {
      */
     public LogParser keepBadFields(boolean keep) {
         this.keepBadFields = keep;
+        return this;
+    }
+
+    /**
+     * Where gzip data is inflated: on a task of {@code executor}, ahead of the parsing ({@link InflateAhead}), or, when
+     * null, on the reading thread (the default). Set before the first record.
+     */
+    public LogParser inflateOn(java.util.concurrent.Executor executor) {
+        this.inflater = executor;
         return this;
     }
 
@@ -232,10 +243,9 @@ final class LogParser implements Closeable {
                     e.getLocation() == null ? -1 : at(e.getLocation().getByteOffset()));
         } catch (IOException e) {
             String what = gzip ? "gzip data is truncated or corrupt: " : "cannot read the input: ";
-            return damaged(
-                    e,
-                    what + e.getMessage(),
-                    parser == null ? -1 : at(parser.currentLocation().getByteOffset()));
+            // the input's bytes handed to the parser: where it broke, however they were sliced into reads (the
+            // parser's own location counts a read that failed as if it had filled its buffer)
+            return damaged(e, what + e.getMessage(), parser == null ? -1 : json.count());
         } catch (RuntimeException e) {
             return e;
         } catch (Exception e) {
@@ -417,9 +427,14 @@ final class LogParser implements Closeable {
         int b2 = buffered.read();
         buffered.reset();
         gzip = b1 == GZIP_MAGIC_1 && b2 == GZIP_MAGIC_2;
-        json = gzip
-                ? new LimitedInput(new GzipMembers(buffered, 1 << 16), compressed, limits.maxInflateRatio())
-                : new LimitedInput(buffered);
+        if (gzip) {
+            // inflated ahead on another thread when one is given; the ratio counts the compressed bytes behind the
+            // inflated bytes handed over
+            InflateAhead inflated = InflateAhead.over(new GzipMembers(buffered, 1 << 16), compressed::count, inflater);
+            json = new LimitedInput(inflated, inflated::upstreamCount, limits.maxInflateRatio());
+        } else {
+            json = new LimitedInput(buffered);
+        }
         if (!JacksonSupport.DOCUMENT_LENGTH) {
             json.total(limits.maxTotalBytes());
         }

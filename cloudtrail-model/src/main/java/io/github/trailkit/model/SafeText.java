@@ -28,6 +28,10 @@ public final class SafeText {
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7f) { // printable ASCII, almost every character of a log: one test
+                i++;
+                continue;
+            }
             if (unsafe(c) || (Character.isSurrogate(c) && unpaired(text, i))) {
                 break;
             }
