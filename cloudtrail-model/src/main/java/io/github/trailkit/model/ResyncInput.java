@@ -1,7 +1,7 @@
 package io.github.trailkit.model;
 
+import io.github.trailkit.model.internal.BlockInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Arrays;
 
 /**
@@ -9,7 +9,7 @@ import java.util.Arrays;
  * {"Records":[}), then the rest of the input, still checked against {@link ReadLimits#maxTotalBytes()} as a whole (the
  * new parser counts only from here).
  */
-final class ResyncInput extends InputStream {
+final class ResyncInput extends BlockInputStream {
     private final byte[] pending;
     private int at;
     private final LimitedInput rest;
@@ -26,13 +26,6 @@ final class ResyncInput extends InputStream {
         byte[] left = Arrays.copyOfRange(pending, at, pending.length);
         at = pending.length;
         return left;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

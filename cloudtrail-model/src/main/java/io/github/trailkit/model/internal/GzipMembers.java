@@ -20,7 +20,7 @@ import java.util.zip.ZipException;
  * breaks). It is thrown by the first read that has no inflated byte left to return, so every byte inflated before the
  * damage is delivered first.
  */
-public final class GzipMembers extends InputStream {
+public final class GzipMembers extends BlockInputStream {
     private static final int MAGIC_1 = 0x1f;
     private static final int MAGIC_2 = 0x8b;
     private static final int DEFLATE = 8;
@@ -51,13 +51,6 @@ public final class GzipMembers extends InputStream {
     public GzipMembers(InputStream in, int bufferSize) {
         this.in = in;
         this.buf = new byte[bufferSize];
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -32,7 +32,7 @@ import java.util.function.LongSupplier;
  * saturated pool), the reading thread reads the source itself: one thread, as without this class. That keeps a pool
  * that runs both readers and their tasks from dead-locking.
  */
-public final class InflateAhead extends InputStream {
+public final class InflateAhead extends BlockInputStream {
     /** The size of one buffer handed from the inflating thread to the parsing one. */
     public static final int CHUNK = 1 << 16;
     /** How many buffers at most are filled or being filled at once. */
@@ -245,13 +245,6 @@ public final class InflateAhead extends InputStream {
     }
 
     // ---- the reading thread
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-    }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {

@@ -1,6 +1,7 @@
 package io.github.trailkit.model.digest.internal;
 
 import io.github.trailkit.model.digest.internal.SingleMemberGzip.GzipException;
+import io.github.trailkit.model.internal.BlockInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,7 @@ import java.util.zip.Inflater;
  * The uncompressed bytes of exactly one gzip member, pulled as they are read, with the same checks as {@link
  * SingleMemberGzip#inflate}: CRC, length, and nothing after the member (checked when the end is read).
  */
-public final class InflatingStream extends InputStream {
+public final class InflatingStream extends BlockInputStream {
     private final InputStream in;
     private final Inflater inflater = new Inflater(true);
     private final CRC32 crc = new CRC32();
@@ -25,13 +26,6 @@ public final class InflatingStream extends InputStream {
     public InflatingStream(InputStream in) throws IOException {
         this.in = in;
         SingleMemberGzip.readHeader(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
