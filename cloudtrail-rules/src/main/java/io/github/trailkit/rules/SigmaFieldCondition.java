@@ -2,7 +2,6 @@ package io.github.trailkit.rules;
 
 import io.github.trailkit.model.CloudTrailRecord;
 import io.github.trailkit.model.JsonValue;
-import io.github.trailkit.model.RecordMember;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Predicate;
@@ -49,13 +48,16 @@ final class SigmaFieldCondition extends Condition {
         return false;
     }
 
-    private static boolean anyText(Object node, String[] path, int i, Matcher m) {
-        if (node == null) {
-            return false;
-        }
-        if (node instanceof List) {
-            for (Object e : (List<?>) node) {
-                if (anyText(e, path, i, m)) {
+    /** Any text at the path matches: the path is walked as the DSL walks it, then every value there is tried. */
+    private static boolean anyText(Object record, String[] path, int i, Matcher m) {
+        return Leaves.nodes(record, path, i, node -> textMatches(node, m));
+    }
+
+    /** The node's text matches; arrays are tried element by element, objects as their JSON text and each value. */
+    private static boolean textMatches(Object node, Matcher m) {
+        if (node instanceof List<?> list) {
+            for (Object e : list) {
+                if (textMatches(e, m)) {
                     return true;
                 }
             }
@@ -63,27 +65,18 @@ final class SigmaFieldCondition extends Condition {
         }
         if (node instanceof JsonValue jsonValue && jsonValue.isArray()) {
             for (JsonValue e : jsonValue.elements()) {
-                if (anyText(e, path, i, m)) {
+                if (textMatches(e, m)) {
                     return true;
                 }
             }
             return false;
         }
-        if (i == path.length) {
-            if (node instanceof JsonValue jsonValue && jsonValue.isObject()) {
-                // an object is searched as its JSON text and as each value inside it
-                return m.test(jsonValue.toJson()) || anyDescendant(jsonValue, m);
-            }
-            String t = text(node);
-            return t != null && m.test(t);
+        if (node instanceof JsonValue jsonValue && jsonValue.isObject()) {
+            // an object is searched as its JSON text and as each value inside it
+            return m.test(jsonValue.toJson()) || anyDescendant(jsonValue, m);
         }
-        if (node instanceof String
-                || node instanceof Boolean
-                || node instanceof Number
-                || (node instanceof JsonValue jsonValue && !jsonValue.isObject())) {
-            return false;
-        }
-        return anyText(RecordMember.lookup(node, path[i]), path, i + 1, m);
+        String t = text(node);
+        return t != null && m.test(t);
     }
 
     private static boolean anyDescendant(JsonValue v, Matcher m) {
