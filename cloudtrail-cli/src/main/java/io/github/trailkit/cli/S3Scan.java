@@ -11,13 +11,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * The {@code s3://bucket/prefix} paths of {@code cloudtrail scan}: the log files under the prefixes, found by walking
@@ -26,7 +21,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * object fetched when its turn comes and read as it streams in.
  */
 final class S3Scan implements AutoCloseable {
-    static final String S3 = "s3://";
+    static final String S3 = S3Locations.S3;
 
     private final S3ScanOptions options;
     private final LogFileKeyFilter filter;
@@ -35,7 +30,7 @@ final class S3Scan implements AutoCloseable {
     private S3Scan(S3ScanOptions options, LogFileKeyFilter filter) {
         this.options = options;
         this.filter = filter;
-        this.s3 = client();
+        this.s3 = S3Locations.client(options.endpointUrl, null);
     }
 
     /**
@@ -61,7 +56,7 @@ final class S3Scan implements AutoCloseable {
                         SafeText.escape("cloudtrail scan: give either s3:// paths or local paths, not both: " + uri));
                 return null;
             }
-            if (bucketOf(uri).isEmpty()) {
+            if (S3Locations.bucketOf(uri).isEmpty()) {
                 err.println(SafeText.escape("cloudtrail scan: no bucket in " + uri));
                 return null;
             }
@@ -92,14 +87,14 @@ final class S3Scan implements AutoCloseable {
         S3LogKeys keys = new S3LogKeys(s3, filter);
         List<LogFiles.Input> inputs = new ArrayList<>();
         for (String uri : uris) {
-            String bucket = bucketOf(uri);
+            String bucket = S3Locations.bucketOf(uri);
             List<String> found;
             try {
                 String key = uri.substring(S3.length() + bucket.length()).replaceFirst("^/", "");
                 // one object named in full is read whatever the filters say, as a file named on the command line
                 found = key.endsWith(".json") || key.endsWith(".json.gz")
                         ? List.of(key)
-                        : keys.list(bucket, prefixOf(uri));
+                        : keys.list(bucket, S3Locations.prefixOf(uri));
             } catch (SdkException e) {
                 logs.problems++;
                 err.println(SafeText.escape("cloudtrail: cannot list " + uri + ": " + CloudTrailCommand.describe(e)));
@@ -136,35 +131,5 @@ final class S3Scan implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }
-    }
-
-    /** An S3 client with the SDK's default credentials; path-style against an S3-compatible endpoint. */
-    private S3Client client() {
-        S3ClientBuilder b = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
-        if (options.endpointUrl != null) {
-            b.endpointOverride(options.endpointUrl).forcePathStyle(true);
-            Region region;
-            try {
-                region = DefaultAwsRegionProviderChain.builder().build().getRegion();
-            } catch (SdkClientException e) {
-                region = Region.US_EAST_1;
-            }
-            b.region(region);
-        }
-        return b.build();
-    }
-
-    static String bucketOf(String uri) {
-        String rest = uri.substring(S3.length());
-        int slash = rest.indexOf('/');
-        return slash < 0 ? rest : rest.substring(0, slash);
-    }
-
-    /** The key prefix of {@code s3://bucket/prefix}, as a folder: empty, or ending with {@code /}. */
-    static String prefixOf(String uri) {
-        String rest = uri.substring(S3.length());
-        int slash = rest.indexOf('/');
-        String prefix = slash < 0 ? "" : rest.substring(slash + 1);
-        return prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
     }
 }

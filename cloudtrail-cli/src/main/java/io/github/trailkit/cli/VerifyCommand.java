@@ -26,14 +26,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * {@code cloudtrail verify [--public-keys FILE | --fetch-public-keys] [--endpoint-url URL] [--region REGION] PATH|s3://bucket/prefix...}:
@@ -114,8 +111,8 @@ final class VerifyCommand implements Callable<Integer> {
             return CloudTrailCommand.USAGE;
         }
         for (String p : paths) {
-            if (p.startsWith(S3)) {
-                if (bucketOf(p).isEmpty()) {
+            if (p.startsWith(S3Locations.S3)) {
+                if (S3Locations.bucketOf(p).isEmpty()) {
                     err.println(SafeText.escape("cloudtrail verify: no bucket in " + p));
                     return CloudTrailCommand.USAGE;
                 }
@@ -128,11 +125,11 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             List<Target> targets = new ArrayList<>();
             for (String p : paths) {
-                if (p.startsWith(S3)) {
+                if (p.startsWith(S3Locations.S3)) {
                     if (s3 == null) {
-                        s3 = s3Client();
+                        s3 = S3Locations.client(endpointUrl, region);
                     }
-                    targets.add(new Target(S3TrailStore.of(s3, bucketOf(p)), prefixOf(p)));
+                    targets.add(new Target(S3TrailStore.of(s3, S3Locations.bucketOf(p)), S3Locations.prefixOf(p)));
                 } else {
                     Path abs = Path.of(p).toAbsolutePath().normalize();
                     Path root = rootOf(abs);
@@ -201,42 +198,6 @@ final class VerifyCommand implements Callable<Integer> {
         } finally {
             clients.values().forEach(CloudTrailClient::close);
         }
-    }
-
-    /** An S3 client with the SDK's default credentials; path-style against an S3-compatible endpoint. */
-    private S3Client s3Client() {
-        S3ClientBuilder b = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
-        if (endpointUrl != null) {
-            b.endpointOverride(endpointUrl).forcePathStyle(true);
-        }
-        if (region != null) {
-            b.region(Region.of(region));
-        } else if (endpointUrl != null) {
-            Region fromChain;
-            try {
-                fromChain = DefaultAwsRegionProviderChain.builder().build().getRegion();
-            } catch (SdkClientException e) {
-                fromChain = Region.US_EAST_1;
-            }
-            b.region(fromChain);
-        }
-        return b.build();
-    }
-
-    private static final String S3 = "s3://";
-
-    static String bucketOf(String s3Uri) {
-        String rest = s3Uri.substring(S3.length());
-        int slash = rest.indexOf('/');
-        return slash < 0 ? rest : rest.substring(0, slash);
-    }
-
-    /** The key prefix of {@code s3://bucket/prefix}, as a folder: empty, or ending with {@code /}. */
-    static String prefixOf(String s3Uri) {
-        String rest = s3Uri.substring(S3.length());
-        int slash = rest.indexOf('/');
-        String prefix = slash < 0 ? "" : rest.substring(slash + 1);
-        return prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
     }
 
     private void print(VerificationReport report, PrintWriter out) {

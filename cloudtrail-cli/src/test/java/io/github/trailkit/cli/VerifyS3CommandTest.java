@@ -179,8 +179,8 @@ final class VerifyS3CommandTest {
     void bothKeySources_isAUsageError() throws IOException {
         Cli.Result r = Cli.run("verify", "--public-keys", keysFile(), "--fetch-public-keys", uri());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(VerifyCommand.prefixOf("s3://b")).isEmpty();
-        assertThat(VerifyCommand.prefixOf("s3://b/AWSLogs/1")).isEqualTo("AWSLogs/1/");
-        assertThat(VerifyCommand.bucketOf("s3://b/AWSLogs/1")).isEqualTo("b");
+        assertThat(S3Locations.prefixOf("s3://b")).isEmpty();
+        assertThat(S3Locations.prefixOf("s3://b/AWSLogs/1")).isEqualTo("AWSLogs/1/");
+        assertThat(S3Locations.bucketOf("s3://b/AWSLogs/1")).isEqualTo("b");
     }
 }
